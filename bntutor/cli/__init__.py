@@ -1,0 +1,1 @@
+"""The typer application: argument parsing and the one error boundary (``main``)."""

@@ -1,0 +1,47 @@
+"""What every command needs, passed in instead of kept in globals."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+import typer
+from rich.console import Console
+
+from bntutor.store.home import ensure_home
+
+
+@dataclass
+class AppContext:
+    """Streams, console, home dir and language chosen by the global options."""
+
+    console: Console
+    err_console: Console
+    home_dir: Path
+    lang: str = "en"
+    debug: bool = False
+    stdin: TextIO = field(default_factory=lambda: sys.stdin)
+
+    def home(self) -> Path:
+        """The home directory, created on first use (commands that store nothing never touch it)."""
+        return ensure_home(self.home_dir)
+
+    @property
+    def interactive(self) -> bool:
+        """True when a person is at a terminal (answers are not scripted)."""
+        return self.stdin.isatty() and self.console.is_terminal
+
+
+def get_context(ctx: typer.Context) -> AppContext:
+    obj = ctx.find_root().obj
+    if not isinstance(obj, AppContext):  # a command invoked without the root callback
+        raise RuntimeError("bntutor context missing")
+    return obj
+
+
+def make_consoles(no_color: bool) -> tuple[Console, Console]:
+    console = Console(no_color=no_color or None, highlight=False, soft_wrap=False)
+    err = Console(stderr=True, no_color=no_color or None, highlight=False)
+    return console, err

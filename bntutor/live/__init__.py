@@ -1,0 +1,28 @@
+"""Named live computations that lessons and demos call, with typed arguments.
+
+Importing this package never imports torch: each computation imports it when it runs.
+"""
+
+from bntutor.live.registry import Computation, Registry, default_registry
+from bntutor.live.results import (
+    Block,
+    LiveResult,
+    PlotBlock,
+    ScalarsBlock,
+    Series,
+    TensorBlock,
+    TextBlock,
+)
+
+__all__ = [
+    "Block",
+    "Computation",
+    "LiveResult",
+    "PlotBlock",
+    "Registry",
+    "ScalarsBlock",
+    "Series",
+    "TensorBlock",
+    "TextBlock",
+    "default_registry",
+]

@@ -1,0 +1,11 @@
+"""The list of shipped computations. Add one entry per computation, grouped by topic.
+
+Each entry's argument model lives beside its function in the topic module; argument
+models must not import torch at module level.
+"""
+
+from __future__ import annotations
+
+from bntutor.live.registry import Computation
+
+COMPUTATIONS: list[Computation] = []

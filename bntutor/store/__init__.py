@@ -1,0 +1,1 @@
+"""Persistent state: lesson progress, attempts and review cards in one SQLite file."""
