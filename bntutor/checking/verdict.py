@@ -1,0 +1,38 @@
+"""The result of checking one answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ElementDiff:
+    """One element of a tensor answer: where, what was given, what was expected."""
+
+    index: tuple[int, ...]
+    given: float | None
+    expected: float
+    ok: bool
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the checker concluded.
+
+    ``readable`` is False when the answer could not be parsed at all (the player asks
+    again without counting an attempt); ``message`` then says why, in one line.
+    ``diagnosis`` names the specific misconception when a feedback rule or a built-in
+    diagnosis recognized the wrong answer. ``closeness`` (0..1) is set for predictions.
+    """
+
+    correct: bool
+    message: str
+    readable: bool = True
+    diagnosis: str | None = None
+    understood: str | None = None  # the answer as the checker read it (normalized)
+    diffs: list[ElementDiff] = field(default_factory=list)
+    closeness: float | None = None
+
+    @classmethod
+    def unreadable(cls, message: str) -> Verdict:
+        return cls(correct=False, message=message, readable=False)

@@ -1,0 +1,183 @@
+"""The typed shape of lessons, course and question banks (pydantic, unknown fields forbidden).
+
+A lesson YAML file looks like::
+
+    slug: bn-mechanics            # stable: progress is keyed by slug + step id
+    title: {en: "...", zh: "..."}  # any text field: a string or a map of languages
+    topics: [bn-mechanics]
+    minutes: 10
+    summary: "..."
+    steps:
+      - id: intro                  # stable, unique in the lesson
+        type: text
+        body: "Markdown with $\\gamma$ and $\\hat{x}$."
+      - id: batch
+        type: compute
+        computation: fc_batch_stats   # a name in bntutor.live's registry
+        args: {seed: 0, samples: 8}
+        body: "optional text shown above the result"
+      - id: q-mean
+        type: question
+        kind: numeric
+        prompt: "What is the mean of feature 1?"
+        answer: {compute: fc_batch_stats, args: {seed: 0}, value: "mean[0]"}
+        tolerance: {abs: 0.001}
+        hints: ["Add the column, divide by 8."]
+        explanation: "..."
+        feedback:
+          - answer: 0.9
+            message: "That is the Keras convention: ..."
+
+Expected answers are either literal or a :class:`LiveRef` computed by the engine.
+Nothing here is ever evaluated as code.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+FORMAT_VERSION = 1
+
+#: A text field: plain string, or a map of language code -> string (``en`` required).
+LText = str | dict[Literal["en", "zh"], str]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LiveRef(_Strict):
+    """An expected value computed live: run ``compute`` with ``args``, take ``value``."""
+
+    compute: str
+    args: dict[str, Any] = Field(default_factory=dict)
+    value: str
+
+
+Scalar = float | int
+Literalish = Scalar | str | list[Any] | bool
+Expected = LiveRef | Literalish
+
+
+class Tolerance(_Strict):
+    """A number ``x`` matches ``e`` when ``|x - e| <= max(abs, rel * |e|)``."""
+
+    abs: float = Field(default=5e-3, ge=0)
+    rel: float = Field(default=1e-2, ge=0)
+
+
+class Option(_Strict):
+    """A choice option; ``why`` is said when a learner picks it wrongly."""
+
+    text: LText
+    why: LText | None = None
+
+
+class Feedback(_Strict):
+    """A recognized wrong answer and the misconception that produces it."""
+
+    answer: Expected
+    message: LText
+
+
+class Question(_Strict):
+    """A question of any kind; which fields apply depends on ``kind``."""
+
+    kind: Literal["choice", "multi", "numeric", "text", "expression", "tensor", "predict"]
+    prompt: LText
+    #: choice: one letter (``b``); multi: list of letters; numeric/predict: number or LiveRef;
+    #: text: the canonical phrasing; expression: an expression string; tensor: list/matrix.
+    answer: Expected
+    options: list[LText | Option] | None = None  # choice / multi
+    accept: list[str] = Field(default_factory=list)  # text: further accepted phrasings
+    variables: list[str] = Field(default_factory=list)  # expression: allowed symbol names
+    tolerance: Tolerance = Field(default_factory=Tolerance)
+    unit: str | None = None
+    hints: list[LText] = Field(default_factory=list)
+    explanation: LText | None = None
+    feedback: list[Feedback] = Field(default_factory=list)
+    #: predict: the computation revealed after the learner commits to a guess.
+    reveal: ComputeCall | None = None
+
+    @model_validator(mode="after")
+    def _kind_fields(self) -> Question:
+        if self.kind in ("choice", "multi") and not self.options:
+            raise ValueError(f"a {self.kind} question needs options")
+        if self.kind not in ("choice", "multi") and self.options:
+            raise ValueError(f"options only apply to choice and multi questions, not {self.kind}")
+        if self.kind == "expression" and not isinstance(self.answer, str):
+            raise ValueError("an expression question needs a string answer")
+        return self
+
+
+class ComputeCall(_Strict):
+    """A live computation to run and show."""
+
+    computation: str
+    args: dict[str, Any] = Field(default_factory=dict)
+
+
+class TextStep(_Strict):
+    id: str
+    type: Literal["text"]
+    title: LText | None = None
+    body: LText
+
+
+class ComputeStep(_Strict):
+    id: str
+    type: Literal["compute"]
+    title: LText | None = None
+    body: LText | None = None
+    computation: str
+    args: dict[str, Any] = Field(default_factory=dict)
+    after: LText | None = None  # text shown below the result
+
+
+class QuestionStep(Question):
+    id: str
+    type: Literal["question"]
+    title: LText | None = None
+
+
+Step = Annotated[TextStep | ComputeStep | QuestionStep, Field(discriminator="type")]
+
+
+class Lesson(_Strict):
+    slug: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    title: LText
+    summary: LText | None = None
+    topics: list[str] = Field(default_factory=list)
+    minutes: int = Field(ge=1, le=120)
+    steps: list[Step] = Field(min_length=1)
+
+
+class Course(_Strict):
+    """``lessons/course.yaml``: the order of the lessons, by slug."""
+
+    format_version: Literal[1]
+    title: LText | None = None
+    lessons: list[str] = Field(min_length=1)
+
+
+class BankQuestion(Question):
+    """A question-bank entry: a question with a stable id, topic and difficulty."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    topic: str
+    difficulty: Literal[1, 2, 3] = 2
+    lessons: list[str] = Field(default_factory=list)  # slugs to revisit when missed
+
+
+class Bank(_Strict):
+    """``data/questions/*.yaml``: a list of questions (generators live in ``bntutor.quiz``)."""
+
+    format_version: Literal[1]
+    questions: list[BankQuestion] = Field(default_factory=list)
+
+
+Question.model_rebuild()
+QuestionStep.model_rebuild()
+BankQuestion.model_rebuild()
