@@ -1,0 +1,120 @@
+"""Spaced repetition: every answered question becomes an FSRS card in the store.
+
+Item ids name what to ask again: ``bank:<question-id>``, ``gen:<template>/<seed>``
+and ``lesson:<slug>/<step-id>``. After each answer call :func:`record_answer`; it turns
+correctness, hints and time into an FSRS rating (see :func:`rating_for`), reviews the
+card with the ``fsrs`` scheduler and stores the new card state with its due date.
+
+Fuzzing of intervals is off so a given history always gives the same due date.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+#: A right answer given in at most this many seconds, without hints, is rated Easy.
+FAST_SECONDS = 20.0
+
+
+class CardStore(Protocol):
+    """The part of :class:`bntutor.store.Store` the scheduler uses."""
+
+    def get_card(self, item_id: str) -> Any: ...
+
+    def put_card(self, item_id: str, card_json: str, due: datetime, topic: str | None) -> None: ...
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How one answer went: the inputs of the rating."""
+
+    correct: bool
+    hints: int = 0
+    seconds: float = 0.0
+
+
+def rating_for(outcome: Outcome) -> int:
+    """The FSRS rating (1 Again, 2 Hard, 3 Good, 4 Easy) for one answer.
+
+    Wrong or skipped -> Again; right after a hint -> Hard; right but slower than
+    :data:`FAST_SECONDS` -> Good; right, fast and without hints -> Easy.
+    """
+    if not outcome.correct:
+        return 1
+    if outcome.hints > 0:
+        return 2
+    if outcome.seconds > FAST_SECONDS:
+        return 3
+    return 4
+
+
+def card_id_for(item_id: str) -> int:
+    """A stable card id derived from the item id (fsrs otherwise uses the wall clock)."""
+    return zlib.crc32(item_id.encode("utf-8"))
+
+
+def _scheduler() -> Any:
+    import fsrs
+
+    return fsrs.Scheduler(enable_fuzzing=False)
+
+
+def _card_json(stored: Any) -> str | None:
+    """The card JSON from whatever the store returns: None, a string or a row object."""
+    if stored is None:
+        return None
+    if isinstance(stored, str):
+        return stored
+    for name in ("card_json", "card"):
+        value = getattr(stored, name, None)
+        if isinstance(value, str):
+            return value
+        if isinstance(value, dict):
+            return json.dumps(value)
+    raise TypeError(f"cannot read a card from {type(stored).__name__}")
+
+
+def review(
+    card_json: str | None, item_id: str, outcome: Outcome, now: datetime
+) -> tuple[str, datetime]:
+    """Apply one answer to a card (a new one when ``card_json`` is None): (new JSON, due)."""
+    import fsrs
+
+    if card_json is None:
+        card = fsrs.Card(card_id=card_id_for(item_id), due=now)
+    else:
+        card = fsrs.Card.from_json(card_json)
+    duration_ms = int(max(outcome.seconds, 0.0) * 1000)
+    new_card, _log = _scheduler().review_card(
+        card, fsrs.Rating(rating_for(outcome)), now, review_duration=duration_ms
+    )
+    due: datetime = new_card.due
+    return new_card.to_json(), due
+
+
+def record_answer(
+    store: CardStore,
+    item_id: str,
+    topic: str | None,
+    correct: bool,
+    hints: int,
+    seconds: float,
+    now: datetime,
+) -> datetime:
+    """Create or update the review card of ``item_id`` after one answer; returns its due date.
+
+    ``now`` must be timezone-aware (UTC or any zone; it is converted to UTC).
+    """
+    from datetime import timezone
+
+    if now.tzinfo is None:
+        raise ValueError("record_answer needs an aware datetime")
+    now = now.astimezone(timezone.utc)
+    previous = _card_json(store.get_card(item_id))
+    card_json, due = review(previous, item_id, Outcome(correct, hints, seconds), now)
+    store.put_card(item_id, card_json, due, topic)
+    return due
