@@ -1,0 +1,357 @@
+"""The lesson state machine: ``(lesson, progress, event) -> (progress, outcome)``.
+
+Pure: no I/O, no clock, no torch. The player turns the learner's lines into events
+(:func:`parse_line`), checks answers itself (the Verdict travels inside :class:`Answer`),
+and renders the outcomes. Progress is keyed by step id, never by position, so a lesson
+that gained, lost or reordered steps still resumes at the step the learner was on.
+
+Rules: a text or compute step is done on :class:`Continue`. A question is done when it
+is answered correctly, skipped, or answered wrongly :data:`MAX_WRONG` times (then the
+answer is revealed). Each ``:hint`` reveals the next hint of the current question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from bntutor.checking.verdict import Verdict
+from bntutor.content.models import Lesson, QuestionStep, Step
+
+#: Wrong answers after which a question's answer and explanation are shown.
+MAX_WRONG = 3
+
+Result = Literal["seen", "correct", "wrong", "skipped"]
+EMPTY_ANSWER = "type an answer, or :hint / :skip / :quit"
+
+
+# -- progress ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    """What happened at one step. ``result`` is None while a question is still open."""
+
+    result: Result | None = None
+    attempts: int = 0  # answers checked (readable ones, plus unreadable ones in scripts)
+    wrong: int = 0
+    hints: int = 0
+
+    @property
+    def done(self) -> bool:
+        return self.result is not None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where the learner is (``current`` step id; None once finished) and each step's record."""
+
+    current: str | None
+    steps: Mapping[str, StepRecord] = field(default_factory=dict)
+
+    def record(self, step_id: str) -> StepRecord:
+        return self.steps.get(step_id, StepRecord())
+
+
+# -- events -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Continue:
+    """Enter on a text or compute step (or an empty line at a question)."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer and its verdict. ``counted_if_unreadable``: scripted runs count it."""
+
+    text: str
+    verdict: Verdict
+    counted_if_unreadable: bool = False
+
+
+@dataclass(frozen=True)
+class Hint:
+    pass
+
+
+@dataclass(frozen=True)
+class Skip:
+    pass
+
+
+@dataclass(frozen=True)
+class Quit:
+    pass
+
+
+@dataclass(frozen=True)
+class Help:
+    pass
+
+
+@dataclass(frozen=True)
+class Unknown:
+    """A ``:word`` that is not a command."""
+
+    command: str
+
+
+Event = Continue | Answer | Hint | Skip | Quit | Help | Unknown
+
+COMMANDS: dict[str, type[Hint | Skip | Quit | Help]] = {
+    ":hint": Hint,
+    ":skip": Skip,
+    ":quit": Quit,
+    ":q": Quit,
+    ":help": Help,
+    ":h": Help,
+    ":?": Help,
+}
+
+
+def parse_command(line: str) -> Event | None:
+    """The event a command line stands for; None when ``line`` is an answer (or empty)."""
+    text = line.strip()
+    if not text.startswith(":"):
+        return None
+    word = text.split()[0].lower()
+    if word in COMMANDS:
+        return COMMANDS[word]()
+    return Unknown(word)
+
+
+# -- outcomes ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Moved:
+    """The step ``done`` is finished; ``next`` is the step to show (None: lesson over)."""
+
+    done: str
+    next: str | None
+
+
+@dataclass(frozen=True)
+class Judged:
+    """An answer was checked. ``revealed``: it was the last allowed wrong answer."""
+
+    verdict: Verdict
+    attempt: int
+    wrong_left: int
+    revealed: bool
+    next: str | None  # the step to show when the question is done, else the same id
+    done: bool
+
+
+@dataclass(frozen=True)
+class HintShown:
+    """Hint number ``number`` (1-based) of ``total``; ``index`` into the question's hints."""
+
+    index: int
+    number: int
+    total: int
+
+
+@dataclass(frozen=True)
+class NoMoreHints:
+    total: int
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A question was skipped: show its answer, then ``next``."""
+
+    step: str
+    next: str | None
+
+
+@dataclass(frozen=True)
+class Reask:
+    """Nothing happened; say ``reason`` and ask again."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class ShowHelp:
+    pass
+
+
+@dataclass(frozen=True)
+class Quitting:
+    pass
+
+
+Outcome = Moved | Judged | HintShown | NoMoreHints | Skipped | Reask | ShowHelp | Quitting
+
+
+# -- the machine ------------------------------------------------------------------------
+
+
+def step_ids(lesson: Lesson) -> list[str]:
+    return [step.id for step in lesson.steps]
+
+
+def get_step(lesson: Lesson, step_id: str | None) -> Step | None:
+    for step in lesson.steps:
+        if step.id == step_id:
+            return step
+    return None
+
+
+def first_open(lesson: Lesson, steps: Mapping[str, StepRecord]) -> str | None:
+    """The first step (in lesson order) that is not done; None when all are."""
+    for step in lesson.steps:
+        record = steps.get(step.id)
+        if record is None or not record.done:
+            return step.id
+    return None
+
+
+def start(lesson: Lesson, saved: Progress | None = None, restart: bool = False) -> Progress:
+    """Progress to play from: fresh, or ``saved`` resumed at the same step id.
+
+    Records of steps no longer in the lesson are dropped. When the saved current step
+    vanished (or was already done), play goes on at the first step not done.
+    """
+    if saved is None or restart:
+        return Progress(current=lesson.steps[0].id, steps={})
+    ids = set(step_ids(lesson))
+    steps = {sid: rec for sid, rec in saved.steps.items() if sid in ids}
+    current = saved.current
+    if current not in ids or steps.get(current, StepRecord()).done:
+        current = first_open(lesson, steps)
+    return Progress(current=current, steps=steps)
+
+
+def finished(progress: Progress) -> bool:
+    return progress.current is None
+
+
+def _next_after(lesson: Lesson, steps: Mapping[str, StepRecord], step_id: str) -> str | None:
+    """The first step after ``step_id`` not done, wrapping to earlier open steps."""
+    ids = step_ids(lesson)
+    after = ids[ids.index(step_id) + 1 :]
+    for sid in after:
+        if not steps.get(sid, StepRecord()).done:
+            return sid
+    return first_open(lesson, steps)
+
+
+def _finish(
+    lesson: Lesson, progress: Progress, step_id: str, record: StepRecord
+) -> tuple[Progress, str | None]:
+    steps = {**progress.steps, step_id: record}
+    nxt = _next_after(lesson, steps, step_id)
+    return Progress(current=nxt, steps=steps), nxt
+
+
+def advance(lesson: Lesson, progress: Progress, event: Event) -> tuple[Progress, Outcome]:
+    """Apply ``event`` at the current step and say what happened."""
+    step = get_step(lesson, progress.current)
+    if step is None:
+        raise ValueError("the lesson is finished (or the current step is unknown)")
+    if isinstance(event, Quit):
+        return progress, Quitting()
+    if isinstance(event, Help):
+        return progress, ShowHelp()
+    if isinstance(event, Unknown):
+        return progress, Reask(f"unknown command {event.command}; try :hint, :skip, :quit, :help")
+    if not isinstance(step, QuestionStep):
+        return _on_reading(lesson, progress, step, event)
+    return _on_question(lesson, progress, step, event)
+
+
+def _on_reading(
+    lesson: Lesson, progress: Progress, step: Step, event: Event
+) -> tuple[Progress, Outcome]:
+    if isinstance(event, Hint):
+        return progress, NoMoreHints(total=0)
+    # Continue, Skip, or any text typed at a reading step: the step has been seen.
+    record = replace(progress.record(step.id), result="seen")
+    new, nxt = _finish(lesson, progress, step.id, record)
+    return new, Moved(done=step.id, next=nxt)
+
+
+def _on_question(
+    lesson: Lesson, progress: Progress, step: QuestionStep, event: Event
+) -> tuple[Progress, Outcome]:
+    record = progress.record(step.id)
+    if isinstance(event, Hint):
+        total = len(step.hints)
+        if record.hints >= total:
+            return progress, NoMoreHints(total=total)
+        record = replace(record, hints=record.hints + 1)
+        new = Progress(current=progress.current, steps={**progress.steps, step.id: record})
+        return new, HintShown(index=record.hints - 1, number=record.hints, total=total)
+    if isinstance(event, Skip):
+        new, nxt = _finish(lesson, progress, step.id, replace(record, result="skipped"))
+        return new, Skipped(step=step.id, next=nxt)
+    if isinstance(event, Continue):
+        return progress, Reask(EMPTY_ANSWER)
+    assert isinstance(event, Answer)
+    if not event.text.strip():
+        return progress, Reask(EMPTY_ANSWER)
+    verdict = event.verdict
+    if not verdict.readable and not event.counted_if_unreadable:
+        return progress, Reask(verdict.message)
+    return _judge(lesson, progress, step, record, verdict)
+
+
+def _judge(
+    lesson: Lesson, progress: Progress, step: QuestionStep, record: StepRecord, verdict: Verdict
+) -> tuple[Progress, Outcome]:
+    attempts = record.attempts + 1
+    wrong = record.wrong + (0 if verdict.correct else 1)
+    record = replace(record, attempts=attempts, wrong=wrong)
+    revealed = not verdict.correct and wrong >= MAX_WRONG
+    if verdict.correct or revealed:
+        record = replace(record, result="correct" if verdict.correct else "wrong")
+        new, nxt = _finish(lesson, progress, step.id, record)
+        done = True
+    else:
+        new = Progress(current=progress.current, steps={**progress.steps, step.id: record})
+        nxt, done = step.id, False
+    outcome = Judged(
+        verdict=verdict,
+        attempt=attempts,
+        wrong_left=max(MAX_WRONG - wrong, 0),
+        revealed=revealed,
+        next=nxt,
+        done=done,
+    )
+    return new, outcome
+
+
+# -- the score --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Score:
+    """How the learner did on the lesson's questions."""
+
+    questions: int
+    correct: int
+    first_try: int
+    wrong: int
+    skipped: int
+    hints: int
+    steps_done: int
+    steps: int
+
+
+def score(lesson: Lesson, progress: Progress) -> Score:
+    questions = [s for s in lesson.steps if isinstance(s, QuestionStep)]
+    records = [progress.record(s.id) for s in questions]
+    return Score(
+        questions=len(questions),
+        correct=sum(r.result == "correct" for r in records),
+        first_try=sum(r.result == "correct" and r.attempts == 1 and r.hints == 0 for r in records),
+        wrong=sum(r.result == "wrong" for r in records),
+        skipped=sum(r.result == "skipped" for r in records),
+        hints=sum(r.hints for r in records),
+        steps_done=sum(progress.record(s.id).done for s in lesson.steps),
+        steps=len(lesson.steps),
+    )
