@@ -1,0 +1,15 @@
+"""How a long computation reports how far it has got, without knowing who is watching."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class Progress(Protocol):
+    """Told how far a long step has got: ``progress("training", done, total)``."""
+
+    def __call__(self, label: str, done: int, total: int) -> None: ...
+
+
+def no_progress(label: str, done: int, total: int) -> None:
+    """A :class:`Progress` that shows nothing (``--json``, lessons, tests, pipes)."""
