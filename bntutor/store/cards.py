@@ -1,0 +1,78 @@
+"""Spaced-repetition cards, persisted only: the scheduler lives in ``bntutor.quiz``.
+
+A card's state is opaque JSON text (``fsrs.Card.to_json()``) keyed by question id; its
+``due`` instant is stored beside it, indexed, so finding what is due never parses JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+
+from bntutor.store._time import Clock, from_text, to_text
+from bntutor.store.db import Database
+
+
+@dataclass(frozen=True)
+class CardRecord:
+    """A stored review card."""
+
+    qid: str
+    card_json: str
+    due: datetime
+    topic: str | None
+    updated_at: datetime
+
+
+def _card(row: sqlite3.Row) -> CardRecord:
+    return CardRecord(
+        qid=row["qid"],
+        card_json=row["card_json"],
+        due=from_text(row["due"]),
+        topic=row["topic"],
+        updated_at=from_text(row["updated_at"]),
+    )
+
+
+class CardStore:
+    """Review-card methods of :class:`~bntutor.store.store.Store`."""
+
+    _db: Database
+    _clock: Clock
+
+    def get_card(self, qid: str) -> CardRecord | None:
+        row = self._db.row("SELECT * FROM cards WHERE qid = ?", (qid,))
+        return _card(row) if row is not None else None
+
+    def put_card(self, qid: str, card_json: str, due: datetime, topic: str | None = None) -> None:
+        """Create or replace the card of question ``qid``."""
+        if not isinstance(json.loads(card_json), dict):
+            raise ValueError(f"card_json for {qid!r} must be a JSON object")
+        due_text, now = to_text(due), to_text(self._clock())
+        with self._db.write() as sql:
+            sql.execute(
+                "INSERT INTO cards (qid, card_json, due, topic, updated_at) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (qid) DO UPDATE SET card_json = excluded.card_json,"
+                " due = excluded.due, topic = excluded.topic, updated_at = excluded.updated_at",
+                (qid, card_json, due_text, topic, now),
+            )
+
+    def due_cards(self, now: datetime | None = None, limit: int | None = None) -> list[CardRecord]:
+        """Cards due at ``now`` (default: the clock), the longest overdue first."""
+        moment = to_text(self._clock() if now is None else now)
+        rows = self._db.rows(
+            "SELECT * FROM cards WHERE due <= ? ORDER BY due, qid LIMIT ?",
+            (moment, -1 if limit is None else max(limit, 0)),
+        )
+        return [_card(row) for row in rows]
+
+    def next_due(self) -> datetime | None:
+        """When the earliest card falls due (possibly in the past); None with no cards."""
+        row = self._db.row("SELECT MIN(due) FROM cards")
+        return from_text(row[0]) if row is not None and row[0] is not None else None
+
+    def card_count(self) -> int:
+        row = self._db.row("SELECT COUNT(*) FROM cards")
+        return int(row[0]) if row is not None else 0

@@ -1,0 +1,156 @@
+"""One SQLite connection: pragmas, short transactions, and sqlite errors as StoreErrors.
+
+Writes run in ``BEGIN IMMEDIATE`` transactions so two bntutor processes queue for the
+write lock (up to ``busy_timeout`` seconds) instead of failing half-way; reads see a
+consistent snapshot thanks to WAL mode.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from bntutor.errors import StoreError
+
+Params = Sequence[Any]
+
+# Primary SQLite result codes (https://sqlite.org/rescode.html).
+_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
+
+_LOCKED_HINT = "another bntutor may be using it; close it and try again"
+
+
+class CorruptDatabase(StoreError):
+    """The file is not a SQLite database or its pages are damaged."""
+
+
+def _primary_code(exc: sqlite3.Error) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11+
+    if isinstance(code, int):
+        return code & 0xFF
+    text = str(exc).lower()
+    if "not a database" in text:
+        return _NOTADB
+    if "malformed" in text:
+        return _CORRUPT
+    if "locked" in text or "busy" in text:
+        return _BUSY
+    return None
+
+
+def translate(exc: sqlite3.Error, path: Path) -> StoreError:
+    """The StoreError that explains ``exc`` to the learner, naming the file."""
+    where = str(path)
+    code = _primary_code(exc)
+    if code in (_CORRUPT, _NOTADB):
+        return CorruptDatabase(
+            f"the database is damaged: {exc}", where, "run bntutor again to start a fresh one"
+        )
+    if code in (_BUSY, _LOCKED):
+        return StoreError("database is locked", where, _LOCKED_HINT)
+    if code == _READONLY:
+        return StoreError("the database is read-only", where, "make the file writable")
+    if code == _FULL:
+        return StoreError("the disk is full", where, "free some space and try again")
+    if code == _CANTOPEN:
+        return StoreError(
+            "cannot open the database file", where, "check the --home directory and its permissions"
+        )
+    if code == _IOERR:
+        return StoreError(f"disk I/O error: {exc}", where)
+    return StoreError(f"database error: {exc}", where)
+
+
+class Database:
+    """A connection in autocommit mode; use :meth:`write` for every change."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._connection = connection
+        self.path = path
+
+    @classmethod
+    def connect(cls, path: Path, busy_timeout: float = 5.0) -> Database:
+        """Open ``path`` (created if missing); nothing is read from it yet."""
+        try:
+            connection = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise translate(exc, path) from exc
+        connection.row_factory = sqlite3.Row
+        return cls(connection, path)
+
+    @contextmanager
+    def errors(self) -> Iterator[None]:
+        """Turn operational sqlite errors into StoreErrors; bugs (bad SQL) pass through."""
+        try:
+            yield
+        except (sqlite3.ProgrammingError, sqlite3.InterfaceError, sqlite3.IntegrityError):
+            raise
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from exc
+
+    def rows(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+        """All rows of one read statement."""
+        with self.errors():
+            return self._connection.execute(sql, params).fetchall()
+
+    def row(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
+        """The first row of one read statement, or None."""
+        with self.errors():
+            row: sqlite3.Row | None = self._connection.execute(sql, params).fetchone()
+            return row
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Several reads that see one consistent state (a deferred read transaction)."""
+        connection = self._connection
+        with self.errors():
+            connection.execute("BEGIN")
+            try:
+                yield
+            finally:
+                if connection.in_transaction:
+                    connection.rollback()  # nothing was written: just end the snapshot
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """A short ``BEGIN IMMEDIATE`` transaction: committed on success, rolled back on error."""
+        connection = self._connection
+        with self.errors():
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+                connection.execute("COMMIT")
+            except BaseException:
+                if connection.in_transaction:
+                    connection.rollback()
+                raise
+
+    def quick_check(self) -> None:
+        """Raise :class:`CorruptDatabase` unless ``PRAGMA quick_check`` says ``ok``."""
+        rows = [str(row[0]) for row in self.rows("PRAGMA quick_check")]
+        if rows != ["ok"]:
+            lines = [line for row in rows for line in row.splitlines()]
+            problems = [line for line in lines if line and not line.startswith("***")]
+            more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+            raise CorruptDatabase(
+                f"the database is damaged: {(problems or lines or ['?'])[0]}{more}",
+                str(self.path),
+                "run bntutor again to start a fresh one",
+            )
+
+    def use_wal(self) -> None:
+        """Switch to write-ahead logging (persistent in the file) with NORMAL syncing."""
+        mode = self.row("PRAGMA journal_mode=WAL")
+        if mode is None or str(mode[0]).lower() != "wal":
+            raise StoreError("cannot switch the database to WAL mode", str(self.path))
+        self.rows("PRAGMA synchronous=NORMAL")
+
+    def user_version(self) -> int:
+        row = self.row("PRAGMA user_version")
+        return int(row[0]) if row is not None else 0
+
+    def close(self) -> None:
+        self._connection.close()

@@ -1,0 +1,165 @@
+"""Lesson progress, keyed by lesson slug and step id (never by position).
+
+Call :meth:`ProgressStore.save_step` when the learner leaves a step: its outcome is the
+step's latest result, hints and seconds add up over visits, and ``next_step_id`` is where
+the lesson resumes. Because nothing refers to step positions, an author can reorder,
+insert or delete steps and :meth:`LessonProgress.resume_at` still finds the right place.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal, get_args
+
+from bntutor.store._time import Clock, from_text, to_text
+from bntutor.store.db import Database
+
+Outcome = Literal["correct", "wrong", "skipped", "seen"]
+OUTCOMES: tuple[str, ...] = get_args(Outcome)
+
+
+@dataclass(frozen=True)
+class LessonProgress:
+    """Where a learner is in one lesson and how it went."""
+
+    slug: str
+    current_step_id: str | None
+    completed_step_ids: tuple[str, ...]  # in the order first completed
+    step_outcomes: Mapping[str, Outcome]  # each completed step's latest outcome
+    hints_used: int
+    seconds: float
+    started_at: datetime
+    updated_at: datetime
+    finished_at: datetime | None = None
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for value in self.step_outcomes.values() if value == outcome)
+
+    @property
+    def correct(self) -> int:
+        return self.count("correct")
+
+    @property
+    def answered(self) -> int:
+        """Steps answered right or wrong (not skipped, not merely seen)."""
+        return self.count("correct") + self.count("wrong")
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_at is not None
+
+    def resume_at(self, step_ids: Sequence[str]) -> str | None:
+        """The step to resume at in the lesson's current ``step_ids``; None when all done.
+
+        The saved current step if it still exists, else the first step not completed.
+        """
+        if self.current_step_id is not None and self.current_step_id in step_ids:
+            return self.current_step_id
+        done = set(self.completed_step_ids)
+        return next((step for step in step_ids if step not in done), None)
+
+
+def _check_step(outcome: str, hints_used: int, seconds: float) -> None:
+    if outcome not in OUTCOMES:
+        raise ValueError(f"unknown outcome {outcome!r}; expected one of {', '.join(OUTCOMES)}")
+    if hints_used < 0 or seconds < 0:
+        raise ValueError(f"hints_used and seconds must be >= 0, got {hints_used}, {seconds}")
+
+
+def _progress(lesson: sqlite3.Row, steps: list[sqlite3.Row]) -> LessonProgress:
+    finished = lesson["finished_at"]
+    return LessonProgress(
+        slug=lesson["slug"],
+        current_step_id=lesson["current_step_id"],
+        completed_step_ids=tuple(step["step_id"] for step in steps),
+        step_outcomes={step["step_id"]: step["outcome"] for step in steps},
+        hints_used=sum(int(step["hints_used"]) for step in steps),
+        seconds=sum(float(step["seconds"]) for step in steps),
+        started_at=from_text(lesson["started_at"]),
+        updated_at=from_text(lesson["updated_at"]),
+        finished_at=from_text(finished) if finished is not None else None,
+    )
+
+
+class ProgressStore:
+    """Lesson progress methods of :class:`~bntutor.store.store.Store`."""
+
+    _db: Database
+    _clock: Clock
+
+    def get_progress(self, slug: str) -> LessonProgress | None:
+        """The learner's progress in lesson ``slug``, or None if never started."""
+        found = self._read_progress("WHERE slug = ?", (slug,))
+        return found[0] if found else None
+
+    def all_progress(self) -> list[LessonProgress]:
+        """Progress of every lesson ever started, by slug."""
+        return self._read_progress("", ())
+
+    def _read_progress(self, where: str, params: tuple[str, ...]) -> list[LessonProgress]:
+        with self._db.snapshot():
+            lessons = self._db.rows(f"SELECT * FROM lesson_progress {where} ORDER BY slug", params)
+            steps = self._db.rows(
+                "SELECT slug, step_id, outcome, hints_used, seconds FROM step_progress"
+                f" {where} ORDER BY slug, seq",
+                params,
+            )
+        by_slug: dict[str, list[sqlite3.Row]] = {}
+        for step in steps:
+            by_slug.setdefault(step["slug"], []).append(step)
+        return [_progress(lesson, by_slug.get(lesson["slug"], [])) for lesson in lessons]
+
+    def save_step(
+        self,
+        slug: str,
+        step_id: str,
+        outcome: Outcome,
+        next_step_id: str | None,
+        hints_used: int = 0,
+        seconds: float = 0.0,
+    ) -> None:
+        """Record leaving ``step_id`` with ``outcome``; the lesson resumes at ``next_step_id``."""
+        _check_step(outcome, hints_used, seconds)
+        now = to_text(self._clock())
+        with self._db.write() as sql:
+            sql.execute(
+                "INSERT INTO lesson_progress (slug, current_step_id, started_at, updated_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (slug) DO UPDATE"
+                " SET current_step_id = excluded.current_step_id, updated_at = excluded.updated_at",
+                (slug, next_step_id, now, now),
+            )
+            sql.execute(
+                "INSERT INTO step_progress"
+                " (slug, step_id, seq, outcome, hints_used, seconds, first_at, last_at)"
+                " VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM step_progress"
+                "  WHERE slug = ?), ?, ?, ?, ?, ?)"
+                " ON CONFLICT (slug, step_id) DO UPDATE SET outcome = excluded.outcome,"
+                " hints_used = hints_used + excluded.hints_used,"
+                " seconds = seconds + excluded.seconds, last_at = excluded.last_at",
+                (slug, step_id, slug, outcome, hints_used, seconds, now, now),
+            )
+
+    def mark_finished(self, slug: str) -> None:
+        """Record that the learner reached the end of lesson ``slug``."""
+        now = to_text(self._clock())
+        with self._db.write() as sql:
+            sql.execute(
+                "INSERT INTO lesson_progress"
+                " (slug, current_step_id, started_at, updated_at, finished_at)"
+                " VALUES (?, NULL, ?, ?, ?) ON CONFLICT (slug) DO UPDATE"
+                " SET current_step_id = NULL, updated_at = excluded.updated_at,"
+                " finished_at = excluded.finished_at",
+                (slug, now, now, now),
+            )
+
+    def reset_lesson(self, slug: str) -> bool:
+        """Forget the progress in lesson ``slug`` (attempts stay in the history).
+
+        Returns whether there was anything to forget.
+        """
+        with self._db.write() as sql:
+            sql.execute("DELETE FROM step_progress WHERE slug = ?", (slug,))
+            return sql.execute("DELETE FROM lesson_progress WHERE slug = ?", (slug,)).rowcount > 0

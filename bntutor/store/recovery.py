@@ -1,0 +1,94 @@
+"""Open the database file, moving a damaged one aside so the tool never crashes on it.
+
+A file that is not a SQLite database, or that fails ``PRAGMA quick_check``, is renamed to
+``bntutor.sqlite3.corrupt-<UTC stamp>`` and a fresh database is started. Nothing is
+deleted: the learner or a developer can still inspect the old file. (When bntutor held
+the last connection, SQLite folds the file's WAL into it on closing; a WAL still open
+elsewhere is moved aside beside it, so it is never replayed into the fresh file.)
+The store never prints; the warning is returned for the CLI to show.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from datetime import datetime
+from pathlib import Path
+
+from bntutor.store._time import stamp
+from bntutor.store.db import CorruptDatabase, Database
+from bntutor.store.migrations import MIGRATIONS, Migration, migrate
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_ino
+    except OSError:
+        return None
+
+
+def _open_checked(path: Path, busy_timeout: float, migrations: tuple[Migration, ...]) -> Database:
+    db = Database.connect(path, busy_timeout)
+    try:
+        db.quick_check()
+        db.use_wal()
+        migrate(db, migrations)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def aside_path(path: Path, moment: datetime) -> Path:
+    """A free name ``<path>.corrupt-<stamp>[-n]`` for a damaged file."""
+    base = path.with_name(f"{path.name}.corrupt-{stamp(moment)}")
+    candidate, n = base, 1
+    while candidate.exists():
+        n += 1
+        candidate = base.with_name(f"{base.name}-{n}")
+    return candidate
+
+
+def move_aside(path: Path, moment: datetime, inode: int | None) -> Path | None:
+    """Rename the damaged ``path`` (and its WAL) aside; None if it is already gone.
+
+    ``inode`` is the file that was found damaged: if another process has already moved
+    it and started a fresh one, the fresh one is left alone.
+    """
+    if inode is None or _inode(path) != inode:
+        return None
+    target = aside_path(path, moment)
+    try:
+        os.replace(path, target)
+    except FileNotFoundError:
+        return None
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists():
+        os.replace(wal, target.with_name(target.name + "-wal"))
+    with contextlib.suppress(FileNotFoundError):
+        path.with_name(path.name + "-shm").unlink()
+    return target
+
+
+def open_database(
+    path: Path,
+    moment: datetime,
+    busy_timeout: float = 5.0,
+    migrations: tuple[Migration, ...] = MIGRATIONS,
+) -> tuple[Database, list[str]]:
+    """Open (creating, migrating or replacing) the database; return it and any warnings.
+
+    ``moment`` names the moved-aside file. Locked files, newer schemas and unwritable
+    places raise :class:`~bntutor.errors.StoreError`; damaged files never do.
+    """
+    inode = _inode(path)
+    try:
+        return _open_checked(path, busy_timeout, migrations), []
+    except CorruptDatabase as exc:
+        damage = exc.what
+    target = move_aside(path, moment, inode)
+    if target is None:
+        warning = f"{damage}; another bntutor already replaced it"
+    else:
+        warning = f"{damage}; it was moved aside to {target} and a fresh one was started"
+    return _open_checked(path, busy_timeout, migrations), [warning]

@@ -1,0 +1,59 @@
+"""The Store: one SQLite file under the home dir, opened safely, closed once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+
+from bntutor.store._time import Clock, utc_now
+from bntutor.store.attempts import AttemptStore
+from bntutor.store.cards import CardStore
+from bntutor.store.db import Database
+from bntutor.store.home import ensure_home
+from bntutor.store.progress import ProgressStore
+from bntutor.store.quizzes import QuizStore
+from bntutor.store.recovery import open_database
+
+FILE_NAME = "bntutor.sqlite3"
+
+
+class Store(ProgressStore, AttemptStore, QuizStore, CardStore):
+    """Lesson progress, attempts, quiz sessions and review cards of one learner.
+
+    Use :meth:`open`; ``warnings`` holds what the CLI should tell the learner (a damaged
+    database that was moved aside). Every write is its own short transaction.
+    """
+
+    def __init__(self, db: Database, clock: Clock, warnings: tuple[str, ...] = ()) -> None:
+        self._db = db
+        self._clock = clock
+        self.warnings = warnings
+
+    @classmethod
+    def open(cls, home: Path, clock: Clock = utc_now, *, busy_timeout: float = 5.0) -> Store:
+        """Open ``<home>/bntutor.sqlite3``, creating ``home`` and the file if needed.
+
+        Raises :class:`~bntutor.errors.StoreError` for an unwritable home, a locked file
+        (after waiting ``busy_timeout`` seconds) or a schema newer than this bntutor.
+        """
+        path = ensure_home(Path(home)) / FILE_NAME
+        db, warnings = open_database(path, clock(), busy_timeout)
+        return cls(db, clock, tuple(warnings))
+
+    @property
+    def path(self) -> Path:
+        return self._db.path
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
