@@ -1,0 +1,246 @@
+"""The lesson player loop: show a step, read a line, advance the tutor, show the outcome.
+
+Everything it needs is passed in: the console, the source of lines, the services that
+check answers and run computations (which may import torch), the recorder that saves
+progress, and a clock. Each finished step is saved at once, so Ctrl-C or a crash loses at
+most the step on screen. The loop never exits the process: it returns how play ended.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+from rich.console import Console, RenderableType
+
+from bntutor import tutor
+from bntutor.checking.verdict import Verdict
+from bntutor.content.i18n import localize
+from bntutor.content.models import ComputeStep, Lesson, QuestionStep, Step, TextStep
+from bntutor.ui import player as view
+from bntutor.ui.prompt import AnswerSource
+from bntutor.ui.verdict_view import explanation_view, reveal_view, verdict_view
+
+#: Longer answers are not checked (a pasted file, a stuck key): they are unreadable.
+MAX_ANSWER_CHARS = 4000
+CONTINUE_PROMPT = "press Enter › "
+
+Ending = Literal["completed", "quit", "interrupted", "eof"]
+
+
+@dataclass(frozen=True)
+class Services:
+    """What the player asks of the rest of bntutor (both may import torch)."""
+
+    check: Callable[[QuestionStep, str], Verdict]
+    answer_text: Callable[[QuestionStep], str]  # the expected answer, as shown on reveal
+    compute: Callable[[ComputeStep], RenderableType]  # run and render a computation
+
+
+class Recorder(Protocol):
+    """Where progress goes (the store, or a fake in tests)."""
+
+    def step_done(
+        self, step_id: str, result: tutor.Result, next_id: str | None, hints: int, seconds: float
+    ) -> None: ...
+
+    def attempt(
+        self, step_id: str, answer: str, verdict: Verdict, hints: int, seconds: float
+    ) -> None: ...
+
+    def question_done(self, step_id: str, correct: bool, hints: int, seconds: float) -> None: ...
+
+    def lesson_done(self) -> None: ...
+
+
+@dataclass
+class PlayResult:
+    ending: Ending
+    progress: tutor.Progress
+    seconds: float
+    transcript: list[dict[str, Any]] = field(default_factory=list)
+
+
+class LessonPlayer:
+    """Plays one lesson from a given progress until it ends, is quit, or input stops."""
+
+    def __init__(
+        self,
+        lesson: Lesson,
+        number: int | None,
+        *,
+        console: Console,
+        source: AnswerSource,
+        services: Services,
+        recorder: Recorder,
+        lang: str = "en",
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.lesson = lesson
+        self.number = number
+        self._console = console
+        self._source = source
+        self._services = services
+        self._recorder = recorder
+        self._lang = lang
+        self._clock = clock
+        self._progress = tutor.Progress(current=None)
+        self._transcript: list[dict[str, Any]] = []
+
+    def text(self, value: Any) -> str:
+        return localize(value, self._lang)
+
+    # -- the loop -------------------------------------------------------------------------
+
+    def play(self, progress: tutor.Progress) -> PlayResult:
+        started = self._clock()
+        self._progress = progress
+        title = self.text(self.lesson.title)
+        self._console.print(view.header(self.number, title, self.lesson.minutes))
+        try:
+            ending = self._loop()
+        except KeyboardInterrupt:
+            ending = "interrupted"
+        return PlayResult(ending, self._progress, self._clock() - started, self._transcript)
+
+    def _loop(self) -> Ending:
+        while not tutor.finished(self._progress):
+            step = tutor.get_step(self.lesson, self._progress.current)
+            assert step is not None, "tutor.start and tutor.advance only name existing steps"
+            ending = self._run_step(step)
+            if ending is not None:
+                return ending
+        self._recorder.lesson_done()
+        return "completed"
+
+    def _run_step(self, step: Step) -> Ending | None:
+        entry: dict[str, Any] = {"id": step.id, "type": step.type}
+        self._transcript.append(entry)
+        shown_at = last = self._clock()
+        self._show(step, entry)
+        while True:
+            event = self._next_event(step, entry)
+            if event is None:
+                return "eof"
+            now = self._clock()
+            before = self._progress.record(step.id)
+            self._progress, outcome = tutor.advance(self.lesson, self._progress, event)
+            if isinstance(outcome, tutor.Quitting):
+                return "quit"
+            if isinstance(event, tutor.Answer) and isinstance(outcome, tutor.Judged):
+                self._recorder.attempt(step.id, event.text, event.verdict, before.hints, now - last)
+                last = now
+            self._render(step, outcome)
+            record = self._progress.record(step.id)
+            if record.done:
+                self._finish(step, record, entry, now - shown_at)
+                return None
+
+    def _finish(
+        self, step: Step, record: tutor.StepRecord, entry: dict[str, Any], seconds: float
+    ) -> None:
+        assert record.result is not None
+        next_id = self._progress.current
+        self._recorder.step_done(step.id, record.result, next_id, record.hints, seconds)
+        if isinstance(step, QuestionStep):
+            correct = record.result == "correct" and record.wrong == 0
+            self._recorder.question_done(step.id, correct, record.hints, seconds)
+            entry.update(result=record.result, hints_used=record.hints, attempts=record.attempts)
+        entry["seconds"] = round(seconds, 3)
+
+    # -- input ----------------------------------------------------------------------------
+
+    def _next_event(self, step: Step, entry: dict[str, Any]) -> tutor.Event | None:
+        if not isinstance(step, QuestionStep):
+            if not self._source.interactive:
+                return tutor.Continue()
+            line = self._source.read(CONTINUE_PROMPT)
+            if line is None:
+                return None
+            return tutor.parse_command(line) or tutor.Continue()
+        line = self._source.read()
+        if line is None:
+            return None
+        command = tutor.parse_command(line)
+        if command is not None:
+            entry.setdefault("commands", []).append(line.strip().split()[0].lower())
+            return command
+        if not line.strip():
+            return tutor.Continue()
+        verdict = self._check(step, line)
+        entry.setdefault("answers", []).append(_answer_record(line, verdict))
+        return tutor.Answer(line, verdict, counted_if_unreadable=not self._source.interactive)
+
+    def _check(self, step: QuestionStep, line: str) -> Verdict:
+        if len(line) > MAX_ANSWER_CHARS:
+            return Verdict.unreadable(
+                f"that answer is {len(line)} characters long; at most {MAX_ANSWER_CHARS} are read"
+            )
+        return self._services.check(step, line)
+
+    # -- output ---------------------------------------------------------------------------
+
+    def _show(self, step: Step, entry: dict[str, Any]) -> None:
+        ids = tutor.step_ids(self.lesson)
+        out = self._console
+        out.print()
+        out.print(view.progress_line(ids.index(step.id) + 1, len(ids)))
+        title = view.step_title(self.text(step.title)) if step.title else None
+        if title is not None:
+            out.print(title)
+        if isinstance(step, TextStep):
+            out.print(view.markdown(self.text(step.body)))
+        elif isinstance(step, ComputeStep):
+            entry["computation"] = step.computation
+            if step.body:
+                out.print(view.markdown(self.text(step.body)))
+            out.print(self._services.compute(step))
+            if step.after:
+                out.print(view.markdown(self.text(step.after)))
+        else:
+            entry["kind"] = step.kind
+            options = [self.text(getattr(o, "text", o)) for o in step.options or []]
+            prompt = self.text(step.prompt)
+            out.print(view.question_view(prompt, options, step.kind == "multi", step.unit))
+
+    def _render(self, step: Step, outcome: tutor.Outcome) -> None:
+        out = self._console
+        if isinstance(outcome, tutor.Judged):
+            out.print(verdict_view(outcome.verdict, None if outcome.done else outcome.wrong_left))
+            if outcome.done and isinstance(step, QuestionStep):
+                if outcome.revealed:
+                    answer = self._services.answer_text(step)
+                    out.print(reveal_view(answer, self._explanation(step)))
+                elif step.explanation:
+                    out.print(explanation_view(self.text(step.explanation)))
+        elif isinstance(outcome, tutor.Skipped) and isinstance(step, QuestionStep):
+            answer = self._services.answer_text(step)
+            out.print(reveal_view(answer, self._explanation(step), skipped=True))
+        elif isinstance(outcome, tutor.HintShown) and isinstance(step, QuestionStep):
+            hint = self.text(step.hints[outcome.index])
+            out.print(view.hint_view(hint, outcome.number, outcome.total))
+        elif isinstance(outcome, tutor.NoMoreHints):
+            out.print(view.no_hint_view(outcome.total))
+        elif isinstance(outcome, tutor.Reask):
+            out.print(view.reason_view(outcome.reason))
+        elif isinstance(outcome, tutor.ShowHelp):
+            out.print(view.help_view())
+
+    def _explanation(self, step: QuestionStep) -> str | None:
+        return self.text(step.explanation) if step.explanation else None
+
+
+def _answer_record(line: str, verdict: Verdict) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "answer": line,
+        "correct": verdict.correct,
+        "readable": verdict.readable,
+        "message": verdict.message,
+    }
+    if verdict.diagnosis:
+        record["diagnosis"] = verdict.diagnosis
+    if verdict.understood is not None:
+        record["understood"] = verdict.understood
+    return record

@@ -1,0 +1,94 @@
+"""One lesson step on screen: the header, text, a question with its options, hints, help.
+
+Every function returns a renderable; the caller prints it. Texts arrive already in the
+learner's language (see :func:`bntutor.content.i18n.localize`); maths in them is
+rendered to Unicode here.
+"""
+
+from __future__ import annotations
+
+from string import ascii_lowercase
+
+from rich.console import Group, RenderableType
+from rich.markdown import Markdown
+from rich.rule import Rule
+from rich.text import Text
+
+from bntutor.ui.mathtext import render_math_in_markdown
+
+BAR_WIDTH = 20
+
+HELP = (
+    (":hint", "show the next hint for this question"),
+    (":skip", "skip this question (its answer is shown)"),
+    (":quit", "save your progress and leave; resume later"),
+    (":help", "this list"),
+)
+
+
+def markdown(text: str) -> Markdown:
+    """Lesson markdown with ``$...$`` maths shown as Unicode."""
+    return Markdown(render_math_in_markdown(text))
+
+
+def header(number: int | None, title: str, minutes: int | None = None) -> Rule:
+    """``Lesson 3: Title`` as a rule across the screen."""
+    lead = f"Lesson {number}: " if number is not None else "Lesson: "
+    tail = f"  (~{minutes} min)" if minutes else ""
+    return Rule(Text(lead + title, style="bold") + Text(tail, style="dim"), align="left")
+
+
+def progress_line(k: int, n: int) -> Text:
+    """``step k of n`` with a bar of the steps before this one."""
+    filled = round(BAR_WIDTH * (k - 1) / n) if n else 0
+    bar = Text("━" * filled, style="cyan") + Text("─" * (BAR_WIDTH - filled), style="dim")
+    return Text(f"step {k} of {n}  ", style="dim") + bar
+
+
+def step_title(title: str | None) -> RenderableType | None:
+    return Text(title, style="bold") if title else None
+
+
+def option_letter(index: int) -> str:
+    return ascii_lowercase[index] if index < len(ascii_lowercase) else str(index + 1)
+
+
+def question_view(prompt: str, options: list[str], multi: bool, unit: str | None) -> Group:
+    """The prompt, then ``a) ...`` options, then what to type."""
+    parts: list[RenderableType] = [markdown(prompt)]
+    if options:
+        lines = [f"**{option_letter(i)})** {option}" for i, option in enumerate(options)]
+        parts.append(markdown("  \n".join(lines)))
+        how = "letters, e.g. a,c" if multi else "a letter"
+        parts.append(Text(f"answer with {how}", style="dim"))
+    elif unit:
+        parts.append(Text(f"unit: {unit}", style="dim"))
+    parts.append(Text("(:hint  :skip  :quit  :help)", style="dim"))
+    return Group(*parts)
+
+
+def hint_view(text: str, number: int, total: int) -> RenderableType:
+    lead = Text(f"hint {number}/{total}: ", style="bold magenta")
+    return Group(lead, markdown(text))
+
+
+def no_hint_view(total: int) -> Text:
+    if total == 0:
+        return Text("no hints here", style="dim")
+    return Text(f"no more hints (all {total} shown); :skip to see the answer", style="dim")
+
+
+def reason_view(reason: str) -> Text:
+    """A one-line reason to answer again (unreadable, empty, unknown command)."""
+    return Text(reason, style="yellow")
+
+
+def help_view() -> RenderableType:
+    lines = [Text(f"  {cmd:<7}", style="bold") + Text(what) for cmd, what in HELP]
+    lines.append(Text("  Ctrl-C also saves your progress.", style="dim"))
+    return Group(*lines)
+
+
+def saved_line(number: int | None, slug: str) -> str:
+    """The one line printed on leaving a lesson early."""
+    return f"progress saved; resume with `bntutor lesson {number if number is not None else slug}`"
