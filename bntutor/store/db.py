@@ -27,6 +27,10 @@ class CorruptDatabase(StoreError):
     """The file is not a SQLite database or its pages are damaged."""
 
 
+class DatabaseLocked(StoreError):
+    """Another connection kept the lock longer than the busy timeout."""
+
+
 def _primary_code(exc: sqlite3.Error) -> int | None:
     code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11+
     if isinstance(code, int):
@@ -50,7 +54,7 @@ def translate(exc: sqlite3.Error, path: Path) -> StoreError:
             f"the database is damaged: {exc}", where, "run bntutor again to start a fresh one"
         )
     if code in (_BUSY, _LOCKED):
-        return StoreError("database is locked", where, _LOCKED_HINT)
+        return DatabaseLocked("database is locked", where, _LOCKED_HINT)
     if code == _READONLY:
         return StoreError("the database is read-only", where, "make the file writable")
     if code == _FULL:
@@ -143,7 +147,11 @@ class Database:
 
     def use_wal(self) -> None:
         """Switch to write-ahead logging (persistent in the file) with NORMAL syncing."""
-        mode = self.row("PRAGMA journal_mode=WAL")
+        mode = self.row("PRAGMA journal_mode")
+        if mode is None or str(mode[0]).lower() != "wal":
+            # Switching takes an exclusive lock without waiting on the busy handler, so
+            # it can fail at once with DatabaseLocked: open_database retries it.
+            mode = self.row("PRAGMA journal_mode=WAL")
         if mode is None or str(mode[0]).lower() != "wal":
             raise StoreError("cannot switch the database to WAL mode", str(self.path))
         self.rows("PRAGMA synchronous=NORMAL")

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from datetime import datetime
 from pathlib import Path
 
 from bntutor.store._time import stamp
-from bntutor.store.db import CorruptDatabase, Database
+from bntutor.store.db import CorruptDatabase, Database, DatabaseLocked
 from bntutor.store.migrations import MIGRATIONS, Migration, migrate
+
+_RETRY_SECONDS = 0.01
 
 
 def _inode(path: Path) -> int | None:
@@ -28,15 +31,27 @@ def _inode(path: Path) -> int | None:
 
 
 def _open_checked(path: Path, busy_timeout: float, migrations: tuple[Migration, ...]) -> Database:
+    """Connect, check, switch to WAL and migrate, retrying while another process sets up.
+
+    SQLite's busy handler does not cover every lock taken here (the switch to WAL), so
+    two processes creating the file at once would otherwise fail at once.
+    """
     db = Database.connect(path, busy_timeout)
+    deadline = time.monotonic() + busy_timeout
     try:
-        db.quick_check()
-        db.use_wal()
-        migrate(db, migrations)
+        while True:
+            try:
+                db.quick_check()
+                db.use_wal()
+                migrate(db, migrations)
+                return db
+            except DatabaseLocked:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(_RETRY_SECONDS)
     except BaseException:
         db.close()
         raise
-    return db
 
 
 def aside_path(path: Path, moment: datetime) -> Path:

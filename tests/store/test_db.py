@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -64,7 +66,10 @@ def test_migrations_apply_in_order_once(home: Path, clock: FakeClock) -> None:
     Store.open(home, clock).close()
     extra = (
         ("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)",),
-        ("ALTER TABLE notes ADD COLUMN lesson TEXT", "CREATE INDEX notes_by_lesson ON notes (lesson)"),
+        (
+            "ALTER TABLE notes ADD COLUMN lesson TEXT",
+            "CREATE INDEX notes_by_lesson ON notes (lesson)",
+        ),
     )
     db = Database.connect(home / FILE_NAME)
     try:
@@ -161,9 +166,7 @@ def test_orphan_pages_found_by_quick_check_are_damage(home: Path, clock: FakeClo
     assert "never used" in warning and "more problems" in warning and "\n" not in warning
 
 
-def test_second_damage_in_the_same_second_gets_its_own_name(
-    home: Path, clock: FakeClock
-) -> None:
+def test_second_damage_in_the_same_second_gets_its_own_name(home: Path, clock: FakeClock) -> None:
     home.mkdir()
     for expected in (1, 2):
         (home / FILE_NAME).write_bytes(b"not a database" * 100)
@@ -172,9 +175,7 @@ def test_second_damage_in_the_same_second_gets_its_own_name(
     assert _asides(home)[1].name.endswith("Z-2")
 
 
-def test_a_damaged_files_wal_is_not_applied_to_the_fresh_file(
-    home: Path, clock: FakeClock
-) -> None:
+def test_a_damaged_files_wal_is_not_applied_to_the_fresh_file(home: Path, clock: FakeClock) -> None:
     home.mkdir()
     (home / FILE_NAME).write_bytes(b"x" * 2048)
     (home / f"{FILE_NAME}-wal").write_bytes(b"old wal")
@@ -225,6 +226,26 @@ def test_locked_file_at_open_is_a_store_error_not_damage(home: Path, clock: Fake
         assert store.attempt_count() == 3
 
 
+def test_open_waits_out_a_short_lock(home: Path, clock: FakeClock) -> None:
+    path = _filled(home, clock, 3)
+    released = threading.Event()
+
+    def hold_briefly() -> None:
+        with _held(path, exclusive=True):
+            released.wait(0.3)
+
+    holder = threading.Thread(target=hold_briefly)
+    holder.start()
+    time.sleep(0.05)
+    try:
+        with Store.open(home, clock, busy_timeout=10) as store:
+            assert store.attempt_count() == 3
+            assert store.card_count() == 0  # the holder's row was rolled back
+    finally:
+        released.set()
+        holder.join()
+
+
 def test_home_that_cannot_be_created_is_a_store_error(tmp_path: Path, clock: FakeClock) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
@@ -246,9 +267,7 @@ def test_read_only_home_is_a_store_error(tmp_path: Path, clock: FakeClock) -> No
         home.chmod(0o700)
 
 
-def test_database_path_that_is_a_directory_is_a_store_error(
-    home: Path, clock: FakeClock
-) -> None:
+def test_database_path_that_is_a_directory_is_a_store_error(home: Path, clock: FakeClock) -> None:
     (home / FILE_NAME).mkdir(parents=True)
     with pytest.raises(StoreError) as caught:
         Store.open(home, clock)
