@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from rich.console import Console, RenderableType
+from rich.text import Text
 
 from bntutor import tutor
 from bntutor.checking.verdict import Verdict
@@ -94,11 +95,14 @@ class LessonPlayer:
 
     # -- the loop -------------------------------------------------------------------------
 
-    def play(self, progress: tutor.Progress) -> PlayResult:
+    def play(self, progress: tutor.Progress, note: str = "") -> PlayResult:
+        """Play from ``progress``; ``note`` (e.g. "resuming at step 4") goes under the header."""
         started = self._clock()
         self._progress = progress
         title = self.text(self.lesson.title)
         self._console.print(view.header(self.number, title, self.lesson.minutes))
+        if note:
+            self._console.print(Text(note, style="dim"))
         try:
             ending = self._loop()
         except KeyboardInterrupt:

@@ -1,10 +1,16 @@
-"""`bntutor` (home), `bntutor lessons`, `bntutor lesson N|SLUG`."""
+"""`bntutor` (home), `bntutor lessons`, `bntutor lesson N|SLUG`.
+
+The listing commands never import torch. Playing a lesson starts importing torch in the
+background and draws the first screen at once (see ``_lesson_run``).
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
-from bntutor.cli._unbuilt import unbuilt
 from bntutor.cli.context import get_context
 
 app = typer.Typer()
@@ -12,16 +18,46 @@ app = typer.Typer()
 
 def home(ctx: typer.Context) -> None:
     """The home screen: lessons with progress and what to do next."""
-    get_context(ctx).console.print("bntutor — try `bntutor --help`.")
+    from bntutor.cli._overview import show_home
+
+    show_home(get_context(ctx))
 
 
 @app.command("lessons")
 def lessons_cmd(ctx: typer.Context) -> None:
-    """Table of lessons (id, title, minutes, progress)."""
-    raise unbuilt("lessons")
+    """Table of lessons (number, slug, title, minutes, progress)."""
+    from bntutor.cli._overview import show_lessons
+
+    show_lessons(get_context(ctx))
 
 
 @app.command("lesson")
-def lesson_cmd(ctx: typer.Context, lesson: str = typer.Argument(..., help="Number or slug.")) -> None:
-    """Play a lesson; resumes where you left off."""
-    raise unbuilt("lesson")
+def lesson_cmd(
+    ctx: typer.Context,
+    lesson: Annotated[str, typer.Argument(help="Lesson number or slug (see `bntutor lessons`).")],
+    restart: Annotated[
+        bool, typer.Option("--restart", help="Start over from the first step.")
+    ] = False,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="Read answers from FILE, one per line (:hint, :skip allowed); no waiting.",
+            metavar="FILE",
+        ),
+    ] = None,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Print the transcript and summary as one JSON document.")
+    ] = False,
+) -> None:
+    """Play a lesson; resumes where you left off.
+
+    Type :hint, :skip, :quit or :help at any prompt. Ctrl-C or end of input saves your
+    progress and exits with status 130; so does running out of scripted answers before
+    the lesson ends. A finished lesson exits with 0.
+    """
+    from bntutor.cli._lesson_run import run_lesson
+
+    code = run_lesson(get_context(ctx), lesson, restart=restart, answers=answers, as_json=json_out)
+    if code:
+        raise typer.Exit(code)

@@ -1,0 +1,177 @@
+"""`bntutor lesson N|SLUG`: find the lesson, resume its progress, play it, report.
+
+Order matters for the first screen: the lesson is loaded and the store opened (no
+torch), torch starts importing in a background thread, and the header and first step are
+drawn while it loads. Exit statuses: 0 when the lesson is finished or the learner typed
+``:quit``; 130 after Ctrl-C or when input ends (a closed terminal, or scripted answers
+that run out) before the lesson is finished. Progress is saved in every case.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TextIO
+
+from rich.console import Console
+
+from bntutor import tutor
+from bntutor.cli._overview import catalog, warn
+from bntutor.cli._play import LessonPlayer, PlayResult
+from bntutor.cli._recorder import StoreRecorder, saved_progress
+from bntutor.cli._services import lesson_services
+from bntutor.cli._warmup import Warmup
+from bntutor.cli.context import AppContext
+from bntutor.content.course import Catalog, LessonEntry
+from bntutor.content.i18n import localize
+from bntutor.content.models import Lesson
+from bntutor.errors import BadInputError, ExitStatus
+from bntutor.store.store import Store
+from bntutor.ui import player as view
+from bntutor.ui.prompt import AnswerSource, ScriptedSource, TerminalSource
+from bntutor.ui.summary import NextLesson, summary_view
+
+
+def run_lesson(
+    app: AppContext, ref: str, *, restart: bool, answers: Path | None, as_json: bool
+) -> int:
+    """Play lesson ``ref``; the exit status (see the module docstring)."""
+    course = catalog()
+    entry = course.find_lesson(ref)
+    lesson = course.load(entry)
+    console = Console(quiet=True) if as_json else app.console
+    with _answer_stream(app, answers) as stream:
+        source = _source(app, console, stream, scripted=as_json or answers is not None)
+        with _open_store(app) as store:
+            warmup = Warmup("torch").start()
+            progress, note = _starting_point(store, lesson, restart)
+            number = entry.number
+            player = LessonPlayer(
+                lesson,
+                number,
+                console=console,
+                source=source,
+                services=lesson_services(warmup, app.lang),
+                recorder=StoreRecorder(store, lesson.slug, _topic(lesson), _utc_now),
+                lang=app.lang,
+            )
+            result = player.play(progress, note)
+    return _report(app, console, course, entry, lesson, result, as_json, note)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _topic(lesson: Lesson) -> str | None:
+    return lesson.topics[0] if lesson.topics else None
+
+
+@contextmanager
+def _open_store(app: AppContext) -> Iterator[Store]:
+    with Store.open(app.home()) as store:
+        for message in store.warnings:
+            warn(app, message)
+        yield store
+
+
+@contextmanager
+def _answer_stream(app: AppContext, answers: Path | None) -> Iterator[TextIO | None]:
+    if answers is None:
+        yield None
+        return
+    try:
+        stream = answers.open(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise BadInputError(
+            f"cannot read the answers file: {exc.strerror or exc}", str(answers),
+            "give a text file with one answer per line",
+        ) from None
+    with stream:
+        yield stream
+
+
+def _source(
+    app: AppContext, console: Console, stream: TextIO | None, scripted: bool
+) -> AnswerSource:
+    if stream is not None:
+        return ScriptedSource(stream, console)
+    if scripted or not app.interactive:
+        return ScriptedSource(app.stdin, console)
+    return TerminalSource(console)
+
+
+def _starting_point(store: Store, lesson: Lesson, restart: bool) -> tuple[tutor.Progress, str]:
+    """Where to begin, and a line saying so when it is not the plain first step."""
+    if restart:
+        store.reset_lesson(lesson.slug)
+        return tutor.start(lesson), ""
+    saved = saved_progress(store.get_progress(lesson.slug))
+    progress = tutor.start(lesson, saved)
+    if saved is not None and tutor.finished(progress):
+        store.reset_lesson(lesson.slug)
+        return tutor.start(lesson), "you finished this lesson before; here it is again"
+    ids = tutor.step_ids(lesson)
+    if saved is not None and progress.current != ids[0]:
+        k = ids.index(progress.current or ids[0]) + 1
+        return progress, f"resuming at step {k} of {len(ids)} (--restart starts over)"
+    return progress, ""
+
+
+def _next_lesson(course: Catalog, entry: LessonEntry, lang: str) -> NextLesson | None:
+    if entry.number >= len(course.lessons):
+        return None
+    nxt = course.lessons[entry.number]
+    return NextLesson(nxt.number, nxt.slug, localize(nxt.title, lang))
+
+
+def _report(
+    app: AppContext,
+    console: Console,
+    course: Catalog,
+    entry: LessonEntry,
+    lesson: Lesson,
+    result: PlayResult,
+    as_json: bool,
+    note: str,
+) -> int:
+    completed = result.ending == "completed"
+    status = ExitStatus.OK if result.ending in ("completed", "quit") else ExitStatus.INTERRUPTED
+    next_lesson = _next_lesson(course, entry, app.lang)
+    score = tutor.score(lesson, result.progress)
+    title = localize(lesson.title, app.lang)
+    if completed:
+        console.print()
+        console.print(summary_view(entry.number, title, score, result.seconds, next_lesson))
+    else:
+        console.print()  # past the ^C or ^D the terminal echoed
+        # stderr, so that --json keeps stdout to the document alone
+        app.err_console.print(view.saved_line(entry.number, lesson.slug), soft_wrap=True)
+    if as_json:
+        document = {
+            "lesson": {"number": entry.number, "slug": lesson.slug, "title": title},
+            "ending": result.ending,
+            "completed": completed,
+            "note": note or None,
+            "steps": result.transcript,
+            "summary": {
+                "questions": score.questions,
+                "correct": score.correct,
+                "first_try": score.first_try,
+                "wrong": score.wrong,
+                "skipped": score.skipped,
+                "hints": score.hints,
+                "steps_done": score.steps_done,
+                "steps": score.steps,
+                "seconds": round(result.seconds, 3),
+                "next_lesson": None if next_lesson is None else vars(next_lesson),
+            },
+            "exit_status": int(status),
+        }
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.flush()
+    return int(status)

@@ -1,0 +1,135 @@
+"""The lesson table and the home screen: course order joined with saved progress.
+
+Nothing here imports torch, and nothing creates the home dir: without a database yet,
+every lesson is simply not started.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from rich.text import Text
+
+from bntutor.cli.context import AppContext
+from bntutor.content.course import Catalog, LessonEntry, load_course
+from bntutor.content.i18n import localize
+from bntutor.errors import StoreError
+from bntutor.store.progress import LessonProgress
+from bntutor.store.store import FILE_NAME, Store
+from bntutor.ui.lesson_table import LessonRow, lesson_table
+
+WELCOME = "bntutor: learn Batch Normalization and regularization by computing in front of you."
+
+
+def warn(app: AppContext, message: str) -> None:
+    """One yellow line on stderr."""
+    app.err_console.print(Text(f"bntutor: warning: {message}", style="yellow"), soft_wrap=True)
+
+
+@contextmanager
+def existing_store(app: AppContext) -> Iterator[Store | None]:
+    """The store if a database exists (its warnings printed once), else None."""
+    if not (app.home_dir / FILE_NAME).exists():
+        yield None
+        return
+    try:
+        store = Store.open(app.home_dir)
+    except StoreError as exc:
+        warn(app, f"progress not shown: {exc.one_line()}")
+        yield None
+        return
+    for message in store.warnings:
+        warn(app, message)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def catalog() -> Catalog:
+    from bntutor.content.paths import lessons_dir
+
+    return load_course(lessons_dir())
+
+
+def step_ids(entry: LessonEntry) -> list[str]:
+    """The lesson's step ids, schema-checked only (no computations looked up)."""
+    from bntutor.content.loader import check_lesson_file
+
+    return [step.id for step in check_lesson_file(entry.path, None).get().steps]
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One lesson of the table with the learner's progress."""
+
+    entry: LessonEntry
+    row: LessonRow
+    resume_step: int | None  # 1-based step to resume at, when started and not finished
+
+
+def standings(course: Catalog, saved: dict[str, LessonProgress], lang: str) -> list[Standing]:
+    result = []
+    for entry in course.lessons:
+        progress = saved.get(entry.slug)
+        title = localize(entry.title, lang)
+        if progress is None:
+            row = LessonRow(entry.number, entry.slug, title, entry.minutes, steps=0)
+            result.append(Standing(entry, row, None))
+            continue
+        ids = step_ids(entry)
+        done = sum(1 for sid in progress.completed_step_ids if sid in ids)
+        row = LessonRow(
+            entry.number, entry.slug, title, entry.minutes, steps=len(ids), steps_done=done,
+            finished=progress.finished, started=True,
+        )
+        at = progress.resume_at(ids)
+        resume = ids.index(at) + 1 if at is not None and not progress.finished else None
+        result.append(Standing(entry, row, resume))
+    return result
+
+
+def next_action(rows: list[Standing]) -> str:
+    """What to do next: continue a started lesson, start the next one, or practise."""
+    for s in rows:
+        if s.resume_step is not None:
+            return (
+                f"continue lesson {s.entry.number} at step {s.resume_step} of {s.row.steps}:"
+                f" bntutor lesson {s.entry.number}"
+            )
+    for s in rows:
+        if not s.row.started:
+            return f"start lesson {s.entry.number}: bntutor lesson {s.entry.number}"
+    if rows:
+        return "all lessons done: practise with bntutor quiz, or bntutor review"
+    return "no lessons are installed"
+
+
+def _load(app: AppContext) -> tuple[list[Standing], int | None]:
+    course = catalog()
+    with existing_store(app) as store:
+        saved = {p.slug: p for p in store.all_progress()} if store is not None else {}
+        due = len(store.due_cards(datetime.now(timezone.utc))) if store is not None else None
+    return standings(course, saved, app.lang), due
+
+
+def show_lessons(app: AppContext) -> None:
+    rows, _ = _load(app)
+    app.console.print(lesson_table([s.row for s in rows]))
+
+
+def show_home(app: AppContext) -> None:
+    rows, due = _load(app)
+    out = app.console
+    out.print(Text(WELCOME, style="bold"))
+    out.print()
+    out.print(lesson_table([s.row for s in rows]))
+    out.print()
+    out.print(Text("next: ", style="bold") + Text(next_action(rows)))
+    if due:
+        cards = "1 review card is" if due == 1 else f"{due} review cards are"
+        out.print(Text("review: ", style="bold") + Text(f"{cards} due: bntutor review"))
+    out.print(Text("bntutor --help lists every command", style="dim"))

@@ -1,0 +1,59 @@
+"""The real services behind the player: resolve, check, compute and render live results.
+
+Each one waits for the background torch import only when it needs the engine, so the
+lesson's first screen never waits for torch.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import RenderableType
+
+from bntutor.checking.verdict import Verdict
+from bntutor.cli._play import Services
+from bntutor.cli._warmup import Warmup
+from bntutor.content.models import ComputeStep, LiveRef, QuestionStep
+
+if TYPE_CHECKING:
+    from bntutor.content.resolve import ResolvedQuestion
+
+
+def needs_engine(question: QuestionStep) -> bool:
+    """True when checking ``question`` runs a live computation."""
+    refs = [question.answer, *(fb.answer for fb in question.feedback)]
+    return question.reveal is not None or any(isinstance(r, LiveRef) for r in refs)
+
+
+def lesson_services(warmup: Warmup, lang: str) -> Services:
+    from bntutor.content.resolve import ResolveCache, resolve_question
+    from bntutor.live.registry import default_registry
+
+    registry = default_registry()
+    cache = ResolveCache()
+    resolved: dict[str, ResolvedQuestion] = {}
+
+    def resolve(step: QuestionStep) -> ResolvedQuestion:
+        if step.id not in resolved:
+            if needs_engine(step):
+                warmup.wait()
+            resolved[step.id] = resolve_question(step, registry, cache)
+        return resolved[step.id]
+
+    def check(step: QuestionStep, text: str) -> Verdict:
+        from bntutor.checking.check import check as check_answer
+
+        return check_answer(step, text, resolve(step), lang)
+
+    def answer_text(step: QuestionStep) -> str:
+        from bntutor.ui.answer_text import answer_text as format_answer
+
+        return format_answer(step, resolve(step).expected, lang)
+
+    def compute(step: ComputeStep) -> RenderableType:
+        from bntutor.ui.blocks import render_blocks
+
+        warmup.wait()
+        return render_blocks(cache.run(registry, step.computation, step.args))
+
+    return Services(check=check, answer_text=answer_text, compute=compute)

@@ -1,0 +1,42 @@
+"""A question's expected answer as one line of text, for when it is revealed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bntutor.content.i18n import localize
+from bntutor.content.models import Option, Question
+from bntutor.ui._numfmt import format_number
+from bntutor.ui.player import option_letter
+
+
+def answer_text(question: Question, expected: Any, lang: str = "en") -> str:
+    """``b) the batch mean``, ``a, c``, ``0.25``, ``[[1, 2], [3, 4]]`` or the text itself."""
+    options = question.options or []
+    if question.kind == "choice" and isinstance(expected, str):
+        return _option(expected, options, lang)
+    if question.kind == "multi" and isinstance(expected, list):
+        return "; ".join(_option(str(letter), options, lang) for letter in expected)
+    text = _value(expected)
+    if question.unit:
+        text += f" {question.unit}"
+    return text
+
+
+def _option(letter: str, options: list[Any], lang: str) -> str:
+    letter = letter.strip().lower()
+    for i, option in enumerate(options):
+        if option_letter(i) == letter:
+            text = option.text if isinstance(option, Option) else option
+            return f"{letter}) {localize(text, lang)}"
+    return letter
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return format_number(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(v) for v in value) + "]"
+    return str(value)
