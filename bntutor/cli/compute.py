@@ -1,17 +1,205 @@
-"""`bntutor compute bn`: step-by-step BN of the learner's own numbers."""
+"""`bntutor compute bn`: step-by-step BN of the learner's own numbers.
+
+Parsing lives in ``_values``, the maths in the engine, the rendering in
+``ui.trace_view``; torch is imported only when the command runs.
+"""
 
 from __future__ import annotations
 
+import json
+import math
+from typing import TYPE_CHECKING, Annotated
+
 import typer
 
-from bntutor.cli._unbuilt import unbuilt
+from bntutor.cli._values import Batch, build_batch, parse_vector
+from bntutor.cli.context import get_context
+from bntutor.errors import BadInputError
+
+if TYPE_CHECKING:
+    import numpy as np
+    import torch
+
+    from bntutor.ui.trace_data import TraceData
 
 app = typer.Typer()
 compute_app = typer.Typer(help="Compute step by step with your own numbers.", no_args_is_help=True)
 app.add_typer(compute_app, name="compute")
 
+_CONVENTIONS = ("torch", "keras", "cs231n")
+
 
 @compute_app.command("bn")
-def bn_cmd(ctx: typer.Context) -> None:
-    """Batch-normalize your own numbers, showing every step."""
-    raise unbuilt("compute bn")
+def bn_cmd(
+    ctx: typer.Context,
+    values: Annotated[
+        str | None,
+        typer.Option(
+            "--values", help='Your numbers: ";" between samples, "," between features: "1,2;3,4".'
+        ),
+    ] = None,
+    shape: Annotated[
+        str | None,
+        typer.Option("--shape", help="Shape, e.g. 8,3,4,4: arranges --values, or random numbers."),
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the random numbers.")] = 0,
+    layout: Annotated[
+        str | None,
+        typer.Option("--layout", help="NC (default for rows of numbers), NCHW or NHWC."),
+    ] = None,
+    convention: Annotated[
+        str, typer.Option("--convention", help="Running-stats rule: torch, keras or cs231n.")
+    ] = "torch",
+    momentum: Annotated[
+        float | None,
+        typer.Option("--momentum", help="Default: the convention's (torch 0.1, keras 0.99)."),
+    ] = None,
+    eps: Annotated[
+        float | None, typer.Option("--eps", help="Default: the convention's (torch 1e-5).")
+    ] = None,
+    training: Annotated[
+        bool, typer.Option("--training/--eval", help="Batch statistics, or the running ones.")
+    ] = True,
+    running_mean: Annotated[
+        str | None, typer.Option("--running-mean", help="One per channel (default 0).")
+    ] = None,
+    running_var: Annotated[
+        str | None, typer.Option("--running-var", help="One per channel (default 1).")
+    ] = None,
+    gamma: Annotated[str | None, typer.Option("--gamma", help="Scale, one per channel.")] = None,
+    beta: Annotated[str | None, typer.Option("--beta", help="Shift, one per channel.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
+) -> None:
+    """Batch-normalize your own numbers, showing every step.
+
+    Examples: [bold]bntutor compute bn --values "1;2;3;4"[/bold],
+    [bold]bntutor compute bn --shape 4,2,3,3 --seed 1[/bold].
+    """
+    app_ctx = get_context(ctx)
+    _check_scalars(momentum, eps)
+    convention = convention.lower()
+    if convention not in _CONVENTIONS:
+        raise BadInputError(
+            f"unknown convention {convention!r}", "--convention", "use torch, keras or cs231n"
+        )
+    batch = build_batch(values, shape, layout, seed)
+    vectors = {
+        option: _channel_vector(text, option, batch.num_channels)
+        for option, text in (
+            ("--gamma", gamma),
+            ("--beta", beta),
+            ("--running-mean", running_mean),
+            ("--running-var", running_var),
+        )
+    }
+    running = vectors["--running-var"]
+    if running is not None and min(running) < 0:
+        raise BadInputError("a variance cannot be negative", "--running-var", "use numbers >= 0")
+    if training and batch.per_channel < 2:
+        raise BadInputError(
+            "each channel has only 1 value: its variance is 0 and training cannot normalize it",
+            "--values",
+            'give more samples (";" separates them), or use --eval',
+        )
+
+    data = _compute(batch, vectors, convention, momentum, eps, training)
+    if as_json:
+        from bntutor.ui.trace_data import trace_document
+
+        app_ctx.console.out(json.dumps(trace_document(data), indent=2), highlight=False)
+    else:
+        from bntutor.ui.trace_view import render_trace
+
+        app_ctx.console.print(render_trace(data))
+
+
+def _check_scalars(momentum: float | None, eps: float | None) -> None:
+    if momentum is not None and not 0.0 <= momentum <= 1.0:
+        raise BadInputError(
+            f"momentum {momentum} is outside [0, 1]", "--momentum", "e.g. 0.1 (torch), 0.99 (keras)"
+        )
+    if eps is not None and not (math.isfinite(eps) and eps > 0.0):
+        raise BadInputError(f"eps must be a small positive number, got {eps}", "--eps", "e.g. 1e-5")
+
+
+def _channel_vector(text: str | None, option: str, channels: int) -> list[float] | None:
+    if text is None:
+        return None
+    vector = parse_vector(text, option)
+    if len(vector) != channels:
+        raise BadInputError(
+            f"{len(vector)} numbers given for {channels} channel{'s' * (channels != 1)}",
+            option,
+            "give one number per channel",
+        )
+    return vector
+
+
+def _compute(
+    batch: Batch,
+    vectors: dict[str, list[float] | None],
+    convention: str,
+    momentum: float | None,
+    eps: float | None,
+    training: bool,
+) -> TraceData:
+    """Run the engine's explained path and turn its tensors into plain arrays."""
+    import torch
+
+    from bntutor.engine import CONVENTIONS, trace
+    from bntutor.ui.trace_data import TraceData
+
+    rule = CONVENTIONS[convention]
+    momentum = rule.momentum if momentum is None else momentum
+    eps = rule.eps if eps is None else eps
+
+    def tensor(values: list[float] | None) -> torch.Tensor | None:
+        return None if values is None else torch.tensor(values, dtype=torch.float64)
+
+    x = torch.tensor(batch.values, dtype=torch.float64).reshape(batch.shape)
+    gamma, beta = tensor(vectors["--gamma"]), tensor(vectors["--beta"])
+    c = batch.num_channels
+    old_mean = tensor(vectors["--running-mean"])
+    old_var = tensor(vectors["--running-var"])
+    old_mean = torch.zeros(c, dtype=torch.float64) if old_mean is None else old_mean
+    old_var = torch.ones(c, dtype=torch.float64) if old_var is None else old_var
+    tr = trace(
+        x, gamma, bias=beta, eps=eps, channel_axis=batch.channel_axis,
+        running_mean=old_mean, running_var=old_var, momentum=momentum,
+        convention=convention, training=training,
+    )  # fmt: skip
+
+    return TraceData(
+        x=_array(x),
+        layout=batch.layout,
+        channel_axis=tr.channel_axis,
+        training=training,
+        convention=rule.name,
+        momentum=momentum,
+        eps=eps,
+        momentum_weights_old=rule.momentum_weights_old,
+        stores_unbiased_var=rule.stores_unbiased_var,
+        gamma=_maybe_array(gamma),
+        beta=_maybe_array(beta),
+        running_mean=_array(old_mean),
+        running_var=_array(old_var),
+        reduce_dims=tr.reduce_dims,
+        count=tr.count,
+        mean=_array(tr.mean),
+        var=_array(tr.var),
+        var_unbiased=_array(tr.var_unbiased),
+        invstd=_array(tr.invstd),
+        x_hat=_array(tr.x_hat),
+        y=_array(tr.y),
+        new_running_mean=_array(tr.new_running_mean),
+        new_running_var=_array(tr.new_running_var),
+        seed=batch.seed,
+    )
+
+
+def _array(t: torch.Tensor) -> np.ndarray:
+    return t.detach().numpy()
+
+
+def _maybe_array(t: torch.Tensor | None) -> np.ndarray | None:
+    return None if t is None else t.detach().numpy()
