@@ -7,17 +7,21 @@ in ``PRAGMA user_version``, migrations in :mod:`bntutor.store.migrations`)::
 
     with Store.open(home, clock=utc_now) as store:      # StoreError if unusable
         for warning in store.warnings: ...               # the CLI prints these
-        store.save_step("01-why-bn", "s3", "correct", next_step_id="s4", hints_used=1,
-                        seconds=12.5)
-        store.get_progress("01-why-bn").resume_at(step_ids)  # survives reordered steps
-        store.mark_finished("01-why-bn"); store.reset_lesson("01-why-bn")
-        store.all_progress()
-        store.record_attempt("quiz", "bn-train-vs-eval", "b", correct=False, hints=0,
-                             seconds=8.0, diagnosis="used batch stats", topic="bn-eval")
-        store.recent_attempts(20); store.attempts_for_topic("bn-eval"); store.topic_stats()
+        # lesson progress, by lesson slug and step id
+        store.set_current_step(slug, step_id)            # where the learner is
+        store.save_step(slug, step_id, "correct", next_step_id, hints_used=1, seconds=12.5)
+        progress = store.get_progress(slug)              # LessonProgress | None
+        progress.resume_at(current_step_ids)             # survives reordered steps
+        store.mark_finished(slug); store.reset_lesson(slug); store.all_progress()
+        # every answer; mastery per topic
+        store.record_attempt("quiz", qid, answer, correct=False, hints=0, seconds=8.0,
+                             diagnosis="used the batch statistics", topic="bn-eval")
+        store.recent_attempts(20); store.attempts_for_topic(topic); store.topic_stats()
+        # quiz sessions
         store.record_quiz(started_at, seconds, n_questions, n_correct, topics, report_json)
         store.quiz_history()
-        store.put_card(qid, card.to_json(), card.due, topic)   # fsrs.Card, state as JSON
+        # review cards: fsrs.Card state as JSON, due instant indexed
+        store.put_card(qid, card.to_json(), card.due, topic)
         store.get_card(qid); store.due_cards(now); store.next_due()
 
 Modules: ``db`` (connection, transactions, sqlite errors -> StoreError), ``migrations``,
@@ -38,17 +42,26 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from bntutor.store.attempts import Attempt, TopicStats
     from bntutor.store.cards import CardRecord
-    from bntutor.store.progress import LessonProgress
+    from bntutor.store.progress import LessonProgress, StepProgress
     from bntutor.store.quizzes import QuizRecord
     from bntutor.store.store import Store
 
-__all__ = ["Attempt", "CardRecord", "LessonProgress", "QuizRecord", "Store", "TopicStats"]
+__all__ = [
+    "Attempt",
+    "CardRecord",
+    "LessonProgress",
+    "QuizRecord",
+    "StepProgress",
+    "Store",
+    "TopicStats",
+]
 
 _HOMES = {
     "Attempt": "attempts",
     "TopicStats": "attempts",
     "CardRecord": "cards",
     "LessonProgress": "progress",
+    "StepProgress": "progress",
     "QuizRecord": "quizzes",
     "Store": "store",
 }

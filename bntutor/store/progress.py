@@ -9,7 +9,7 @@ insert or delete steps and :meth:`LessonProgress.resume_at` still finds the righ
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, get_args
@@ -22,21 +22,41 @@ OUTCOMES: tuple[str, ...] = get_args(Outcome)
 
 
 @dataclass(frozen=True)
+class StepProgress:
+    """One step the learner has left, with its latest outcome and totals over visits."""
+
+    step_id: str
+    outcome: Outcome
+    hints_used: int
+    seconds: float
+    first_at: datetime
+    last_at: datetime
+
+
+@dataclass(frozen=True)
 class LessonProgress:
     """Where a learner is in one lesson and how it went."""
 
     slug: str
-    current_step_id: str | None
-    completed_step_ids: tuple[str, ...]  # in the order first completed
-    step_outcomes: Mapping[str, Outcome]  # each completed step's latest outcome
-    hints_used: int
-    seconds: float
+    current_step_id: str | None  # None: not placed yet, or finished
+    steps: tuple[StepProgress, ...]  # completed steps, in the order first completed
     started_at: datetime
     updated_at: datetime
     finished_at: datetime | None = None
 
+    @property
+    def completed_step_ids(self) -> tuple[str, ...]:
+        return tuple(step.step_id for step in self.steps)
+
+    @property
+    def step_outcomes(self) -> dict[str, Outcome]:
+        return {step.step_id: step.outcome for step in self.steps}
+
+    def step(self, step_id: str) -> StepProgress | None:
+        return next((step for step in self.steps if step.step_id == step_id), None)
+
     def count(self, outcome: Outcome) -> int:
-        return sum(1 for value in self.step_outcomes.values() if value == outcome)
+        return sum(1 for step in self.steps if step.outcome == outcome)
 
     @property
     def correct(self) -> int:
@@ -48,17 +68,27 @@ class LessonProgress:
         return self.count("correct") + self.count("wrong")
 
     @property
+    def hints_used(self) -> int:
+        return sum(step.hints_used for step in self.steps)
+
+    @property
+    def seconds(self) -> float:
+        return sum(step.seconds for step in self.steps)
+
+    @property
     def finished(self) -> bool:
         return self.finished_at is not None
 
     def resume_at(self, step_ids: Sequence[str]) -> str | None:
         """The step to resume at in the lesson's current ``step_ids``; None when all done.
 
-        The saved current step if it still exists, else the first step not completed.
+        The saved current step if it is still in the lesson and not completed, else the
+        first step (in the lesson's order) not completed.
         """
-        if self.current_step_id is not None and self.current_step_id in step_ids:
-            return self.current_step_id
         done = set(self.completed_step_ids)
+        current = self.current_step_id
+        if current is not None and current in step_ids and current not in done:
+            return current
         return next((step for step in step_ids if step not in done), None)
 
 
@@ -69,18 +99,36 @@ def _check_step(outcome: str, hints_used: int, seconds: float) -> None:
         raise ValueError(f"hints_used and seconds must be >= 0, got {hints_used}, {seconds}")
 
 
+def _step(row: sqlite3.Row) -> StepProgress:
+    return StepProgress(
+        step_id=row["step_id"],
+        outcome=row["outcome"],
+        hints_used=int(row["hints_used"]),
+        seconds=float(row["seconds"]),
+        first_at=from_text(row["first_at"]),
+        last_at=from_text(row["last_at"]),
+    )
+
+
 def _progress(lesson: sqlite3.Row, steps: list[sqlite3.Row]) -> LessonProgress:
     finished = lesson["finished_at"]
     return LessonProgress(
         slug=lesson["slug"],
         current_step_id=lesson["current_step_id"],
-        completed_step_ids=tuple(step["step_id"] for step in steps),
-        step_outcomes={step["step_id"]: step["outcome"] for step in steps},
-        hints_used=sum(int(step["hints_used"]) for step in steps),
-        seconds=sum(float(step["seconds"]) for step in steps),
+        steps=tuple(_step(row) for row in steps),
         started_at=from_text(lesson["started_at"]),
         updated_at=from_text(lesson["updated_at"]),
         finished_at=from_text(finished) if finished is not None else None,
+    )
+
+
+def _place(sql: sqlite3.Connection, slug: str, step_id: str | None, now: str) -> None:
+    """Set the lesson's current step, starting the lesson if it is new."""
+    sql.execute(
+        "INSERT INTO lesson_progress (slug, current_step_id, started_at, updated_at)"
+        " VALUES (?, ?, ?, ?) ON CONFLICT (slug) DO UPDATE"
+        " SET current_step_id = excluded.current_step_id, updated_at = excluded.updated_at",
+        (slug, step_id, now, now),
     )
 
 
@@ -103,8 +151,7 @@ class ProgressStore:
         with self._db.snapshot():
             lessons = self._db.rows(f"SELECT * FROM lesson_progress {where} ORDER BY slug", params)
             steps = self._db.rows(
-                "SELECT slug, step_id, outcome, hints_used, seconds FROM step_progress"
-                f" {where} ORDER BY slug, seq",
+                f"SELECT * FROM step_progress {where} ORDER BY slug, seq",
                 params,
             )
         by_slug: dict[str, list[sqlite3.Row]] = {}
@@ -125,12 +172,7 @@ class ProgressStore:
         _check_step(outcome, hints_used, seconds)
         now = to_text(self._clock())
         with self._db.write() as sql:
-            sql.execute(
-                "INSERT INTO lesson_progress (slug, current_step_id, started_at, updated_at)"
-                " VALUES (?, ?, ?, ?) ON CONFLICT (slug) DO UPDATE"
-                " SET current_step_id = excluded.current_step_id, updated_at = excluded.updated_at",
-                (slug, next_step_id, now, now),
-            )
+            _place(sql, slug, next_step_id, now)
             sql.execute(
                 "INSERT INTO step_progress"
                 " (slug, step_id, seq, outcome, hints_used, seconds, first_at, last_at)"
@@ -141,6 +183,12 @@ class ProgressStore:
                 " seconds = seconds + excluded.seconds, last_at = excluded.last_at",
                 (slug, step_id, slug, outcome, hints_used, seconds, now, now),
             )
+
+    def set_current_step(self, slug: str, step_id: str | None) -> None:
+        """Remember where the learner is without completing anything (e.g. on quitting)."""
+        now = to_text(self._clock())
+        with self._db.write() as sql:
+            _place(sql, slug, step_id, now)
 
     def mark_finished(self, slug: str) -> None:
         """Record that the learner reached the end of lesson ``slug``."""

@@ -78,6 +78,40 @@ def test_revisiting_a_step_keeps_its_place_and_adds_up(store: Store, clock: Fake
     assert progress.seconds == pytest.approx(32.0)
 
 
+def test_steps_keep_their_own_records(store: Store, clock: FakeClock) -> None:
+    store.save_step("bn", "intro", "seen", "mean", seconds=4)
+    clock.advance(seconds=30)
+    store.save_step("bn", "mean", "wrong", "var", hints_used=2, seconds=30)
+    progress = store.get_progress("bn")
+    assert progress is not None
+    mean = progress.step("mean")
+    assert mean is not None
+    assert (mean.outcome, mean.hints_used, mean.seconds) == ("wrong", 2, 30.0)
+    assert mean.first_at == mean.last_at == START.replace(second=30)
+    assert progress.step("var") is None
+
+
+def test_quitting_before_finishing_a_step_keeps_the_place(home: Path, clock: FakeClock) -> None:
+    with Store.open(home, clock) as store:
+        store.set_current_step("bn", "intro")
+        store.save_step("bn", "intro", "seen", "mean")
+        store.set_current_step("bn", "var")  # jumped ahead, then quit
+    with Store.open(home, clock) as store:
+        progress = store.get_progress("bn")
+        assert progress is not None
+        assert progress.started_at == START
+        assert progress.completed_step_ids == ("intro",)
+        assert progress.resume_at(STEPS) == "var"
+
+
+def test_a_current_step_already_done_resumes_at_the_first_open_one(store: Store) -> None:
+    store.save_step("bn", "intro", "seen", "mean")
+    store.save_step("bn", "mean", "correct", "intro")  # e.g. the author moved intro later
+    progress = store.get_progress("bn")
+    assert progress is not None and progress.current_step_id == "intro"
+    assert progress.resume_at(["mean", "var", "intro"]) == "var"
+
+
 def test_finish_then_new_steps_resume_there(store: Store, clock: FakeClock) -> None:
     _walk(store, clock, "bn", {step: "correct" for step in STEPS})
     clock.advance(minutes=1)
