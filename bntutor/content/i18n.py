@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 
-def localize(text: str | Mapping[str, str] | None, lang: str = "en") -> str:
+def localize(text: str | Mapping[Any, str] | None, lang: str = "en") -> str:
     """The ``lang`` version of ``text``, falling back to English, then to any language."""
     if text is None:
         return ""

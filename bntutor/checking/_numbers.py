@@ -1,0 +1,84 @@
+"""Read a number a learner typed, and compare numbers with a tolerance.
+
+Accepted: ``0.25``, ``.25``, ``-0.5``, ``1e-3``, ``1.5E+2``, ``1/3``, ``-2/3``,
+``1.5*10^-3`` (also ``x`` or ``×`` for the product and ``**`` for the power), a
+Unicode minus, surrounding spaces, and a trailing unit when the question has one.
+A trailing ``%`` divides by 100 (``50%`` is 0.5), except when the question's unit is
+``%``: then the sign is just the unit (``50%`` is 50). Thousands separators are
+refused (``1,000`` is ambiguous with a decimal comma): the learner is told so.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from bntutor.content.models import Tolerance
+
+MAX_LENGTH = 100
+
+_NUM = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
+_PLAIN = re.compile(rf"^{_NUM}$")
+_FRACTION = re.compile(rf"^({_NUM})\s*/\s*({_NUM})$")
+_SCIENTIFIC = re.compile(rf"^({_NUM})\s*(?:\*|x|×|·)\s*10\s*(?:\^|\*\*)\s*\(?([+-]?\d+)\)?$")
+
+
+class NumberSyntaxError(ValueError):
+    """The text is not a number; the message says why, for the learner."""
+
+
+def parse_number(text: str, unit: str | None = None) -> float:
+    """The number in ``text``; :class:`NumberSyntaxError` explains what is wrong."""
+    s = text.strip().replace("−", "-").replace("\u2009", "").replace("\u00a0", " ")
+    if not s:
+        raise NumberSyntaxError("the answer is empty")
+    if len(s) > MAX_LENGTH:
+        raise NumberSyntaxError(f"it is longer than {MAX_LENGTH} characters")
+    if unit and s.lower().endswith(unit.lower()) and s.lower() != unit.lower():
+        s = s[: -len(unit)].strip()
+    scale = 1.0
+    if s.endswith("%"):
+        s = s[:-1].strip()
+        scale = 0.01
+    value = _read(s) * scale
+    if not math.isfinite(value):
+        raise NumberSyntaxError("it is not a finite number")
+    return value
+
+
+def _read(s: str) -> float:
+    if _PLAIN.match(s):
+        return float(s)
+    match = _FRACTION.match(s)
+    if match:
+        numerator, denominator = float(match.group(1)), float(match.group(2))
+        if denominator == 0:
+            raise NumberSyntaxError("it divides by zero")
+        return numerator / denominator
+    match = _SCIENTIFIC.match(s)
+    if match:
+        exponent = int(match.group(2))
+        if abs(exponent) > 300:
+            raise NumberSyntaxError("the power of ten is too large")
+        return float(match.group(1)) * 10.0**exponent
+    if re.match(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$", s):
+        raise NumberSyntaxError("write it without thousands separators (1000, not 1,000)")
+    if re.match(r"^[+-]?\d+,\d+$", s):
+        raise NumberSyntaxError("use a point for decimals (0.5, not 0,5)")
+    raise NumberSyntaxError("write a number such as 0.25, -1.5e-3 or 1/3")
+
+
+def tolerance_of(expected: float, tol: Tolerance) -> float:
+    """The largest accepted ``|x - expected|``."""
+    return max(tol.abs, tol.rel * abs(expected))
+
+
+def is_close(x: float, expected: float, tol: Tolerance) -> bool:
+    return abs(x - expected) <= tolerance_of(expected, tol)
+
+
+def show(x: float) -> str:
+    """A number as the learner would write it, with enough digits to round-trip sensibly."""
+    if math.isfinite(x) and x == int(x) and abs(x) < 1e15:
+        return str(int(x))
+    return f"{x:.10g}"

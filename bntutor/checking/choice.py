@@ -1,0 +1,159 @@
+"""Choice (one option) and multi (a set of options) answers.
+
+A learner may type a letter (``b``, ``B``, ``(b)``, ``b)``, ``b.``), the option's
+number (``2``) or the option's text. For multi, letters or numbers separated by commas,
+spaces, ``and`` or ``;`` in any order (``a, c``, ``c a``, ``ac``).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Sequence
+from typing import Any
+
+from bntutor.checking.feedback import matching_rule
+from bntutor.checking.text import normalize
+from bntutor.checking.verdict import Verdict
+from bntutor.content.i18n import localize
+from bntutor.content.models import LText, Option
+
+MAX_LENGTH = 500
+_LETTER = re.compile(r"^\(?([a-z])[).:]?$")
+
+
+class ChoiceSyntaxError(ValueError):
+    """The text names no option; the message says why."""
+
+
+def letters_for(options: Sequence[LText | Option]) -> str:
+    return string.ascii_lowercase[: len(options)]
+
+
+def option_text(option: LText | Option, lang: str = "en") -> str:
+    return localize(option.text if isinstance(option, Option) else option, lang)
+
+
+def _texts(option: LText | Option) -> list[str]:
+    text = option.text if isinstance(option, Option) else option
+    return [text] if isinstance(text, str) else list(text.values())
+
+
+def read_letter(token: str, options: Sequence[LText | Option]) -> str:
+    """One option named by letter, number or text -> its letter."""
+    letters = letters_for(options)
+    s = token.strip().lower()
+    match = _LETTER.match(s)
+    if match:
+        if match.group(1) not in letters:
+            raise ChoiceSyntaxError(f"there is no option {match.group(1)}; choose {_span(letters)}")
+        return match.group(1)
+    if s.rstrip(".)").isdigit() and len(s) < 6:
+        number = int(s.rstrip(".)"))
+        if not 1 <= number <= len(options):
+            raise ChoiceSyntaxError(f"there is no option {number}; choose {_span(letters)}")
+        return letters[number - 1]
+    wanted = normalize(token)
+    for letter, option in zip(letters, options, strict=False):
+        if wanted and any(normalize(t) == wanted for t in _texts(option)):
+            return letter
+    raise ChoiceSyntaxError(f"answer with a letter, {_span(letters)}")
+
+
+def read_letters(text: str, options: Sequence[LText | Option]) -> list[str]:
+    """Several options -> sorted distinct letters."""
+    try:
+        return [read_letter(text, options)]  # a whole option text, or one letter
+    except ChoiceSyntaxError:
+        pass
+    tokens = [t for t in re.split(r"[,;/&\s]+|\band\b", text.strip().lower()) if t]
+    letters = letters_for(options)
+    if len(tokens) == 1 and tokens[0].isalpha() and all(ch in letters for ch in tokens[0]):
+        tokens = list(tokens[0])  # "ac"
+    if not tokens:
+        raise ChoiceSyntaxError(f"answer with letters, such as a, c (choose from {_span(letters)})")
+    return sorted({read_letter(t, options) for t in tokens})
+
+
+def _span(letters: str) -> str:
+    return f"{letters[0]}-{letters[-1]}" if len(letters) > 1 else letters
+
+
+def _letter_of(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected an option letter, got {value!r}")
+    return value.strip().lower()
+
+
+def _letter_set(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    return sorted({_letter_of(v) for v in items})
+
+
+def check_choice(
+    answer: str,
+    expected: Any,
+    options: Sequence[LText | Option],
+    feedback: list[tuple[Any, LText]] | None = None,
+    lang: str = "en",
+) -> Verdict:
+    if not answer.strip():
+        return Verdict.unreadable("could not read the answer: it is empty")
+    if len(answer) > MAX_LENGTH:
+        return Verdict.unreadable(
+            f"could not read the answer: it is longer than {MAX_LENGTH} characters"
+        )
+    try:
+        letter = read_letter(answer, options)
+    except ChoiceSyntaxError as exc:
+        return Verdict.unreadable(f"could not read {answer.strip()[:40]!r} as an option: {exc}")
+    rule = matching_rule(letter, feedback or [], _letter_of, str.__eq__, lang)
+    if rule is not None:
+        return Verdict(False, "Not correct.", diagnosis=rule, understood=letter)
+    if letter == _letter_of(expected):
+        return Verdict(True, "Correct.", understood=letter)
+    option = options[letters_for(options).index(letter)]
+    why = localize(option.why, lang) if isinstance(option, Option) and option.why else None
+    return Verdict(False, "Not correct.", diagnosis=why, understood=letter)
+
+
+def check_multi(
+    answer: str,
+    expected: Any,
+    options: Sequence[LText | Option],
+    feedback: list[tuple[Any, LText]] | None = None,
+    lang: str = "en",
+) -> Verdict:
+    if not answer.strip():
+        return Verdict.unreadable("could not read the answer: it is empty")
+    if len(answer) > MAX_LENGTH:
+        return Verdict.unreadable(
+            f"could not read the answer: it is longer than {MAX_LENGTH} characters"
+        )
+    try:
+        given = read_letters(answer, options)
+    except ChoiceSyntaxError as exc:
+        return Verdict.unreadable(f"could not read {answer.strip()[:40]!r} as options: {exc}")
+    understood = ", ".join(given)
+    rule = matching_rule(given, feedback or [], _letter_set, list.__eq__, lang)
+    if rule is not None:
+        return Verdict(False, "Not correct.", diagnosis=rule, understood=understood)
+    wanted = _letter_set(expected)
+    if given == wanted:
+        return Verdict(True, "Correct.", understood=understood)
+    missing = [x for x in wanted if x not in given]
+    extra = [x for x in given if x not in wanted]
+    parts = []
+    if missing:
+        parts.append("missing: " + ", ".join(missing))
+    if extra:
+        parts.append("should not be chosen: " + ", ".join(extra))
+    whys = []
+    for letter in extra:
+        option = options[letters_for(options).index(letter)]
+        if isinstance(option, Option) and option.why:
+            whys.append(f"({letter}) {localize(option.why, lang)}")
+    diagnosis = "; ".join(parts) + ("." if parts else "")
+    if whys:
+        diagnosis += " " + " ".join(whys)
+    return Verdict(False, "Not correct.", diagnosis=diagnosis, understood=understood)

@@ -1,0 +1,50 @@
+"""Predictions: the learner commits to a number before the computation is revealed.
+
+``closeness`` is ``1 - min(1, |x - e| / max(|e|, tol))``: 1 for exact, 0 when off by
+as much as the answer itself. A prediction within the tolerance counts as correct.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bntutor.checking._numbers import NumberSyntaxError, is_close, parse_number, show, tolerance_of
+from bntutor.checking.feedback import matching_rule
+from bntutor.checking.numeric import read_expected
+from bntutor.checking.verdict import Verdict
+from bntutor.content.models import LText, Tolerance
+
+
+def closeness(x: float, e: float, tol: Tolerance) -> float:
+    scale = max(abs(e), tolerance_of(e, tol))
+    if scale == 0:
+        return 1.0 if x == e else 0.0
+    return 1.0 - min(1.0, abs(x - e) / scale)
+
+
+def check_predict(
+    answer: str,
+    expected: Any,
+    tolerance: Tolerance,
+    feedback: list[tuple[Any, LText]] | None = None,
+    unit: str | None = None,
+    lang: str = "en",
+) -> Verdict:
+    try:
+        x = parse_number(answer, unit)
+    except NumberSyntaxError as exc:
+        return Verdict.unreadable(f"could not read {answer[:40]!r} as a number: {exc}")
+    e = read_expected(expected)
+    score = closeness(x, e, tolerance)
+    rule = matching_rule(
+        x, feedback or [], read_expected, lambda a, b: is_close(a, b, tolerance), lang
+    )
+    if is_close(x, e, tolerance) and rule is None:
+        return Verdict(True, "Spot on: within the tolerance.", understood=show(x), closeness=score)
+    if score >= 0.9:
+        message = f"Close: your guess was {show(x)}, the result is {show(e)}."
+    elif score >= 0.5:
+        message = f"In the right region: your guess was {show(x)}, the result is {show(e)}."
+    else:
+        message = f"Far off: your guess was {show(x)}, the result is {show(e)}."
+    return Verdict(False, message, diagnosis=rule, understood=show(x), closeness=score)

@@ -1,0 +1,178 @@
+"""Checks beyond the schema: computation names and args, value keys, answer shapes, ids.
+
+Every check returns located :class:`ContentError` s; nothing runs a computation and
+nothing imports torch (argument models are plain pydantic).
+"""
+
+from __future__ import annotations
+
+import difflib
+import string
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from bntutor.content._yaml_lines import LineMap, Path
+from bntutor.content.models import ComputeStep, LiveRef, Question
+from bntutor.errors import ContentError, NotFoundError
+from bntutor.live.registry import Registry
+
+
+@dataclass(frozen=True)
+class Where:
+    """The file, its line map, and the step or question id errors belong to."""
+
+    file: str
+    lines: LineMap
+    owner: str | None = None
+
+    def error(self, what: str, path: Path, hint: str | None = None) -> ContentError:
+        return ContentError(what, self.file, self.lines.line(path), self.owner, hint)
+
+
+def check_ids(ids: Iterable[tuple[str, Path]], where: Where, noun: str) -> list[ContentError]:
+    """Duplicate ids; each error points at the second use."""
+    seen: dict[str, int] = {}
+    errors = []
+    for ident, path in ids:
+        line = where.lines.line(path)
+        if ident in seen:
+            errors.append(
+                ContentError(
+                    f"duplicate {noun} id {ident!r}",
+                    where.file,
+                    line,
+                    ident,
+                    f"first used on line {seen[ident]}",
+                )
+            )
+        else:
+            seen[ident] = line
+    return errors
+
+
+def check_compute_step(
+    step: ComputeStep, path: Path, where: Where, registry: Registry
+) -> list[ContentError]:
+    return check_call(step.computation, step.args, path, "computation", where, registry)
+
+
+def check_call(
+    name: str, args: dict[str, Any], path: Path, name_key: str, where: Where, registry: Registry
+) -> list[ContentError]:
+    """An unknown computation, or arguments its model rejects."""
+    try:
+        comp = registry.get(name)
+    except NotFoundError:
+        close = difflib.get_close_matches(name, registry.names(), n=1)
+        hint = f"did you mean {close[0]!r}?" if close else "known: " + ", ".join(registry.names())
+        return [where.error(f"unknown computation {name!r}", (*path, name_key), hint)]
+    try:
+        registry.check_args(name, args)
+    except ContentError as exc:
+        return [where.error(exc.what, _bad_arg_path(comp.args, args, path), exc.hint)]
+    return []
+
+
+def _bad_arg_path(model: Any, args: dict[str, Any], path: Path) -> Path:
+    try:
+        model.model_validate(args or {})
+    except ValidationError as exc:
+        loc = exc.errors()[0]["loc"]
+        if loc and loc[0] in args:
+            return (*path, "args", *loc)
+    return (*path, "args")
+
+
+def check_liveref(ref: LiveRef, path: Path, where: Where, registry: Registry) -> list[ContentError]:
+    errors = check_call(ref.compute, ref.args, path, "compute", where, registry)
+    if errors:
+        return errors
+    declared = registry.get(ref.compute).values
+    root = ref.value.split(".")[0].split("[")[0]
+    if declared and root not in declared:
+        close = difflib.get_close_matches(root, declared, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else "it gives: " + ", ".join(declared)
+        return [
+            where.error(
+                f"computation {ref.compute!r} has no value {root!r}", (*path, "value"), hint
+            )
+        ]
+    return []
+
+
+def check_question(
+    q: Question, path: Path, where: Where, registry: Registry | None
+) -> list[ContentError]:
+    """Live references, predict reveals and the shape of literal answers of one question."""
+    errors: list[ContentError] = []
+    answers: list[tuple[Any, Path]] = [(q.answer, (*path, "answer"))]
+    answers += [(fb.answer, (*path, "feedback", i, "answer")) for i, fb in enumerate(q.feedback)]
+    for value, at in answers:
+        if isinstance(value, LiveRef):
+            if registry is not None:
+                errors += check_liveref(value, at, where, registry)
+        else:
+            problem = literal_problem(q, value)
+            if problem:
+                errors.append(where.error(problem, at))
+    if q.reveal is not None and registry is not None:
+        errors += check_call(
+            q.reveal.computation, q.reveal.args, (*path, "reveal"), "computation", where, registry
+        )
+    return errors
+
+
+def literal_problem(q: Question, value: Any) -> str | None:
+    """Why a literal ``answer`` (or feedback answer) does not fit the question's kind."""
+    count = len(q.options or [])
+    letters = string.ascii_lowercase[:count]
+    if q.kind == "choice":
+        if not _is_letter(value, letters):
+            return f"a choice answer must be one option letter a-{letters[-1]}, not {value!r}"
+    elif q.kind == "multi":
+        items = value if isinstance(value, list) else [value]
+        bad = [v for v in items if not _is_letter(v, letters)]
+        if bad or not items:
+            return f"a multi answer must be a list of option letters a-{letters[-1]}, not {value!r}"
+        if len({str(v).lower() for v in items}) != len(items):
+            return f"option letters repeated in {value!r}"
+    elif q.kind in ("numeric", "predict"):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return f"a {q.kind} answer must be a number, not {value!r}"
+    elif q.kind == "text":
+        if not isinstance(value, str) or not value.strip():
+            return f"a text answer must be a non-empty string, not {value!r}"
+    elif q.kind == "tensor":
+        return _tensor_problem(value)
+    elif q.kind == "expression":
+        return _expression_problem(value, q.variables)
+    return None
+
+
+def _is_letter(value: Any, letters: str) -> bool:
+    return isinstance(value, str) and len(value.strip()) == 1 and value.strip().lower() in letters
+
+
+def _tensor_problem(value: Any) -> str | None:
+    from bntutor.checking._tensor_parse import shape_of
+
+    try:
+        shape_of(value)
+    except ValueError as exc:
+        return f"a tensor answer must be a number or a rectangular list of numbers: {exc}"
+    return None
+
+
+def _expression_problem(value: Any, variables: list[str]) -> str | None:
+    from bntutor.checking._expr_syntax import ExpressionSyntaxError, parse_expression
+
+    if not isinstance(value, str):
+        return f"an expression answer must be a string, not {value!r}"
+    try:
+        parse_expression(value, variables)
+    except ExpressionSyntaxError as exc:
+        return f"cannot read the expression {value!r}: {exc}"
+    return None

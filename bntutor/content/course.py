@@ -1,0 +1,177 @@
+"""The course: lessons in the order ``lessons/course.yaml`` gives, found by number or slug.
+
+``load_course()`` parses every lesson against the schema (fast, no torch, no
+computation checks) so ``bntutor lessons`` can list titles and minutes; playing a
+lesson goes through :meth:`Catalog.load`, which checks computations too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bntutor.content.loader import LESSON_FILE, Checked, check_course_file, check_lesson_file
+from bntutor.content.models import Lesson, LText
+from bntutor.content.paths import COURSE_FILE
+from bntutor.errors import ContentError, NotFoundError
+from bntutor.live.registry import Registry
+
+
+@dataclass(frozen=True)
+class LessonEntry:
+    """One lesson of the course as the lesson table shows it."""
+
+    number: int  # 1-based position in the course
+    slug: str
+    title: LText
+    minutes: int
+    topics: list[str]
+    summary: LText | None
+    path: Path
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The lessons of a course, in order."""
+
+    directory: Path
+    lessons: list[LessonEntry] = field(default_factory=list)
+    title: LText | None = None
+
+    def find_lesson(self, ref: str) -> LessonEntry:
+        """A lesson by 1-based number (``3``) or slug (``bn-mechanics``)."""
+        ref = ref.strip()
+        if ref.isdigit() and 1 <= int(ref) <= len(self.lessons):
+            return self.lessons[int(ref) - 1]
+        for entry in self.lessons:
+            if entry.slug == ref.lower():
+                return entry
+        if not self.lessons:
+            raise NotFoundError(f"unknown lesson {ref!r}", hint="no lessons are installed")
+        choices = ", ".join(f"{e.number} {e.slug}" for e in self.lessons)
+        raise NotFoundError(f"unknown lesson {ref!r}", hint=f"choose one of: {choices}")
+
+    def load(self, ref: str | LessonEntry, registry: Registry | None = None) -> Lesson:
+        """The full lesson, with computations checked (``registry`` defaults to the shipped one)."""
+        from bntutor.content.loader import load_lesson
+
+        entry = ref if isinstance(ref, LessonEntry) else self.find_lesson(ref)
+        return load_lesson(entry.path, registry)
+
+
+@dataclass(frozen=True)
+class CourseReport:
+    """Everything found checking a lessons directory (for ``bntutor validate``)."""
+
+    catalog: Catalog | None
+    lessons: list[Checked[Lesson]]
+    errors: list[ContentError]  # errors of course.yaml and of the directory as a whole
+
+
+def check_course(directory: Path, registry: Registry | None = None) -> CourseReport:
+    """Check ``course.yaml`` and every lesson file of ``directory``, collecting all errors."""
+    course_path = directory / COURSE_FILE
+    files = _lesson_files(directory)
+    if not course_path.is_file():
+        errors = [
+            ContentError(f"lesson file not listed: there is no {COURSE_FILE}", str(p), 1)
+            for p in files.values()
+        ]
+        return CourseReport(Catalog(directory) if not errors else None, [], errors)
+    course, doc, errors = check_course_file(course_path)
+    if course is None or doc is None:
+        return CourseReport(None, [], errors)
+    entries: list[LessonEntry] = []
+    checked: list[Checked[Lesson]] = []
+    for i, slug in enumerate(course.lessons):
+        path = files.get(slug)
+        if path is None:
+            errors.append(
+                ContentError(
+                    f"no lesson file for {slug!r}",
+                    doc.file,
+                    doc.lines.line(("lessons", i)),
+                    hint=f"expected {directory / ('NN-' + slug + '.yaml')}",
+                )
+            )
+            continue
+        result = check_lesson_file(path, registry)
+        checked.append(result)
+        if result.model is not None:
+            lesson = result.model
+            entries.append(
+                LessonEntry(
+                    len(entries) + 1,
+                    lesson.slug,
+                    lesson.title,
+                    lesson.minutes,
+                    list(lesson.topics),
+                    lesson.summary,
+                    path,
+                )
+            )
+    listed = set(course.lessons)
+    for slug, path in files.items():
+        if slug not in listed:
+            errors.append(
+                ContentError(f"lesson {slug!r} is not listed in {COURSE_FILE}", str(path), 1)
+            )
+    errors += _duplicate_slugs(directory)
+    ok = not errors and all(not c.errors for c in checked)
+    return CourseReport(Catalog(directory, entries, course.title) if ok else None, checked, errors)
+
+
+def load_course(directory: Path | None = None, registry: Registry | None = None) -> Catalog:
+    """The course in ``directory`` (default: the shipped lessons); raises the first error.
+
+    Without ``registry`` only the schema is checked (fast, no computations looked up).
+    A directory without ``course.yaml`` and without lesson files is an empty course.
+    """
+    if directory is None:
+        from bntutor.content.paths import lessons_dir
+
+        directory = lessons_dir()
+    report = check_course(directory, registry)
+    for error in report.errors:
+        raise error
+    for lesson in report.lessons:
+        for error in lesson.errors:
+            raise error
+    assert report.catalog is not None
+    return report.catalog
+
+
+def find_lesson(catalog: Catalog, ref: str) -> LessonEntry:
+    """Same as ``catalog.find_lesson(ref)``."""
+    return catalog.find_lesson(ref)
+
+
+def _lesson_files(directory: Path) -> dict[str, Path]:
+    files: dict[str, Path] = {}
+    if not directory.is_dir():
+        return files
+    for path in sorted(directory.iterdir()):
+        match = LESSON_FILE.match(path.name)
+        if match and path.is_file():
+            files.setdefault(match.group(2), path)
+    return files
+
+
+def _duplicate_slugs(directory: Path) -> list[ContentError]:
+    seen: dict[str, Path] = {}
+    errors = []
+    for path in sorted(directory.iterdir()) if directory.is_dir() else []:
+        match = LESSON_FILE.match(path.name)
+        if not match:
+            continue
+        if match.group(2) in seen:
+            errors.append(
+                ContentError(
+                    f"two files for lesson {match.group(2)!r}",
+                    str(path),
+                    1,
+                    hint=f"also {seen[match.group(2)].name}",
+                )
+            )
+        seen.setdefault(match.group(2), path)
+    return errors

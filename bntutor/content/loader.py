@@ -1,0 +1,299 @@
+"""Read lesson and question-bank files into validated models, with located errors.
+
+``check_*`` functions collect every error of a file (for ``bntutor validate``);
+``load_*`` functions raise the first one. A ``registry`` checks computation names,
+arguments and value keys; it never runs anything, so loading never imports torch.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from bntutor.content import _semantics as sem
+from bntutor.content._schema_errors import schema_errors
+from bntutor.content._yaml_lines import LineMap
+from bntutor.content._yaml_lines import Path as DataPath
+from bntutor.content._yaml_lines import parse as parse_yaml
+from bntutor.content.models import (
+    Bank,
+    BankQuestion,
+    ComputeStep,
+    Course,
+    Lesson,
+    QuestionStep,
+    Step,
+)
+from bntutor.errors import ContentError
+from bntutor.live.registry import Registry
+
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
+
+LESSON_FILE = re.compile(r"^(\d+)-(.+)\.ya?ml$")
+
+
+@dataclass(frozen=True)
+class Checked(Generic[M]):
+    """A file's model (None when the schema rejected it) and every error found."""
+
+    path: Path
+    model: M | None
+    errors: list[ContentError] = field(default_factory=list)
+    lines: LineMap | None = None  # the line of every key and item, when the YAML parsed
+
+    def get(self) -> M:
+        """The model, or the first error raised."""
+        if self.errors or self.model is None:
+            raise self.errors[0] if self.errors else ContentError("not loaded", str(self.path))
+        return self.model
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed YAML file: its data and the line of every key and item."""
+
+    file: str
+    data: Any
+    lines: LineMap
+
+
+def read_document(path: Path) -> Document:
+    """Read and parse ``path``; unreadable files and malformed YAML raise ContentError."""
+    file = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ContentError("no such file", file) from None
+    except UnicodeDecodeError as exc:
+        raise ContentError(f"not UTF-8 text: {exc.reason}", file) from None
+    except OSError as exc:
+        raise ContentError(f"cannot read: {exc.strerror or exc}", file) from None
+    data, lines = parse_yaml(text, file)
+    return Document(file, data, lines)
+
+
+def _validate(doc: Document, model: type[M], owners: str) -> tuple[M | None, list[ContentError]]:
+    def owner(path: DataPath) -> str | None:
+        return _owner_id(doc.data, path, owners)
+
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, schema_errors(exc, model, doc.data, doc.lines, doc.file, owner)
+
+
+def _owner_id(data: Any, path: DataPath, owners: str) -> str | None:
+    if len(path) >= 2 and path[0] == owners and isinstance(data, dict):
+        items = data.get(owners)
+        if isinstance(items, list) and isinstance(path[1], int) and path[1] < len(items):
+            item = items[path[1]]
+            if isinstance(item, dict) and isinstance(item.get("id"), str | int):
+                return str(item["id"])
+            return f"#{path[1] + 1}"
+    return None
+
+
+# -- lessons ---------------------------------------------------------------------------
+
+
+def check_lesson_file(path: Path, registry: Registry | None) -> Checked[Lesson]:
+    """Every error of one lesson file; ``registry=None`` skips computation checks.
+
+    Steps the schema accepts are checked further even when another step is broken, so
+    one run of ``bntutor validate`` reports as much as it can.
+    """
+    try:
+        doc = read_document(path)
+    except ContentError as exc:
+        return Checked(path, None, [exc])
+    lesson, errors = _validate(doc, Lesson, "steps")
+    steps = list(enumerate(lesson.steps)) if lesson else _valid_items(doc.data, "steps", _STEP)
+    errors += _lesson_semantics(steps, doc, path, registry)
+    errors.sort(key=lambda e: e.line or 0)
+    return Checked(path, lesson, errors, doc.lines)
+
+
+_STEP: TypeAdapter[Step] = TypeAdapter(Step)
+
+
+def _valid_items(data: Any, key: str, adapter: TypeAdapter[T]) -> list[tuple[int, T]]:
+    """The items of ``data[key]`` that validate on their own, with their index."""
+    items = data.get(key) if isinstance(data, dict) else None
+    valid = []
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        try:
+            valid.append((i, adapter.validate_python(item)))
+        except ValidationError:
+            continue
+    return valid
+
+
+def _raw_ids(data: Any, key: str) -> list[tuple[str, DataPath]]:
+    items = data.get(key) if isinstance(data, dict) else None
+    return [
+        (str(item["id"]), (key, i, "id"))
+        for i, item in enumerate(items if isinstance(items, list) else [])
+        if isinstance(item, dict) and isinstance(item.get("id"), str | int)
+    ]
+
+
+def _lesson_semantics(
+    steps: list[tuple[int, Step]], doc: Document, path: Path, registry: Registry | None
+) -> list[ContentError]:
+    where = sem.Where(doc.file, doc.lines)
+    errors: list[ContentError] = []
+    slug = doc.data.get("slug") if isinstance(doc.data, dict) else None
+    match = LESSON_FILE.match(path.name)
+    if match and isinstance(slug, str) and match.group(2) != slug:
+        errors.append(
+            where.error(
+                f"slug {slug!r} differs from the file name {path.name!r}",
+                ("slug",),
+                f"rename the file to {match.group(1)}-{slug}.yaml or fix the slug",
+            )
+        )
+    errors += sem.check_ids(_raw_ids(doc.data, "steps"), where, "step")
+    for i, step in steps:
+        step_where = sem.Where(doc.file, doc.lines, step.id)
+        if isinstance(step, ComputeStep) and registry is not None:
+            errors += sem.check_compute_step(step, ("steps", i), step_where, registry)
+        if isinstance(step, QuestionStep):
+            errors += sem.check_question(step, ("steps", i), step_where, registry)
+    return errors
+
+
+def check_lesson(path: Path, registry: Registry | None) -> list[ContentError]:
+    """Every error of one lesson file (empty when it is fine)."""
+    return check_lesson_file(path, registry).errors
+
+
+def load_lesson(path: Path, registry: Registry | None = None) -> Lesson:
+    """The lesson in ``path``, fully checked (``registry`` defaults to the shipped one)."""
+    if registry is None:
+        from bntutor.live.registry import default_registry
+
+        registry = default_registry()
+    return check_lesson_file(path, registry).get()
+
+
+# -- course ----------------------------------------------------------------------------
+
+
+def check_course_file(path: Path) -> tuple[Course | None, Document | None, list[ContentError]]:
+    """``course.yaml``: the schema plus duplicate slugs."""
+    try:
+        doc = read_document(path)
+    except ContentError as exc:
+        return None, None, [exc]
+    course, errors = _validate(doc, Course, "lessons")
+    if course is None:
+        return None, doc, errors
+    where = sem.Where(doc.file, doc.lines)
+    seen: set[str] = set()
+    for i, slug in enumerate(course.lessons):
+        if slug in seen:
+            errors.append(where.error(f"lesson {slug!r} listed twice", ("lessons", i)))
+        seen.add(slug)
+    return course, doc, errors
+
+
+# -- question banks --------------------------------------------------------------------
+
+
+def check_bank_file(path: Path, registry: Registry | None) -> Checked[Bank]:
+    """Every error of one question bank, except ids duplicated across banks."""
+    try:
+        doc = read_document(path)
+    except ContentError as exc:
+        return Checked(path, None, [exc])
+    bank, errors = _validate(doc, Bank, "questions")
+    where = sem.Where(doc.file, doc.lines)
+    errors += sem.check_ids(_raw_ids(doc.data, "questions"), where, "question")
+    questions = (
+        list(enumerate(bank.questions)) if bank else _valid_items(doc.data, "questions", _QUESTION)
+    )
+    for i, q in questions:
+        errors += sem.check_question(
+            q, ("questions", i), sem.Where(doc.file, doc.lines, q.id), registry
+        )
+    errors.sort(key=lambda e: e.line or 0)
+    return Checked(path, bank, errors, doc.lines)
+
+
+_QUESTION: TypeAdapter[BankQuestion] = TypeAdapter(BankQuestion)
+
+
+def bank_files(directory: Path) -> list[Path]:
+    """The ``*.yaml`` banks of a directory, sorted by name (none if it does not exist)."""
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def check_banks(
+    paths: Iterable[Path], registry: Registry | None, lesson_slugs: Iterable[str] | None = None
+) -> list[Checked[Bank]]:
+    """Check several banks together: question ids must be unique across all of them,
+    and (when ``lesson_slugs`` is given) the lessons a question points to must exist."""
+    results = [check_bank_file(p, registry) for p in paths]
+    first_use: dict[str, str] = {}
+    known = set(lesson_slugs) if lesson_slugs is not None else None
+    for checked in results:
+        if checked.model is None:
+            continue
+        doc_lines = checked.lines or LineMap()
+        for i, q in enumerate(checked.model.questions):
+            line = doc_lines.line(("questions", i, "id"))
+            here = f"{checked.path}:{line}"
+            if q.id in first_use and first_use[q.id] != here:
+                checked.errors.append(
+                    ContentError(
+                        f"question id {q.id!r} is also used in another bank",
+                        str(checked.path),
+                        line,
+                        q.id,
+                        f"first used at {first_use[q.id]}",
+                    )
+                )
+            first_use.setdefault(q.id, here)
+            for j, slug in enumerate(q.lessons):
+                if known is not None and slug not in known:
+                    at = doc_lines.line(("questions", i, "lessons", j))
+                    checked.errors.append(
+                        ContentError(
+                            f"unknown lesson {slug!r}",
+                            str(checked.path),
+                            at,
+                            q.id,
+                            "known: " + ", ".join(sorted(known)),
+                        )
+                    )
+    return results
+
+
+def load_banks(directory: Path | None = None, registry: Registry | None = None) -> list[Bank]:
+    """Every bank in ``directory`` (default: the shipped ``data/questions``), fully checked."""
+    if directory is None:
+        from bntutor.content.paths import questions_dir
+
+        directory = questions_dir()
+    if registry is None:
+        from bntutor.live.registry import default_registry
+
+        registry = default_registry()
+    return [checked.get() for checked in check_banks(bank_files(directory), registry)]
+
+
+def load_bank(path: Path, registry: Registry | None = None) -> Bank:
+    """One bank file, fully checked."""
+    if registry is None:
+        from bntutor.live.registry import default_registry
+
+        registry = default_registry()
+    return check_bank_file(path, registry).get()
