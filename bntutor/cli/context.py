@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Literal, TextIO
 
 import typer
 from rich.console import Console
@@ -41,7 +43,16 @@ def get_context(ctx: typer.Context) -> AppContext:
     return obj
 
 
-def make_consoles(no_color: bool) -> tuple[Console, Console]:
-    console = Console(no_color=no_color or None, highlight=False, soft_wrap=False)
-    err = Console(stderr=True, no_color=no_color or None, highlight=False)
+def make_consoles(
+    no_color: bool, environ: Mapping[str, str] | None = None
+) -> tuple[Console, Console]:
+    """Consoles for stdout and stderr; ``--no-color`` or ``NO_COLOR`` means plain text.
+
+    Plain means no escape codes at all (rich's own ``no_color`` still sends bold).
+    """
+    env = os.environ if environ is None else environ
+    plain = no_color or env.get("NO_COLOR", "") != ""
+    colors: Literal["auto"] | None = None if plain else "auto"
+    console = Console(no_color=plain or None, color_system=colors, highlight=False, soft_wrap=False)
+    err = Console(stderr=True, no_color=plain or None, color_system=colors, highlight=False)
     return console, err
