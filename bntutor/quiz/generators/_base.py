@@ -1,0 +1,115 @@
+"""What a question template is, and the small helpers every template uses.
+
+A template draws its numbers from ``random.Random(f"{template_id}/{seed}")`` (stable
+across Python versions and platforms, independent of torch's generator) and asks the
+engine for the answer. The same template id and seed always give the same question.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from bntutor.content.models import Feedback, Question, Tolerance
+
+#: How answers computed with a hand calculator are compared: 3 decimals or 1 %.
+HAND = Tolerance(abs=2e-3, rel=1e-2)
+#: Counts must be exact.
+EXACT = Tolerance(abs=0.0, rel=0.0)
+
+
+@dataclass(frozen=True)
+class Template:
+    """A parameterized question: ``build(rng)`` draws numbers and returns the question."""
+
+    id: str
+    topic: str
+    difficulty: int
+    summary: str
+    build: Callable[[random.Random], Question]
+    lessons: tuple[str, ...] = ()
+
+    def question(self, seed: int) -> Question:
+        return self.build(rng_for(self.id, seed))
+
+
+def rng_for(template_id: str, seed: int) -> random.Random:
+    return random.Random(f"{template_id}/{seed}")
+
+
+def num(x: float, digits: int = 4) -> str:
+    """A number as a person would write it: ``3``, ``-0.5``, ``0.1235``."""
+    if float(x).is_integer() and abs(x) < 1e12:
+        return str(int(x))
+    text = f"{x:.{digits}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def nums(values: Sequence[float], digits: int = 4) -> str:
+    return "[" + ", ".join(num(v, digits) for v in values) + "]"
+
+
+def matches(a: float, b: float, tol: Tolerance) -> bool:
+    return abs(a - b) <= max(tol.abs, tol.rel * abs(b))
+
+
+def feedback(answer: float, tol: Tolerance, wrong: Sequence[tuple[float, str]]) -> list[Feedback]:
+    """Feedback rules for recognized wrong values, leaving out any that the right answer
+    (or an earlier rule) would also match: a rule must never catch a right answer."""
+    rules: list[Feedback] = []
+    taken = [answer]
+    for value, message in wrong:
+        if any(matches(value, t, tol) or matches(t, value, tol) for t in taken):
+            continue
+        taken.append(value)
+        rules.append(Feedback(answer=float(value), message=message))
+    return rules
+
+
+def numeric(
+    prompt: str,
+    answer: float | int,
+    explanation: str,
+    hints: Sequence[str] = (),
+    tol: Tolerance = HAND,
+    wrong: Sequence[tuple[float, str]] = (),
+    unit: str | None = None,
+) -> Question:
+    """A numeric question; ``wrong`` lists (value, misconception) feedback candidates."""
+    return Question(
+        kind="numeric",
+        prompt=prompt,
+        answer=answer if isinstance(answer, int) else float(answer),
+        tolerance=tol,
+        hints=list(hints),
+        explanation=explanation,
+        feedback=feedback(answer, tol, wrong),
+        unit=unit,
+    )
+
+
+def count(prompt: str, answer: int, explanation: str, hints: Sequence[str] = (),
+          wrong: Sequence[tuple[float, str]] = ()) -> Question:
+    """A question whose answer is an exact whole number."""
+    return numeric(prompt, int(answer), explanation, hints, EXACT, wrong)
+
+
+def tensor(prompt: str, answer: Sequence[float], explanation: str,
+           hints: Sequence[str] = ()) -> Question:
+    return Question(
+        kind="tensor",
+        prompt=prompt,
+        answer=[float(v) for v in answer],
+        tolerance=HAND,
+        hints=list(hints),
+        explanation=explanation,
+    )
+
+
+def small_batch(rng: random.Random, n: int, lo: int = -4, hi: int = 6) -> list[float]:
+    """``n`` whole numbers, not all equal (a batch whose variance is not zero)."""
+    while True:
+        values = [float(rng.randint(lo, hi)) for _ in range(n)]
+        if len(set(values)) > 1:
+            return values

@@ -1,0 +1,165 @@
+"""Counting: parameters and buffers of a layer stack, values behind each statistic."""
+
+from __future__ import annotations
+
+import random
+
+from bntutor.content.models import Question
+from bntutor.quiz.generators import _engine
+from bntutor.quiz.generators._base import Template, count, num, numeric, nums
+
+_CNN = ("bn-cnn",)
+
+
+def _bn_params(rng: random.Random) -> Question:
+    c = rng.choice([16, 32, 64, 96, 128, 256])
+    params, _, elements = _engine.bn_sizes(c)
+    return count(
+        f"How many learnable parameters does `nn.BatchNorm2d({c})` have?",
+        params,
+        f"One gamma and one beta per channel: 2 * {c} = {params}. The running mean and "
+        "variance are buffers, not parameters (no gradient).",
+        hints=["Which tensors get gradients?"],
+        wrong=[(params + elements, "That counts the buffers too (running_mean, running_var, "
+                "num_batches_tracked); they are not learnable parameters."),
+               (2 * params, "running_mean and running_var are buffers, not parameters.")],
+    )
+
+
+def _bn_buffers(rng: random.Random) -> Question:
+    c = rng.choice([8, 16, 32, 64, 128])
+    _, _, elements = _engine.bn_sizes(c)
+    return count(
+        f"How many numbers do the buffers of `nn.BatchNorm2d({c})` hold in total "
+        "(everything in its state_dict that is not a parameter)?",
+        elements,
+        f"running_mean ({c}) + running_var ({c}) + num_batches_tracked (1) = {elements}.",
+        hints=["Three buffers; one of them is a single counter."],
+        wrong=[(2 * c, "num_batches_tracked is a buffer too (one number).")],
+    )
+
+
+def _conv_bn_params(rng: random.Random) -> Question:
+    c_in = rng.choice([3, 16, 32])
+    c_out = rng.choice([16, 32, 64])
+    k = rng.choice([1, 3, 5])
+    total = _engine.conv_bn_params(c_in, c_out, k, conv_bias=False)
+    with_bias = _engine.conv_bn_params(c_in, c_out, k, conv_bias=True)
+    return count(
+        f"How many learnable parameters does `nn.Conv2d({c_in}, {c_out}, {k}, bias=False)` "
+        f"followed by `nn.BatchNorm2d({c_out})` have?",
+        total,
+        f"Conv weights {c_in} * {c_out} * {k} * {k} = {c_in * c_out * k * k}, plus gamma and "
+        f"beta 2 * {c_out}: {total}. bias=False because BN's beta makes a conv bias redundant.",
+        hints=["Conv: in * out * k * k weights; BN: two per channel."],
+        wrong=[(with_bias, "bias=False: the conv has no bias (BN's mean subtraction would "
+                "cancel it anyway).")],
+    )
+
+
+def _per_channel_nchw(rng: random.Random) -> Question:
+    shape = [rng.choice([8, 16, 32]), rng.choice([3, 16, 64]), rng.choice([4, 7, 8]), 0]
+    shape[3] = shape[2]
+    n, c, h, w = shape
+    answer = _engine.values_per_statistic(shape, channel_axis=1)
+    return count(
+        f"`nn.BatchNorm2d({c})` gets an input of shape [N, C, H, W] = {nums(shape)} in "
+        "training. From how many values is each channel's mean computed?",
+        answer,
+        f"One mean per channel over N x H x W = {n} * {h} * {w} = {answer} values.",
+        hints=["Which axes are averaged over? All but the channel axis."],
+        wrong=[(n, "Only N values would be a fully-connected BN; in a CNN each channel also "
+                "averages over all H x W positions."),
+               (c * h * w, "That is one sample's values; BN averages a channel over the "
+                "batch and the positions (N x H x W).")],
+    )
+
+
+def _per_channel_nhwc(rng: random.Random) -> Question:
+    n, h, c = rng.choice([4, 8, 16]), rng.choice([5, 6, 8]), rng.choice([3, 32, 64])
+    shape = [n, h, h, c]
+    answer = _engine.values_per_statistic(shape, channel_axis=-1)
+    return count(
+        f"A Keras `BatchNormalization()` (axis = -1) gets a channels-last input of shape "
+        f"[N, H, W, C] = {nums(shape)}. From how many values is each channel's mean computed?",
+        answer,
+        f"Channels are on the last axis; each mean averages N x H x W = {answer} values.",
+        hints=["axis=-1 is the channel axis; the others are averaged over."],
+        wrong=[(n * h * c, "That treats axis 1 as the channels; with channels last the "
+                "channel axis is -1.")],
+    )
+
+
+def _batch_of_one(rng: random.Random) -> Question:
+    c, h = rng.choice([3, 16, 64]), rng.choice([4, 7, 14, 28])
+    shape = [1, c, h, h]
+    answer = _engine.values_per_statistic(shape, channel_axis=1)
+    return count(
+        f"`nn.BatchNorm2d({c})` in training mode gets ONE image, shape {nums(shape)}. "
+        "From how many values is each channel's mean computed?",
+        answer,
+        f"It works (no error, unlike [1, C] input), but each statistic comes from the H x W "
+        f"= {answer} positions of that single image: the 'batch' statistics describe one "
+        "image only.",
+        hints=["N = 1, but H x W positions still remain."],
+        wrong=[(1, "For [1, C] input there would be one value (and an error); for "
+                "[1, C, H, W] each channel still has H x W values.")],
+    )
+
+
+def _group_norm(rng: random.Random) -> Question:
+    n, c, h = rng.choice([2, 8, 16]), rng.choice([32, 64]), rng.choice([4, 8])
+    groups = rng.choice([4, 8, 16])
+    # GroupNorm is BN of the input seen as [1, N * G, C / G, H, W]: one statistic per
+    # (sample, group).
+    answer = _engine.values_per_statistic([1, n * groups, c // groups, h, h], channel_axis=1)
+    return count(
+        f"`nn.GroupNorm({groups}, {c})` gets an input of shape {nums([n, c, h, h])}. From how "
+        "many values is each of its means computed?",
+        answer,
+        f"GroupNorm normalizes each sample separately, over a group of C/G = {c // groups} "
+        f"channels and all positions: {c // groups} * {h} * {h} = {answer} values. No "
+        "batch dimension is involved, so it behaves the same for any batch size.",
+        hints=["GroupNorm never mixes samples."],
+        wrong=[(n * answer, "GroupNorm does not average over the batch: each sample has its "
+                "own statistics.")],
+    )
+
+
+def _channel_mean(rng: random.Random) -> Question:
+    values = [float(rng.randint(0, 9)) for _ in range(8)]  # [N=2, C=2, H=1, W=2]
+    c = rng.randrange(2)
+    means = _engine.channel_means(values, [2, 2, 1, 2], channel_axis=1)
+    s = [values[0:4], values[4:8]]
+    listing = "; ".join(
+        f"sample {i + 1}: channel 1 {nums(s[i][0:2])}, channel 2 {nums(s[i][2:4])}"
+        for i in range(2)
+    )
+    sample_mean = sum(s[0]) / 4
+    return numeric(
+        f"An input of shape [N, C, H, W] = [2, 2, 1, 2] — {listing}. What is the batch mean "
+        f"BatchNorm2d computes for channel {c + 1}?",
+        means[c],
+        f"Channel {c + 1}'s statistic pools both samples and both positions: {num(means[c])}.",
+        hints=["Collect the channel's values from every sample and position."],
+        wrong=[(sample_mean, "That averages one sample's channels; BN averages one channel "
+                "over samples and positions.")],
+    )
+
+
+TEMPLATES = [
+    Template("bn-params", "bn-cnn", 1, "learnable parameters of BatchNorm2d(C)", _bn_params, _CNN),
+    Template("bn-buffers", "bn-cnn", 2, "buffer numbers of BatchNorm2d(C)", _bn_buffers, _CNN),
+    Template("conv-bn-params", "bn-cnn", 2, "parameters of Conv2d(bias=False) + BN",
+             _conv_bn_params, _CNN),
+    Template("values-per-channel", "bn-cnn", 1, "values behind each statistic, NCHW",
+             _per_channel_nchw, _CNN),
+    Template("values-per-channel-nhwc", "bn-cnn", 2, "values behind each statistic, NHWC",
+             _per_channel_nhwc, _CNN),
+    Template("batch-of-one", "pitfalls", 2, "BN of a single image: H x W values",
+             _batch_of_one, ("bn-cnn", "similar-images")),
+    Template("groupnorm-count", "norm-variants", 2, "values behind each GroupNorm statistic",
+             _group_norm, ("similar-images",)),
+    Template("channel-mean", "bn-cnn", 2, "one channel's mean over N x H x W",
+             _channel_mean, _CNN),
+]

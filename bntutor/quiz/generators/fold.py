@@ -1,0 +1,71 @@
+"""Folding an eval-mode BN into the convolution before it."""
+
+from __future__ import annotations
+
+import math
+import random
+
+from bntutor.content.models import Question
+from bntutor.quiz.generators import _engine
+from bntutor.quiz.generators._base import Template, num, numeric
+
+_LESSONS = ("beyond-bn",)
+_EPS = 1e-5
+
+
+def _draw(rng: random.Random) -> tuple[float, float, float, float, float, float]:
+    w = float(rng.choice([0.5, 1, 2, -1, 1.5]))
+    b = float(rng.choice([0, 0.5, 1, -1]))
+    mean = float(rng.choice([0.5, 1, 2, -1]))
+    var = float(rng.choice([0.25, 1, 4, 9]))
+    gamma = float(rng.choice([0.5, 2, 3]))
+    beta = float(rng.choice([-1, 0, 0.5, 1]))
+    return w, b, mean, var, gamma, beta
+
+
+def _setting(w: float, b: float, mean: float, var: float, gamma: float, beta: float) -> str:
+    return (
+        f"A 1x1 convolution with one channel (weight {num(w)}, bias {num(b)}) feeds an "
+        f"eval-mode BN with running_mean {num(mean)}, running_var {num(var)}, gamma "
+        f"{num(gamma)}, beta {num(beta)}, eps 1e-5. Folding the BN into the convolution"
+    )
+
+
+def _folded_weight(rng: random.Random) -> Question:
+    w, b, mean, var, gamma, beta = _draw(rng)
+    weight, _ = _engine.folded_conv(w, b, mean, var, gamma, beta, _EPS)
+    return numeric(
+        _setting(w, b, mean, var, gamma, beta) + " gives which weight (3 decimals)?",
+        weight,
+        f"w' = gamma * w / sqrt(var + eps) = {num(gamma)} * {num(w)} / sqrt({num(var)} + "
+        f"1e-5) = {num(weight)}.",
+        hints=["BN in eval mode is an affine map: scale gamma / sqrt(var + eps)."],
+        wrong=[(gamma * w / (var + _EPS), "Divide by the standard deviation sqrt(var + eps), "
+                "not by the variance."),
+               (w / math.sqrt(var + _EPS), "Gamma multiplies the scale as well.")],
+    )
+
+
+def _folded_bias(rng: random.Random) -> Question:
+    w, b, mean, var, gamma, beta = _draw(rng)
+    _, bias = _engine.folded_conv(w, b, mean, var, gamma, beta, _EPS)
+    scale = gamma / math.sqrt(var + _EPS)
+    return numeric(
+        _setting(w, b, mean, var, gamma, beta) + " gives which bias (3 decimals)?",
+        bias,
+        f"b' = (b - mean) * gamma / sqrt(var + eps) + beta = ({num(b)} - {num(mean)}) * "
+        f"{num(scale)} + {num(beta)} = {num(bias)}.",
+        hints=["The old bias goes through BN like any output value."],
+        wrong=[(-mean * scale + beta, "The conv's own bias goes through BN too: "
+                "(b - mean) * scale + beta."),
+               (b - mean * scale + beta, "The conv bias is scaled as well: "
+                "(b - mean) * gamma / sqrt(var + eps) + beta.")],
+    )
+
+
+TEMPLATES = [
+    Template("folded-weight", "bn-cnn", 3, "weight of a conv with BN folded in",
+             _folded_weight, _LESSONS),
+    Template("folded-bias", "bn-cnn", 3, "bias of a conv with BN folded in",
+             _folded_bias, _LESSONS),
+]

@@ -1,0 +1,70 @@
+"""The quiz topics, and which lessons to revisit for each.
+
+A question may name its own lessons (``BankQuestion.lessons``); otherwise the lessons
+whose ``topics`` list the question's topic are suggested, and when the course names none,
+the default below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from bntutor.errors import NotFoundError
+
+#: topic -> one-line description
+TOPICS: dict[str, str] = {
+    "bn-mechanics": "BN's forward pass: batch statistics, eps, gamma and beta",
+    "bn-cnn": "BN in convolutional networks: per-channel statistics, layouts, counts, folding",
+    "train-vs-inference": "training vs inference: running statistics, momentum, eval()",
+    "pitfalls": "batch dependence, batch size 1, no_grad, Keras trainable=False, fine-tuning",
+    "norm-variants": "LayerNorm, GroupNorm, InstanceNorm, Batch Renorm, SyncBN",
+    "dropout": "dropout: inverted scaling, train vs eval, dropout with BN",
+    "l1-l2": "L1 and L2 penalties: gradients, sparsity, priors",
+    "weight-decay": "weight decay in SGD, Adam and AdamW",
+    "why-bn": "why BN works: covariate shift, smoothness, scale invariance, learning rates",
+}
+
+#: topic -> lesson slugs, used when neither the question nor the course says more
+DEFAULT_LESSONS: dict[str, tuple[str, ...]] = {
+    "bn-mechanics": ("bn-mechanics",),
+    "bn-cnn": ("bn-cnn",),
+    "train-vs-inference": ("train-vs-inference",),
+    "pitfalls": ("train-vs-inference", "similar-images"),
+    "norm-variants": ("similar-images", "beyond-bn"),
+    "dropout": ("dropout-and-bn",),
+    "l1-l2": ("l1-l2", "why-regularize"),
+    "weight-decay": ("l1-l2",),
+    "why-bn": ("beyond-bn",),
+}
+
+
+def check_topics(topics: Iterable[str]) -> list[str]:
+    """``topics`` in order without repeats; an unknown one is a NotFoundError listing all."""
+    chosen: list[str] = []
+    for topic in topics:
+        name = topic.strip().lower()
+        if name not in TOPICS:
+            raise NotFoundError(
+                f"unknown topic {topic!r}", "--topic", f"choose from: {', '.join(TOPICS)}"
+            )
+        if name not in chosen:
+            chosen.append(name)
+    return chosen
+
+
+def lessons_for(
+    topic: str,
+    own: Sequence[str] = (),
+    course_topics: Mapping[str, Sequence[str]] | None = None,
+) -> list[str]:
+    """Lessons to revisit for a missed question: its own, else the course's, else defaults.
+
+    ``course_topics`` maps a lesson slug to the topics it declares.
+    """
+    if own:
+        return list(own)
+    if course_topics:
+        found = [slug for slug, topics in course_topics.items() if topic in topics]
+        if found:
+            return found
+    return list(DEFAULT_LESSONS.get(topic, ()))
