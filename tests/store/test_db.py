@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bntutor.errors import ExitStatus, StoreError
-from bntutor.store.db import Database
+from bntutor.store.db import CorruptDatabase, Database, DatabaseLocked, translate
 from bntutor.store.migrations import MIGRATIONS, SCHEMA_VERSION, migrate
 from bntutor.store.store import FILE_NAME, Store
 
@@ -273,3 +273,27 @@ def test_database_path_that_is_a_directory_is_a_store_error(home: Path, clock: F
         Store.open(home, clock)
     assert caught.value.where == str(home / FILE_NAME)
     assert (home / FILE_NAME).is_dir()  # not mistaken for damage and moved
+
+
+def _error_from(path: Path, sql: str, uri_mode: str = "rwc") -> sqlite3.Error:
+    with closing(sqlite3.connect(f"file:{path}?mode={uri_mode}", uri=True, timeout=0)) as raw:
+        try:
+            raw.execute(sql)
+        except sqlite3.Error as exc:
+            return exc
+    raise AssertionError(f"{sql!r} did not fail")
+
+
+def test_real_sqlite_errors_become_one_line_store_errors(home: Path, clock: FakeClock) -> None:
+    path = _filled(home, clock, 1)
+    readonly = translate(_error_from(path, "DELETE FROM attempts", "ro"), path)
+    assert (readonly.what, readonly.where) == ("the database is read-only", str(path))
+    with _held(path, exclusive=True):
+        locked = translate(_error_from(path, "SELECT * FROM attempts"), path)
+    assert isinstance(locked, DatabaseLocked) and locked.what == "database is locked"
+    garbage = home / "garbage"
+    garbage.write_bytes(b"\x00garbage" * 64)
+    damaged = translate(_error_from(garbage, "SELECT 1 FROM sqlite_master"), garbage)
+    assert isinstance(damaged, CorruptDatabase) and "not a database" in damaged.what
+    for error in (readonly, locked, damaged):
+        assert "\n" not in error.one_line() and error.status == ExitStatus.STORE
