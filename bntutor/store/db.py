@@ -87,7 +87,7 @@ class Database:
 
     @contextmanager
     def errors(self) -> Iterator[None]:
-        """Turn operational sqlite errors into StoreErrors; bugs (bad SQL) pass through."""
+        """Turn sqlite errors into StoreErrors; misuse (a violated constraint ...) passes."""
         try:
             yield
         except (sqlite3.ProgrammingError, sqlite3.InterfaceError, sqlite3.IntegrityError):
