@@ -49,6 +49,7 @@ def run_lesson(
         with _open_store(app) as store:
             warmup = Warmup("torch").start()
             progress, note = _starting_point(store, lesson, restart)
+            store.set_current_step(lesson.slug, progress.current)  # started, even if quit at once
             number = entry.number
             player = LessonPlayer(
                 lesson,
@@ -148,7 +149,8 @@ def _report(
         console.print()
         console.print(summary_view(entry.number, title, score, result.seconds, next_lesson))
     else:
-        console.print()  # past the ^C or ^D the terminal echoed
+        if app.interactive:
+            console.print()  # past the ^C or ^D the terminal echoed
         # stderr, so that --json keeps stdout to the document alone
         app.err_console.print(view.saved_line(entry.number, lesson.slug), soft_wrap=True)
     if as_json:

@@ -75,5 +75,8 @@ def saved_progress(saved: LessonProgress | None) -> tutor.Progress | None:
     """The tutor's view of what the store kept (None when the lesson was never started)."""
     if saved is None:
         return None
-    steps = {sid: tutor.StepRecord(result=outcome) for sid, outcome in saved.step_outcomes.items()}
+    steps = {
+        step.step_id: tutor.StepRecord(result=step.outcome, hints=step.hints_used)
+        for step in saved.steps
+    }
     return tutor.Progress(current=saved.current_step_id, steps=steps)

@@ -67,9 +67,8 @@ def question_view(prompt: str, options: list[str], multi: bool, unit: str | None
     return Group(*parts)
 
 
-def hint_view(text: str, number: int, total: int) -> RenderableType:
-    lead = Text(f"hint {number}/{total}: ", style="bold magenta")
-    return Group(lead, markdown(text))
+def hint_view(text: str, number: int, total: int) -> Markdown:
+    return markdown(f"**hint {number}/{total}:** {text}")
 
 
 def no_hint_view(total: int) -> Text:
