@@ -1,0 +1,124 @@
+"""Prove a question works: its own answer passes its checker, every listed wrong answer
+fails with its own diagnosis. Runs the live computations (torch is imported here).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bntutor.checking._tensor_parse import shape_of
+from bntutor.checking.canonical import answer_text
+from bntutor.checking.check import check
+from bntutor.checking.verdict import Verdict
+from bntutor.content._yaml_lines import LineMap, Path
+from bntutor.content.i18n import localize
+from bntutor.content.models import ComputeCall, Question
+from bntutor.content.resolve import ResolveCache, ResolvedQuestion, resolve_question
+from bntutor.errors import BntutorError, ContentError
+from bntutor.live.registry import Registry
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where a question sits: file, line map, its data path and its id."""
+
+    file: str
+    lines: LineMap
+    path: Path
+    owner: str
+
+    def error(self, what: str, *sub: str | int, hint: str | None = None) -> ContentError:
+        return ContentError(what, self.file, self.lines.line((*self.path, *sub)), self.owner, hint)
+
+
+def run_call(
+    call: ComputeCall, registry: Registry, cache: ResolveCache, site: Site
+) -> list[ContentError]:
+    """Run a computation once to prove it works (the result is cached for the questions)."""
+    try:
+        cache.run(registry, call.computation, call.args)
+    except BntutorError as exc:
+        return [site.error(exc.what, hint=exc.hint)]
+    except Exception as exc:  # a computation that crashes is a bug to report, not to die of
+        return [site.error(f"computation {call.computation!r} failed: {type(exc).__name__}: {exc}")]
+    return []
+
+
+def selfcheck(
+    question: Question, registry: Registry, cache: ResolveCache, site: Site
+) -> list[ContentError]:
+    """Every way ``question`` fails to accept its answer or to recognize its wrong answers."""
+    try:
+        resolved = resolve_question(question, registry, cache)
+    except BntutorError as exc:
+        return [site.error(exc.what, "answer", hint=exc.hint)]
+    except Exception as exc:  # see run_call
+        return [site.error(f"resolving the answer failed: {type(exc).__name__}: {exc}", "answer")]
+    errors: list[ContentError] = []
+    if question.reveal is not None:
+        errors += run_call(question.reveal, registry, cache, site)
+    problem = _value_problem(question, resolved.expected)
+    if problem:
+        return [*errors, site.error(f"the expected answer {problem}", "answer")]
+    text = answer_text(question, resolved.expected)
+    verdict = _run_check(question, text, resolved)
+    if isinstance(verdict, str):
+        return [*errors, site.error(verdict, "answer")]
+    if not verdict.correct:
+        detail = verdict.diagnosis or verdict.message
+        errors.append(
+            site.error(
+                f"its own answer {text!r} is not accepted by its checker: {detail}", "answer"
+            )
+        )
+    for i, (value, message) in enumerate(resolved.feedback):
+        errors += _check_rule(question, resolved, i, value, localize(message), site)
+    return errors
+
+
+def _check_rule(
+    question: Question, resolved: ResolvedQuestion, i: int, value: object, message: str, site: Site
+) -> list[ContentError]:
+    at = ("feedback", i, "answer")
+    problem = _value_problem(question, value)
+    if problem:
+        return [site.error(f"feedback answer {problem}", *at)]
+    text = answer_text(question, value)
+    verdict = _run_check(question, text, resolved)
+    if isinstance(verdict, str):
+        return [site.error(verdict, *at)]
+    if verdict.correct:
+        return [site.error(f"feedback answer {text!r} is accepted as correct", *at)]
+    if verdict.diagnosis != message:
+        got = verdict.diagnosis or verdict.message
+        return [
+            site.error(
+                f"feedback answer {text!r} is not recognized by its rule (got: {got})",
+                *at,
+                hint="an earlier rule or the tolerance may shadow it",
+            )
+        ]
+    return []
+
+
+def _run_check(question: Question, text: str, resolved: ResolvedQuestion) -> Verdict | str:
+    """The verdict, or what went wrong when the expected values break the checker."""
+    try:
+        return check(question, text, resolved)
+    except Exception as exc:  # bad expected values from content: report, do not die
+        return f"checking {text!r} failed: {type(exc).__name__}: {exc}"
+
+
+def _value_problem(question: Question, value: object) -> str | None:
+    kind = question.kind
+    if kind in ("numeric", "predict"):
+        while isinstance(value, list) and len(value) == 1:
+            value = value[0]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return f"is not a number: {value!r}"
+    if kind == "tensor":
+        try:
+            shape_of(value)
+        except ValueError as exc:
+            return f"is not a rectangular list of numbers: {exc}"
+    return None

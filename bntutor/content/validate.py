@@ -1,0 +1,147 @@
+"""``bntutor validate``'s work: find content under the given paths, check it all, and
+prove each question (its answer passes, its listed wrong answers fail with their message).
+
+A path may be a checkout or install root (with ``lessons/`` and ``data/questions/``), a
+lessons directory (``course.yaml`` and ``NN-slug.yaml``), a directory of banks, or one
+file (``course.yaml``, a bank — in a ``questions`` directory or with a top-level
+``questions`` key — or else a lesson).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bntutor.checking.selfcheck import Site, run_call, selfcheck
+from bntutor.content.course import check_course
+from bntutor.content.loader import (
+    LESSON_FILE,
+    Checked,
+    bank_files,
+    check_banks,
+    check_lesson_file,
+    read_document,
+)
+from bntutor.content.models import ComputeCall, ComputeStep, Lesson, QuestionStep
+from bntutor.content.paths import COURSE_FILE, lessons_dir, questions_dir
+from bntutor.content.resolve import ResolveCache
+from bntutor.errors import ContentError
+from bntutor.live.registry import Registry
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One error, and whether its owner id names a ``step`` or a ``question``."""
+
+    error: ContentError
+    noun: str = "step"
+
+    def line(self) -> str:
+        """``path:line: step <id>: what (hint)``."""
+        e = self.error
+        parts = [f"{e.file}:{e.line}" if e.line else (e.file or "?")]
+        if e.step:
+            parts.append(f"{self.noun} {e.step}")
+        parts.append(e.what + (f" ({e.hint})" if e.hint else ""))
+        return ": ".join(parts)
+
+
+@dataclass
+class Report:
+    lessons: int = 0
+    questions: int = 0
+    banks: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class _Targets:
+    course_dirs: list[Path] = field(default_factory=list)
+    lesson_files: list[Path] = field(default_factory=list)
+    bank_files: list[Path] = field(default_factory=list)
+
+
+def default_paths() -> list[Path]:
+    return [lessons_dir(), questions_dir()]
+
+
+def validate_paths(paths: list[Path], registry: Registry) -> Report:
+    """Check everything under ``paths``; a missing path is a problem, not an exception."""
+    report = Report()
+    targets = _Targets()
+    for path in paths:
+        if not path.exists():
+            report.problems.append(Problem(ContentError("no such file or directory", str(path))))
+        else:
+            _classify(path, targets)
+    slugs: set[str] = set()
+    for directory in targets.course_dirs:
+        result = check_course(directory, registry)
+        report.problems += [Problem(e) for e in result.errors]
+        for checked in result.lessons:
+            if checked.model is not None:
+                slugs.add(checked.model.slug)
+            _lesson(checked, registry, report)
+    for path in targets.lesson_files:
+        _lesson(check_lesson_file(path, registry), registry, report)
+    for checked_bank in check_banks(targets.bank_files, registry, slugs or None):
+        report.banks += 1
+        report.problems += [Problem(e, "question") for e in checked_bank.errors]
+        bank = checked_bank.model
+        if bank is None or checked_bank.lines is None:
+            continue
+        cache = ResolveCache()
+        for i, q in enumerate(bank.questions):
+            report.questions += 1
+            if checked_bank.errors:
+                continue  # prove questions only once the file itself is sound
+            site = Site(str(checked_bank.path), checked_bank.lines, ("questions", i), q.id)
+            report.problems += [Problem(e, "question") for e in selfcheck(q, registry, cache, site)]
+    return report
+
+
+def _lesson(checked: Checked[Lesson], registry: Registry, report: Report) -> None:
+    report.lessons += 1
+    report.problems += [Problem(e) for e in checked.errors]
+    lesson = checked.model
+    if lesson is None or checked.lines is None:
+        return
+    report.questions += sum(isinstance(s, QuestionStep) for s in lesson.steps)
+    if checked.errors:
+        return  # prove questions only once the file itself is sound
+    cache = ResolveCache()
+    for i, step in enumerate(lesson.steps):
+        site = Site(str(checked.path), checked.lines, ("steps", i), step.id)
+        if isinstance(step, ComputeStep):
+            call = ComputeCall(computation=step.computation, args=step.args)
+            report.problems += [Problem(e) for e in run_call(call, registry, cache, site)]
+        elif isinstance(step, QuestionStep):
+            report.problems += [Problem(e) for e in selfcheck(step, registry, cache, site)]
+
+
+def _classify(path: Path, targets: _Targets) -> None:
+    if path.is_dir():
+        if (path / "lessons").is_dir() or (path / "data" / "questions").is_dir():
+            for sub in (path / "lessons", path / "data" / "questions"):
+                if sub.is_dir():
+                    _classify(sub, targets)
+        elif (path / COURSE_FILE).is_file() or any(
+            LESSON_FILE.match(p.name) for p in path.iterdir()
+        ):
+            targets.course_dirs.append(path)
+        else:
+            targets.bank_files += bank_files(path)
+    elif path.name == COURSE_FILE:
+        targets.course_dirs.append(path.parent)
+    elif path.parent.name == "questions" or _has_questions_key(path):
+        targets.bank_files.append(path)
+    else:
+        targets.lesson_files.append(path)
+
+
+def _has_questions_key(path: Path) -> bool:
+    try:
+        doc = read_document(path)
+    except ContentError:
+        return False
+    return isinstance(doc.data, dict) and "questions" in doc.data
