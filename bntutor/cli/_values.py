@@ -44,15 +44,15 @@ class Batch:
         return math.prod(self.shape) // self.num_channels
 
 
-def parse_number(text: str, where: str) -> float:
+def parse_number(text: str, where: str, hint: str = _FORMAT_HINT) -> float:
     """One finite number; ``−`` (the Unicode minus) is read as ``-``."""
     cleaned = text.strip().replace("−", "-")
     if not cleaned:
-        raise BadInputError("a number is missing", where, _FORMAT_HINT)
+        raise BadInputError("a number is missing", where, hint)
     try:
         value = float(cleaned)
     except ValueError:
-        raise BadInputError(f"{cleaned[:20]!r} is not a number", where, _FORMAT_HINT) from None
+        raise BadInputError(f"{cleaned[:20]!r} is not a number", where, hint) from None
     if not math.isfinite(value):
         raise BadInputError(f"{cleaned!r} is not a finite number", where, "use ordinary numbers")
     return value
@@ -82,7 +82,7 @@ def parse_matrix(text: str, option: str = "--values") -> list[list[float]]:
     for r, row in enumerate(rows[1:], start=2):
         if len(row) != len(rows[0]):
             raise BadInputError(
-                f"row {r} has {len(row)} numbers but row 1 has {len(rows[0])}",
+                f"row {r} has {_numbers(len(row))} but row 1 has {_numbers(len(rows[0]))}",
                 option,
                 "give every sample (row) one number per feature",
             )
@@ -92,10 +92,11 @@ def parse_matrix(text: str, option: str = "--values") -> list[list[float]]:
 def parse_vector(text: str, option: str) -> list[float]:
     """``"1, 0.5"`` -> ``[1.0, 0.5]``: one number per channel."""
     _check_size(text, option)
+    hint = 'give one number per channel, e.g. "1,0.5"'
     if not text.strip():
-        raise BadInputError("no numbers given", option, 'give one number per channel, e.g. "1,0.5"')
+        raise BadInputError("no numbers given", option, hint)
     return [
-        parse_number(item, f"{option} item {i}")
+        parse_number(item, f"{option} item {i}", hint)
         for i, item in enumerate(re.split(r"[,;]", text), start=1)
     ]
 
@@ -142,7 +143,7 @@ def build_batch(values: str | None, shape: str | None, layout: str | None, seed:
     flat = [v for row in parse_rows(values) for v in row]
     if len(flat) != math.prod(sizes):
         raise BadInputError(
-            f"{len(flat)} numbers given but shape {','.join(map(str, sizes))} needs "
+            f"{_numbers(len(flat))} given but shape {','.join(map(str, sizes))} needs "
             f"{math.prod(sizes)}",
             "--values",
             "give exactly as many numbers as the shape holds, in row-major order",
@@ -180,6 +181,10 @@ def _layout(layout: str | None, sizes: tuple[int, ...] | None) -> Layout:
             "N,C for NC; N,C,H,W for NCHW; N,H,W,C for NHWC",
         )
     return upper
+
+
+def _numbers(count: int) -> str:
+    return f"{count} number{'s' * (count != 1)}"
 
 
 def _check_size(text: str, option: str) -> None:

@@ -128,7 +128,8 @@ def _channel_vector(text: str | None, option: str, channels: int) -> list[float]
     vector = parse_vector(text, option)
     if len(vector) != channels:
         raise BadInputError(
-            f"{len(vector)} numbers given for {channels} channel{'s' * (channels != 1)}",
+            f"{len(vector)} number{'s' * (len(vector) != 1)} given for "
+            f"{channels} channel{'s' * (channels != 1)}",
             option,
             "give one number per channel",
         )

@@ -56,8 +56,9 @@ def render_trace(data: TraceData, max_channels: int | None = None) -> Group:
 def _header(data: TraceData) -> Text:
     shape = "×".join(str(s) for s in data.x.shape)
     mode = "training mode" if data.training else "eval mode"
-    text = Text(f"Batch Normalization of a {shape} batch", style="bold")
-    text.append(f" · layout {data.layout} · {mode} · convention {data.convention}", style="")
+    text = Text()
+    text.append(f"Batch Normalization of a {shape} batch", style="bold")
+    text.append(f" · layout {data.layout} · {mode} · convention {data.convention}")
     text.append(f" (momentum {fmt(data.momentum, 6)}, ε {fmt(data.eps)})")
     if data.seed is not None:
         text.append(f"\nrandom numbers from seed {data.seed}", style="dim")
