@@ -77,8 +77,8 @@ def check_course(directory: Path, registry: Registry | None = None) -> CourseRep
             ContentError(f"lesson file not listed: there is no {COURSE_FILE}", str(p), 1)
             for p in files.values()
         ]
-        checked = [check_lesson_file(p, registry) for p in files.values()]
-        return CourseReport(Catalog(directory) if not errors else None, checked, errors)
+        unlisted = [check_lesson_file(p, registry) for p in files.values()]
+        return CourseReport(Catalog(directory) if not errors else None, unlisted, errors)
     course, doc, errors = check_course_file(course_path)
     if course is None or doc is None:
         return CourseReport(None, [], errors)
