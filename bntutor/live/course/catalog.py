@@ -46,7 +46,8 @@ COURSE_COMPUTATIONS: list[Computation] = [
         "bn_column", "BN of a small batch, one feature column step by step",
         BnColumnArgs, _M + "feature_stats:bn_column",
         ("count", "column", "mean", "var", "var_unbiased", "std", "x_hat", "y", "means",
-         "vars", "row_means"),
+         "vars", "x_hat_all", "row_means", "x_hat_unbiased", "x_over_var",
+         "x_hat_all_unbiased", "x_hat_all_rows"),
     ),
     Computation(
         "gamma_beta_identity", "γ = √(σ² + ε) and β = μ give the input back",

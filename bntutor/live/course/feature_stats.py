@@ -2,13 +2,18 @@
 
 The batch is ``[samples, features]`` of whole numbers (seeded) or given values. BN keeps
 one mean and one variance per feature, computed down the column over the samples.
+``show="batch"`` shows only the batch (for learners to compute by hand first). Besides the
+right values it reports what the usual slips give: the unbiased variance in the
+denominator, dividing by the variance instead of the std, normalizing across a row.
 """
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
+from bntutor.live.results import Block, LiveResult, ScalarsBlock, TensorBlock
 
 
 class BnColumnArgs(BaseModel):
@@ -26,6 +31,7 @@ class BnColumnArgs(BaseModel):
     values: list[list[float]] | None = Field(
         None, description="a given batch, one row per sample (overrides the seeded one)"
     )
+    show: Literal["batch", "all"] = "all"
 
     @model_validator(mode="after")
     def _shape(self) -> BnColumnArgs:
@@ -59,6 +65,9 @@ def bn_column(args: BnColumnArgs) -> LiveResult:
     beta = torch.full((c,), args.beta, dtype=torch.float64)
     tr = trace(x, weight=gamma, bias=beta, eps=args.eps)
     std = torch.sqrt(tr.var + args.eps)
+    centred = x - tr.mean
+    x_hat_unbiased = centred / torch.sqrt(tr.var_unbiased + args.eps)
+    by_row = trace(x.T.contiguous(), eps=args.eps).x_hat.T  # each sample over its features
     name = f"feature {j + 1}"
 
     batch = TensorBlock(
@@ -85,8 +94,9 @@ def bn_column(args: BnColumnArgs) -> LiveResult:
         row_labels=labels("sample", n),
         col_labels=["x", "x̂ = (x − μ)/√(σ² + ε)", f"y = {args.gamma:g}·x̂ + {args.beta:g}"],
     )
+    blocks: list[Block] = [batch] if args.show == "batch" else [batch, stats, column]
     return LiveResult(
-        blocks=[batch, stats, column],
+        blocks=blocks,
         values={
             "count": n,
             "column": floats(x[:, j]),
@@ -98,6 +108,12 @@ def bn_column(args: BnColumnArgs) -> LiveResult:
             "y": floats(tr.y[:, j]),
             "means": floats(tr.mean),
             "vars": floats(tr.var),
+            "x_hat_all": rows(tr.x_hat),
+            # What the usual slips give:
             "row_means": floats(x.mean(dim=1)),
+            "x_hat_unbiased": floats(x_hat_unbiased[:, j]),
+            "x_over_var": floats(centred[:, j] / tr.var[j]),
+            "x_hat_all_unbiased": rows(x_hat_unbiased),
+            "x_hat_all_rows": rows(by_row) if c > 1 else rows(torch.zeros_like(x)),
         },
     )
