@@ -1,0 +1,186 @@
+"""The player loop with fake services and a fake recorder: what is shown, what is saved."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from bntutor import tutor
+from bntutor.checking.verdict import Verdict
+from bntutor.cli._play import MAX_ANSWER_CHARS, LessonPlayer, Services
+from bntutor.content.models import ComputeStep, Lesson, QuestionStep
+from bntutor.ui.prompt import ScriptedSource
+
+LESSON = Lesson.model_validate(
+    {
+        "slug": "fake",
+        "title": {"en": "Fake lesson", "zh": "假课"},
+        "minutes": 2,
+        "steps": [
+            {"id": "intro", "type": "text", "body": "Intro with $\\gamma$."},
+            {"id": "run", "type": "compute", "computation": "anything", "after": "after text"},
+            {
+                "id": "q",
+                "type": "question",
+                "kind": "choice",
+                "prompt": "Pick one",
+                "options": ["first", {"text": "second"}],
+                "answer": "b",
+                "hints": ["not the first"],
+                "explanation": "because it is second",
+            },
+            {"id": "end", "type": "text", "body": "Bye."},
+        ],
+    }
+)
+
+
+@dataclass
+class FakeRecorder:
+    calls: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def step_done(
+        self, step_id: str, result: tutor.Result, next_id: str | None, hints: int, seconds: float
+    ) -> None:
+        self.calls.append(("step", step_id, result, next_id, hints))
+
+    def attempt(
+        self, step_id: str, answer: str, verdict: Verdict, hints: int, seconds: float
+    ) -> None:
+        self.calls.append(("attempt", step_id, answer, verdict.correct, hints))
+
+    def question_done(self, step_id: str, correct: bool, hints: int, seconds: float) -> None:
+        self.calls.append(("card", step_id, correct, hints))
+
+    def lesson_done(self) -> None:
+        self.calls.append(("finished",))
+
+
+def check(step: QuestionStep, text: str) -> Verdict:
+    if text.strip() not in ("a", "b"):
+        return Verdict.unreadable("answer with a letter, a or b")
+    return Verdict(correct=text.strip() == step.answer, message="checked")
+
+
+def compute(step: ComputeStep) -> Text:
+    return Text(f"COMPUTED {step.computation}")
+
+
+SERVICES = Services(check=check, answer_text=lambda step: "b) second", compute=compute)
+
+
+def play(
+    lines: str, progress: tutor.Progress | None = None, lang: str = "en"
+) -> tuple[Any, str, FakeRecorder]:
+    out = io.StringIO()
+    console = Console(file=out, width=80, no_color=True)
+    recorder = FakeRecorder()
+    ticks = iter(range(1000))
+    player = LessonPlayer(
+        LESSON, 4, console=console, source=ScriptedSource(io.StringIO(lines), console),
+        services=SERVICES, recorder=recorder, lang=lang, clock=lambda: float(next(ticks)),
+    )
+    result = player.play(progress or tutor.start(LESSON))
+    return result, out.getvalue(), recorder
+
+
+def test_a_whole_lesson_is_shown_and_saved_step_by_step() -> None:
+    result, shown, recorder = play("a\n:hint\nb\n")
+    assert result.ending == "completed"
+    for text in ("Lesson 4: Fake lesson", "step 1 of 4", "Intro with γ.", "COMPUTED anything",
+                 "after text", "a) first", "b) second", "hint 1/1: not the first",
+                 "because it is second", "Bye."):
+        assert text in shown, text
+    assert shown.index("✗") < shown.index("hint 1/1") < shown.index("✓")
+    assert recorder.calls == [
+        ("step", "intro", "seen", "run", 0),
+        ("step", "run", "seen", "q", 0),
+        ("attempt", "q", "a", False, 0),
+        ("attempt", "q", "b", True, 1),
+        ("step", "q", "correct", "end", 1),
+        ("card", "q", False, 1),  # right only after a wrong try: reviewed again soon
+        ("step", "end", "seen", None, 0),
+        ("finished",),
+    ]
+    assert [s["id"] for s in result.transcript] == ["intro", "run", "q", "end"]
+    assert result.transcript[2]["answers"][1] == {
+        "answer": "b", "correct": True, "readable": True, "message": "checked",
+    }
+
+
+def test_skip_reveals_the_answer_and_makes_a_card() -> None:
+    result, shown, recorder = play(":skip\n")
+    assert "skipped; the answer: b) second" in shown
+    assert ("card", "q", False, 0) in recorder.calls
+    assert result.progress.record("q").result == "skipped"
+
+
+def test_end_of_input_stops_at_the_question() -> None:
+    result, shown, recorder = play("")
+    assert result.ending == "eof"
+    assert result.progress.current == "q"
+    assert ("finished",) not in recorder.calls
+
+
+def test_quit_keeps_the_place() -> None:
+    result, _, recorder = play(":quit\n")
+    assert result.ending == "quit"
+    assert result.progress.current == "q"
+    assert recorder.calls[-1] == ("step", "run", "seen", "q", 0)
+
+
+def test_unreadable_and_huge_answers_count_as_wrong_in_scripts() -> None:
+    result, shown, recorder = play("zzz\n" + "b" * (MAX_ANSWER_CHARS + 1) + "\nb\n")
+    assert "answer with a letter, a or b" in shown
+    assert f"at most {MAX_ANSWER_CHARS} are read" in shown
+    attempts = [c for c in recorder.calls if c[0] == "attempt"]
+    assert [c[3] for c in attempts] == [False, False, True]
+
+
+def test_three_wrong_answers_reveal_and_move_on() -> None:
+    result, shown, recorder = play("a\na\na\n")
+    assert result.ending == "completed"
+    assert "the answer: b) second" in shown
+    assert ("step", "q", "wrong", "end", 0) in recorder.calls
+
+
+def test_ctrl_c_ends_play_as_interrupted() -> None:
+    def interrupt(step: ComputeStep) -> Text:
+        raise KeyboardInterrupt
+
+    out = io.StringIO()
+    console = Console(file=out, width=80)
+    recorder = FakeRecorder()
+    player = LessonPlayer(
+        LESSON, 1, console=console, source=ScriptedSource(io.StringIO(""), console),
+        services=Services(check, lambda s: "", interrupt), recorder=recorder,
+    )
+    result = player.play(tutor.start(LESSON))
+    assert result.ending == "interrupted"
+    assert result.progress.current == "run"
+    assert recorder.calls == [("step", "intro", "seen", "run", 0)]
+
+
+def test_resumed_progress_starts_at_its_step_with_a_note() -> None:
+    seen = tutor.StepRecord("seen")
+    saved = tutor.Progress(current="q", steps={"intro": seen, "run": seen})
+    result, shown, _ = play("b\n", tutor.start(LESSON, saved))
+    assert "Intro with" not in shown and "COMPUTED" not in shown
+    assert "step 3 of 4" in shown
+    assert result.ending == "completed"
+
+
+def test_a_step_left_open_earlier_is_played_after_the_last() -> None:
+    saved = tutor.Progress(current="q", steps={"intro": tutor.StepRecord("seen")})
+    result, shown, _ = play("b\n", tutor.start(LESSON, saved))
+    assert shown.index("Bye.") < shown.index("COMPUTED")
+    assert result.ending == "completed"
+
+
+def test_chinese_title_with_english_fallback() -> None:
+    _, shown, _ = play("b\n", lang="zh")
+    assert "假课" in shown and "Pick one" in shown

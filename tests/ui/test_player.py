@@ -1,0 +1,54 @@
+"""Step rendering: header, progress line, questions with lettered options, hints, help."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, RenderableType
+
+from bntutor.ui import player
+
+
+def render(renderable: RenderableType, width: int = 80) -> str:
+    out = io.StringIO()
+    Console(file=out, width=width, no_color=True).print(renderable)
+    return "\n".join(line.rstrip() for line in out.getvalue().splitlines())
+
+
+def test_header_names_the_lesson_and_its_length() -> None:
+    text = render(player.header(3, "BN by hand", 12))
+    assert text.startswith("Lesson 3: BN by hand  (~12 min) ─")
+
+
+def test_progress_line_fills_with_the_steps_before() -> None:
+    assert render(player.progress_line(1, 4)) == "step 1 of 4  " + "─" * player.BAR_WIDTH
+    bar = render(player.progress_line(3, 5)).split()[-1]
+    assert bar == "━" * 8 + "─" * 12  # 2 of 5 steps behind, on a bar of 20
+
+def test_question_lists_options_by_letter_with_math() -> None:
+    text = render(player.question_view("Which is $\\mu_B$?", ["the mean $\\mu$", "the var"],
+                                       multi=False, unit=None))
+    lines = text.splitlines()
+    assert lines[0] == "Which is μ_B?"
+    assert lines[1] == "a) the mean μ"
+    assert lines[2] == "b) the var"
+    assert "answer with a letter" in text and ":hint" in text
+
+
+def test_multi_question_and_unit() -> None:
+    assert "letters, e.g. a,c" in render(player.question_view("Q", ["x", "y"], True, None))
+    assert "unit: ms" in render(player.question_view("Q", [], False, "ms"))
+
+
+def test_option_letters_run_past_z() -> None:
+    assert [player.option_letter(i) for i in (0, 1, 25, 26)] == ["a", "b", "z", "27"]
+
+
+def test_hint_help_and_saved_line() -> None:
+    assert render(player.hint_view("divide by $n$", 1, 2)) == "hint 1/2: divide by n"
+    assert "no more hints (all 2 shown)" in render(player.no_hint_view(2))
+    assert render(player.no_hint_view(0)) == "no hints here"
+    help_text = render(player.help_view())
+    for command in (":hint", ":skip", ":quit", ":help", "Ctrl-C"):
+        assert command in help_text
+    assert player.saved_line(3, "bn") == "progress saved; resume with `bntutor lesson 3`"
