@@ -10,6 +10,7 @@ from bntutor.engine.conventions import CONVENTIONS, Convention
 from bntutor.engine.fold import fold
 from bntutor.engine.functional import batch_norm
 from bntutor.engine.module import BatchNorm
+from bntutor.engine.sync import SyncBatchNorm, sync_stats
 from bntutor.engine.trace import BNTrace, trace
 
 __all__ = [
@@ -17,8 +18,10 @@ __all__ = [
     "BNTrace",
     "BatchNorm",
     "Convention",
+    "SyncBatchNorm",
     "backward",
     "batch_norm",
     "fold",
+    "sync_stats",
     "trace",
 ]

@@ -1,0 +1,133 @@
+"""Run a function in a few local processes joined by ``torch.distributed`` (gloo, CPU).
+
+The parent starts the processes first and only then opens the rendezvous store on a free
+localhost port chosen by the OS (port 0), and hands the port to each child: no race for
+the port, and no store thread alive in the parent while it forks. Whatever happens — a
+child fails, hangs past the timeout, or Ctrl-C arrives — every child is terminated (then
+killed) before :func:`run_workers` returns or raises.
+
+Results travel back as plain Python data (lists, numbers, strings): tensors sent through
+a multiprocessing queue would go by shared memory, which outlives a child badly.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import sys
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from bntutor.errors import BntutorError
+
+HOST = "127.0.0.1"
+
+Target = Callable[[int, int, Any], Any]
+"""``target(rank, world_size, payload) -> result``, run inside the process group."""
+
+
+class WorkerError(BntutorError):
+    """A worker failed, or did not answer in time; the message says which and why."""
+
+
+def default_start_method() -> str:
+    """``fork`` where it is safe and available (Linux): the children inherit the imported
+    torch and start in milliseconds; ``spawn`` elsewhere (a fresh interpreter each)."""
+    methods = multiprocessing.get_all_start_methods()
+    return "fork" if sys.platform.startswith("linux") and "fork" in methods else "spawn"
+
+
+def run_workers(
+    target: Target,
+    world_size: int,
+    payload: Any,
+    timeout: float = 60.0,
+    start_method: str | None = None,
+) -> list[Any]:
+    """Run ``target`` on ranks ``0 .. world_size-1``; their results in rank order.
+
+    ``target`` must be a module-level function (``spawn`` pickles it).
+    """
+    import torch.distributed as dist
+
+    ctx: Any = multiprocessing.get_context(start_method or default_start_method())
+    ports: Any = ctx.Queue()
+    results: Any = ctx.Queue()
+    procs = [
+        ctx.Process(target=_child, args=(target, rank, world_size, payload, timeout, ports,
+                                         results), daemon=True, name=f"bntutor-rank{rank}")
+        for rank in range(world_size)
+    ]
+    store = None
+    try:
+        for p in procs:
+            p.start()
+        store = dist.TCPStore(HOST, 0, world_size, is_master=True, wait_for_workers=False,
+                              timeout=timedelta(seconds=timeout))
+        for _ in procs:
+            ports.put(store.port)
+        return _collect(procs, results, world_size, time.monotonic() + timeout)
+    finally:
+        _stop(procs)
+        for q in (ports, results):
+            q.close()
+            q.cancel_join_thread()
+        del store
+
+
+def _collect(procs: list[Any], results: Any, world_size: int, deadline: float) -> list[Any]:
+    answers: dict[int, Any] = {}
+    while len(answers) < world_size:
+        try:
+            rank, ok, value = results.get(timeout=0.1)
+        except queue.Empty:
+            dead = [p for p in procs if p.exitcode not in (None, 0)]
+            if dead:
+                raise WorkerError(f"{dead[0].name} died (exit code {dead[0].exitcode})") from None
+            if time.monotonic() > deadline:
+                raise WorkerError(f"workers did not finish in time ({len(answers)} of "
+                                  f"{world_size} answered)") from None
+            continue
+        if not ok:
+            raise WorkerError(f"rank {rank} failed: {value}")
+        answers[rank] = value
+    return [answers[r] for r in range(world_size)]
+
+
+def _stop(procs: list[Any]) -> None:
+    """Join the children; terminate, then kill, any still running."""
+    for p in procs:
+        if p.pid is not None:
+            p.join(timeout=2.0)
+    for p in procs:
+        if p.is_alive():
+            p.terminate()
+            p.join(timeout=1.0)
+        if p.is_alive():
+            p.kill()
+            p.join()
+
+
+def _child(target: Target, rank: int, world_size: int, payload: Any, timeout: float,
+           ports: Any, results: Any) -> None:
+    import os
+
+    try:
+        import torch
+        import torch.distributed as dist
+
+        torch.set_num_threads(1)  # tiny work; and a forked child must not use OpenMP threads
+        port = ports.get(timeout=timeout)
+        os.environ.update(MASTER_ADDR=HOST, MASTER_PORT=str(port))
+        store = dist.TCPStore(HOST, port, world_size, is_master=False,
+                              timeout=timedelta(seconds=timeout))
+        dist.init_process_group("gloo", store=store, rank=rank, world_size=world_size,
+                                timeout=timedelta(seconds=timeout))
+        try:
+            results.put((rank, True, target(rank, world_size, payload)))
+        finally:
+            dist.destroy_process_group()
+    except BaseException as exc:  # reported to the parent, which raises
+        results.put((rank, False, f"{type(exc).__name__}: {exc}"))

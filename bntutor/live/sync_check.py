@@ -1,0 +1,224 @@
+"""Synchronized BN across two processes, checked against BN of the whole batch.
+
+A batch is split between ranks whose slices come from different distributions, as
+happens when each GPU sees its own few images. Each rank's own batch statistics then
+differ from each other and from the whole batch's; synchronized BN all-reduces sums,
+sums of squares and counts, so every rank normalizes with the whole batch's statistics
+and gets what BN on the unsplit batch gives, gradients included.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bntutor.live.results import Block, LiveResult, ScalarsBlock, TensorBlock
+
+
+class SyncBnArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    seed: int = Field(0, ge=0)
+    quick: bool = False
+    world_size: int = Field(2, ge=2, le=4, description="processes")
+    batch: int = Field(4, ge=1, le=64, description="samples per rank")
+    channels: int = Field(3, ge=1, le=16)
+    size: int = Field(4, ge=1, le=32, description="H = W")
+    start_method: Literal["fork", "spawn", "forkserver"] | None = None
+    timeout: float = Field(60.0, gt=0, le=600, description="seconds before giving up")
+
+
+@dataclass(frozen=True)
+class SyncBn:
+    world_size: int
+    start_method: str
+    local_mean: list[list[float]]
+    """``[rank][C]``: each rank's own batch mean."""
+    local_var: list[list[float]]
+    sync_mean: list[list[float]]
+    """``[rank][C]``: the synchronized mean each rank computed."""
+    sync_var: list[list[float]]
+    full_mean: list[float]
+    """``[C]``: BN of the unsplit batch (nn.BatchNorm2d in one process)."""
+    full_var: list[float]
+    local_vs_full: float
+    """Largest |own batch mean or var - full batch's| over ranks and channels."""
+    sync_vs_full: float
+    """Largest |synchronized mean or var - full batch's| over ranks and channels."""
+    output_max_diff: float
+    grad_input_max_diff: float
+    grad_params_max_diff: float
+    running_max_diff: float
+    torch_sync_bn: str
+    """How the check against torch.nn.SyncBatchNorm went (it needs CUDA to train)."""
+
+    def values(self) -> dict[str, object]:
+        return dict(self.__dict__)
+
+
+def _rank_main(rank: int, world_size: int, payload: dict[str, Any]) -> dict[str, Any]:
+    """One rank: plain statistics of its slice, then SyncBatchNorm forward and backward."""
+    import torch
+
+    from bntutor.engine.sync import SyncBatchNorm, sync_stats
+
+    x = torch.tensor(payload["x"][rank], requires_grad=True)
+    grad_out = torch.tensor(payload["grad_out"][rank])
+    c = x.shape[1]
+    bn = SyncBatchNorm(c)
+    with torch.no_grad():
+        bn.weight.copy_(torch.tensor(payload["weight"]))
+        bn.bias.copy_(torch.tensor(payload["bias"]))
+    y = bn(x)
+    (y * grad_out).sum().backward()
+    with torch.no_grad():
+        mean, var, _ = sync_stats(x)
+    assert x.grad is not None and bn.weight.grad is not None and bn.bias.grad is not None
+    assert bn.running_mean is not None and bn.running_var is not None
+    return {
+        "local_mean": x.detach().mean(dim=(0, 2, 3)).tolist(),
+        "local_var": x.detach().var(dim=(0, 2, 3), unbiased=False).tolist(),
+        "sync_mean": mean.tolist(),
+        "sync_var": var.tolist(),
+        "y": y.detach().tolist(),
+        "grad_x": x.grad.tolist(),
+        "grad_weight": bn.weight.grad.tolist(),
+        "grad_bias": bn.bias.grad.tolist(),
+        "running_mean": bn.running_mean.tolist(),
+        "running_var": bn.running_var.tolist(),
+        "torch_sync_bn": _torch_sync_bn(rank, payload),
+    }
+
+
+def _torch_sync_bn(rank: int, payload: dict[str, Any]) -> dict[str, Any]:
+    """torch.nn.SyncBatchNorm on this rank's slice, where CUDA makes it possible."""
+    import torch
+    from torch import nn
+
+    if not torch.cuda.is_available():
+        return {"status": "skipped: no CUDA here (torch.nn.SyncBatchNorm trains only on GPU)"}
+    try:
+        device = torch.device("cuda", rank % torch.cuda.device_count())
+        x = torch.tensor(payload["x"][rank], device=device)
+        bn = nn.SyncBatchNorm(x.shape[1]).to(device)
+        with torch.no_grad():
+            bn.weight.copy_(torch.tensor(payload["weight"]))
+            bn.bias.copy_(torch.tensor(payload["bias"]))
+        return {"status": "ran", "y": bn(x).detach().cpu().tolist()}
+    except Exception as exc:  # a CUDA or backend limit: report it, the CPU check stands
+        return {"status": f"failed: {type(exc).__name__}: {exc}"}
+
+
+def run_sync_bn(args: SyncBnArgs) -> SyncBn:
+    import torch
+    from torch import nn
+
+    from bntutor.live._session import torch_session
+    from bntutor.live._workers import default_start_method, run_workers
+
+    method = args.start_method or default_start_method()
+    w, n, c, s = args.world_size, args.batch, args.channels, args.size
+    with torch_session(args.seed) as gen:
+        # rank r's images are shifted by r and widened: its statistics differ from the rest
+        shift = torch.arange(w, dtype=torch.float32).reshape(w, 1, 1, 1, 1)
+        x = torch.randn(w, n, c, s, s, generator=gen) * (1.0 + 0.5 * shift) + shift
+        grad_out = torch.randn(w, n, c, s, s, generator=gen)
+        weight = 0.5 + torch.rand(c, generator=gen)
+        bias = torch.randn(c, generator=gen)
+        payload = {"x": x.tolist(), "grad_out": grad_out.tolist(), "weight": weight.tolist(),
+                   "bias": bias.tolist()}
+    ranks = run_workers(_rank_main, w, payload, timeout=args.timeout, start_method=method)
+
+    with torch_session(args.seed):
+        full_x = x.reshape(w * n, c, s, s).clone().requires_grad_(True)
+        ref = nn.BatchNorm2d(c)
+        with torch.no_grad():
+            ref.weight.copy_(weight)
+            ref.bias.copy_(bias)
+        y_ref = ref(full_x)
+        (y_ref * grad_out.reshape(w * n, c, s, s)).sum().backward()
+        assert full_x.grad is not None and ref.weight.grad is not None
+        assert ref.bias.grad is not None
+        assert ref.running_mean is not None and ref.running_var is not None
+        full_mean = full_x.detach().mean(dim=(0, 2, 3))
+        full_var = full_x.detach().var(dim=(0, 2, 3), unbiased=False)
+
+        def gathered(key: str) -> torch.Tensor:
+            return torch.tensor([r[key] for r in ranks])
+
+        def worst(a: torch.Tensor, b: torch.Tensor) -> float:
+            return float((a - b).abs().max())
+
+        local_mean, local_var = gathered("local_mean"), gathered("local_var")
+        sync_mean, sync_var = gathered("sync_mean"), gathered("sync_var")
+        y = gathered("y").reshape(w * n, c, s, s)
+        grad_x = gathered("grad_x").reshape(w * n, c, s, s)
+        params = torch.cat([gathered("grad_weight").sum(0), gathered("grad_bias").sum(0)])
+        running = torch.cat([gathered("running_mean"), gathered("running_var")], dim=1)
+        running_ref = torch.cat([ref.running_mean, ref.running_var]).expand_as(running)
+        return SyncBn(
+            world_size=w,
+            start_method=method,
+            local_mean=local_mean.tolist(),
+            local_var=local_var.tolist(),
+            sync_mean=sync_mean.tolist(),
+            sync_var=sync_var.tolist(),
+            full_mean=full_mean.tolist(),
+            full_var=full_var.tolist(),
+            local_vs_full=max(worst(local_mean, full_mean), worst(local_var, full_var)),
+            sync_vs_full=max(worst(sync_mean, full_mean), worst(sync_var, full_var)),
+            output_max_diff=worst(y, y_ref.detach()),
+            grad_input_max_diff=worst(grad_x, full_x.grad),
+            grad_params_max_diff=worst(params, torch.cat([ref.weight.grad, ref.bias.grad])),
+            running_max_diff=worst(running, running_ref),
+            torch_sync_bn=_torch_verdict(ranks, y_ref.detach(), w, n),
+        )
+
+
+def _torch_verdict(ranks: list[dict[str, Any]], y_ref: Any, w: int, n: int) -> str:
+    import torch
+
+    answers = [r["torch_sync_bn"] for r in ranks]
+    if any(a["status"] != "ran" for a in answers):
+        return str(next(a["status"] for a in answers if a["status"] != "ran"))
+    y = torch.tensor([a["y"] for a in answers]).reshape(y_ref.shape)
+    return f"ran: largest |difference| to full-batch BN {float((y - y_ref).abs().max()):.2e}"
+
+
+def stats_blocks(data: SyncBn) -> list[Block]:
+    labels = ([f"rank {r}, own batch" for r in range(data.world_size)]
+              + [f"rank {r}, synchronized" for r in range(data.world_size)]
+              + ["whole batch, one process"])
+    cols = [f"channel {i}" for i in range(len(data.full_mean))]
+    last = 2 * data.world_size
+    return [
+        TensorBlock("mean per channel", [*data.local_mean, *data.sync_mean, data.full_mean],
+                    row_labels=labels, col_labels=cols,
+                    highlight=[(last, j) for j in range(len(cols))]),
+        TensorBlock("variance per channel", [*data.local_var, *data.sync_var, data.full_var],
+                    row_labels=labels, col_labels=cols,
+                    highlight=[(last, j) for j in range(len(cols))]),
+    ]
+
+
+def check_block(data: SyncBn) -> ScalarsBlock:
+    return ScalarsBlock(
+        "synchronized BN vs BN of the whole batch (largest absolute difference)",
+        [
+            ("own batch statistics", data.local_vs_full),
+            ("synchronized statistics", data.sync_vs_full),
+            ("output", data.output_max_diff),
+            ("gradient of the input", data.grad_input_max_diff),
+            ("gradient of γ and β (summed over ranks)", data.grad_params_max_diff),
+            ("running statistics", data.running_max_diff),
+            ("torch.nn.SyncBatchNorm", data.torch_sync_bn),
+        ],
+        digits=8,
+    )
+
+
+def sync_bn(args: SyncBnArgs) -> LiveResult:
+    data = run_sync_bn(args)
+    return LiveResult(blocks=[*stats_blocks(data), check_block(data)], values=data.values())
