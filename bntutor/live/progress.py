@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 
@@ -13,3 +14,8 @@ class Progress(Protocol):
 
 def no_progress(label: str, done: int, total: int) -> None:
     """A :class:`Progress` that shows nothing (``--json``, lessons, tests, pipes)."""
+
+
+def step_reporter(progress: Progress, label: str, total: int) -> Callable[[int], None]:
+    """``on_step(done)`` for a loop of ``total`` steps, reporting under ``label``."""
+    return lambda done: progress(label, done, total)

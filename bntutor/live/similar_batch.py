@@ -10,13 +10,12 @@ mates; in eval mode BN uses the running statistics and every image stands alone.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bntutor.live.progress import Progress, no_progress
+from bntutor.live.progress import Progress, no_progress, step_reporter
 from bntutor.live.results import (
     Block,
     LiveResult,
@@ -112,7 +111,7 @@ def run_similar_batch(args: SimilarBatchArgs, progress: Progress = no_progress) 
         for norm, label in NORMS:
             model = small_cnn(norm, IMAGE_SIZE, len(CLASSES))
             losses[norm] = train(model, train_x, train_y, steps, 32, gen,
-                                 on_step=_reporter(progress, label, steps))
+                                 on_step=step_reporter(progress, label, steps))
             models[norm] = model
 
         diverse_acc, similar_acc, shift_mean, shift_max = [], [], [], []
@@ -152,10 +151,6 @@ def run_similar_batch(args: SimilarBatchArgs, progress: Progress = no_progress) 
         eval_accuracy_after=after,
         running_std_after=running_after,
     )
-
-
-def _reporter(progress: Progress, label: str, total: int) -> Callable[[int], None]:
-    return lambda done: progress(label, done, total)
 
 
 def _fc_batch_std(model: nn.Sequential, diverse: Tensor, similar: list[Tensor]) -> dict[str, float]:

@@ -1,0 +1,169 @@
+"""Small batches: batch statistics get noisy, and BN trained that way suffers; GroupNorm not.
+
+The mean of B values drawn from a population with spread σ wobbles with spread σ/√B; the
+variance wobbles too. BN normalizes every training batch with these wobbly numbers and
+keeps their running average for eval mode. At batch size 2 the two disagree badly, while
+GroupNorm normalizes each sample by itself and does not care about the batch size.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bntutor.live.progress import Progress, no_progress, step_reporter
+from bntutor.live.results import Block, LiveResult, PlotBlock, Series, TensorBlock
+
+if TYPE_CHECKING:
+    from bntutor.live._nets import Norm
+
+
+class SmallBatchNoiseArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    seed: int = Field(0, ge=0)
+    quick: bool = False
+    sizes: list[Annotated[int, Field(ge=2, le=4096)]] = Field(
+        default_factory=lambda: [2, 4, 8, 16, 32, 64, 128], min_length=1, max_length=12)
+    trials: int | None = Field(None, ge=10, le=20000, description="batches per size")
+    mean: float = Field(1.0, ge=-1e3, le=1e3)
+    std: float = Field(2.0, gt=0, le=1e3)
+
+
+@dataclass(frozen=True)
+class SmallBatchNoise:
+    sizes: list[int]
+    trials: int
+    std_of_mean: list[float]
+    """Measured spread of the batch mean, one per batch size."""
+    std_of_mean_formula: list[float]
+    """``σ / √B``"""
+    std_of_var: list[float]
+    """Measured spread of the (biased) batch variance."""
+    std_of_var_formula: list[float]
+    """``σ² √(2(B - 1)) / B`` for normal data."""
+
+    def values(self) -> dict[str, object]:
+        return dict(self.__dict__)
+
+
+def run_small_batch_noise(args: SmallBatchNoiseArgs) -> SmallBatchNoise:
+    import torch
+
+    from bntutor.live._session import torch_session
+
+    trials = args.trials or (500 if args.quick else 4000)
+    sigma2 = args.std**2
+    out: dict[str, list[float]] = {"m": [], "v": []}
+    with torch_session(args.seed) as gen:
+        for b in args.sizes:
+            x = args.mean + args.std * torch.randn(trials, b, generator=gen, dtype=torch.float64)
+            out["m"].append(float(x.mean(dim=1).std()))
+            out["v"].append(float(x.var(dim=1, unbiased=False).std()))
+    return SmallBatchNoise(
+        sizes=list(args.sizes),
+        trials=trials,
+        std_of_mean=out["m"],
+        std_of_mean_formula=[args.std / math.sqrt(b) for b in args.sizes],
+        std_of_var=out["v"],
+        std_of_var_formula=[sigma2 * math.sqrt(2 * (b - 1)) / b for b in args.sizes],
+    )
+
+
+def noise_block(data: SmallBatchNoise) -> TensorBlock:
+    rows = [[float(b), m, mf, v, vf] for b, m, mf, v, vf in zip(
+        data.sizes, data.std_of_mean, data.std_of_mean_formula, data.std_of_var,
+        data.std_of_var_formula, strict=True)]
+    return TensorBlock(
+        f"spread of batch statistics over {data.trials} batches",
+        rows,
+        col_labels=["batch size", "mean: measured", "σ/√B", "variance: measured", "formula"],
+        highlight=[(0, 1), (0, 3)],
+        digits=3,
+    )
+
+
+def noise_plot(data: SmallBatchNoise) -> PlotBlock:
+    x = [math.log2(b) for b in data.sizes]
+    return PlotBlock(
+        "spread of the batch mean and variance",
+        "line",
+        [Series("std of batch mean", x, data.std_of_mean),
+         Series("std of batch variance", x, data.std_of_var)],
+        xlabel="log2 batch size",
+    )
+
+
+def small_batch_noise(args: SmallBatchNoiseArgs) -> LiveResult:
+    data = run_small_batch_noise(args)
+    blocks: list[Block] = [noise_block(data), noise_plot(data)]
+    return LiveResult(blocks=blocks, values=data.values())
+
+
+class SmallBatchTrainingArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    seed: int = Field(0, ge=0)
+    quick: bool = False
+    steps: int | None = Field(None, ge=1, le=5000, description="training steps (default 400)")
+    batch: int = Field(2, ge=2, le=64, description="the small batch size")
+    reference_batch: int = Field(32, ge=2, le=256, description="BN's batch size for comparison")
+
+
+@dataclass(frozen=True)
+class SmallBatchTraining:
+    steps: int
+    labels: list[str]
+    eval_accuracy: list[float]
+    """Accuracy on a held-out set, eval mode, one per model in ``labels``."""
+    final_loss: list[float]
+
+    def values(self) -> dict[str, object]:
+        values: dict[str, object] = dict(self.__dict__)
+        values["accuracy"] = dict(zip(self.labels, self.eval_accuracy, strict=True))
+        return values
+
+
+def run_small_batch_training(
+    args: SmallBatchTrainingArgs, progress: Progress = no_progress
+) -> SmallBatchTraining:
+    from bntutor.live._nets import accuracy, predict, small_cnn, train
+    from bntutor.live._session import torch_session
+    from bntutor.live._shapes import CLASSES, make_shapes
+
+    steps = args.steps or (150 if args.quick else 400)
+    runs: tuple[tuple[Norm, int], ...] = (
+        ("batch", args.batch), ("group", args.batch), ("batch", args.reference_batch))
+    labels, accs, losses = [], [], []
+    with torch_session(args.seed) as gen:
+        train_x, train_y = make_shapes(2048, 16, gen)
+        test_x, test_y = make_shapes(256, 16, gen)
+        for norm, batch in runs:
+            name = f"{'BN' if norm == 'batch' else 'GroupNorm'}, batch size {batch}"
+            model = small_cnn(norm, 16, len(CLASSES))
+            losses.append(train(model, train_x, train_y, steps, batch, gen,
+                                on_step=step_reporter(progress, name, steps)))
+            labels.append(name)
+            accs.append(accuracy(predict(model, test_x, False), test_y))
+    return SmallBatchTraining(steps, labels, accs, losses)
+
+
+def training_block(data: SmallBatchTraining) -> TensorBlock:
+    return TensorBlock(
+        f"accuracy on 256 held-out images after {data.steps} steps (eval mode)",
+        [[a] for a in data.eval_accuracy],
+        row_labels=data.labels,
+        col_labels=["accuracy"],
+        highlight=[(0, 0)],
+        digits=3,
+    )
+
+
+def small_batch_training(
+    args: SmallBatchTrainingArgs, progress: Progress = no_progress
+) -> LiveResult:
+    data = run_small_batch_training(args, progress)
+    return LiveResult(blocks=[training_block(data)], values=data.values())

@@ -1,0 +1,188 @@
+"""Running statistics: how BN's moving averages approach the population's mean and variance.
+
+Batches of one feature are drawn from a population with a known mean and variance. BN in
+training mode normalizes each batch with that batch's own statistics and, on the side,
+moves its running statistics towards them; eval mode later uses the running ones.
+torch weights the *new* batch by ``momentum`` and stores the unbiased variance; Keras
+weights the *old* value by ``momentum`` and stores the biased one; torch's
+``momentum=None`` keeps the exact cumulative average of the batch statistics.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bntutor.live.results import Block, LiveResult, PlotBlock, ScalarsBlock, Series, TensorBlock
+
+
+class RunningStatsArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    seed: int = Field(0, ge=0)
+    quick: bool = False
+    steps: int | None = Field(None, ge=1, le=5000, description="training steps (default 300)")
+    batch: int = Field(8, ge=2, le=1024, description="values per batch")
+    true_mean: float = Field(2.0, ge=-1e3, le=1e3)
+    true_std: float = Field(3.0, gt=0, le=1e3)
+    momenta: list[float] = Field(
+        default_factory=lambda: [0.01, 0.1, 0.5], min_length=1, max_length=5,
+        description="torch momenta (the weight of the new batch)",
+    )
+
+
+@dataclass(frozen=True)
+class Curve:
+    """One way of keeping running statistics, followed step by step."""
+
+    label: str
+    convention: str
+    momentum: float | None
+    mean: list[float]
+    var: list[float]
+
+
+@dataclass(frozen=True)
+class RunningStats:
+    steps: int
+    batch: int
+    true_mean: float
+    true_var: float
+    curves: list[Curve]
+    batch_means: list[float]
+    mean_of_batch_means: float
+    cumulative_max_diff: float
+    """Largest |torch momentum=None running mean - exact mean of the batch means|."""
+    mean_biased_var: float
+    """Average over batches of the biased variance (divided by n)."""
+    mean_unbiased_var: float
+    """Average over batches of the unbiased variance (divided by n - 1)."""
+
+    def values(self) -> dict[str, object]:
+        values = dict(self.__dict__)
+        values["curves"] = {c.label: c.__dict__ for c in self.curves}
+        values["final"] = {c.label: {"mean": c.mean[-1], "var": c.var[-1]} for c in self.curves}
+        return values
+
+
+def run_running_stats(args: RunningStatsArgs) -> RunningStats:
+    import torch
+
+    from bntutor.engine import BatchNorm, trace
+    from bntutor.live._session import torch_session
+
+    steps = args.steps or (120 if args.quick else 300)
+    with torch_session(args.seed) as gen, torch.no_grad():
+        batches = args.true_mean + args.true_std * torch.randn(steps, args.batch, 1, generator=gen)
+        curves: list[Curve] = []
+        for momentum in [*args.momenta, None]:
+            bn = BatchNorm(1, momentum=momentum).train()
+            means, variances = [], []
+            for x in batches:
+                bn(x)
+                assert bn.running_mean is not None and bn.running_var is not None
+                means.append(float(bn.running_mean[0]))
+                variances.append(float(bn.running_var[0]))
+            label = f"torch momentum={momentum}"
+            curves.append(Curve(label, "torch", momentum, means, variances))
+        for momentum in args.momenta:
+            keras = 1.0 - momentum  # the same weight on the new batch, Keras's way round
+            mean, var = torch.zeros(1), torch.ones(1)
+            means, variances = [], []
+            for x in batches:
+                tr = trace(x, running_mean=mean, running_var=var, momentum=keras,
+                           convention="keras")
+                mean, var = tr.new_running_mean, tr.new_running_var
+                means.append(float(mean[0]))
+                variances.append(float(var[0]))
+            label = f"keras momentum={keras:g}"
+            curves.append(Curve(label, "keras", keras, means, variances))
+
+        batch_means = batches.mean(dim=(1, 2))
+        cumulative = torch.tensor(curves[len(args.momenta)].mean, dtype=torch.float64)
+        exact = batch_means.double().cumsum(0) / torch.arange(1, steps + 1)
+        biased = batches.var(dim=(1, 2), unbiased=False)
+        return RunningStats(
+            steps=steps,
+            batch=args.batch,
+            true_mean=args.true_mean,
+            true_var=args.true_std**2,
+            curves=curves,
+            batch_means=batch_means.tolist(),
+            mean_of_batch_means=float(batch_means.mean()),
+            cumulative_max_diff=float((cumulative - exact).abs().max()),
+            mean_biased_var=float(biased.mean()),
+            mean_unbiased_var=float((biased * args.batch / (args.batch - 1)).mean()),
+        )
+
+
+def curve_plots(data: RunningStats) -> list[Block]:
+    torch_curves = [c for c in data.curves if c.convention == "torch"]
+    x = [float(i + 1) for i in range(data.steps)]
+    truth = "population"
+    return [
+        PlotBlock(
+            "running mean (torch convention)",
+            "line",
+            [*(Series(c.label.removeprefix("torch "), x, c.mean) for c in torch_curves),
+             Series(truth, [x[0], x[-1]], [data.true_mean, data.true_mean])],
+            xlabel="step",
+        ),
+        PlotBlock(
+            "running variance (torch convention)",
+            "line",
+            [*(Series(c.label.removeprefix("torch "), x, c.var) for c in torch_curves),
+             Series(truth, [x[0], x[-1]], [data.true_var, data.true_var])],
+            xlabel="step",
+        ),
+    ]
+
+
+def final_block(data: RunningStats) -> TensorBlock:
+    rows = [[c.mean[-1], c.var[-1]] for c in data.curves]
+    rows.append([data.true_mean, data.true_var])
+    return TensorBlock(
+        f"after {data.steps} steps of batches of {data.batch}",
+        rows,
+        row_labels=[c.label for c in data.curves] + ["population (the truth)"],
+        col_labels=["running mean", "running var"],
+        highlight=[(len(rows) - 1, 0), (len(rows) - 1, 1)],
+    )
+
+
+def correction_block(data: RunningStats) -> ScalarsBlock:
+    n = data.batch
+    return ScalarsBlock(
+        "the unbiased variance correction",
+        [
+            ("population variance", data.true_var),
+            (f"average batch variance ÷{n} (biased)", data.mean_biased_var),
+            (f"average batch variance ÷{n - 1} (unbiased)", data.mean_unbiased_var),
+            (f"expected biased average: {n - 1}/{n} × population",
+             data.true_var * (n - 1) / n),
+        ],
+    )
+
+
+def cumulative_block(data: RunningStats) -> ScalarsBlock:
+    return ScalarsBlock(
+        "torch momentum=None: a plain average of every batch so far",
+        [
+            ("running mean after the last step", _cumulative(data).mean[-1]),
+            ("mean of all batch means", data.mean_of_batch_means),
+            ("largest difference over all steps", data.cumulative_max_diff),
+        ],
+        digits=8,
+    )
+
+
+def _cumulative(data: RunningStats) -> Curve:
+    return next(c for c in data.curves if c.convention == "torch" and c.momentum is None)
+
+
+def running_stats_curve(args: RunningStatsArgs) -> LiveResult:
+    data = run_running_stats(args)
+    blocks = [*curve_plots(data), final_block(data), cumulative_block(data),
+              correction_block(data)]
+    return LiveResult(blocks=blocks, values=data.values())
