@@ -29,7 +29,7 @@ class _Piece:
 
 def latex_to_unicode(latex: str) -> str:
     """Convert one LaTeX math expression (without ``$`` delimiters) to Unicode text."""
-    return _Parser(latex).convert()
+    return unicodedata.normalize("NFC", _Parser(latex).convert())
 
 
 def unsupported_commands(latex: str) -> list[str]:
@@ -290,7 +290,7 @@ def _is_atomic_divisor(text: str) -> bool:
     """``m``, ``10``, ``∂x``, ``√(σ² + ε)``, ``(a + b)``: read whole after a slash."""
     while text[:1] in ("√", "∂", "∇") and len(text) > 1:
         text = text[1:]
-    return _is_single(text) or _is_wrapped(text)
+    return not text or _is_single(text) or _is_wrapped(text)
 
 
 def _is_single(text: str) -> bool:
