@@ -7,9 +7,13 @@ models must not import torch at module level.
 from __future__ import annotations
 
 from bntutor.live.course.catalog import COURSE_COMPUTATIONS
+from bntutor.live.experiments import EXPERIMENT_COMPUTATIONS
 from bntutor.live.registry import Computation
 
 COMPUTATIONS: list[Computation] = []
 
 # The lessons' own computations (lesson by lesson, in bntutor/live/course/catalog.py).
 COMPUTATIONS += COURSE_COMPUTATIONS
+
+# The experiments behind the demos (bntutor/live/experiments.py).
+COMPUTATIONS += EXPERIMENT_COMPUTATIONS
