@@ -78,7 +78,7 @@ COURSE_COMPUTATIONS: list[Computation] = [
         "running_stats_after", "Running mean and variance after k batches, in a convention",
         RunningStatsAfterArgs, _M + "running:running_stats_after",
         ("k", "mean", "var", "batch_means", "batch_vars", "batch_vars_unbiased",
-         "history_mean", "history_var", "mean_if_flipped", "var_if_flipped",
+         "history_mean", "history_var", "after_each", "mean_if_flipped", "var_if_flipped",
          "var_with_biased", "var_with_unbiased", "pooled_mean"),
     ),
     Computation(

@@ -118,6 +118,7 @@ def running_stats_after(args: RunningStatsAfterArgs) -> LiveResult:
             "batch_vars_unbiased": [row[2] for row in batch_rows],
             "history_mean": history_mean,
             "history_var": history_var,
+            "after_each": history_mean[1:],
             "mean_if_flipped": float(flip_mean),
             "var_if_flipped": float(flip_var),
             "var_with_biased": float(var_biased),
