@@ -1,0 +1,119 @@
+"""Render a live result's display blocks: tables of numbers, named scalars, plots, text.
+
+``render_blocks(result)`` gives one renderable for a :class:`~bntutor.live.LiveResult`
+(or a list of blocks). Plots are drawn at print time, at a fixed small size that fits
+the console; on a console too narrow for a plot its series are summarized in a table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.markdown import Markdown
+from rich.table import Table
+from rich.text import Text
+
+from bntutor.live.results import (
+    Block,
+    LiveResult,
+    PlotBlock,
+    ScalarsBlock,
+    TensorBlock,
+    TextBlock,
+)
+from bntutor.ui._numfmt import format_number
+from bntutor.ui._plot import PlotSize, draw, legend, needs_legend
+from bntutor.ui.mathtext import render_math_in_markdown
+from bntutor.ui.tables import number_table
+
+PLOT_WIDTH = 64
+PLOT_HEIGHT = 14
+MIN_PLOT_WIDTH = 36  # below this a plot is unreadable: summarize it instead
+
+
+def render_blocks(blocks: LiveResult | Sequence[Block]) -> RenderableType:
+    """All blocks, one under the other with a blank line between."""
+    items = blocks.blocks if isinstance(blocks, LiveResult) else blocks
+    parts: list[RenderableType] = []
+    for i, block in enumerate(items):
+        if i:
+            parts.append(Text(""))
+        parts.append(render_block(block))
+    return Group(*parts)
+
+
+def render_block(block: Block) -> RenderableType:
+    if isinstance(block, TensorBlock):
+        return tensor_view(block)
+    if isinstance(block, ScalarsBlock):
+        return scalars_view(block)
+    if isinstance(block, PlotBlock):
+        return PlotView(block)
+    if isinstance(block, TextBlock):
+        return Markdown(render_math_in_markdown(block.text))
+    raise TypeError(f"cannot render {type(block).__name__}")
+
+
+def tensor_view(block: TensorBlock) -> RenderableType:
+    table = number_table(block.values, block.row_labels, block.col_labels, block.highlight,
+                         block.digits, block.title)
+    table.title_style = "bold"
+    if not block.caption:
+        return table
+    return Group(table, Text(block.caption, style="dim"))
+
+
+def scalars_view(block: ScalarsBlock) -> Table:
+    table = Table(title=_title(block.title), title_justify="left", show_header=False,
+                  box=box.SIMPLE, pad_edge=False, show_edge=False)
+    table.add_column(style="dim")
+    table.add_column(justify="right")
+    for name, value in block.items:
+        shown = value if isinstance(value, str) else format_number(value, block.digits)
+        table.add_row(Text(name), Text(shown))
+    return table
+
+
+class PlotView:
+    """A PlotBlock, drawn when the console's width is known."""
+
+    def __init__(self, block: PlotBlock, width: int = PLOT_WIDTH, height: int = PLOT_HEIGHT):
+        self.block = block
+        self.size = PlotSize(width, height)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = min(options.max_width, self.size.width)
+        colorless = console.no_color or console.color_system is None
+        yield _title(self.block.title)
+        if width < MIN_PLOT_WIDTH or not self.block.series:
+            yield from self._summary("(too narrow for a plot)")
+            return
+        try:
+            lines = draw(self.block, PlotSize(width, self.size.height), colorless)
+        except Exception as exc:  # plotext gave up on this data: the numbers still show
+            yield from self._summary(f"(no plot: {type(exc).__name__})")
+            return
+        yield from lines
+        if needs_legend(self.block):
+            yield legend(self.block.series, colorless)
+
+    def _summary(self, note: str) -> Iterable[RenderableType]:
+        """Each series as count, smallest, largest and last value."""
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+        for header in ("series", "n", "min", "max", "last"):
+            table.add_column(header, justify="left" if header == "series" else "right")
+        for s in self.block.series:
+            values = s.x if self.block.kind == "hist" else s.y
+            if values:
+                cells = [format_number(v) for v in (min(values), max(values), values[-1])]
+            else:
+                cells = ["…"] * 3
+            table.add_row(s.label, str(len(values)), *cells)
+        yield table
+        yield Text(note, style="dim")
+
+
+def _title(title: str) -> Text:
+    return Text(title, style="bold")
