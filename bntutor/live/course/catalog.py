@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bntutor.live.course.affine import BiasBeforeBnArgs, GammaBetaIdentityArgs
 from bntutor.live.course.backward_check import BnBackwardCheckArgs
+from bntutor.live.course.bias_variance import BiasVarianceArgs
 from bntutor.live.course.dropout import InvertedDropoutArgs
 from bntutor.live.course.feature_stats import BnColumnArgs
 from bntutor.live.course.ignore_norm import BnIgnoreNormalizationArgs
@@ -20,6 +21,12 @@ from bntutor.live.registry import Computation
 _M = "bntutor.live.course."
 
 COURSE_COMPUTATIONS: list[Computation] = [
+    # Lesson 1: why regularize
+    Computation(
+        "bias_variance", "Bias² and variance of polynomial fits, measured over many training sets",
+        BiasVarianceArgs, _M + "bias_variance:bias_variance",
+        ("bias2", "variance", "bias2_l2", "variance_l2", "noise_var", "degrees"),
+    ),
     # Lesson 2: L1 and L2
     Computation(
         "l1_l2_gradients", "Autograd's gradients of the L1 and L2 penalties at given weights",
