@@ -1,10 +1,11 @@
 """``bias_variance``: the bias-variance split of polynomial fits, measured by refitting.
 
 Many training sets are drawn: the same ``train_size`` inputs, evenly spread over [-1, 1],
-with fresh noise on ``sin(πx)`` each time. Each degree is fitted to every one of them (least squares, and ridge with ``l2``). On a grid of test
-points, ``bias²`` is how far the *average* fit is from the truth, ``variance`` how much the
-fits scatter around their average; the expected test error is ``bias² + variance + σ²``,
-where ``σ²`` (the noise variance) is the floor no model can beat.
+with fresh noise on ``sin(πx)`` each time. Each degree is fitted to every one of them
+(least squares, and ridge with ``l2``). On a grid of test points, ``bias²`` is how far the
+*average* fit is from the truth, ``variance`` how much the fits scatter around their
+average; the expected test error is ``bias² + variance + σ²``, where ``σ²`` (the noise
+variance) is the floor no model can beat.
 """
 
 from __future__ import annotations
