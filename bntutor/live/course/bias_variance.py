@@ -40,7 +40,9 @@ def bias_variance(args: BiasVarianceArgs) -> LiveResult:
     grid = torch.linspace(-0.9, 0.9, 61, dtype=f64)
     truth = torch.sin(math.pi * grid)
 
-    rows, values = [], {k: [] for k in ("bias2", "variance", "bias2_l2", "variance_l2")}
+    rows: list[list[float]] = []
+    keys = ("bias2", "variance", "bias2_l2", "variance_l2")
+    values: dict[str, list[float]] = {k: [] for k in keys}
     for degree in args.degrees:
         a = torch.vander(x.reshape(-1), degree + 1, increasing=True).reshape(
             args.trials, args.train_size, degree + 1)
