@@ -1,0 +1,41 @@
+"""Reading and writing durations: ``15m``, ``90s``, ``1h30m``, ``2m30s``, ``1:30``."""
+
+from __future__ import annotations
+
+import re
+
+from bntutor.errors import BadInputError
+
+_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(h|m|s)")
+_UNITS = {"h": 3600.0, "m": 60.0, "s": 1.0}
+MAX_SECONDS = 24 * 3600.0
+
+
+def parse_duration(text: str, where: str = "--time-limit") -> float:
+    """Seconds in ``text``; a bare number means minutes. BadInputError when unreadable."""
+    raw = text.strip().lower().replace(" ", "")
+    seconds: float | None = None
+    if re.fullmatch(r"\d+(?:\.\d+)?", raw):
+        seconds = float(raw) * 60.0
+    elif re.fullmatch(r"\d+:\d{1,2}", raw):
+        minutes, secs = raw.split(":")
+        seconds = int(minutes) * 60.0 + int(secs)
+    elif raw and re.fullmatch(r"(?:\d+(?:\.\d+)?(?:h|m|s))+", raw):
+        seconds = sum(float(n) * _UNITS[u] for n, u in _PART.findall(raw))
+    if seconds is None:
+        raise BadInputError(
+            f"cannot read {text!r} as a duration", where, "write e.g. 15m, 90s, 1h30m or 2:30"
+        )
+    if not 0 < seconds <= MAX_SECONDS:
+        raise BadInputError(
+            f"duration {text!r} is out of range", where, "give more than 0 s and at most 24h"
+        )
+    return seconds
+
+
+def format_duration(seconds: float) -> str:
+    """``75.4`` -> ``1:15``; ``3725`` -> ``1:02:05`` (whole seconds, rounded down)."""
+    total = max(int(seconds), 0)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

@@ -1,0 +1,92 @@
+"""Checking quiz answers: resolve each item's expected value once, then run the checker.
+
+``before_engine`` is called before the first live computation (the CLI joins its
+background torch import there), so bank questions with literal answers never wait.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from bntutor.checking.verdict import Verdict
+from bntutor.content.i18n import localize
+from bntutor.content.models import LiveRef, Option, Question
+from bntutor.quiz.items import QuizItem
+
+if TYPE_CHECKING:
+    from bntutor.content.resolve import ResolvedQuestion
+    from bntutor.live.registry import Registry
+
+
+def needs_engine(question: Question) -> bool:
+    refs = [question.answer, *(fb.answer for fb in question.feedback)]
+    return any(isinstance(r, LiveRef) for r in refs)
+
+
+class Judge:
+    def __init__(
+        self,
+        registry: Registry | None = None,
+        lang: str = "en",
+        before_engine: Callable[[], None] = lambda: None,
+    ) -> None:
+        from bntutor.content.resolve import ResolveCache
+
+        self._registry = registry
+        self._lang = lang
+        self._before_engine = before_engine
+        self._cache = ResolveCache()
+        self._resolved: dict[str, ResolvedQuestion] = {}
+
+    def resolve(self, item: QuizItem) -> ResolvedQuestion:
+        if item.item_id not in self._resolved:
+            from bntutor.content.resolve import resolve_question
+            from bntutor.live.registry import default_registry
+
+            if needs_engine(item.question):
+                self._before_engine()
+            if self._registry is None:
+                self._registry = default_registry()
+            self._resolved[item.item_id] = resolve_question(
+                item.question, self._registry, self._cache
+            )
+        return self._resolved[item.item_id]
+
+    def check(self, item: QuizItem, text: str) -> Verdict:
+        from bntutor.checking.check import check
+
+        return check(item.question, text, self.resolve(item), self._lang)
+
+    def reveal(self, item: QuizItem) -> str:
+        """The expected answer as one line: ``b) the batch mean``, ``0.25``, ``[1, 2]``."""
+        q = item.question
+        expected = self.resolve(item).expected
+        if q.kind == "choice" and isinstance(expected, str):
+            return self._option(q, expected)
+        if q.kind == "multi" and isinstance(expected, list):
+            return "; ".join(self._option(q, str(e)) for e in expected)
+        text = _value(expected)
+        return f"{text} {q.unit}" if q.unit else text
+
+    def _option(self, q: Question, letter: str) -> str:
+        letter = letter.strip().lower()
+        index = ord(letter) - ord("a") if len(letter) == 1 else -1
+        options = q.options or []
+        if 0 <= index < len(options):
+            option = options[index]
+            text = option.text if isinstance(option, Option) else option
+            return f"{letter}) {localize(text, self._lang)}"
+        return letter
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:.6g}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(v) for v in value) + "]"
+    return str(value)

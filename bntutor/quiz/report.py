@@ -1,0 +1,123 @@
+"""The end-of-quiz report: score, accuracy per topic, time per question, what was missed
+and which lessons to revisit. Plain data; ``ui/report_view`` renders it, ``--json``
+prints :meth:`QuizReport.to_dict`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from bntutor.quiz.results import QuestionResult
+from bntutor.quiz.topics import lessons_for
+
+
+@dataclass(frozen=True)
+class TopicScore:
+    topic: str
+    asked: int
+    correct: int
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.asked if self.asked else 0.0
+
+
+@dataclass(frozen=True)
+class QuizReport:
+    """``ended``: finished, time-up, quit, end-of-input or interrupted."""
+
+    kind: str  # "quiz" or "review"
+    started_at: datetime
+    seconds: float
+    ended: str
+    results: list[QuestionResult]
+    topics: list[TopicScore]
+    revisit: list[str]
+    seed: int | None = None
+    time_limit: float | None = None
+    chosen_topics: list[str] = field(default_factory=list)
+    difficulty: int | None = None
+
+    @property
+    def total(self) -> int:
+        return len(self.results)
+
+    @property
+    def correct(self) -> int:
+        return sum(r.correct for r in self.results)
+
+    @property
+    def answered(self) -> int:
+        return sum(r.status in ("correct", "wrong") for r in self.results)
+
+    @property
+    def score(self) -> float:
+        """Correct answers over all questions of the quiz (unanswered ones count as missed)."""
+        return self.correct / self.total if self.total else 0.0
+
+    @property
+    def missed(self) -> list[QuestionResult]:
+        """Wrong, skipped, or missed when time ran out (not those left by quitting)."""
+        return [r for r in self.results if r.status in ("wrong", "skipped", "missed")]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "started_at": self.started_at.isoformat(),
+            "seconds": round(self.seconds, 2),
+            "ended": self.ended,
+            "seed": self.seed,
+            "time_limit": self.time_limit,
+            "chosen_topics": self.chosen_topics,
+            "difficulty": self.difficulty,
+            "total": self.total,
+            "answered": self.answered,
+            "correct": self.correct,
+            "score": round(self.score, 4),
+            "topics": [
+                {"topic": t.topic, "asked": t.asked, "correct": t.correct,
+                 "accuracy": round(t.accuracy, 4)}
+                for t in self.topics
+            ],
+            "questions": [r.to_dict() for r in self.results],
+            "missed": [r.item_id for r in self.missed],
+            "revisit": self.revisit,
+        }
+
+
+def build_report(
+    kind: str,
+    results: Sequence[QuestionResult],
+    *,
+    started_at: datetime,
+    seconds: float,
+    ended: str,
+    course_topics: Mapping[str, Sequence[str]] | None = None,
+    seed: int | None = None,
+    time_limit: float | None = None,
+    chosen_topics: Sequence[str] = (),
+    difficulty: int | None = None,
+) -> QuizReport:
+    """The report of ``results``. ``course_topics`` maps each lesson slug of the course to
+    its topics: lessons to revisit are chosen from it, and only existing ones are named."""
+    per_topic: dict[str, list[int]] = {}
+    for r in results:
+        asked_correct = per_topic.setdefault(r.topic, [0, 0])
+        asked_correct[0] += 1
+        asked_correct[1] += int(r.correct)
+    topics = [TopicScore(t, n, ok) for t, (n, ok) in sorted(per_topic.items())]
+    report = QuizReport(
+        kind=kind, started_at=started_at, seconds=seconds, ended=ended, results=list(results),
+        topics=topics, revisit=[], seed=seed, time_limit=time_limit,
+        chosen_topics=list(chosen_topics), difficulty=difficulty,
+    )
+    revisit: list[str] = []
+    for r in report.missed:
+        for slug in lessons_for(r.topic, r.lessons, course_topics):
+            if course_topics is not None and slug not in course_topics:
+                continue  # a lesson the course does not (yet) have
+            if slug not in revisit:
+                revisit.append(slug)
+    return replace(report, revisit=revisit)

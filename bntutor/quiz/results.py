@@ -1,0 +1,43 @@
+"""What happened to each question of a quiz or review: plain data for reports and storage."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+#: correct / wrong: answered; skipped: ``:skip``; missed: the clock ran out on it or
+#: before it; unanswered: the learner quit first.
+Status = Literal["correct", "wrong", "skipped", "missed", "unanswered"]
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    """One question's outcome, with what the report needs to explain it."""
+
+    item_id: str
+    topic: str
+    difficulty: int
+    prompt: str
+    status: Status
+    answer: str | None = None
+    seconds: float = 0.0
+    hints: int = 0
+    diagnosis: str | None = None
+    expected: str = ""
+    explanation: str = ""
+    lessons: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def correct(self) -> bool:
+        return self.status == "correct"
+
+    @property
+    def answered(self) -> bool:
+        """True when the learner gave an answer or skipped (this becomes a review card)."""
+        return self.status in ("correct", "wrong", "skipped")
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["lessons"] = list(self.lessons)
+        data["seconds"] = round(self.seconds, 2)
+        return data

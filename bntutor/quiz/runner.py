@@ -1,0 +1,210 @@
+"""The quiz loop: ask each item, read answers and commands, keep time, collect results.
+
+No rendering and no reading happen here: a :class:`QuizIO` shows things and reads lines,
+``check`` and ``reveal`` judge answers, ``record`` stores each answered question, and
+``timer`` (monotonic seconds) keeps the time limit. All are passed in, so the loop is
+tested with fakes and a fake clock.
+
+One answer per question, as in an interview: right or wrong, then the next question.
+Commands: ``:hint`` (next hint, counted), ``:skip``, ``:quit`` (ends with a report),
+``:help``. Ctrl-C or the end of input stop the quiz; what was answered is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from bntutor.checking.verdict import Verdict
+from bntutor.content.i18n import localize
+from bntutor.errors import BntutorError
+from bntutor.quiz.items import QuizItem
+from bntutor.quiz.results import QuestionResult, Status
+from bntutor.quiz.source import ItemSource
+
+Ended = Literal["finished", "time-up", "quit", "end-of-input", "interrupted"]
+COMMANDS = (":hint", ":skip", ":quit", ":help")
+
+
+class TimeUp:
+    """What :meth:`QuizIO.read` returns when the deadline passes before a line comes."""
+
+    def __repr__(self) -> str:
+        return "TIME_UP"
+
+
+TIME_UP = TimeUp()
+Reply = str | None | TimeUp  # a line, None at the end of input, or TIME_UP
+
+
+class QuizIO(Protocol):
+    """Shows the quiz and reads the learner's lines (``bntutor.ui.quiz_view`` renders it)."""
+
+    @property
+    def interactive(self) -> bool: ...
+
+    def show_question(self, number: int, total: int, item: QuizItem,
+                      remaining: float | None) -> None: ...
+
+    def read(self, deadline: float | None) -> Reply: ...
+
+    def show_hint(self, hint: str, number: int, total: int) -> None: ...
+
+    def show_note(self, text: str) -> None: ...
+
+    def show_help(self) -> None: ...
+
+    def show_result(self, result: QuestionResult, verdict: Verdict | None) -> None: ...
+
+    def show_time_up(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    results: list[QuestionResult]
+    ended: Ended
+    seconds: float
+
+
+@dataclass
+class QuizRunner:
+    """Runs ``item_ids`` through ``io``. ``time_limit`` in seconds, None for no limit."""
+
+    item_ids: Sequence[str]
+    source: ItemSource
+    check: Callable[[QuizItem, str], Verdict]
+    reveal: Callable[[QuizItem], str]
+    io: QuizIO
+    timer: Callable[[], float]
+    record: Callable[[QuestionResult], None]
+    time_limit: float | None = None
+    lang: str = "en"
+
+    def run(self) -> RunOutcome:
+        start = self.timer()
+        deadline = None if self.time_limit is None else start + self.time_limit
+        results: list[QuestionResult] = []
+        left_out: set[str] = set()
+        ended: Ended = "finished"
+        try:
+            for index, item_id in enumerate(self.item_ids):
+                if deadline is not None and self.timer() >= deadline:
+                    ended = "time-up"
+                    break
+                try:
+                    item = self.source.get(item_id)
+                except BntutorError as exc:  # a card whose question is gone
+                    self.io.show_note(f"left out {item_id}: {exc.one_line()}")
+                    left_out.add(item_id)
+                    continue
+                result, stop = self._ask(index, item, deadline)
+                if result is not None:
+                    results.append(result)
+                    if result.answered:
+                        self.record(result)
+                if stop is not None:
+                    ended = stop
+                    break
+        except KeyboardInterrupt:
+            ended = "interrupted"
+        if ended == "time-up":
+            self.io.show_time_up()
+        done = {r.item_id for r in results} | left_out
+        rest: Status = "missed" if ended == "time-up" else "unanswered"
+        detailed = ended in ("time-up", "quit")
+        results += [self._unasked(i, rest, detailed) for i in self.item_ids if i not in done]
+        return RunOutcome(results, ended, self.timer() - start)
+
+    def _ask(
+        self, index: int, item: QuizItem, deadline: float | None
+    ) -> tuple[QuestionResult | None, Ended | None]:
+        """Ask one item: its result (None if quit before answering) and why to stop, if so."""
+        q = item.question
+        remaining = None if deadline is None else deadline - self.timer()
+        self.io.show_question(index + 1, len(self.item_ids), item, remaining)
+        asked_at = self.timer()
+        hints = 0
+        while True:
+            reply = self.io.read(deadline)
+            if isinstance(reply, TimeUp) or (deadline is not None and self.timer() >= deadline):
+                return self._result(item, "missed", None, asked_at, hints), "time-up"
+            if reply is None:
+                return None, "end-of-input"
+            text = reply.strip()
+            command = text.lower()
+            if not text:
+                self.io.show_note("type an answer, or :hint, :skip, :quit, :help")
+            elif command == ":hint":
+                if hints < len(q.hints):
+                    hints += 1
+                    self.io.show_hint(localize(q.hints[hints - 1], self.lang), hints, len(q.hints))
+                else:
+                    self.io.show_note("no more hints; answer, or :skip")
+            elif command == ":skip":
+                result = self._result(item, "skipped", None, asked_at, hints)
+                self.io.show_result(result, None)
+                return result, None
+            elif command == ":quit":
+                return None, "quit"
+            elif command == ":help":
+                self.io.show_help()
+            elif command.startswith(":") and " " not in command:
+                self.io.show_note(f"unknown command {text}; try {', '.join(COMMANDS)}")
+            else:
+                verdict = self.check(item, text)
+                if not verdict.readable and self.io.interactive:
+                    self.io.show_note(verdict.message)
+                    continue
+                status: Status = "correct" if verdict.correct else "wrong"
+                result = self._result(item, status, text, asked_at, hints, verdict)
+                self.io.show_result(result, verdict)
+                return result, None
+
+    def _result(
+        self,
+        item: QuizItem,
+        status: Status,
+        answer: str | None,
+        asked_at: float,
+        hints: int,
+        verdict: Verdict | None = None,
+    ) -> QuestionResult:
+        q = item.question
+        diagnosis = None
+        if verdict is not None and not verdict.correct:
+            diagnosis = verdict.diagnosis or (None if verdict.readable else verdict.message)
+        return QuestionResult(
+            item_id=item.item_id,
+            topic=item.topic,
+            difficulty=item.difficulty,
+            prompt=localize(q.prompt, self.lang),
+            status=status,
+            answer=answer,
+            seconds=max(self.timer() - asked_at, 0.0),
+            hints=hints,
+            diagnosis=diagnosis,
+            expected=self.reveal(item),
+            explanation=localize(q.explanation, self.lang),
+            lessons=item.lessons,
+        )
+
+    def _unasked(self, item_id: str, status: Status, detailed: bool) -> QuestionResult:
+        """A question the learner never answered; with its answer when a report shows it."""
+        if detailed:
+            try:
+                item = self.source.get(item_id)
+            except BntutorError:
+                pass
+            else:
+                q = item.question
+                return QuestionResult(
+                    item_id, item.topic, item.difficulty, localize(q.prompt, self.lang), status,
+                    expected=self.reveal(item), explanation=localize(q.explanation, self.lang),
+                    lessons=item.lessons,
+                )
+        try:
+            topic = self.source.topic_of(item_id) or "?"
+        except BntutorError:
+            topic = "?"
+        return QuestionResult(item_id, topic, 2, "", status)
