@@ -48,7 +48,7 @@ def read_letter(token: str, options: Sequence[LText | Option]) -> str:
         if match.group(1) not in letters:
             raise ChoiceSyntaxError(f"there is no option {match.group(1)}; choose {_span(letters)}")
         return match.group(1)
-    if s.rstrip(".)").isdigit() and len(s) < 6:
+    if re.fullmatch(r"[0-9]{1,5}[.)]?", s):
         number = int(s.rstrip(".)"))
         if not 1 <= number <= len(options):
             raise ChoiceSyntaxError(f"there is no option {number}; choose {_span(letters)}")

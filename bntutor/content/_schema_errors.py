@@ -104,6 +104,8 @@ def _locate(err: ErrorDetails, data: Any) -> _Located:
             branch = (tuple(path), part)
         elif branch is not None:
             deeper = True
+    if err["type"] == "union_tag_invalid" and isinstance(current, dict) and "type" in current:
+        path.append("type")  # point at the bad tag, not at the start of the step
     return _Located(err, tuple(path), branch, deeper)
 
 
@@ -185,8 +187,14 @@ def _describe(item: _Located, model: type[BaseModel], data: Any) -> tuple[str, s
             where = _field_name(item.path[:-1]) or "this map"
             return f"unknown key {str(loc[-2])!r} in {where}", "use: " + ", ".join(allowed)
         given = _value_at(data, item.path)
-        label = "question kind" if loc[-1] == "kind" else f"value for {name!r}"
-        return _unknown_value(label, str(given), allowed)
+        if loc[-1] == "kind":
+            return _unknown_value("question kind", str(given), allowed)
+        return f"bad value {given!r} for {name!r}", "allowed: " + ", ".join(allowed)
+    if kind == "model_type" and not item.path:
+        got = type(data).__name__ if data is not None else "nothing"
+        return f"the file must be a mapping of fields (name: value lines), not a {got}", None
+    if kind == "model_type" and name:
+        return f"{name!r} must be a mapping of fields, not {_value_at(data, item.path)!r}", None
     msg = str(err["msg"])
     if kind == "value_error":
         msg = msg.removeprefix("Value error, ")

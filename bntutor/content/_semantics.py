@@ -117,12 +117,16 @@ def check_question(
         else:
             problem = literal_problem(q, value)
             if problem:
-                errors.append(where.error(problem, at))
+                hint = _BOOL_HINT if isinstance(value, bool) else None
+                errors.append(where.error(problem, at, hint))
     if q.reveal is not None and registry is not None:
         errors += check_call(
             q.reveal.computation, q.reveal.args, (*path, "reveal"), "computation", where, registry
         )
     return errors
+
+
+_BOOL_HINT = "YAML reads yes/no/on/off/true/false as a boolean: put the text in quotes"
 
 
 def literal_problem(q: Question, value: Any) -> str | None:

@@ -41,7 +41,7 @@ class Catalog:
     def find_lesson(self, ref: str) -> LessonEntry:
         """A lesson by 1-based number (``3``) or slug (``bn-mechanics``)."""
         ref = ref.strip()
-        if ref.isdigit() and 1 <= int(ref) <= len(self.lessons):
+        if ref.isascii() and ref.isdigit() and 1 <= int(ref) <= len(self.lessons):
             return self.lessons[int(ref) - 1]
         for entry in self.lessons:
             if entry.slug == ref.lower():

@@ -130,18 +130,23 @@ def _classify(path: Path, targets: _Targets) -> None:
         ):
             targets.course_dirs.append(path)
         else:
-            targets.bank_files += bank_files(path)
+            for file in bank_files(path):
+                _classify(file, targets)
     elif path.name == COURSE_FILE:
         targets.course_dirs.append(path.parent)
-    elif path.parent.name == "questions" or _has_questions_key(path):
+    elif path.parent.name == "questions" or _looks_like_bank(path):
         targets.bank_files.append(path)
     else:
         targets.lesson_files.append(path)
 
 
-def _has_questions_key(path: Path) -> bool:
+def _looks_like_bank(path: Path) -> bool:
+    """A top-level ``questions`` key, or ``format_version`` without a lesson's ``slug``."""
     try:
         doc = read_document(path)
     except ContentError:
         return False
-    return isinstance(doc.data, dict) and "questions" in doc.data
+    data = doc.data
+    return isinstance(data, dict) and (
+        "questions" in data or ("format_version" in data and "slug" not in data)
+    )

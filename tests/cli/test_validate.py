@@ -1,0 +1,100 @@
+"""`bntutor validate`: located problems on stderr, a summary, exit 3 when anything fails."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bntutor.cli.main import run
+from bntutor.errors import ExitStatus
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+GOOD = Path("content/good")  # paths below are relative to FIXTURES, where the tests run
+
+
+@pytest.fixture(autouse=True)
+def _in_fixtures(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES)
+
+
+def _validate(capsys: pytest.CaptureFixture[str], *paths: Path) -> tuple[int, str, str]:
+    status = run(["validate", *map(str, paths)])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_good_content_passes(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = _validate(capsys, GOOD)
+    assert (status, err) == (0, "")
+    assert out.strip() == "2 lessons, 1 bank, 12 questions: OK"
+
+
+def test_single_files_and_directories(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _validate(
+        capsys, GOOD / "lessons" / "02-penalties.yaml", GOOD / "data" / "questions"
+    )
+    assert status == 0
+    assert out.strip() == "1 lesson, 1 bank, 5 questions: OK"
+
+
+def test_every_problem_is_listed_with_its_location(capsys: pytest.CaptureFixture[str]) -> None:
+    bad = Path("lessons/bad")
+    status, out, err = _validate(
+        capsys, bad / "unknown-field.yaml", bad / "duplicate-step-id.yaml", bad / "malformed.yaml"
+    )
+    assert status == ExitStatus.CONTENT
+    lines = err.strip().splitlines()
+    assert lines == [
+        f"{bad / 'unknown-field.yaml'}:10: step typo: unknown field 'bodyy' (did you mean 'body'?)",
+        f"{bad / 'duplicate-step-id.yaml'}:11: step intro: duplicate step id 'intro' "
+        "(first used on line 5)",
+        f"{bad / 'malformed.yaml'}:8: malformed YAML: did not find expected ',' or ']'",
+        "bntutor: error: 3 problems in the content; each is listed above as file:line",
+    ]
+    assert out.strip() == "3 lessons, 0 banks, 0 questions: 3 problems"
+
+
+def test_course_and_bank_problems(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = _validate(capsys, Path("courses/missing-file"), Path("banks/dup-ids"))
+    assert status == ExitStatus.CONTENT
+    assert "courses/missing-file/course.yaml:4: no lesson file for 'ghost'" in err
+    assert "banks/dup-ids/b.yaml:8: question shared-id: question id 'shared-id' is also used" in err
+    assert err.strip().splitlines()[-1] == (
+        "bntutor: error: 3 problems in the content; each is listed above as file:line"
+    )
+
+
+def test_a_question_whose_answer_fails_its_checker(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lessons = tmp_path / "lessons"
+    shutil.copytree(GOOD / "lessons", lessons)
+    path = lessons / "01-column-stats.yaml"
+    # a feedback rule that is the right answer itself
+    path.write_text(path.read_text().replace("      - answer: 2.236\n", "      - answer: 5.0\n"))
+    status, _, err = _validate(capsys, lessons)
+    assert status == ExitStatus.CONTENT
+    assert f"{path}:24: step q-var: its own answer '5' is not accepted by its checker" in err
+
+
+def test_paths_inside_the_working_dir_are_shown_relative(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, _, err = _validate(capsys, FIXTURES / "lessons" / "bad" / "empty.yaml")
+    assert status == ExitStatus.CONTENT
+    assert err.startswith("lessons/bad/empty.yaml:1: the file is empty\n")
+
+
+def test_a_missing_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    status, _, err = _validate(capsys, tmp_path / "nothing-here")
+    assert status == ExitStatus.CONTENT
+    assert "nothing-here: no such file or directory" in err
+
+
+def test_the_shipped_content_validates(capsys: pytest.CaptureFixture[str]) -> None:
+    """With no paths: the shipped lessons and banks, wherever the command runs from."""
+    status, out, err = _validate(capsys)
+    assert status == 0, err
+    assert out.strip().endswith(": OK")
