@@ -6,11 +6,12 @@ from typing import Any
 
 import torch
 import torch.nn.functional as F
-from bn_cases import TOL, Case, cases
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bntutor.engine import backward, trace
+
+from .bn_cases import TOL, Case, cases
 
 SETTINGS = settings(max_examples=40, deadline=None)
 

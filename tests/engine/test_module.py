@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 import torch
-from bn_cases import TOL, Case, cases
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from torch import nn
 
 from bntutor.engine import BatchNorm
+
+from .bn_cases import TOL, Case, cases
 
 SETTINGS = settings(max_examples=40, deadline=None)
 KEYS = ["weight", "bias", "running_mean", "running_var", "num_batches_tracked"]
