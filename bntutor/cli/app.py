@@ -19,7 +19,9 @@ app = typer.Typer(
     no_args_is_help=False,
     invoke_without_command=True,
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
+    # Plain help: typer's rich help imports rich.markdown, markdown-it and pygments, which
+    # alone put `bntutor --help` over its start-up budget (see benchmarks/startup.py).
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -35,7 +37,9 @@ def root(
     ctx: typer.Context,
     home: Annotated[
         Path | None,
-        typer.Option("--home", help="Data directory (default: $BNTUTOR_HOME or the user data dir)."),
+        typer.Option(
+            "--home", help="Data directory (default: $BNTUTOR_HOME or the user data dir)."
+        ),
     ] = None,
     lang: Annotated[str, typer.Option("--lang", help="Language of lesson texts: en or zh.")] = "en",
     no_color: Annotated[

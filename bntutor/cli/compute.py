@@ -6,20 +6,19 @@ Parsing lives in ``_values``, the maths in the engine, the rendering in
 
 from __future__ import annotations
 
-import json
 import math
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bntutor.cli._values import Batch, build_batch, parse_vector
 from bntutor.cli.context import get_context
 from bntutor.errors import BadInputError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported when the command runs, to keep `bntutor --help` fast
     import numpy as np
     import torch
 
+    from bntutor.cli._values import Batch
     from bntutor.ui.trace_data import TraceData
 
 app = typer.Typer()
@@ -72,9 +71,14 @@ def bn_cmd(
 ) -> None:
     """Batch-normalize your own numbers, showing every step.
 
-    Examples: [bold]bntutor compute bn --values "1;2;3;4"[/bold],
-    [bold]bntutor compute bn --shape 4,2,3,3 --seed 1[/bold].
+    \b
+    Examples:
+      bntutor compute bn --values "1;2;3;4"
+      bntutor compute bn --values "1,2;3,5" --eval --running-mean 1,2 --running-var 4,1
+      bntutor compute bn --shape 4,2,3,3 --seed 1 --layout NCHW
     """
+    from bntutor.cli._values import build_batch
+
     app_ctx = get_context(ctx)
     _check_scalars(momentum, eps)
     convention = convention.lower()
@@ -104,6 +108,8 @@ def bn_cmd(
 
     data = _compute(batch, vectors, convention, momentum, eps, training)
     if as_json:
+        import json
+
         from bntutor.ui.trace_data import trace_document
 
         app_ctx.console.out(json.dumps(trace_document(data), indent=2), highlight=False)
@@ -123,6 +129,8 @@ def _check_scalars(momentum: float | None, eps: float | None) -> None:
 
 
 def _channel_vector(text: str | None, option: str, channels: int) -> list[float] | None:
+    from bntutor.cli._values import parse_vector
+
     if text is None:
         return None
     vector = parse_vector(text, option)

@@ -7,10 +7,12 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, TextIO
+from typing import TYPE_CHECKING, Literal, TextIO
 
 import typer
-from rich.console import Console
+
+if TYPE_CHECKING:  # rich.console is imported when a console is made: `--help` needs none
+    from rich.console import Console
 
 from bntutor.store.home import ensure_home
 
@@ -50,6 +52,8 @@ def make_consoles(
 
     Plain means no escape codes at all (rich's own ``no_color`` still sends bold).
     """
+    from rich.console import Console
+
     env = os.environ if environ is None else environ
     plain = no_color or env.get("NO_COLOR", "") != ""
     colors: Literal["auto"] | None = None if plain else "auto"
