@@ -22,8 +22,16 @@ if TYPE_CHECKING:  # imported when the command runs, to keep `bntutor --help` fa
     from bntutor.ui.trace_data import TraceData
 
 app = typer.Typer()
-compute_app = typer.Typer(help="Compute step by step with your own numbers.", no_args_is_help=True)
+compute_app = typer.Typer(help="Compute step by step with your own numbers.")
 app.add_typer(compute_app, name="compute")
+
+
+@compute_app.callback(invoke_without_command=True)
+def compute_group(ctx: typer.Context) -> None:
+    """Compute step by step with your own numbers."""
+    if ctx.invoked_subcommand is None:  # `bntutor compute` alone: what can be computed
+        typer.echo(ctx.get_help())
+
 
 _CONVENTIONS = ("torch", "keras", "cs231n")
 
@@ -108,11 +116,9 @@ def bn_cmd(
 
     data = _compute(batch, vectors, convention, momentum, eps, training)
     if as_json:
-        import json
+        from bntutor.ui.trace_data import trace_json
 
-        from bntutor.ui.trace_data import trace_document
-
-        app_ctx.console.out(json.dumps(trace_document(data), indent=2), highlight=False)
+        app_ctx.console.out(trace_json(data), highlight=False)
     else:
         from bntutor.ui.trace_view import render_trace
 

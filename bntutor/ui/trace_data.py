@@ -6,6 +6,7 @@ the views only read it, so nothing in ``ui/`` needs torch.
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -86,6 +87,15 @@ def trace_document(data: TraceData) -> dict[str, Any]:
         "new_running_mean": _plain(data.new_running_mean),
         "new_running_var": _plain(data.new_running_var),
     }
+
+
+def trace_json(data: TraceData) -> str:
+    """:func:`trace_document` as JSON text: one top-level key per line, values compact."""
+    doc = trace_document(data)
+    lines = [
+        f"  {json.dumps(key)}: {json.dumps(value, allow_nan=False)}" for key, value in doc.items()
+    ]
+    return "{\n" + ",\n".join(lines) + "\n}"
 
 
 def _plain(array: np.ndarray) -> Any:

@@ -162,6 +162,12 @@ def test_step_by_step_view_of_images_shows_channel_slices() -> None:
     assert "sample 1" in result.stdout
 
 
+def test_compute_alone_lists_what_can_be_computed() -> None:
+    result = runner.invoke(app, ["compute"])
+    assert result.exit_code == 0
+    assert "bn" in result.stdout and "Batch-normalize" in result.stdout
+
+
 BAD_INPUTS = [
     (["--values", "1,a;3,4"], "--values"),
     (["--values", "1,2;3"], "--values"),

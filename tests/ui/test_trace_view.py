@@ -10,7 +10,7 @@ import pytest
 import torch
 
 from bntutor.engine import CONVENTIONS, trace
-from bntutor.ui.trace_data import TraceData, trace_document
+from bntutor.ui.trace_data import TraceData, trace_document, trace_json
 from bntutor.ui.trace_view import render_trace
 
 
@@ -135,6 +135,8 @@ def test_document_is_json_with_null_for_non_numbers() -> None:
     assert json.loads(json.dumps(doc, allow_nan=False)) == doc
     assert doc["input"]["shape"] == [2, 2] and doc["count"] == 2
     assert doc["mean"] == [2.0, 4.0]
+    assert json.loads(trace_json(data)) == doc
+    assert len(trace_json(data).splitlines()) == len(doc) + 2  # one line per key
     broken = TraceData(**{**data.__dict__, "var_unbiased": np.array([np.nan, np.inf])})
     assert trace_document(broken)["var_unbiased"] == [None, None]
 
