@@ -52,6 +52,8 @@ def bn_layout_stats(args: BnLayoutStatsArgs) -> LiveResult:
             ("axes averaged over, [N, C, H, W]", str(first.reduce_dims)),
             ("axes averaged over, [N, H, W, C]", str(last.reduce_dims)),
             ("largest difference between the two layouts", layout_diff),
+            ("[N, H, W, C] reduced over axes (0, 2, 3) by mistake: means",
+             wrong.mean.numel()),
         ],
         digits=12,
     )
