@@ -1,15 +1,70 @@
-"""`bntutor demo [NAME]`: list the demos or run one."""
+"""`bntutor demo [NAME]`: list the demos or run one.
+
+The demos' computations live in ``bntutor.live``, their narratives in ``bntutor.demos``,
+their rendering in ``bntutor.ui.demo_view``. Listing them never imports torch.
+"""
 
 from __future__ import annotations
 
+import json
+from typing import Annotated
+
 import typer
 
-from bntutor.cli._unbuilt import unbuilt
+from bntutor.cli.context import get_context
 
 app = typer.Typer()
 
+SEED_MAX = 2**32 - 1
+
 
 @app.command("demo")
-def demo_cmd(ctx: typer.Context, name: str = typer.Argument(None, help="Demo to run.")) -> None:
-    """List demos, or run one: cnn-bn, fc-bn, similar-batch, ..."""
-    raise unbuilt("demo")
+def demo_cmd(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Argument(help="Demo to run; leave out to list them.")] = None,
+    seed: Annotated[
+        int, typer.Option("--seed", min=0, max=SEED_MAX, help="Same seed, same numbers.")
+    ] = 0,
+    quick: Annotated[bool, typer.Option("--quick", help="A smaller, faster run.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the results as one JSON document.")
+    ] = False,
+) -> None:
+    """List the demos, or run one: cnn-bn, fc-bn, similar-batch, ...
+
+    \b
+    Examples:
+      bntutor demo
+      bntutor demo similar-batch
+      bntutor demo moving-average --seed 3 --quick
+      bntutor demo fold-bn --json
+    """
+    from bntutor.demos.base import DemoOptions
+    from bntutor.demos.registry import DEMOS, find_demo
+
+    app_ctx = get_context(ctx)
+    if name is None:
+        if as_json:
+            listing = [{"name": d.name, "title": d.title, "summary": d.summary} for d in DEMOS]
+            _print_json({"demos": listing})
+        else:
+            from bntutor.ui.demo_view import demo_list
+
+            app_ctx.console.print(demo_list(DEMOS))
+        return
+
+    demo = find_demo(name)
+    from bntutor.ui.demo_view import demo_view, progress_bars
+
+    show_bars = not as_json and app_ctx.err_console.is_terminal
+    with progress_bars(app_ctx.err_console, show_bars) as progress:
+        report = demo.run(DemoOptions(seed=seed, quick=quick), progress)
+    if as_json:
+        _print_json(report.document())
+    else:
+        app_ctx.console.print(demo_view(report))
+
+
+def _print_json(document: dict[str, object]) -> None:
+    """Plain JSON on stdout, no rich: valid JSON, or an error (never NaN)."""
+    typer.echo(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False))

@@ -14,7 +14,10 @@ from typing import Any
 from bntutor.live.progress import Progress, no_progress
 from bntutor.live.results import LiveResult
 
-__all__ = ["DemoInfo", "DemoOptions", "DemoReport", "Progress", "Section", "no_progress"]
+__all__ = [
+    "DemoInfo", "DemoOptions", "DemoReport", "Progress", "Section", "no_progress", "pick",
+    "small",
+]
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,16 @@ class DemoReport:
             "quick": self.options.quick,
             "sections": {s.key: s.result.values for s in self.sections},
         }
+
+
+def small(x: float) -> str:
+    """A difference for a sentence: ``0`` when exactly zero, else ``4.8e-07``."""
+    return "0" if x == 0 else f"{x:.1e}"
+
+
+def pick(values: dict[str, Any], *keys: str) -> dict[str, Any]:
+    """The named entries of ``values``, for a section that shows only part of a result."""
+    return {k: values[k] for k in keys}
 
 
 SectionsFn = Callable[[DemoOptions, Progress], list[Section]]

@@ -24,13 +24,13 @@ if TYPE_CHECKING:
 class SmallBatchNoiseArgs(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    seed: int = Field(0, ge=0)
+    seed: int = Field(default=0, ge=0)
     quick: bool = False
     sizes: list[Annotated[int, Field(ge=2, le=4096)]] = Field(
         default_factory=lambda: [2, 4, 8, 16, 32, 64, 128], min_length=1, max_length=12)
-    trials: int | None = Field(None, ge=10, le=20000, description="batches per size")
-    mean: float = Field(1.0, ge=-1e3, le=1e3)
-    std: float = Field(2.0, gt=0, le=1e3)
+    trials: int | None = Field(default=None, ge=10, le=20000, description="batches per size")
+    mean: float = Field(default=1.0, ge=-1e3, le=1e3)
+    std: float = Field(default=2.0, gt=0, le=1e3)
 
 
 @dataclass(frozen=True)
@@ -106,11 +106,13 @@ def small_batch_noise(args: SmallBatchNoiseArgs) -> LiveResult:
 class SmallBatchTrainingArgs(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    seed: int = Field(0, ge=0)
+    seed: int = Field(default=0, ge=0)
     quick: bool = False
-    steps: int | None = Field(None, ge=1, le=5000, description="training steps (default 400)")
-    batch: int = Field(2, ge=2, le=64, description="the small batch size")
-    reference_batch: int = Field(32, ge=2, le=256, description="BN's batch size for comparison")
+    steps: int | None = Field(default=None, ge=1, le=5000,
+                              description="training steps (default 400)")
+    batch: int = Field(default=2, ge=2, le=64, description="the small batch size")
+    reference_batch: int = Field(default=32, ge=2, le=256,
+                                 description="BN's batch size for comparison")
 
 
 @dataclass(frozen=True)

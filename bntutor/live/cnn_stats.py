@@ -18,11 +18,11 @@ from bntutor.live.results import Block, LiveResult, PlotBlock, ScalarsBlock, Ser
 class CnnChannelStatsArgs(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    seed: int = Field(0, ge=0)
+    seed: int = Field(default=0, ge=0)
     quick: bool = False
-    batch: int = Field(4, ge=2, le=64, description="N, samples in the batch")
-    channels: int = Field(3, ge=1, le=8, description="C, output channels of the conv")
-    size: int = Field(6, ge=2, le=32, description="H = W of the feature map")
+    batch: int = Field(default=4, ge=2, le=64, description="N, samples in the batch")
+    channels: int = Field(default=3, ge=1, le=8, description="C, output channels of the conv")
+    size: int = Field(default=6, ge=2, le=32, description="H = W of the feature map")
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,7 @@ def check_block(data: CnnChannelStats) -> ScalarsBlock:
             ("BatchNorm module, NHWC (channel_axis=-1)", data.diff_module_nhwc),
             ("running statistics", data.diff_running),
         ],
-        digits=8,
+        digits=4,
     )
 
 

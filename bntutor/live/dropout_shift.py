@@ -20,14 +20,14 @@ from bntutor.live.results import Block, LiveResult, PlotBlock, Series, TensorBlo
 class DropoutVarianceArgs(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    seed: int = Field(0, ge=0)
+    seed: int = Field(default=0, ge=0)
     quick: bool = False
     rates: list[Annotated[float, Field(ge=0.0, lt=1.0)]] = Field(
         default_factory=lambda: [0.0, 0.1, 0.3, 0.5, 0.7], min_length=1, max_length=8)
-    mean: float = Field(1.0, ge=-100, le=100, description="μ of the unit before dropout")
-    std: float = Field(1.0, gt=0, le=100, description="σ of the unit before dropout")
-    batches: int | None = Field(None, ge=1, le=2000, description="training batches")
-    batch: int = Field(256, ge=2, le=4096)
+    mean: float = Field(default=1.0, ge=-100, le=100, description="μ of the unit before dropout")
+    std: float = Field(default=1.0, gt=0, le=100, description="σ of the unit before dropout")
+    batches: int | None = Field(default=None, ge=1, le=2000, description="training batches")
+    batch: int = Field(default=256, ge=2, le=4096)
 
 
 @dataclass(frozen=True)
@@ -101,16 +101,17 @@ def run_dropout_variance(args: DropoutVarianceArgs) -> DropoutVariance:
 
 
 def shift_block(data: DropoutVariance) -> TensorBlock:
-    rows = [[r, trs, trf, tes, run, bns, bnf] for r, trs, trf, tes, run, bns, bnf in zip(
-        data.rates, data.train_var_sim, data.train_var_formula, data.test_var_sim,
-        data.running_var, data.bn_test_var_sim, data.bn_test_var_formula, strict=True)]
+    rows = [[r, trs, trf, run, bns, bnf] for r, trs, trf, run, bns, bnf in zip(
+        data.rates, data.train_var_sim, data.train_var_formula, data.running_var,
+        data.bn_test_var_sim, data.bn_test_var_formula, strict=True)]
+    test_var = sum(data.test_var_sim) / len(data.test_var_sim)
     return TensorBlock(
-        f"variance through dropout (unit with μ = {data.mean:g}, σ² = {data.var:g})",
+        f"variances (unit with μ = {data.mean:g}, σ² = {data.var:g})",
         rows,
-        col_labels=["rate", "train, sim", "train, formula", "test, sim", "BN running var",
-                    "BN out at test, sim", "formula"],
-        caption="BN's output at test time should have variance 1",
-        highlight=[(i, 5) for i in range(len(rows))],
+        col_labels=["rate", "train", "formula", "BN running", "BN out, test", "formula"],
+        caption=f"train: after dropout in training mode; at test dropout is off and the "
+                f"input's variance is {test_var:.3f}; BN's test output should have variance 1",
+        highlight=[(i, 4) for i in range(len(rows))],
         digits=3,
     )
 

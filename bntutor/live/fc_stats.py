@@ -17,11 +17,11 @@ from bntutor.live.results import Block, LiveResult, ScalarsBlock, TensorBlock
 class FcBatchStatsArgs(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    seed: int = Field(0, ge=0)
+    seed: int = Field(default=0, ge=0)
     quick: bool = False
-    batch: int = Field(8, ge=2, le=64, description="N, samples in the batch")
-    features: int = Field(4, ge=1, le=16, description="F, outputs of the layer")
-    feature: int = Field(0, ge=0, description="the feature followed down the batch")
+    batch: int = Field(default=8, ge=2, le=64, description="N, samples in the batch")
+    features: int = Field(default=4, ge=1, le=16, description="F, outputs of the layer")
+    feature: int = Field(default=0, ge=0, description="the feature followed down the batch")
     settings: list[tuple[float, float]] = Field(
         default_factory=lambda: [(1.0, 0.0), (2.0, 0.5)],
         max_length=6,
@@ -134,7 +134,7 @@ def stats_block(data: FcBatchStats) -> ScalarsBlock:
 def affine_block(data: FcBatchStats) -> TensorBlock:
     rows = [[x, xh, *(s.y[i] for s in data.settings)]
             for i, (x, xh) in enumerate(zip(data.column, data.x_hat, strict=True))]
-    rows.append([data.mean, 0.0, *(s.mean for s in data.settings)])
+    rows.append([data.mean, sum(data.x_hat) / len(data.x_hat), *(s.mean for s in data.settings)])
     return TensorBlock(
         f"feature {data.feature} through BN with different γ and β",
         rows,
@@ -149,7 +149,7 @@ def identity_block(data: FcBatchStats) -> ScalarsBlock:
     for s in data.settings:
         items += [(f"{s.label}: mean of y", s.mean), (f"{s.label}: std of y", s.std)]
     items.append(("γ=σ, β=μ: largest |y − x|", data.identity_max_diff))
-    return ScalarsBlock("what γ and β did", items, digits=8)
+    return ScalarsBlock("what γ and β did", items)
 
 
 def fc_batch_stats(args: FcBatchStatsArgs) -> LiveResult:

@@ -24,13 +24,13 @@ if TYPE_CHECKING:
 class FoldBnArgs(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    seed: int = Field(0, ge=0)
+    seed: int = Field(default=0, ge=0)
     quick: bool = False
-    batch: int = Field(16, ge=1, le=256)
-    in_channels: int = Field(8, ge=1, le=128)
-    out_channels: int = Field(32, ge=1, le=256)
-    size: int = Field(32, ge=3, le=128)
-    repeats: int | None = Field(None, ge=1, le=500, description="timed runs (default 30)")
+    batch: int = Field(default=16, ge=1, le=256)
+    in_channels: int = Field(default=8, ge=1, le=128)
+    out_channels: int = Field(default=32, ge=1, le=256)
+    size: int = Field(default=32, ge=3, le=128)
+    repeats: int | None = Field(default=None, ge=1, le=500, description="timed runs (default 50)")
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def run_fold_bn(args: FoldBnArgs) -> FoldBn:
     from bntutor.engine import fold
     from bntutor.live._session import torch_session
 
-    repeats = args.repeats or (10 if args.quick else 30)
+    repeats = args.repeats or (20 if args.quick else 50)
     with torch_session(args.seed) as gen, torch.no_grad():
         conv = nn.Conv2d(args.in_channels, args.out_channels, 3, padding=1)
         bn = nn.BatchNorm2d(args.out_channels)
@@ -130,7 +130,7 @@ def check_block(data: FoldBn) -> ScalarsBlock:
             ("largest |output|, for scale", data.max_abs_output),
             ("largest |difference|, linear + BatchNorm1d", data.linear_max_diff),
         ],
-        digits=8,
+        digits=4,
     )
 
 

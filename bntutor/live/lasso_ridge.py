@@ -18,13 +18,14 @@ from bntutor.live.results import Block, LiveResult, PlotBlock, Series, TensorBlo
 class LassoRidgeArgs(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    seed: int = Field(0, ge=0)
+    seed: int = Field(default=0, ge=0)
     quick: bool = False
-    samples: int = Field(60, ge=5, le=2000)
-    features: int = Field(8, ge=2, le=50)
-    informative: int = Field(3, ge=1, le=50, description="features with a non-zero true weight")
-    lambdas: int | None = Field(None, ge=2, le=60, description="points on the λ grid")
-    noise: float = Field(0.5, ge=0, le=100)
+    samples: int = Field(default=60, ge=5, le=2000)
+    features: int = Field(default=8, ge=2, le=50)
+    informative: int = Field(default=3, ge=1, le=50,
+                             description="features with a non-zero true weight")
+    lambdas: int | None = Field(default=None, ge=2, le=60, description="points on the λ grid")
+    noise: float = Field(default=0.5, ge=0, le=100)
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def weights_block(data: LassoRidge, index: int) -> TensorBlock:
         row_labels=["truth", "L1", "L2"],
         col_labels=[f"w{j}" for j in range(p)],
         highlight=[(1, j) for j in range(p) if data.l1_weights[index][j] == 0.0],
-        digits=3,
+        digits=2,
     )
 
 

@@ -18,13 +18,13 @@ from bntutor.live.results import Block, LiveResult, PlotBlock, Series, TensorBlo
 class PolyOverfitArgs(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    seed: int = Field(0, ge=0)
+    seed: int = Field(default=0, ge=0)
     quick: bool = False
-    train_size: int = Field(15, ge=3, le=500)
-    test_size: int = Field(200, ge=10, le=5000)
-    max_degree: int = Field(12, ge=1, le=20)
-    noise: float = Field(0.2, ge=0, le=10)
-    l2: float = Field(1e-3, gt=0, le=100, description="λ of the penalty (λ/2)||w||²")
+    train_size: int = Field(default=15, ge=3, le=500)
+    test_size: int = Field(default=200, ge=10, le=5000)
+    max_degree: int = Field(default=12, ge=1, le=20)
+    noise: float = Field(default=0.2, ge=0, le=10)
+    l2: float = Field(default=1e-3, gt=0, le=100, description="λ of the penalty (λ/2)||w||²")
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,13 @@ from bntutor.live.results import Block, LiveResult, PlotBlock, ScalarsBlock, Ser
 class RunningStatsArgs(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    seed: int = Field(0, ge=0)
+    seed: int = Field(default=0, ge=0)
     quick: bool = False
-    steps: int | None = Field(None, ge=1, le=5000, description="training steps (default 300)")
-    batch: int = Field(8, ge=2, le=1024, description="values per batch")
-    true_mean: float = Field(2.0, ge=-1e3, le=1e3)
-    true_std: float = Field(3.0, gt=0, le=1e3)
+    steps: int | None = Field(default=None, ge=1, le=5000,
+                              description="training steps (default 300)")
+    batch: int = Field(default=8, ge=2, le=1024, description="values per batch")
+    true_mean: float = Field(default=2.0, ge=-1e3, le=1e3)
+    true_std: float = Field(default=3.0, gt=0, le=1e3)
     momenta: list[float] = Field(
         default_factory=lambda: [0.01, 0.1, 0.5], min_length=1, max_length=5,
         description="torch momenta (the weight of the new batch)",
@@ -125,14 +126,14 @@ def curve_plots(data: RunningStats) -> list[Block]:
         PlotBlock(
             "running mean (torch convention)",
             "line",
-            [*(Series(c.label.removeprefix("torch "), x, c.mean) for c in torch_curves),
+            [*(Series(_short(c), x, c.mean) for c in torch_curves),
              Series(truth, [x[0], x[-1]], [data.true_mean, data.true_mean])],
             xlabel="step",
         ),
         PlotBlock(
             "running variance (torch convention)",
             "line",
-            [*(Series(c.label.removeprefix("torch "), x, c.var) for c in torch_curves),
+            [*(Series(_short(c), x, c.var) for c in torch_curves),
              Series(truth, [x[0], x[-1]], [data.true_var, data.true_var])],
             xlabel="step",
         ),
@@ -173,7 +174,7 @@ def cumulative_block(data: RunningStats) -> ScalarsBlock:
             ("mean of all batch means", data.mean_of_batch_means),
             ("largest difference over all steps", data.cumulative_max_diff),
         ],
-        digits=8,
+        digits=4,
     )
 
 
@@ -186,3 +187,7 @@ def running_stats_curve(args: RunningStatsArgs) -> LiveResult:
     blocks = [*curve_plots(data), final_block(data), cumulative_block(data),
               correction_block(data)]
     return LiveResult(blocks=blocks, values=data.values())
+
+
+def _short(curve: Curve) -> str:
+    return f"m={curve.momentum}"

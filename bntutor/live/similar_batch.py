@@ -44,10 +44,10 @@ MODES: tuple[str, ...] = ("BN, training mode", "BN, eval mode", "GroupNorm, trai
 class SimilarBatchArgs(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    seed: int = Field(0, ge=0)
+    seed: int = Field(default=0, ge=0)
     quick: bool = False
-    batch: int = Field(32, ge=4, le=128, description="images per batch")
-    images: int = Field(16, ge=1, le=32, description="test images given a near-copy batch")
+    batch: int = Field(default=32, ge=4, le=128, description="images per batch")
+    images: int = Field(default=16, ge=1, le=32, description="test images given a near-copy batch")
 
 
 @dataclass(frozen=True)
@@ -171,6 +171,18 @@ def _fc_batch_std(model: nn.Sequential, diverse: Tensor, similar: list[Tensor]) 
     }
 
 
+def training_block(data: SimilarBatchData) -> ScalarsBlock:
+    return ScalarsBlock(
+        "training",
+        [
+            ("generated training images", data.train_size),
+            ("steps of 32 images (Adam)", data.steps),
+            ("last batch loss, BN model", data.final_loss["batch"]),
+            ("last batch loss, GroupNorm twin", data.final_loss["group"]),
+        ],
+    )
+
+
 def accuracy_block(data: SimilarBatchData) -> TensorBlock:
     return TensorBlock(
         "accuracy",
@@ -229,6 +241,6 @@ def aftermath_block(data: SimilarBatchData) -> ScalarsBlock:
 
 def similar_batch(args: SimilarBatchArgs, progress: Progress = no_progress) -> LiveResult:
     data = run_similar_batch(args, progress)
-    blocks: list[Block] = [accuracy_block(data), accuracy_plot(data), shift_block(data),
-                           std_block(data), aftermath_block(data)]
+    blocks: list[Block] = [training_block(data), accuracy_block(data), accuracy_plot(data),
+                           shift_block(data), std_block(data), aftermath_block(data)]
     return LiveResult(blocks=blocks, values=data.values())

@@ -20,14 +20,14 @@ from bntutor.live.results import Block, LiveResult, ScalarsBlock, TensorBlock
 class SyncBnArgs(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    seed: int = Field(0, ge=0)
+    seed: int = Field(default=0, ge=0)
     quick: bool = False
-    world_size: int = Field(2, ge=2, le=4, description="processes")
-    batch: int = Field(4, ge=1, le=64, description="samples per rank")
-    channels: int = Field(3, ge=1, le=16)
-    size: int = Field(4, ge=1, le=32, description="H = W")
+    world_size: int = Field(default=2, ge=2, le=4, description="processes")
+    batch: int = Field(default=4, ge=1, le=64, description="samples per rank")
+    channels: int = Field(default=3, ge=1, le=16)
+    size: int = Field(default=4, ge=1, le=32, description="H = W")
     start_method: Literal["fork", "spawn", "forkserver"] | None = None
-    timeout: float = Field(60.0, gt=0, le=600, description="seconds before giving up")
+    timeout: float = Field(default=60.0, gt=0, le=600, description="seconds before giving up")
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def _torch_sync_bn(rank: int, payload: dict[str, Any]) -> dict[str, Any]:
     from torch import nn
 
     if not torch.cuda.is_available():
-        return {"status": "skipped: no CUDA here (torch.nn.SyncBatchNorm trains only on GPU)"}
+        return {"status": "skipped, no CUDA here"}
     try:
         device = torch.device("cuda", rank % torch.cuda.device_count())
         x = torch.tensor(payload["x"][rank], device=device)
@@ -215,7 +215,7 @@ def check_block(data: SyncBn) -> ScalarsBlock:
             ("running statistics", data.running_max_diff),
             ("torch.nn.SyncBatchNorm", data.torch_sync_bn),
         ],
-        digits=8,
+        digits=4,
     )
 
 

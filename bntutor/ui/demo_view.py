@@ -1,0 +1,82 @@
+"""Demos on screen: the list of demos, a finished demo, and a progress bar for long steps."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.markdown import Markdown
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from bntutor.demos.base import DemoInfo, DemoReport, Section, no_progress
+from bntutor.demos.base import Progress as ProgressFn
+from bntutor.ui.blocks import render_blocks
+from bntutor.ui.mathtext import render_math_in_markdown
+
+
+def demo_list(demos: Sequence[DemoInfo]) -> Table:
+    """One line per demo: its name (what to type) and what it shows."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False,
+                  caption="run one: bntutor demo NAME [--seed S] [--quick] [--json]",
+                  caption_justify="left")
+    table.add_column("demo", style="bold", no_wrap=True)
+    table.add_column("what it shows")
+    for demo in demos:
+        table.add_row(demo.name, demo.summary)
+    return table
+
+
+def demo_view(report: DemoReport) -> Group:
+    """The whole demo: title, summary, then each section's narrative around its results."""
+    seed = f"seed {report.options.seed}" + (", quick" if report.options.quick else "")
+    parts: list[RenderableType] = [
+        Rule(Text(report.title, style="bold") + Text(f"  ({seed})", style="dim"),
+             align="left"),
+        Text(report.summary, style="italic"),
+    ]
+    for section in report.sections:
+        parts.extend(section_view(section))
+    return Group(*parts)
+
+
+def section_view(section: Section) -> list[RenderableType]:
+    parts: list[RenderableType] = [Text(""), Text(section.heading, style="bold underline")]
+    if section.intro:
+        parts.append(_markdown(section.intro))
+    if section.result.blocks:
+        parts += [Text(""), render_blocks(section.result)]
+    if section.outro:
+        parts += [Text(""), _markdown(section.outro)]
+    return parts
+
+
+def _markdown(text: str) -> Markdown:
+    return Markdown(render_math_in_markdown(text))
+
+
+@contextmanager
+def progress_bars(console: Console, enabled: bool) -> Iterator[ProgressFn]:
+    """A :class:`~bntutor.demos.base.Progress` that draws one bar per label on ``console``.
+
+    Disabled (``--json``, not a terminal) it is a no-op. The bars vanish when done.
+    """
+    if not enabled:
+        yield no_progress
+        return
+    bars = Progress(TextColumn("{task.description}"), BarColumn(),
+                    TextColumn("{task.percentage:>3.0f}%"), TimeElapsedColumn(),
+                    console=console, transient=True)
+    tasks: dict[str, TaskID] = {}
+
+    def report(label: str, done: int, total: int) -> None:
+        if label not in tasks:
+            tasks[label] = bars.add_task(label, total=total)
+        bars.update(tasks[label], completed=done, total=total)
+
+    with bars:
+        yield report
