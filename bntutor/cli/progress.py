@@ -1,15 +1,99 @@
-"""`bntutor progress`."""
+"""`bntutor progress [--json] [--reset LESSON]`."""
 
 from __future__ import annotations
 
+import json
+import sys
+from typing import Annotated
+
 import typer
 
-from bntutor.cli._unbuilt import unbuilt
+from bntutor.cli.context import AppContext, get_context
+from bntutor.errors import BadInputError
 
 app = typer.Typer()
 
 
 @app.command("progress")
-def progress_cmd(ctx: typer.Context) -> None:
+def progress_cmd(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print it as JSON.")] = False,
+    reset: Annotated[
+        str | None,
+        typer.Option("--reset", metavar="LESSON", help="Delete a lesson's progress (asks first)."),
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before --reset.")] = False,
+) -> None:
     """Lessons done, quiz history, mastery per topic, cards due."""
-    raise unbuilt("progress")
+    app_ctx = get_context(ctx)
+    if reset is not None:
+        _reset(app_ctx, reset, yes)
+        return
+    _show(app_ctx, as_json)
+
+
+def _reset(app: AppContext, ref: str, yes: bool) -> None:
+    from bntutor.cli._clock import app_clock
+    from bntutor.cli._overview import catalog
+    from bntutor.cli._quiz_run import open_store
+
+    entry = catalog().find_lesson(ref)
+    name = f"lesson {entry.number} ({entry.slug})"
+    if not yes:
+        if not app.interactive:
+            raise BadInputError(
+                f"not deleting the progress of {name} without confirmation", "--reset",
+                "add --yes to confirm",
+            )
+        if not typer.confirm(f"Delete your progress in {name}?", default=False):
+            app.console.print("nothing deleted")
+            return
+    with open_store(app, app_clock()) as store:
+        deleted = store.reset_lesson(entry.slug)
+    app.console.print(f"progress of {name} deleted" if deleted else f"{name} had no progress")
+
+
+def _show(app: AppContext, as_json: bool) -> None:
+    from bntutor.cli._clock import app_clock
+    from bntutor.cli._overview import catalog, existing_store, standings
+    from bntutor.quiz.mastery import RECENT, topic_mastery
+    from bntutor.ui.progress_view import progress_view
+
+    clock = app_clock()
+    now = clock()
+    course = catalog()
+    with existing_store(app) as store:
+        if store is None:
+            saved, quizzes, totals, recent, cards, due_now, next_due = {}, [], {}, {}, 0, 0, None
+        else:
+            saved = {p.slug: p for p in store.all_progress()}
+            quizzes = store.quiz_history(limit=10)
+            stats = store.topic_stats()
+            totals = {s.topic: (s.attempts, s.correct) for s in stats}
+            recent = {
+                s.topic: [a.correct for a in store.attempts_for_topic(s.topic, RECENT)]
+                for s in stats
+            }
+            cards, due_now = store.card_count(), len(store.due_cards(now))
+            next_due = store.next_due()
+    rows = [s.row for s in standings(course, saved, app.lang)]
+    mastery = topic_mastery(totals, recent)
+    if as_json:
+        document = {
+            "lessons": [
+                {"number": r.number, "slug": r.slug, "title": r.title, "steps": r.steps,
+                 "steps_done": r.steps_done, "started": r.started, "finished": r.finished}
+                for r in rows
+            ],
+            "quizzes": [
+                {"started_at": q.started_at.isoformat(), "seconds": round(q.seconds, 2),
+                 "questions": q.n_questions, "correct": q.n_correct, "topics": list(q.topics)}
+                for q in quizzes
+            ],
+            "mastery": [m.to_dict() for m in mastery],
+            "cards": {"total": cards, "due_now": due_now,
+                      "next_due": next_due.isoformat() if next_due else None},
+        }
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return
+    app.console.print(progress_view(rows, quizzes, mastery, now, due_now, cards, next_due))

@@ -2,20 +2,80 @@
 
 from __future__ import annotations
 
+import secrets
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
-from bntutor.cli._unbuilt import unbuilt
+from bntutor.cli.context import get_context
+from bntutor.errors import BadInputError
 
 app = typer.Typer()
 
+MAX_QUESTIONS = 100
+
 
 @app.command("quiz")
-def quiz_cmd(ctx: typer.Context) -> None:
-    """Interview practice: a timed quiz with a report."""
-    raise unbuilt("quiz")
+def quiz_cmd(
+    ctx: typer.Context,
+    topic: Annotated[
+        list[str] | None,
+        typer.Option("--topic", "-t", help="Only this topic (repeatable). Unknown: lists all."),
+    ] = None,
+    difficulty: Annotated[
+        int | None, typer.Option("--difficulty", "-d", help="Only difficulty 1, 2 or 3.")
+    ] = None,
+    n: Annotated[int, typer.Option("-n", help="Number of questions.")] = 10,
+    seed: Annotated[
+        int | None, typer.Option("--seed", help="Same seed, same quiz (default: random).")
+    ] = None,
+    time_limit: Annotated[
+        str | None,
+        typer.Option("--time-limit", help="Interview mode: e.g. 15m, 90s, 1h30m; a countdown."),
+    ] = None,
+    answers: Annotated[
+        Path | None, typer.Option("--answers", help="Read answers from FILE, one per line.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Interview practice: a (timed) quiz with a report; every answer feeds review."""
+    from bntutor.cli._quiz_run import QuizOptions, run_quiz
+    from bntutor.quiz.durations import parse_duration
+    from bntutor.quiz.topics import check_topics
+
+    if difficulty is not None and difficulty not in (1, 2, 3):
+        raise BadInputError(f"unknown difficulty {difficulty}", "--difficulty", "use 1, 2 or 3")
+    if not 1 <= n <= MAX_QUESTIONS:
+        raise BadInputError(f"cannot ask {n} questions", "-n", f"use 1 to {MAX_QUESTIONS}")
+    if seed is not None and seed < 0:
+        raise BadInputError(f"bad seed {seed}", "--seed", "use a whole number >= 0")
+    options = QuizOptions(
+        topics=check_topics(topic or []),
+        difficulty=difficulty,
+        n=n,
+        seed=secrets.randbelow(1_000_000) if seed is None else seed,
+        time_limit=None if time_limit is None else parse_duration(time_limit),
+    )
+    status = run_quiz(get_context(ctx), options, answers, as_json)
+    if status:
+        raise typer.Exit(status)
 
 
 @app.command("review")
-def review_cmd(ctx: typer.Context) -> None:
-    """Spaced-repetition review of the questions that are due."""
-    raise unbuilt("review")
+def review_cmd(
+    ctx: typer.Context,
+    n: Annotated[int, typer.Option("-n", help="At most this many due questions.")] = 20,
+    answers: Annotated[
+        Path | None, typer.Option("--answers", help="Read answers from FILE, one per line.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Spaced-repetition review of the questions that are due, oldest first."""
+    from bntutor.cli._quiz_run import run_review
+
+    if not 1 <= n <= MAX_QUESTIONS:
+        raise BadInputError(f"cannot review {n} questions", "-n", f"use 1 to {MAX_QUESTIONS}")
+    status = run_review(get_context(ctx), n, answers, as_json)
+    if status:
+        raise typer.Exit(status)

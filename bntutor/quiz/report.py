@@ -62,6 +62,19 @@ class QuizReport:
         """Wrong, skipped, or missed when time ran out (not those left by quitting)."""
         return [r for r in self.results if r.status in ("wrong", "skipped", "missed")]
 
+    def replay(self) -> str | None:
+        """The command that asks the same questions again (quizzes with a seed only)."""
+        if self.kind != "quiz" or self.seed is None:
+            return None
+        words = ["bntutor quiz", f"--seed {self.seed}"]
+        words += [f"--topic {t}" for t in self.chosen_topics]
+        if self.difficulty is not None:
+            words.append(f"--difficulty {self.difficulty}")
+        words.append(f"-n {self.total}")
+        if self.time_limit is not None:
+            words.append(f"--time-limit {round(self.time_limit)}s")
+        return " ".join(words)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind,

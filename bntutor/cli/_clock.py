@@ -1,0 +1,40 @@
+"""The wall clock the commands use; ``BNTUTOR_NOW`` moves it, as a testing aid.
+
+``BNTUTOR_NOW=2024-05-02T09:00`` (ISO 8601; UTC unless it names a zone) makes the clock
+start at that instant and then run at the normal pace, so a test can answer a quiz
+"today" and review it "tomorrow" without waiting. Timers (time limits, seconds per
+question) always use the monotonic clock, never this one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from datetime import datetime, timezone
+
+from bntutor.errors import BadInputError
+from bntutor.store._time import Clock, utc_now
+
+ENV = "BNTUTOR_NOW"
+
+
+def parse_now(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise BadInputError(
+            f"cannot read {text!r} as a date and time", ENV, "use ISO 8601, e.g. 2024-05-02T09:00"
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+def app_clock(environ: Mapping[str, str] | None = None, real: Clock = utc_now) -> Clock:
+    """The real UTC clock, or one starting at ``$BNTUTOR_NOW`` and running from there."""
+    env = os.environ if environ is None else environ
+    text = env.get(ENV, "").strip()
+    if not text:
+        return real
+    start, started = parse_now(text), real()
+    return lambda: start + (real() - started)

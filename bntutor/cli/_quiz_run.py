@@ -1,0 +1,224 @@
+"""`bntutor quiz` and `bntutor review`: wire the bank, the store, the clock and the screen
+to the quiz runner, then report.
+
+The bank and the store load without torch; torch starts importing in a background
+thread while the first question (a bank question when there is one) is drawn, and
+generated questions wait for it. Exit statuses: 0 when the quiz ends (finished, time up,
+or ``:quit``); 130 after Ctrl-C or when input ends first — answers given so far are
+saved either way.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, TextIO
+
+from rich.console import Console
+
+from bntutor.cli._clock import app_clock
+from bntutor.cli._warmup import Warmup
+from bntutor.cli.context import AppContext
+from bntutor.errors import BadInputError, ContentError, ExitStatus
+from bntutor.quiz.judge import Judge
+from bntutor.quiz.report import QuizReport, build_report
+from bntutor.quiz.results import QuestionResult
+from bntutor.quiz.runner import QuizRunner, RunOutcome
+from bntutor.quiz.source import ItemSource
+from bntutor.store._time import Clock
+from bntutor.store.store import Store
+from bntutor.ui.quiz_view import QuizView, Reader
+from bntutor.ui.report_view import report_view
+from bntutor.ui.timed_input import ScriptedReader, TerminalReader
+
+
+@dataclass(frozen=True)
+class QuizOptions:
+    topics: list[str]
+    difficulty: int | None
+    n: int
+    seed: int
+    time_limit: float | None
+
+
+@dataclass(frozen=True)
+class Content:
+    source: ItemSource
+    course_topics: dict[str, list[str]] | None  # lesson slug -> topics; None without a course
+
+
+def load_content() -> Content:
+    """The bank (fully checked, no torch) and the course, for lesson steps and revisits."""
+    from bntutor.content.course import Catalog, load_course
+    from bntutor.content.loader import load_banks
+
+    questions = [q for bank in load_banks() for q in bank.questions]
+    catalog: Catalog | None
+    try:
+        catalog = load_course()
+    except ContentError:  # a broken lesson must not stop quizzes; `validate` reports it
+        catalog = None
+    if catalog is None:
+        return Content(ItemSource(questions), None)
+    course = catalog
+    topics = {e.slug: list(e.topics) for e in course.lessons}
+    return Content(ItemSource(questions, lambda slug: course.load(slug)), topics)
+
+
+@contextmanager
+def answer_reader(app: AppContext, console: Console, answers: Path | None,
+                  scripted: bool) -> Iterator[Reader]:
+    """An answers file, piped stdin, or the terminal (timed reads need the real stdin)."""
+    if answers is not None:
+        try:
+            stream: TextIO = answers.open(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            raise BadInputError(
+                f"cannot read the answers file: {exc.strerror or exc}", str(answers),
+                "give a text file with one answer per line",
+            ) from None
+        with stream:
+            yield ScriptedReader(stream, console)
+        return
+    if scripted or not app.interactive:
+        yield ScriptedReader(app.stdin, console)
+        return
+    yield TerminalReader(console, app.stdin, time.monotonic)
+
+
+@contextmanager
+def open_store(app: AppContext, clock: Clock) -> Iterator[Store]:
+    from bntutor.cli._overview import warn
+
+    with Store.open(app.home(), clock) as store:
+        for message in store.warnings:
+            warn(app, message)
+        yield store
+
+
+def recorder(
+    store: Store, source: Literal["quiz", "review"], clock: Clock
+) -> Callable[[QuestionResult], None]:
+    """Each answered question: one attempt row and an updated review card."""
+    from bntutor.quiz.scheduler import record_answer
+
+    def record(result: QuestionResult) -> None:
+        store.record_attempt(
+            source,
+            result.item_id,
+            result.answer if result.answer is not None else ":skip",
+            result.correct,
+            hints=result.hints,
+            seconds=result.seconds,
+            diagnosis=result.diagnosis,
+            topic=result.topic,
+        )
+        record_answer(store, result.item_id, result.topic, result.correct, result.hints,
+                      result.seconds, clock())
+
+    return record
+
+
+def run_items(
+    app: AppContext,
+    kind: Literal["quiz", "review"],
+    item_ids: Sequence[str],
+    content: Content,
+    store: Store,
+    clock: Clock,
+    reader: Reader,
+    console: Console,
+    time_limit: float | None = None,
+) -> tuple[RunOutcome, QuizReport]:
+    """Ask ``item_ids`` and build the report; the quiz session is stored for quizzes."""
+    warmup = Warmup("torch")
+    if any(not i.startswith("bank:") for i in item_ids) or kind == "review":
+        warmup.start()
+    judge = Judge(lang=app.lang, before_engine=lambda: warmup.start().wait())
+    started_at = clock()
+    view = QuizView(console, reader, time.monotonic, app.lang)
+    runner = QuizRunner(
+        item_ids, content.source, judge.check, judge.reveal, view, time.monotonic,
+        recorder(store, kind, clock), time_limit, app.lang,
+    )
+    outcome = runner.run()
+    report = build_report(kind, outcome.results, started_at=started_at, seconds=outcome.seconds,
+                          ended=outcome.ended, course_topics=content.course_topics,
+                          time_limit=time_limit)
+    return outcome, report
+
+
+def finish(app: AppContext, console: Console, report: QuizReport, as_json: bool,
+           stopped_line: str, after: str = "") -> int:
+    """Print the report (or one line when stopped early); the exit status."""
+    if report.ended in ("interrupted", "end-of-input"):
+        status = ExitStatus.INTERRUPTED
+        console.print()
+        app.err_console.print(stopped_line, soft_wrap=True)
+    else:
+        status = ExitStatus.OK
+        console.print(report_view(report))
+        if after:
+            console.print(after)
+    if as_json:
+        document = {**report.to_dict(), "exit_status": int(status)}
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.flush()
+    return int(status)
+
+
+def run_quiz(app: AppContext, options: QuizOptions, answers: Path | None, as_json: bool) -> int:
+    from dataclasses import replace
+
+    from bntutor.quiz.selection import choose_items
+
+    content = load_content()
+    item_ids = choose_items(content.source.bank_items(), options.topics, options.difficulty,
+                            options.n, options.seed)
+    console = Console(quiet=True) if as_json else app.console
+    clock = app_clock()
+    with answer_reader(app, console, answers, as_json) as reader, \
+            open_store(app, clock) as store:
+        outcome, report = run_items(app, "quiz", item_ids, content, store, clock, reader,
+                                    console, options.time_limit)
+        report = replace(report, seed=options.seed, chosen_topics=options.topics,
+                         difficulty=options.difficulty)
+        store.record_quiz(report.started_at, report.seconds, report.total, report.correct,
+                          sorted({r.topic for r in report.results}), json.dumps(report.to_dict()))
+    answered = sum(r.answered for r in report.results)
+    line = (f"quiz stopped: {answered} of {report.total} answered and saved; "
+            f"the same quiz again: {report.replay()}")
+    return finish(app, console, report, as_json, line)
+
+
+def run_review(app: AppContext, n: int, answers: Path | None, as_json: bool) -> int:
+    from bntutor.ui.progress_view import nothing_due_line
+
+    clock = app_clock()
+    console = Console(quiet=True) if as_json else app.console
+    with open_store(app, clock) as store:
+        due = store.due_cards(clock(), limit=n)
+        if not due:
+            now, next_due, cards = clock(), store.next_due(), store.card_count()
+            if as_json:
+                document = {"kind": "review", "due": 0, "cards": cards,
+                            "next_due": next_due.isoformat() if next_due else None}
+                sys.stdout.write(json.dumps(document, indent=2) + "\n")
+            else:
+                console.print(nothing_due_line(now, next_due, cards))
+            return int(ExitStatus.OK)
+        content = load_content()
+        console.print(f"{len(due)} question{'s' if len(due) != 1 else ''} due for review, "
+                      "oldest first")
+        with answer_reader(app, console, answers, as_json) as reader:
+            outcome, report = run_items(app, "review", [c.qid for c in due], content, store,
+                                        clock, reader, console)
+        after = nothing_due_line(clock(), store.next_due(), store.card_count(), after=True)
+    line = f"review stopped: {sum(r.answered for r in report.results)} answered and saved"
+    return finish(app, console, report, as_json, line, after)
+

@@ -1,0 +1,105 @@
+"""`bntutor progress` on screen: lessons, quiz history, mastery per topic, review cards."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from rich.console import Group, RenderableType
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from bntutor.quiz.durations import format_duration
+from bntutor.quiz.mastery import TopicMastery
+from bntutor.store.quizzes import QuizRecord
+from bntutor.ui.lesson_table import LessonRow, lesson_table
+from bntutor.ui.report_view import bar
+
+CHART_WIDTH = 30
+
+
+def when(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def until(now: datetime, moment: datetime) -> str:
+    """``in 3 h``, ``in 2 days``, ``now``."""
+    seconds = (moment - now).total_seconds()
+    if seconds <= 0:
+        return "now"
+    if seconds < 3600:
+        return f"in {max(1, round(seconds / 60))} min"
+    if seconds < 2 * 86400:
+        return f"in {round(seconds / 3600)} h"
+    return f"in {round(seconds / 86400)} days"
+
+
+def nothing_due_line(now: datetime, next_due: datetime | None, cards: int,
+                     after: bool = False) -> str:
+    """What to say when no card is due (or after a review): when the next one is."""
+    if cards == 0 or next_due is None:
+        return ("No review cards yet: every question you answer in `bntutor quiz` or a "
+                "lesson becomes one.")
+    lead = "Review done." if after else "Nothing is due for review."
+    if next_due <= now:
+        return f"{lead} More cards are due now: run `bntutor review` again."
+    return f"{lead} Next card due {until(now, next_due)} ({when(next_due)})."
+
+
+def mastery_chart(rows: Sequence[TopicMastery]) -> Table:
+    """One bar per topic: mastery, with the answers it is based on."""
+    table = Table(title="mastery per topic (latest answers)", title_justify="left", box=None,
+                  pad_edge=False)
+    table.add_column("topic")
+    table.add_column("")
+    table.add_column("", justify="right")
+    table.add_column("answers", justify="right", style="dim")
+    for row in rows:
+        shown = bar(row.mastery, CHART_WIDTH) if row.answers else Text("·" * CHART_WIDTH,
+                                                                        style="dim")
+        percent = f"{round(100 * row.mastery)}%" if row.answers else "—"
+        table.add_row(row.topic, shown, percent, str(row.answers) if row.answers else "")
+    return table
+
+
+def quiz_table(records: Sequence[QuizRecord]) -> Table:
+    table = Table(title="recent quizzes", title_justify="left", box=None, pad_edge=False)
+    for name, justify in (("when", "left"), ("score", "right"), ("", "left"),
+                          ("time", "right"), ("topics", "left")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for r in records:
+        share = r.n_correct / r.n_questions if r.n_questions else 0.0
+        table.add_row(when(r.started_at), f"{r.n_correct}/{r.n_questions}", bar(share, 10),
+                      format_duration(r.seconds), ", ".join(r.topics))
+    return table
+
+
+def cards_line(now: datetime, due_now: int, cards: int, next_due: datetime | None) -> Text:
+    if due_now:
+        return Text(f"{due_now} of {cards} review cards due now: ", style="bold") + Text(
+            "bntutor review", style="bold cyan")
+    return Text(nothing_due_line(now, next_due, cards))
+
+
+def progress_view(
+    lessons: Sequence[LessonRow],
+    quizzes: Sequence[QuizRecord],
+    mastery: Sequence[TopicMastery],
+    now: datetime,
+    due_now: int,
+    cards: int,
+    next_due: datetime | None,
+) -> RenderableType:
+    parts: list[RenderableType] = [Rule(Text("Your progress", style="bold"), align="left")]
+    done = sum(row.finished for row in lessons)
+    parts.append(Text(f"lessons finished: {done} of {len(lessons)}", style="bold"))
+    if lessons:
+        parts.append(lesson_table(list(lessons)))
+    parts.append(Text())
+    if quizzes:
+        parts.append(quiz_table(quizzes))
+    else:
+        parts.append(Text("no quizzes yet: bntutor quiz", style="dim"))
+    parts += [Text(), mastery_chart(mastery), Text(), cards_line(now, due_now, cards, next_due)]
+    return Group(*parts)

@@ -1,0 +1,107 @@
+"""Reading one answer line with a deadline, for timed quizzes.
+
+At a terminal on POSIX the reader waits with ``select()`` in steps of at most a second,
+so it can give up when time runs out while the learner is still thinking, and call
+``tick(remaining)`` each second to redraw a live countdown. Elsewhere (a script, a
+pipe, an answers file, or no ``select`` for the stream) it reads a whole line and the
+quiz checks the clock afterwards.
+
+``read`` returns the line without its newline, None at the end of input, or
+:data:`bntutor.quiz.runner.TIME_UP`. Ctrl-C propagates as KeyboardInterrupt.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from typing import TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from bntutor.quiz.runner import TIME_UP, Reply
+
+PROMPT = "› "
+PROMPT_STYLE = "bold cyan"
+Tick = Callable[[float], None]
+
+
+def _selectable(stream: TextIO) -> bool:
+    if os.name != "posix":
+        return False
+    try:
+        stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return False
+    return True
+
+
+class TerminalReader:
+    """A person at a terminal: waits for a line until ``deadline`` (``timer`` seconds)."""
+
+    interactive = True
+
+    def __init__(self, console: Console, stream: TextIO, timer: Callable[[], float]) -> None:
+        self._console = console
+        self._stream = stream
+        self._timer = timer
+
+    def read(self, deadline: float | None, tick: Tick | None = None) -> Reply:
+        self._console.print(Text(PROMPT, style=PROMPT_STYLE), end="")
+        self._console.file.flush()
+        if deadline is None or not _selectable(self._stream):
+            return self._line()
+        import select
+
+        fd = self._stream.fileno()
+        while True:
+            remaining = deadline - self._timer()
+            if remaining <= 0:
+                self._console.print()
+                return TIME_UP
+            ready, _, _ = select.select([fd], [], [], min(1.0, remaining))
+            if ready:
+                return self._line()
+            if tick is not None:
+                tick(deadline - self._timer())
+
+    def _line(self) -> str | None:
+        line = self._stream.readline()
+        if line == "":
+            self._console.print()
+            return None
+        return line.rstrip("\r\n")
+
+
+class ScriptedReader:
+    """Lines from an answers file or a pipe, one answer each; blank lines are skipped.
+
+    Each line taken is echoed after the prompt so the transcript reads like a session.
+    """
+
+    interactive = False
+
+    def __init__(self, stream: TextIO, console: Console) -> None:
+        self._lines: Iterator[str] = iter(stream)
+        self._console = console
+
+    def read(self, deadline: float | None, tick: Tick | None = None) -> Reply:
+        for raw in self._lines:
+            line = raw.rstrip("\r\n")
+            if line.strip():
+                self._console.print(Text(PROMPT, style=PROMPT_STYLE) + Text(line))
+                return line
+        return None
+
+
+def status_redraw(console: Console, text: Text) -> None:
+    """Rewrite the line just above the prompt line, leaving the cursor (and whatever the
+    learner is typing) where it is. Terminals only; a no-op otherwise."""
+    if not console.is_terminal:
+        return
+    with console.capture() as capture:
+        console.print(text, end="")
+    out = console.file if console.file is not None else sys.stdout
+    out.write("\0337\033[1A\r\033[2K" + capture.get() + "\0338")
+    out.flush()
