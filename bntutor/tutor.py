@@ -7,7 +7,8 @@ that gained, lost or reordered steps still resumes at the step the learner was o
 
 Rules: a text or compute step is done on :class:`Continue`. A question is done when it
 is answered correctly, skipped, or answered wrongly :data:`MAX_WRONG` times (then the
-answer is revealed). Each ``:hint`` reveals the next hint of the current question.
+answer is revealed; a ``predict`` question allows one guess). Each ``:hint`` reveals the
+next hint of the current question.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from bntutor.content.models import Lesson, QuestionStep, Step
 
 #: Wrong answers after which a question's answer and explanation are shown.
 MAX_WRONG = 3
+#: A prediction gets one guess: the verdict itself tells the real result.
+MAX_WRONG_PREDICT = 1
 
 Result = Literal["seen", "correct", "wrong", "skipped"]
 EMPTY_ANSWER = "type an answer, or :hint / :skip / :quit"
@@ -300,13 +303,19 @@ def _on_question(
     return _judge(lesson, progress, step, record, verdict)
 
 
+def wrong_allowed(step: QuestionStep) -> int:
+    """Wrong answers after which the question's answer is revealed."""
+    return MAX_WRONG_PREDICT if step.kind == "predict" else MAX_WRONG
+
+
 def _judge(
     lesson: Lesson, progress: Progress, step: QuestionStep, record: StepRecord, verdict: Verdict
 ) -> tuple[Progress, Outcome]:
     attempts = record.attempts + 1
     wrong = record.wrong + (0 if verdict.correct else 1)
     record = replace(record, attempts=attempts, wrong=wrong)
-    revealed = not verdict.correct and wrong >= MAX_WRONG
+    allowed = wrong_allowed(step)
+    revealed = not verdict.correct and wrong >= allowed
     if verdict.correct or revealed:
         record = replace(record, result="correct" if verdict.correct else "wrong")
         new, nxt = _finish(lesson, progress, step.id, record)
@@ -317,7 +326,7 @@ def _judge(
     outcome = Judged(
         verdict=verdict,
         attempt=attempts,
-        wrong_left=max(MAX_WRONG - wrong, 0),
+        wrong_left=max(allowed - wrong, 0),
         revealed=revealed,
         next=nxt,
         done=done,

@@ -102,6 +102,19 @@ def test_three_wrong_answers_reveal_and_move_on() -> None:
     assert progress.record("q1").result == "wrong"
 
 
+def test_a_prediction_gets_one_guess() -> None:
+    lesson = Lesson.model_validate(
+        {"slug": "p", "title": "P", "minutes": 1, "steps": [
+            {"id": "guess", "type": "question", "kind": "predict", "prompt": "?", "answer": 0},
+            {"id": "after", "type": "text", "body": "."},
+        ]}
+    )
+    progress, outcome = tutor.advance(lesson, tutor.Progress("guess"), answer(WRONG))
+    assert isinstance(outcome, tutor.Judged)
+    assert outcome.done and outcome.revealed and outcome.next == "after"
+    assert progress.record("guess").result == "wrong"
+
+
 def test_skip_finishes_the_question_as_skipped() -> None:
     progress, outcome = tutor.advance(LESSON, tutor.Progress(current="q1"), tutor.Skip())
     assert outcome == tutor.Skipped(step="q1", next="middle")

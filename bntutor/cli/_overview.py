@@ -21,7 +21,7 @@ from bntutor.store.progress import LessonProgress
 from bntutor.store.store import FILE_NAME, Store
 from bntutor.ui.lesson_table import LessonRow, lesson_table
 
-WELCOME = "bntutor: learn Batch Normalization and regularization by computing in front of you."
+WELCOME = "bntutor: learn Batch Normalization and regularization by computing it."
 
 
 def warn(app: AppContext, message: str) -> None:

@@ -37,7 +37,7 @@ class Services:
 
     check: Callable[[QuestionStep, str], Verdict]
     answer_text: Callable[[QuestionStep], str]  # the expected answer, as shown on reveal
-    compute: Callable[[ComputeStep], RenderableType]  # run and render a computation
+    compute: Callable[[str, dict[str, Any]], RenderableType]  # run and render (name, args)
 
 
 class Recorder(Protocol):
@@ -200,7 +200,8 @@ class LessonPlayer:
             entry["computation"] = step.computation
             if step.body:
                 out.print(view.markdown(self.text(step.body)))
-            out.print(self._services.compute(step))
+                out.print()
+            out.print(self._services.compute(step.computation, step.args))
             if step.after:
                 out.print(view.markdown(self.text(step.after)))
         else:
@@ -214,14 +215,10 @@ class LessonPlayer:
         if isinstance(outcome, tutor.Judged):
             out.print(verdict_view(outcome.verdict, None if outcome.done else outcome.wrong_left))
             if outcome.done and isinstance(step, QuestionStep):
-                if outcome.revealed:
-                    answer = self._services.answer_text(step)
-                    out.print(reveal_view(answer, self._explanation(step)))
-                elif step.explanation:
-                    out.print(explanation_view(self.text(step.explanation)))
+                answer = self._services.answer_text(step) if outcome.revealed else None
+                self._close_question(step, answer)
         elif isinstance(outcome, tutor.Skipped) and isinstance(step, QuestionStep):
-            answer = self._services.answer_text(step)
-            out.print(reveal_view(answer, self._explanation(step), skipped=True))
+            self._close_question(step, self._services.answer_text(step), skipped=True)
         elif isinstance(outcome, tutor.HintShown) and isinstance(step, QuestionStep):
             hint = self.text(step.hints[outcome.index])
             out.print(view.hint_view(hint, outcome.number, outcome.total))
@@ -232,8 +229,18 @@ class LessonPlayer:
         elif isinstance(outcome, tutor.ShowHelp):
             out.print(view.help_view())
 
-    def _explanation(self, step: QuestionStep) -> str | None:
-        return self.text(step.explanation) if step.explanation else None
+    def _close_question(
+        self, step: QuestionStep, answer: str | None, skipped: bool = False
+    ) -> None:
+        """The answer (when revealed), a prediction's computation, then the explanation."""
+        out = self._console
+        if answer is not None:
+            out.print(reveal_view(answer, None, skipped=skipped))
+        if step.reveal is not None:  # run once the learner has committed (or skipped)
+            out.print()
+            out.print(self._services.compute(step.reveal.computation, step.reveal.args))
+        if step.explanation:
+            out.print(explanation_view(self.text(step.explanation)))
 
 
 def _answer_record(line: str, verdict: Verdict) -> dict[str, Any]:

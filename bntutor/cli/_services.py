@@ -6,14 +6,14 @@ lesson's first screen never waits for torch.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import RenderableType
 
 from bntutor.checking.verdict import Verdict
 from bntutor.cli._play import Services
 from bntutor.cli._warmup import Warmup
-from bntutor.content.models import ComputeStep, LiveRef, QuestionStep
+from bntutor.content.models import LiveRef, QuestionStep
 
 if TYPE_CHECKING:
     from bntutor.content.resolve import ResolvedQuestion
@@ -50,10 +50,10 @@ def lesson_services(warmup: Warmup, lang: str) -> Services:
 
         return format_answer(step, resolve(step).expected, lang)
 
-    def compute(step: ComputeStep) -> RenderableType:
+    def compute(name: str, args: dict[str, Any]) -> RenderableType:
         from bntutor.ui.blocks import render_blocks
 
         warmup.wait()
-        return render_blocks(cache.run(registry, step.computation, step.args))
+        return render_blocks(cache.run(registry, name, args))
 
     return Services(check=check, answer_text=answer_text, compute=compute)

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -88,10 +89,16 @@ def test_home_says_what_to_do_next(home: Path, tmp_path: Path) -> None:
     ran = bntutor()
     assert ran.code == 0
     assert "start lesson 1" in ran.out
-    bntutor("lesson", "1", "--answers", answers_file(tmp_path, "5"))  # stops at step 3
+    # q-mean answered, the compute step shown, and the answers end at q-live (step 4)
+    bntutor("lesson", "1", "--answers", answers_file(tmp_path, "5"))
     ran = bntutor()
-    assert "continue lesson 1 at step 3 of 6" in ran.out
-    assert "review card" in ran.out  # the answered question became a review card
+    assert "continue lesson 1 at step 4 of 6" in ran.out
+    assert "review" not in ran.out  # the one card made is not due yet
+    with Store.open(home) as store:
+        assert store.get_card("lesson:fixture-basics/q-mean") is not None
+        past = datetime.now(timezone.utc) - timedelta(days=1)
+        store.put_card("bank:some-question", '{"due": "yesterday"}', past, "bn")
+    assert "review: 1 review card is due: bntutor review" in bntutor().out
 
 
 # -- playing, scripted ------------------------------------------------------------------
@@ -131,7 +138,7 @@ def test_end_of_input_saves_and_the_next_run_resumes(home: Path) -> None:
     assert ran.code == 130
     assert ran.err.strip().splitlines()[-1] == "progress saved; resume with `bntutor lesson 1`"
     ran = bntutor("lesson", "1", input="")
-    assert "resuming at step 3 of 6" in ran.out
+    assert "resuming at step 4 of 6" in ran.out
     assert "Welcome to the fixture lesson" not in ran.out
     ran = bntutor("lesson", "1", "--restart", input="")
     assert "Welcome to the fixture lesson" in ran.out
@@ -203,7 +210,7 @@ def test_resume_follows_the_step_id_when_the_lesson_is_reordered(
     course = tmp_path / "course"
     shutil.copytree(LESSONS, course)
     monkeypatch.setenv("BNTUTOR_LESSONS", str(course))
-    bntutor("lesson", "1", input="5\n")  # at step q-live... stops at the compute step's question
+    bntutor("lesson", "1", input="5\n")  # stops at q-live, after the compute step
     path = course / "01-fixture-basics.yaml"
     text = path.read_text(encoding="utf-8")
     # move the intro text to the end: positions change, ids do not
@@ -211,7 +218,8 @@ def test_resume_follows_the_step_id_when_the_lesson_is_reordered(
     intro, tail = rest.split("  - id: q-mean\n", 1)
     path.write_text(head + "  - id: q-mean\n" + tail + "  - id: intro\n" + intro, encoding="utf-8")
     ran = bntutor("lesson", "1", input="")
-    assert "resuming at step 2 of 6" in ran.out  # "batch" is now the 2nd step
+    assert "resuming at step 3 of 6" in ran.out  # q-live is now the 3rd step
+    assert "What is the batch mean μ_B of feature 1 above?" in ran.out
 
 
 # -- bad input --------------------------------------------------------------------------

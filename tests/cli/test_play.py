@@ -12,7 +12,7 @@ from rich.text import Text
 from bntutor import tutor
 from bntutor.checking.verdict import Verdict
 from bntutor.cli._play import MAX_ANSWER_CHARS, LessonPlayer, Services
-from bntutor.content.models import ComputeStep, Lesson, QuestionStep
+from bntutor.content.models import Lesson, QuestionStep
 from bntutor.ui.prompt import ScriptedSource
 
 LESSON = Lesson.model_validate(
@@ -32,6 +32,14 @@ LESSON = Lesson.model_validate(
                 "answer": "b",
                 "hints": ["not the first"],
                 "explanation": "because it is second",
+            },
+            {
+                "id": "guess",
+                "type": "question",
+                "kind": "predict",
+                "prompt": "Guess",
+                "answer": 0,
+                "reveal": {"computation": "shown-after", "args": {"n": 1}},
             },
             {"id": "end", "type": "text", "body": "Bye."},
         ],
@@ -61,13 +69,15 @@ class FakeRecorder:
 
 
 def check(step: QuestionStep, text: str) -> Verdict:
+    if step.kind == "predict":
+        return Verdict(correct=text.strip() == "0", message=f"the result is {step.answer}")
     if text.strip() not in ("a", "b"):
         return Verdict.unreadable("answer with a letter, a or b")
     return Verdict(correct=text.strip() == step.answer, message="checked")
 
 
-def compute(step: ComputeStep) -> Text:
-    return Text(f"COMPUTED {step.computation}")
+def compute(name: str, args: dict[str, Any]) -> Text:
+    return Text(f"COMPUTED {name} {args}")
 
 
 SERVICES = Services(check=check, answer_text=lambda step: "b) second", compute=compute)
@@ -89,9 +99,9 @@ def play(
 
 
 def test_a_whole_lesson_is_shown_and_saved_step_by_step() -> None:
-    result, shown, recorder = play("a\n:hint\nb\n")
+    result, shown, recorder = play("a\n:hint\nb\n3\n")
     assert result.ending == "completed"
-    for text in ("Lesson 4: Fake lesson", "step 1 of 4", "Intro with γ.", "COMPUTED anything",
+    for text in ("Lesson 4: Fake lesson", "step 1 of 5", "Intro with γ.", "COMPUTED anything",
                  "after text", "a) first", "b) second", "hint 1/1: not the first",
                  "because it is second", "Bye."):
         assert text in shown, text
@@ -101,20 +111,27 @@ def test_a_whole_lesson_is_shown_and_saved_step_by_step() -> None:
         ("step", "run", "seen", "q", 0),
         ("attempt", "q", "a", False, 0),
         ("attempt", "q", "b", True, 1),
-        ("step", "q", "correct", "end", 1),
+        ("step", "q", "correct", "guess", 1),
         ("card", "q", False, 1),  # right only after a wrong try: reviewed again soon
+        ("attempt", "guess", "3", False, 0),
+        ("step", "guess", "wrong", "end", 0),  # one guess only
+        ("card", "guess", False, 0),
         ("step", "end", "seen", None, 0),
         ("finished",),
     ]
-    assert [s["id"] for s in result.transcript] == ["intro", "run", "q", "end"]
+    assert [s["id"] for s in result.transcript] == ["intro", "run", "q", "guess", "end"]
+    # the prediction's computation is shown once the guess is in, before the last step
+    assert shown.index("the result is 0") < shown.index("COMPUTED shown-after {'n': 1}")
+    assert shown.index("COMPUTED shown-after") < shown.index("Bye.")
     assert result.transcript[2]["answers"][1] == {
         "answer": "b", "correct": True, "readable": True, "message": "checked",
     }
 
 
 def test_skip_reveals_the_answer_and_makes_a_card() -> None:
-    result, shown, recorder = play(":skip\n")
+    result, shown, recorder = play(":skip\n:skip\n")
     assert "skipped; the answer: b) second" in shown
+    assert "COMPUTED shown-after" in shown  # a skipped prediction still shows the run
     assert ("card", "q", False, 0) in recorder.calls
     assert result.progress.record("q").result == "skipped"
 
@@ -134,22 +151,22 @@ def test_quit_keeps_the_place() -> None:
 
 
 def test_unreadable_and_huge_answers_count_as_wrong_in_scripts() -> None:
-    result, shown, recorder = play("zzz\n" + "b" * (MAX_ANSWER_CHARS + 1) + "\nb\n")
+    result, shown, recorder = play("zzz\n" + "b" * (MAX_ANSWER_CHARS + 1) + "\nb\n0\n")
     assert "answer with a letter, a or b" in shown
     assert f"at most {MAX_ANSWER_CHARS} are read" in shown
-    attempts = [c for c in recorder.calls if c[0] == "attempt"]
+    attempts = [c for c in recorder.calls if c[0] == "attempt" and c[1] == "q"]
     assert [c[3] for c in attempts] == [False, False, True]
 
 
 def test_three_wrong_answers_reveal_and_move_on() -> None:
-    result, shown, recorder = play("a\na\na\n")
+    result, shown, recorder = play("a\na\na\n0\n")
     assert result.ending == "completed"
     assert "the answer: b) second" in shown
-    assert ("step", "q", "wrong", "end", 0) in recorder.calls
+    assert ("step", "q", "wrong", "guess", 0) in recorder.calls
 
 
 def test_ctrl_c_ends_play_as_interrupted() -> None:
-    def interrupt(step: ComputeStep) -> Text:
+    def interrupt(name: str, args: dict[str, Any]) -> Text:
         raise KeyboardInterrupt
 
     out = io.StringIO()
@@ -168,16 +185,16 @@ def test_ctrl_c_ends_play_as_interrupted() -> None:
 def test_resumed_progress_starts_at_its_step_with_a_note() -> None:
     seen = tutor.StepRecord("seen")
     saved = tutor.Progress(current="q", steps={"intro": seen, "run": seen})
-    result, shown, _ = play("b\n", tutor.start(LESSON, saved))
-    assert "Intro with" not in shown and "COMPUTED" not in shown
-    assert "step 3 of 4" in shown
+    result, shown, _ = play("b\n0\n", tutor.start(LESSON, saved))
+    assert "Intro with" not in shown and "COMPUTED anything" not in shown
+    assert "step 3 of 5" in shown
     assert result.ending == "completed"
 
 
 def test_a_step_left_open_earlier_is_played_after_the_last() -> None:
     saved = tutor.Progress(current="q", steps={"intro": tutor.StepRecord("seen")})
-    result, shown, _ = play("b\n", tutor.start(LESSON, saved))
-    assert shown.index("Bye.") < shown.index("COMPUTED")
+    result, shown, _ = play("b\n0\n", tutor.start(LESSON, saved))
+    assert shown.index("Bye.") < shown.index("COMPUTED anything")
     assert result.ending == "completed"
 
 
