@@ -96,11 +96,12 @@ def _collect(procs: list[Any], results: Any, world_size: int, deadline: float) -
     return [answers[r] for r in range(world_size)]
 
 
-def _stop(procs: list[Any]) -> None:
-    """Join the children; terminate, then kill, any still running."""
+def _stop(procs: list[Any], grace: float = 1.0) -> None:
+    """Give the children ``grace`` seconds in all to exit; terminate, then kill, the rest."""
+    deadline = time.monotonic() + grace
     for p in procs:
         if p.pid is not None:
-            p.join(timeout=2.0)
+            p.join(timeout=max(0.0, deadline - time.monotonic()))
     for p in procs:
         if p.is_alive():
             p.terminate()
