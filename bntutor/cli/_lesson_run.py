@@ -13,13 +13,13 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import TextIO
 
 from rich.console import Console
 
 from bntutor import tutor
+from bntutor.cli._clock import app_clock
 from bntutor.cli._overview import catalog, warn
 from bntutor.cli._play import LessonPlayer, PlayResult
 from bntutor.cli._recorder import StoreRecorder, saved_progress
@@ -30,6 +30,7 @@ from bntutor.content.course import Catalog, LessonEntry
 from bntutor.content.i18n import localize
 from bntutor.content.models import Lesson
 from bntutor.errors import BadInputError, ExitStatus
+from bntutor.store._time import Clock
 from bntutor.store.store import Store
 from bntutor.ui import player as view
 from bntutor.ui.prompt import AnswerSource, ScriptedSource, TerminalSource
@@ -44,9 +45,10 @@ def run_lesson(
     entry = course.find_lesson(ref)
     lesson = course.load(entry)
     console = Console(quiet=True) if as_json else app.console
+    clock = app_clock()
     with _answer_stream(app, answers) as stream:
         source = _source(app, console, stream, scripted=as_json or answers is not None)
-        with _open_store(app) as store:
+        with _open_store(app, clock) as store:
             warmup = Warmup("torch").start()
             progress, note = _starting_point(store, lesson, restart)
             store.set_current_step(lesson.slug, progress.current)  # started, even if quit at once
@@ -57,15 +59,11 @@ def run_lesson(
                 console=console,
                 source=source,
                 services=lesson_services(warmup, app.lang),
-                recorder=StoreRecorder(store, lesson.slug, _topic(lesson), _utc_now),
+                recorder=StoreRecorder(store, lesson.slug, _topic(lesson), clock),
                 lang=app.lang,
             )
             result = player.play(progress, note)
     return _report(app, console, course, entry, lesson, result, as_json, note)
-
-
-def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 def _topic(lesson: Lesson) -> str | None:
@@ -73,8 +71,8 @@ def _topic(lesson: Lesson) -> str | None:
 
 
 @contextmanager
-def _open_store(app: AppContext) -> Iterator[Store]:
-    with Store.open(app.home()) as store:
+def _open_store(app: AppContext, clock: Clock) -> Iterator[Store]:
+    with Store.open(app.home(), clock) as store:
         for message in store.warnings:
             warn(app, message)
         yield store

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 from rich.text import Text
 
+from bntutor.cli._clock import app_clock
 from bntutor.cli.context import AppContext
 from bntutor.content.course import Catalog, LessonEntry, load_course
 from bntutor.content.i18n import localize
@@ -36,7 +36,7 @@ def existing_store(app: AppContext) -> Iterator[Store | None]:
         yield None
         return
     try:
-        store = Store.open(app.home_dir)
+        store = Store.open(app.home_dir, app_clock())
     except StoreError as exc:
         warn(app, f"progress not shown: {exc.one_line()}")
         yield None
@@ -112,7 +112,7 @@ def _load(app: AppContext) -> tuple[list[Standing], int | None]:
     course = catalog()
     with existing_store(app) as store:
         saved = {p.slug: p for p in store.all_progress()} if store is not None else {}
-        due = len(store.due_cards(datetime.now(timezone.utc))) if store is not None else None
+        due = len(store.due_cards()) if store is not None else None  # due by the store's clock
     return standings(course, saved, app.lang), due
 
 
