@@ -209,6 +209,7 @@ def run_review(app: AppContext, n: int, answers: Path | None, as_json: bool) -> 
                 document = {"kind": "review", "due": 0, "cards": cards,
                             "next_due": next_due.isoformat() if next_due else None}
                 sys.stdout.write(json.dumps(document, indent=2) + "\n")
+                sys.stdout.flush()
             else:
                 console.print(nothing_due_line(now, next_due, cards))
             return int(ExitStatus.OK)

@@ -95,5 +95,6 @@ def _show(app: AppContext, as_json: bool) -> None:
                       "next_due": next_due.isoformat() if next_due else None},
         }
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.flush()
         return
     app.console.print(progress_view(rows, quizzes, mastery, now, due_now, cards, next_due))

@@ -77,8 +77,8 @@ def quiz_table(records: Sequence[QuizRecord]) -> Table:
 
 def cards_line(now: datetime, due_now: int, cards: int, next_due: datetime | None) -> Text:
     if due_now:
-        return Text(f"{due_now} of {cards} review cards due now: ", style="bold") + Text(
-            "bntutor review", style="bold cyan")
+        return Text.assemble((f"{due_now} of {cards} review cards due now: ", "bold"),
+                             ("bntutor review", "bold cyan"))
     return Text(nothing_due_line(now, next_due, cards))
 
 

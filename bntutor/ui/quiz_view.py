@@ -44,12 +44,12 @@ class Reader(Protocol):
 
 def countdown(remaining: float) -> Text:
     style = "bold red" if remaining <= LOW_TIME else "bold yellow"
-    return Text("⏱ ", style=style) + Text(f"{format_duration(remaining)} left", style=style)
+    return Text(f"⏱ {format_duration(remaining)} left", style=style)
 
 
 def question_header(number: int, total: int, item: QuizItem) -> Rule:
-    title = Text(f"Question {number} of {total}", style="bold")
-    title += Text(f"  {item.topic}  {STARS.get(item.difficulty, '')}", style="dim")
+    title = Text.assemble((f"Question {number} of {total}", "bold"),
+                          (f"  {item.topic}  {STARS.get(item.difficulty, '')}", "dim"))
     return Rule(title, align="left")
 
 
@@ -61,7 +61,7 @@ def result_view(result: QuestionResult, verdict: Verdict | None) -> RenderableTy
     else:
         parts.append(Text(f"skipped after {result.seconds:.0f} s", style="yellow"))
     if not result.correct and result.expected:
-        parts.append(Text("  answer: ", style="dim") + Text(result.expected, style="bold"))
+        parts.append(Text.assemble(("  answer: ", "dim"), (result.expected, "bold")))
     if result.explanation:
         parts.append(markdown(result.explanation))
     return Group(*parts)
@@ -113,7 +113,7 @@ class QuizView:
 
     def show_help(self) -> None:
         for command, what in HELP:
-            self._console.print(Text(f"  {command:<7}", style="bold") + Text(what))
+            self._console.print(Text.assemble((f"  {command:<7}", "bold"), what))
         self._console.print(Text("  Ctrl-C stops the quiz; answers so far are kept.", style="dim"))
 
     def show_result(self, result: QuestionResult, verdict: Verdict | None) -> None:

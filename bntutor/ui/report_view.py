@@ -32,16 +32,16 @@ ENDINGS = {
 def bar(fraction: float, width: int = BAR) -> Text:
     filled = round(width * max(0.0, min(fraction, 1.0)))
     style = "green" if fraction >= 0.8 else "yellow" if fraction >= 0.5 else "red"
-    return Text("█" * filled, style=style) + Text("░" * (width - filled), style="dim")
+    return Text.assemble(("█" * filled, style), ("░" * (width - filled), "dim"))
 
 
 def score_line(report: QuizReport) -> Text:
     percent = round(100 * report.score)
-    text = Text(f"{report.correct}/{report.total} correct ({percent}%)", style="bold")
-    text += Text(f"  in {format_duration(report.seconds)}", style="dim")
+    took = f"  in {format_duration(report.seconds)}"
     if report.time_limit:
-        text += Text(f" of {format_duration(report.time_limit)}", style="dim")
-    return text
+        took += f" of {format_duration(report.time_limit)}"
+    return Text.assemble((f"{report.correct}/{report.total} correct ({percent}%)", "bold"),
+                         (took, "dim"))
 
 
 def topic_table(report: QuizReport) -> Table:
@@ -70,11 +70,11 @@ def timing_table(results: list[QuestionResult]) -> Table:
 def missed_view(r: QuestionResult) -> RenderableType:
     mark, style = MARKS[r.status]
     prompt = r.prompt.replace("`", "")
-    parts: list[RenderableType] = [Text(f"{mark} ", style=style) + Text(prompt, style="bold")]
+    parts: list[RenderableType] = [Text.assemble((f"{mark} ", style), (prompt, "bold"))]
     if r.answer is not None:
-        parts.append(Text("  you said: ", style="dim") + Text(r.answer))
+        parts.append(Text.assemble(("  you said: ", "dim"), r.answer))
     if r.expected:
-        parts.append(Text("  answer:   ", style="dim") + Text(r.expected, style="bold"))
+        parts.append(Text.assemble(("  answer:   ", "dim"), (r.expected, "bold")))
     if r.diagnosis:
         parts.append(Text("  ↳ " + r.diagnosis, style="yellow"))
     if r.explanation:
@@ -96,8 +96,8 @@ def report_view(report: QuizReport) -> RenderableType:
         parts += [Text(), Text("to go over", style="bold underline")]
         parts += [missed_view(r) for r in report.missed]
     if report.revisit:
-        parts += [Text(), Text("lessons to revisit: ", style="bold")
-                  + Text(", ".join(f"bntutor lesson {s}" for s in report.revisit))]
+        lessons = ", ".join(f"bntutor lesson {slug}" for slug in report.revisit)
+        parts += [Text(), Text.assemble(("lessons to revisit: ", "bold"), lessons)]
     replay = report.replay()
     if replay:
         parts.append(Text(f"same questions again: {replay}", style="dim"))

@@ -90,7 +90,7 @@ class ScriptedReader:
         for raw in self._lines:
             line = raw.rstrip("\r\n")
             if line.strip():
-                self._console.print(Text(PROMPT, style=PROMPT_STYLE) + Text(line))
+                self._console.print(Text.assemble((PROMPT, PROMPT_STYLE), line))
                 return line
         return None
 

@@ -1,0 +1,209 @@
+"""`bntutor quiz` and `bntutor review` through the error boundary, scripted with
+--answers files; reports checked as --json documents."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bntutor.checking.canonical import answer_text
+from bntutor.cli._quiz_run import load_content
+from bntutor.cli.main import run
+from bntutor.quiz.judge import Judge
+from bntutor.quiz.selection import choose_items
+from bntutor.quiz.topics import TOPICS
+from bntutor.store.store import Store
+
+LESSONS = Path(__file__).resolve().parent.parent / "fixtures" / "quiz" / "lessons"
+DAY1 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
+
+
+@dataclass
+class Ran:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> dict:  # type: ignore[type-arg]
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv("BNTUTOR_HOME", str(home))
+    monkeypatch.setenv("BNTUTOR_LESSONS", str(LESSONS))
+    monkeypatch.setenv("BNTUTOR_NOW", DAY1.isoformat())
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.delenv("BNTUTOR_DEBUG", raising=False)
+    return home
+
+
+def bntutor(*args: str, input: str | None = None) -> Ran:
+    with CliRunner().isolation(input=input) as (out, err, _):
+        code = run(list(args))
+        return Ran(code, out.getvalue().decode(), err.getvalue().decode())
+
+
+def write(tmp_path: Path, lines: list[str], name: str = "answers.txt") -> str:
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def right_answers(seed: int, n: int, topics: tuple[str, ...] = ()) -> list[str]:
+    """The canonical right answer of each question the quiz will ask, in order."""
+    content = load_content()
+    ids = choose_items(content.source.bank_items(), list(topics), None, n, seed)
+    judge = Judge()
+    lines = []
+    for item_id in ids:
+        item = content.source.get(item_id)
+        lines.append(answer_text(item.question, judge.resolve(item).expected))
+    return lines
+
+
+def test_all_right_gives_full_score_and_cards(home: Path, tmp_path: Path) -> None:
+    answers = right_answers(seed=11, n=6)
+    ran = bntutor("quiz", "--seed", "11", "-n", "6", "--answers", write(tmp_path, answers),
+                  "--json")
+    assert ran.code == 0, ran.err
+    report = ran.json()
+    assert report["total"] == 6 and report["correct"] == 6 and report["score"] == 1.0
+    assert report["ended"] == "finished" and report["missed"] == [] and report["revisit"] == []
+    assert all(q["status"] == "correct" for q in report["questions"])
+    assert sum(t["asked"] for t in report["topics"]) == 6
+    with Store.open(home) as store:
+        assert store.card_count() == 6
+        assert store.attempt_count() == 6
+        (quiz,) = store.quiz_history()
+        assert (quiz.n_questions, quiz.n_correct) == (6, 6)
+        # right, fast, no hints -> Easy: nothing due the same day
+        assert store.due_cards(DAY1 + timedelta(hours=12)) == []
+
+
+def test_misses_are_explained_and_point_to_lessons(home: Path, tmp_path: Path) -> None:
+    answers = right_answers(seed=4, n=4, topics=("dropout",))
+    lines = [":hint", answers[0], ":skip", "999999", answers[3]]
+    ran = bntutor("quiz", "--topic", "dropout", "--seed", "4", "-n", "4",
+                  "--answers", write(tmp_path, lines), "--json")
+    assert ran.code == 0, ran.err
+    report = ran.json()
+    statuses = [q["status"] for q in report["questions"]]
+    assert statuses == ["correct", "skipped", "wrong", "correct"]
+    first = load_content().source.get(report["questions"][0]["item_id"]).question
+    assert report["questions"][0]["hints"] == min(1, len(first.hints))
+    missed = [q for q in report["questions"] if q["item_id"] in report["missed"]]
+    assert len(missed) == 2 and all(q["explanation"] and q["expected"] for q in missed)
+    assert report["revisit"] == ["mini-dropout"]  # the fixture course's dropout lesson
+    assert report["topics"] == [{"topic": "dropout", "asked": 4, "correct": 2, "accuracy": 0.5}]
+
+
+def test_same_seed_same_quiz(home: Path, tmp_path: Path) -> None:
+    path = write(tmp_path, [":skip"] * 5)
+    first = bntutor("quiz", "--seed", "99", "-n", "5", "--answers", path, "--json").json()
+    second = bntutor("quiz", "--seed", "99", "-n", "5", "--answers", path, "--json").json()
+    assert [q["item_id"] for q in first["questions"]] == [
+        q["item_id"] for q in second["questions"]
+    ]
+    assert [q["prompt"] for q in first["questions"]] == [q["prompt"] for q in second["questions"]]
+
+
+def test_input_ending_early_saves_and_exits_130(home: Path) -> None:
+    answers = right_answers(seed=2, n=3)
+    ran = bntutor("quiz", "--seed", "2", "-n", "3", input=answers[0] + "\n")  # stdin, not a tty
+    assert ran.code == 130
+    assert "quiz stopped: 1 of 3 answered and saved" in ran.err
+    assert "bntutor quiz --seed 2 -n 3" in ran.err
+    assert "Traceback" not in ran.out + ran.err
+    with Store.open(home) as store:
+        assert store.attempt_count() == 1 and store.card_count() == 1
+        assert store.quiz_history()[0].n_questions == 3
+
+
+def test_quit_shows_the_report(home: Path, tmp_path: Path) -> None:
+    answers = right_answers(seed=3, n=3)
+    ran = bntutor("quiz", "--seed", "3", "-n", "3", "--answers",
+                  write(tmp_path, [answers[0], ":quit"]))
+    assert ran.code == 0, ran.err
+    assert "Quiz report" in ran.out and "1/3 correct" in ran.out
+    assert "stopped early" in ran.out
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "text"),
+    [
+        (["--topic", "nope"], 5, "unknown topic 'nope'"),
+        (["--time-limit", "soon"], 2, "cannot read 'soon' as a duration"),
+        (["-n", "0"], 2, "cannot ask 0 questions"),
+        (["--difficulty", "4"], 2, "unknown difficulty 4"),
+        (["--answers", "/no/such/file"], 2, "cannot read the answers file"),
+    ],
+)
+def test_bad_options_are_one_line_errors(home: Path, args: list[str], code: int,
+                                         text: str) -> None:
+    ran = bntutor("quiz", *args)
+    assert ran.code == code
+    lines = ran.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("bntutor: error: ") and text in lines[0]
+    if "topic" in text:
+        assert all(t in lines[0] for t in TOPICS)
+
+
+def test_bad_clock_is_named(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BNTUTOR_NOW", "yesterday")
+    ran = bntutor("review")
+    assert ran.code == 2 and "BNTUTOR_NOW" in ran.err
+
+
+def test_review_next_day_asks_what_was_missed(home: Path, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = right_answers(seed=8, n=4)
+    lines = [answers[0], "999999", answers[2], ":skip"]
+    quiz = bntutor("quiz", "--seed", "8", "-n", "4", "--answers", write(tmp_path, lines),
+                   "--json").json()
+    missed = [q["item_id"] for q in quiz["questions"] if q["status"] != "correct"]
+    if quiz["questions"][1]["status"] == "correct":  # "999999" happened to be right
+        missed.remove(quiz["questions"][1]["item_id"])
+    assert missed
+
+    monkeypatch.setenv("BNTUTOR_NOW", (DAY1 + timedelta(days=1)).isoformat())
+    ids = [q["item_id"] for q in quiz["questions"]]
+    key = dict(zip(ids, answers, strict=True))
+    due_file = write(tmp_path, [key[i] for i in missed], "due.txt")
+    review = bntutor("review", "--answers", due_file, "--json")
+    assert review.code == 0, review.err
+    document = review.json()
+    assert document["kind"] == "review"
+    assert sorted(q["item_id"] for q in document["questions"]) == sorted(missed)
+    assert all(q["status"] == "correct" for q in document["questions"])
+
+    again = bntutor("review")
+    assert again.code == 0 and "Nothing is due for review" in again.out
+
+
+def test_review_asks_lesson_questions(home: Path, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from bntutor.quiz.scheduler import record_answer
+
+    with Store.open(home) as store:  # a lesson question answered wrongly: due in minutes
+        record_answer(store, "lesson:mini-dropout/q-scale", "dropout", False, 0, 5.0, DAY1)
+    monkeypatch.setenv("BNTUTOR_NOW", (DAY1 + timedelta(hours=1)).isoformat())
+    ran = bntutor("review", "--answers", write(tmp_path, ["3"]), "--json")
+    assert ran.code == 0, ran.err
+    (question,) = ran.json()["questions"]
+    assert question["item_id"] == "lesson:mini-dropout/q-scale"
+    assert question["status"] == "wrong" and question["expected"] == "2"
+    assert ran.json()["revisit"] == ["mini-dropout"]
+
+
+def test_review_with_no_cards(home: Path) -> None:
+    ran = bntutor("review")
+    assert ran.code == 0 and "No review cards yet" in ran.out
+    ran = bntutor("review", "--json")
+    assert ran.json() == {"kind": "review", "due": 0, "cards": 0, "next_due": None}
