@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Literal
 
@@ -56,9 +57,9 @@ class Adam:
                 continue
             m.mul_(beta1).add_(p.grad, alpha=1 - beta1)
             v.mul_(beta2).addcmul_(p.grad, p.grad, value=1 - beta2)
-            m_hat = m / (1 - beta1**self.t)
-            v_hat = v / (1 - beta2**self.t)
-            p.sub_(self.lr * m_hat / (v_hat.sqrt() + self.eps))
+            # p -= lr * m_hat / (sqrt(v_hat) + eps), with m_hat, v_hat the bias-corrected m, v
+            denom = (v.sqrt() / math.sqrt(1 - beta2**self.t)).add_(self.eps)
+            p.addcdiv_(m, denom, value=-self.lr / (1 - beta1**self.t))
 
 
 def train(
