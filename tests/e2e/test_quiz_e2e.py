@@ -1,0 +1,135 @@
+"""The installed `bntutor quiz` and `bntutor review` in a real pseudo-terminal.
+
+A timed quiz runs out while the learner is still thinking; a quiz is stopped with
+Ctrl-C midway; yesterday's misses come back in `review` the next "day" (BNTUTOR_NOW).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from bntutor.checking.canonical import answer_text
+from bntutor.cli._quiz_run import load_content
+from bntutor.quiz.judge import Judge
+from bntutor.quiz.selection import choose_items
+from bntutor.store.store import Store
+
+pytestmark = pytest.mark.slow
+
+LESSONS = Path(__file__).resolve().parent.parent / "fixtures" / "quiz" / "lessons"
+DAY1 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
+TIMEOUT = 60
+
+
+def bntutor_script() -> str:
+    beside = Path(sys.executable).parent / "bntutor"
+    found = str(beside) if beside.exists() else shutil.which("bntutor")
+    if found is None:
+        pytest.fail("the bntutor console script is not installed (pip install -e .)")
+    return found
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    monkeypatch.setenv("BNTUTOR_LESSONS", str(LESSONS))  # for right_answers in this process
+    env = dict(os.environ)
+    env.update(BNTUTOR_HOME=str(tmp_path / "home"), BNTUTOR_LESSONS=str(LESSONS),
+               BNTUTOR_NOW=DAY1.isoformat(), NO_COLOR="1", TERM="xterm", COLUMNS="100",
+               LINES="40")
+    env.pop("BNTUTOR_DEBUG", None)
+    return env
+
+
+def right_answers(seed: int, n: int) -> tuple[list[str], list[str]]:
+    """The item ids a quiz will ask and the canonical right answer of each."""
+    content = load_content()
+    ids = choose_items(content.source.bank_items(), [], None, n, seed)
+    judge = Judge()
+    answers = []
+    for item_id in ids:
+        item = content.source.get(item_id)
+        answers.append(answer_text(item.question, judge.resolve(item).expected))
+    return ids, answers
+
+
+def spawn(args: list[str], env: dict[str, str]) -> pexpect.spawn:
+    return pexpect.spawn(bntutor_script(), args, env=env, encoding="utf-8", timeout=TIMEOUT,
+                         dimensions=(40, 100))
+
+
+def finish(child: pexpect.spawn) -> tuple[int, str]:
+    child.expect(pexpect.EOF)
+    rest = str(child.before)
+    child.close()
+    status = child.exitstatus if child.exitstatus is not None else 128 + (child.signalstatus or 0)
+    return int(status), rest
+
+
+def test_timed_quiz_runs_out_while_waiting(env: dict[str, str]) -> None:
+    _, answers = right_answers(seed=1, n=3)
+    child = spawn(["quiz", "-n", "3", "--seed", "1", "--time-limit", "6s"], env)
+    child.expect_exact("Question 1 of 3")
+    child.expect_exact("left")  # the countdown shown at the prompt
+    child.sendline(answers[0])
+    child.expect_exact("Question 2 of 3")
+    child.expect_exact("left")
+    # no answer now: the quiz must end by itself while it waits for one
+    child.expect_exact("time is up", timeout=30)
+    waited = str(child.before)
+    assert "\x1b7" in waited  # the countdown was redrawn live (save/restore cursor)
+    status, report = finish(child)
+    assert status == 0
+    assert "Quiz report" in report and "1/3 correct" in report
+    assert "time ran out; unanswered questions count as missed" in report
+    assert report.count("⏰") >= 2  # the question on screen and the one never reached
+
+
+def test_ctrl_c_midway_saves_the_answers(env: dict[str, str], tmp_path: Path) -> None:
+    _, answers = right_answers(seed=2, n=3)
+    child = spawn(["quiz", "-n", "3", "--seed", "2"], env)
+    child.expect_exact("Question 1 of 3")
+    child.sendline(answers[0])
+    child.expect_exact("Question 2 of 3")
+    child.expect_exact("› ")
+    child.sendintr()
+    status, rest = finish(child)
+    assert status == 130
+    assert "quiz stopped: 1 of 3 answered and saved" in rest
+    assert "Traceback" not in rest
+    with Store.open(tmp_path / "home") as store:
+        assert store.attempt_count() == 1 and store.card_count() == 1
+        assert store.quiz_history()[0].n_questions == 3
+
+
+def test_review_the_next_day(env: dict[str, str], tmp_path: Path) -> None:
+    _, answers = right_answers(seed=6, n=3)
+    lines = [answers[0], ":skip", answers[2]]  # right and fast -> Easy; a skip -> Again
+    path = tmp_path / "answers.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    quiz = subprocess.run([bntutor_script(), "quiz", "-n", "3", "--seed", "6",
+                           "--answers", str(path)], env=env, capture_output=True, text=True,
+                          timeout=TIMEOUT)
+    assert quiz.returncode == 0, quiz.stderr
+
+    same_day = subprocess.run([bntutor_script(), "review"], env=env, capture_output=True,
+                              text=True, timeout=TIMEOUT)
+    assert "Nothing is due for review" in same_day.stdout
+
+    env["BNTUTOR_NOW"] = (DAY1 + timedelta(days=1)).isoformat()
+    child = spawn(["review"], env)
+    child.expect_exact("1 question due for review")
+    child.expect_exact("Question 1 of 1")
+    child.expect_exact("› ")
+    child.sendline(answers[1])
+    child.expect_exact("Review done")
+    status, rest = finish(child)
+    assert status == 0
+    assert "Next card due in" in rest
