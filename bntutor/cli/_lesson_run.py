@@ -20,13 +20,13 @@ from rich.console import Console
 
 from bntutor import tutor
 from bntutor.cli._clock import app_clock
-from bntutor.cli._overview import catalog, warn
+from bntutor.cli._overview import warn
 from bntutor.cli._play import LessonPlayer, PlayResult
 from bntutor.cli._recorder import StoreRecorder, saved_progress
 from bntutor.cli._services import lesson_services
 from bntutor.cli._warmup import Warmup
 from bntutor.cli.context import AppContext
-from bntutor.content.course import Catalog, LessonEntry
+from bntutor.content.course import Catalog, LessonEntry, load_course
 from bntutor.content.i18n import localize
 from bntutor.content.models import Lesson
 from bntutor.errors import BadInputError, ExitStatus
@@ -41,7 +41,9 @@ def run_lesson(
     app: AppContext, ref: str, *, restart: bool, answers: Path | None, as_json: bool
 ) -> int:
     """Play lesson ``ref``; the exit status (see the module docstring)."""
-    course = catalog()
+    from bntutor.content.paths import lessons_dir
+
+    course = load_course(lessons_dir())
     entry = course.find_lesson(ref)
     lesson = course.load(entry)
     console = Console(quiet=True) if as_json else app.console

@@ -1,7 +1,8 @@
 """The lesson table and the home screen: course order joined with saved progress.
 
 Nothing here imports torch, and nothing creates the home dir: without a database yet,
-every lesson is simply not started.
+every lesson is simply not started. The course comes from the lesson index (see
+``_lesson_index``), so an unchanged course is listed without parsing any YAML.
 """
 
 from __future__ import annotations
@@ -9,17 +10,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
 from bntutor.cli._clock import app_clock
+from bntutor.cli._lesson_index import IndexEntry, course_index, index_entries
 from bntutor.cli.context import AppContext
-from bntutor.content.course import Catalog, LessonEntry, load_course
 from bntutor.content.i18n import localize
 from bntutor.errors import StoreError
 from bntutor.store.progress import LessonProgress
 from bntutor.store.store import FILE_NAME, Store
 from bntutor.ui.lesson_table import LessonRow, lesson_table
+
+if TYPE_CHECKING:
+    from bntutor.content.course import Catalog
 
 WELCOME = "bntutor: learn Batch Normalization and regularization by computing it."
 
@@ -49,38 +54,36 @@ def existing_store(app: AppContext) -> Iterator[Store | None]:
         store.close()
 
 
+@dataclass(frozen=True)
+class Standing:
+    """One lesson of the table with the learner's progress."""
+
+    entry: IndexEntry
+    row: LessonRow
+    resume_step: int | None  # 1-based step to resume at, when started and not finished
+
+
 def catalog() -> Catalog:
+    """The course, loaded and validated (for commands that need lesson files)."""
+    from bntutor.content.course import load_course
     from bntutor.content.paths import lessons_dir
 
     return load_course(lessons_dir())
 
 
-def step_ids(entry: LessonEntry) -> list[str]:
-    """The lesson's step ids, schema-checked only (no computations looked up)."""
-    from bntutor.content.loader import check_lesson_file
-
-    return [step.id for step in check_lesson_file(entry.path, None).get().steps]
-
-
-@dataclass(frozen=True)
-class Standing:
-    """One lesson of the table with the learner's progress."""
-
-    entry: LessonEntry
-    row: LessonRow
-    resume_step: int | None  # 1-based step to resume at, when started and not finished
-
-
-def standings(course: Catalog, saved: dict[str, LessonProgress], lang: str) -> list[Standing]:
+def standings(
+    course: list[IndexEntry] | Catalog, saved: dict[str, LessonProgress], lang: str
+) -> list[Standing]:
+    entries = course if isinstance(course, list) else index_entries(course)
     result = []
-    for entry in course.lessons:
+    for entry in entries:
         progress = saved.get(entry.slug)
         title = localize(entry.title, lang)
         if progress is None:
             row = LessonRow(entry.number, entry.slug, title, entry.minutes, steps=0)
             result.append(Standing(entry, row, None))
             continue
-        ids = step_ids(entry)
+        ids = entry.step_ids
         done = sum(1 for sid in progress.completed_step_ids if sid in ids)
         row = LessonRow(
             entry.number, entry.slug, title, entry.minutes, steps=len(ids), steps_done=done,
@@ -109,7 +112,9 @@ def next_action(rows: list[Standing]) -> str:
 
 
 def _load(app: AppContext) -> tuple[list[Standing], int | None]:
-    course = catalog()
+    from bntutor.content.paths import lessons_dir
+
+    course = course_index(app.home_dir, lessons_dir())
     with existing_store(app) as store:
         saved = {p.slug: p for p in store.all_progress()} if store is not None else {}
         due = len(store.due_cards()) if store is not None else None  # due by the store's clock

@@ -1,0 +1,103 @@
+"""A small JSON index of the course, so `bntutor lessons` and the home screen need
+neither YAML nor the lesson schema while the lesson files are unchanged.
+
+The index lives in the home dir (only when that dir already exists: listing never
+creates it) and records, for each lesson, what the table shows plus its step ids. It is
+valid while the lessons dir, every file's size and mtime, and the bntutor version are
+the same; otherwise the course is loaded (and validated) again and the index rewritten.
+A missing, stale or unreadable index is never an error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bntutor import __version__
+
+if TYPE_CHECKING:
+    from bntutor.content.course import Catalog
+
+INDEX_FILE = "lesson-index.json"
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One lesson as the listing commands need it."""
+
+    number: int
+    slug: str
+    title: str | dict[str, str]
+    minutes: int
+    step_ids: list[str]
+
+
+def fingerprint(directory: Path) -> dict[str, Any]:
+    """What must not change for the index to stay valid."""
+    files = []
+    if directory.is_dir():
+        for path in sorted(directory.iterdir()):
+            if path.suffix in (".yaml", ".yml") and path.is_file():
+                stat = path.stat()
+                files.append([path.name, stat.st_size, stat.st_mtime_ns])
+    return {"version": __version__, "directory": str(directory.resolve()), "files": files}
+
+
+def read_index(home: Path, directory: Path) -> list[IndexEntry] | None:
+    """The indexed lessons, or None when there is no valid index."""
+    try:
+        data = json.loads((home / INDEX_FILE).read_text(encoding="utf-8"))
+        if data.get("fingerprint") != fingerprint(directory):
+            return None
+        return [IndexEntry(**entry) for entry in data["lessons"]]
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def write_index(home: Path, directory: Path, entries: list[IndexEntry]) -> None:
+    """Save the index atomically; silently skipped when the home dir is not there."""
+    if not home.is_dir():
+        return
+    data = {"fingerprint": fingerprint(directory), "lessons": [asdict(e) for e in entries]}
+    temporary = home / f".{INDEX_FILE}.{os.getpid()}"
+    with contextlib.suppress(OSError):
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, home / INDEX_FILE)
+    with contextlib.suppress(OSError):
+        temporary.unlink(missing_ok=True)
+
+
+def index_entries(course: Catalog) -> list[IndexEntry]:
+    """Index a loaded course (each lesson file is read again for its step ids)."""
+    from bntutor.content.loader import check_lesson_file
+
+    entries = []
+    for entry in course.lessons:
+        lesson = check_lesson_file(entry.path, None).get()
+        title: str | dict[str, str] = (
+            entry.title if isinstance(entry.title, str) else {k: v for k, v in entry.title.items()}
+        )
+        steps = [step.id for step in lesson.steps]
+        entries.append(IndexEntry(entry.number, entry.slug, title, entry.minutes, steps))
+    return entries
+
+
+def build_index(directory: Path) -> list[IndexEntry]:
+    """Load and validate the course (raising its first ContentError) and index it."""
+    from bntutor.content.course import load_course
+
+    return index_entries(load_course(directory))
+
+
+def course_index(home: Path, directory: Path) -> list[IndexEntry]:
+    """The lessons of the course in ``directory``, from the index when it is valid."""
+    cached = read_index(home, directory)
+    if cached is not None:
+        return cached
+    entries = build_index(directory)
+    write_index(home, directory, entries)
+    return entries
