@@ -1,0 +1,96 @@
+"""Live-result blocks rendered to text: tables, scalars, markdown and terminal plots."""
+
+from __future__ import annotations
+
+import io
+import math
+
+import pytest
+from rich.console import Console
+
+from bntutor.live.results import (
+    LiveResult,
+    PlotBlock,
+    ScalarsBlock,
+    Series,
+    TensorBlock,
+    TextBlock,
+)
+from bntutor.ui.blocks import MIN_PLOT_WIDTH, render_block, render_blocks
+
+
+def text_of(renderable: object, width: int = 80, color: bool = False) -> str:
+    out = io.StringIO()
+    console = Console(file=out, width=width, force_terminal=color, no_color=not color,
+                      color_system="256" if color else None)
+    console.print(renderable)
+    return out.getvalue()
+
+
+def test_tensor_block_shows_labels_highlight_and_caption() -> None:
+    block = TensorBlock("stats", [[1.0, 2.5], [3.0, -0.25]], row_labels=["a", "b"],
+                        col_labels=["x", "y"], highlight=[(1, 1)], caption="a note")
+    text = text_of(render_block(block))
+    assert "stats" in text and "a note" in text
+    assert "[-0.25]" in text and "2.5" in text
+
+
+def test_scalars_block_formats_numbers_and_keeps_strings() -> None:
+    block = ScalarsBlock("checks", [("diff", 4.76837158203125e-07), ("status", "skipped"),
+                                    ("count", 144)])
+    text = text_of(render_block(block))
+    assert "4.768e-07" in text and "skipped" in text and "144" in text
+
+
+def test_text_block_is_markdown_with_maths() -> None:
+    text = text_of(render_block(TextBlock(r"**mean** is $\mu_B$")))
+    assert "mean" in text and "μ" in text and "$" not in text
+
+
+@pytest.mark.parametrize("kind", ["line", "scatter"])
+def test_line_plot_has_title_axes_and_a_legend(kind: str) -> None:
+    block = PlotBlock("curves", kind, [Series("up", [1, 2, 3], [1, 2, 3]),  # type: ignore[arg-type]
+                                       Series("down", [1, 2, 3], [3, 2, 1])], xlabel="step")
+    text = text_of(render_block(block))
+    assert "curves" in text and "step" in text
+    assert "• up" in text and "x down" in text
+    assert max(len(line) for line in text.splitlines()) <= 80
+
+
+def test_histograms_get_one_panel_per_series() -> None:
+    block = PlotBlock("before and after", "hist",
+                      [Series("before", [0.1 * i for i in range(50)], []),
+                       Series("after", [0.2 * i - 5 for i in range(50)], [])], bins=10)
+    text = text_of(render_block(block))
+    assert text.count("before") >= 2 and "after" in text  # title, then the panels
+
+
+def test_bar_plot_shows_category_labels() -> None:
+    block = PlotBlock("accuracy", "bar", [Series("acc", [0, 1], [0.3, 0.9])],
+                      labels=["BN train", "BN eval"])
+    text = text_of(render_block(block))
+    assert "BN train" in text and "BN eval" in text
+
+
+def test_plot_in_colour_uses_ansi_and_fits() -> None:
+    block = PlotBlock("c", "line", [Series("s", [1, 2], [1, 2])])
+    text = text_of(render_block(block), color=True)
+    assert "\x1b[" in text
+
+
+def test_narrow_console_gets_a_summary_instead_of_a_plot() -> None:
+    block = PlotBlock("curves", "line", [Series("up", [1, 2, 3], [1.0, 2.0, 4.0])])
+    text = text_of(render_block(block), width=MIN_PLOT_WIDTH - 1)
+    assert "too narrow" in text and "4" in text and "┤" not in text
+
+
+def test_data_plotext_cannot_draw_still_shows_numbers() -> None:
+    block = PlotBlock("bad", "line", [Series("nan", [1, 2], [math.nan, math.inf])])
+    text = text_of(render_block(block))
+    assert "no plot" in text and "∞" in text
+
+
+def test_render_blocks_takes_a_live_result_or_a_list() -> None:
+    blocks = [ScalarsBlock("one", [("a", 1)]), ScalarsBlock("two", [("b", 2)])]
+    assert text_of(render_blocks(LiveResult(blocks=list(blocks)))) == text_of(
+        render_blocks(blocks))
