@@ -106,7 +106,11 @@ def test_wrong_hint_right_then_ctrl_c_and_resume(
     s.expect("✓")
     s.expect("15 / 3 = 5")  # the explanation
     s.expect("A batch, live")
+    s.expect("sample 4")  # the live computation's table
     s.expect("press Enter")
+    s.send("")
+    s.expect("What is the batch mean")
+    s.expect("› ")
     s.child.sendintr()  # Ctrl-C in the middle of the lesson
     status, rest = s.finish()
     assert status == 130
@@ -114,13 +118,27 @@ def test_wrong_hint_right_then_ctrl_c_and_resume(
     assert "Traceback" not in rest
 
     again = play(session, env, "1")
-    again.expect("resuming at step 3 of 6")
-    again.expect("A batch, live")
-    again.expect("press Enter")
+    again.expect("resuming at step 4 of 6")
+    before = again.expect("What is the batch mean")
+    assert "Welcome" not in before and "What is the mean of 2, 4 and 9?" not in before
+    again.expect("› ")
     again.send(":quit")
     status, rest = again.finish()
     assert status == 0
     assert "progress saved" in rest
+
+
+def test_ctrl_c_on_the_first_screen_while_torch_loads(
+    session: list[Session], env: dict[str, str]
+) -> None:
+    s = play(session, env, "1")
+    s.expect("Welcome to the fixture lesson")
+    s.expect("press Enter")
+    s.child.sendintr()  # torch is still importing in the background
+    status, rest = s.finish()
+    assert status == 130
+    assert "progress saved; resume with `bntutor lesson 1`" in rest
+    assert "Traceback" not in rest and "Fatal" not in rest
 
 
 def test_help_empty_answer_and_end_of_input(session: list[Session], env: dict[str, str]) -> None:
