@@ -136,12 +136,12 @@ def run_items(
     time_limit: float | None = None,
 ) -> tuple[RunOutcome, QuizReport]:
     """Ask ``item_ids`` and build the report; the quiz session is stored for quizzes."""
-    warmup = Warmup("torch")
-    if any(not i.startswith("bank:") for i in item_ids) or kind == "review":
-        warmup.start()
+    warmup = Warmup("torch")  # started once the first question is on screen
+    needs_torch = kind == "review" or any(not i.startswith("bank:") for i in item_ids)
     judge = Judge(lang=app.lang, before_engine=lambda: warmup.start().wait())
     started_at = clock()
-    view = QuizView(console, reader, time.monotonic, app.lang)
+    view = QuizView(console, reader, time.monotonic, app.lang,
+                    on_wait=warmup.start if needs_torch else None)
     runner = QuizRunner(
         item_ids, content.source, judge.check, judge.reveal, view, time.monotonic,
         recorder(store, kind, clock), time_limit, app.lang,

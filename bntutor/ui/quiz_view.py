@@ -71,11 +71,14 @@ class QuizView:
     """Renders to ``console`` and reads with ``reader``; ``timer`` gives monotonic seconds."""
 
     def __init__(self, console: Console, reader: Reader, timer: Callable[[], float],
-                 lang: str = "en") -> None:
+                 lang: str = "en", on_wait: Callable[[], object] | None = None) -> None:
+        """``on_wait`` runs each time the view starts waiting for the learner (the CLI
+        starts the background torch import there, once the first question is drawn)."""
         self._console = console
         self._reader = reader
         self._timer = timer
         self._lang = lang
+        self._on_wait = on_wait
         self._timed = False
 
     @property
@@ -96,6 +99,8 @@ class QuizView:
         self._timed = remaining is not None
 
     def read(self, deadline: float | None) -> Reply:
+        if self._on_wait is not None:
+            self._on_wait()
         tick: Tick | None = None
         if deadline is not None:
             self._console.print(countdown(deadline - self._timer()))

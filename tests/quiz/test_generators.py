@@ -209,10 +209,6 @@ def _dropout_variance(q: str) -> float:
     return float(out.var())
 
 
-def _w_g(q: str) -> tuple[float, float]:
-    return _num(q, "w ="), _num(q, "gradient" + (" is" if "gradient is" in q else ""))
-
-
 def _l2_gradient(q: str) -> float:
     w, g = _num(q, "w ="), _num(q, "gradient")
     lam = _num(q, "penalty (") if "/ 2" in q else _num(q, "penalty")
@@ -234,12 +230,11 @@ def _optim(q: str) -> float:
     lr, wd = _num(q, "lr="), _num(q, "weight_decay=")
     w = _num(q, "w =")
     g = _num(q, "gradient is") if "gradient is" in q else _num(q, "gradient")
-    if "SGD" in q:
-        return w - lr * (g + wd * w)
-    if "AdamW" in q:  # decoupled decay, then Adam's first step: m_hat = g, v_hat = g^2
-        return w * (1 - lr * wd) - lr * g / (abs(g) + 1e-8)
-    g2 = g + wd * w  # Adam: L2 added to the gradient
-    return w - lr * g2 / (abs(g2) + 1e-8)
+    name = re.search(r"torch\.optim\.(\w+)\(", q).group(1)  # type: ignore[union-attr]
+    param = nn.Parameter(torch.tensor([w], dtype=F64))
+    param.grad = torch.tensor([g], dtype=F64)
+    getattr(torch.optim, name)([param], lr=lr, weight_decay=wd).step()
+    return float(param.detach()[0])
 
 
 def _renorm(q: str) -> float:

@@ -13,15 +13,27 @@ _FINE = Tolerance(abs=2e-4, rel=1e-3)
 
 
 def _optimizer_step(name: str, w: float, g: float, lr: float, wd: float) -> float:
-    """One step of ``torch.optim.<name>`` on a single weight with gradient ``g``."""
+    """One step of ``torch.optim.<name>`` (SGD, Adam, AdamW; fresh state, default betas
+    and eps) on a single weight with gradient ``g``, written out as PyTorch documents it.
+
+    (``torch.optim`` itself would import torch's compiler stack, seconds of start-up for
+    one number; the tests check these steps against ``torch.optim``.)
+    """
     import torch
 
-    param = torch.nn.Parameter(torch.tensor([w], dtype=torch.float64))
-    param.grad = torch.tensor([g], dtype=torch.float64)
-    optim_cls = getattr(torch.optim, name)
-    optimizer = optim_cls([param], lr=lr, weight_decay=wd)
-    optimizer.step()
-    return float(param.detach()[0])
+    p = torch.tensor(w, dtype=torch.float64)
+    grad = torch.tensor(g, dtype=torch.float64)
+    if name == "SGD":
+        return float(p - lr * (grad + wd * p))
+    beta1, beta2, eps = 0.9, 0.999, 1e-8
+    if name == "AdamW":
+        p = p * (1 - lr * wd)  # decoupled decay
+    else:
+        grad = grad + wd * p  # Adam: L2 in the gradient
+    m = (1 - beta1) * grad  # first step from zero moments
+    v = (1 - beta2) * grad * grad
+    m_hat, v_hat = m / (1 - beta1), v / (1 - beta2)
+    return float(p - lr * m_hat / (v_hat.sqrt() + eps))
 
 
 def _penalty_gradient(w: float, g: float, lam: float, penalty: str) -> float:
