@@ -54,10 +54,9 @@ def run_lesson(
             warmup = Warmup("torch").start()
             progress, note = _starting_point(store, lesson, restart)
             store.set_current_step(lesson.slug, progress.current)  # started, even if quit at once
-            number = entry.number
             player = LessonPlayer(
                 lesson,
-                number,
+                entry.number,
                 console=console,
                 source=source,
                 services=lesson_services(warmup, app.lang),

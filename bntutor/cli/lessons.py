@@ -52,9 +52,9 @@ def lesson_cmd(
 ) -> None:
     """Play a lesson; resumes where you left off.
 
-    Type :hint, :skip, :quit or :help at any prompt. Ctrl-C or end of input saves your
-    progress and exits with status 130; so does running out of scripted answers before
-    the lesson ends. A finished lesson exits with 0.
+    Type :hint, :skip, :quit or :help at any prompt. Progress is saved after every
+    step. A finished lesson, or :quit, exits with 0; Ctrl-C or end of input (also
+    scripted answers that run out before the end) exits with 130.
     """
     from bntutor.cli._lesson_run import run_lesson
 
