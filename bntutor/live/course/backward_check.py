@@ -4,9 +4,14 @@ input gradients sum to zero over the batch (shifting a whole feature changes not
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
+
+if TYPE_CHECKING:
+    import torch
 
 
 class BnBackwardCheckArgs(BaseModel):
@@ -18,19 +23,28 @@ class BnBackwardCheckArgs(BaseModel):
     eps: float = Field(1e-5, gt=0, le=1)
 
 
-def bn_backward_check(args: BnBackwardCheckArgs) -> LiveResult:
+def problem(args: BnBackwardCheckArgs) -> tuple[torch.Tensor, ...]:
+    """``(x [samples, features], gamma [features], beta [features], grad_output)``."""
     import torch
 
-    from bntutor.engine import backward, trace
-    from bntutor.live.course._tensors import floats, generator, labels
+    from bntutor.live.course._tensors import generator
 
     gen = generator(args.seed)
     shape = (args.samples, args.features)
-    x = (3 * torch.randn(shape, generator=gen, dtype=torch.float64) + 1).requires_grad_(True)
-    gamma = (torch.rand(args.features, generator=gen, dtype=torch.float64) + 0.5)
-    gamma.requires_grad_(True)
-    beta = torch.randn(args.features, generator=gen, dtype=torch.float64).requires_grad_(True)
+    x = 3 * torch.randn(shape, generator=gen, dtype=torch.float64) + 1
+    gamma = torch.rand(args.features, generator=gen, dtype=torch.float64) + 0.5
+    beta = torch.randn(args.features, generator=gen, dtype=torch.float64)
     grad_out = torch.randn(shape, generator=gen, dtype=torch.float64)
+    return x, gamma, beta, grad_out
+
+
+def bn_backward_check(args: BnBackwardCheckArgs) -> LiveResult:
+    from bntutor.engine import backward, trace
+    from bntutor.live.course._tensors import floats, labels
+
+    x, gamma, beta, grad_out = problem(args)
+    for t in (x, gamma, beta):
+        t.requires_grad_(True)
 
     tr = trace(x, weight=gamma, bias=beta, eps=args.eps)
     tr.y.backward(grad_out)

@@ -10,9 +10,14 @@ variance) is the floor no model can beat.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from bntutor.live.results import LiveResult, TensorBlock
+
+if TYPE_CHECKING:
+    import torch
 
 
 class BiasVarianceArgs(BaseModel):
@@ -26,7 +31,8 @@ class BiasVarianceArgs(BaseModel):
     l2: float = Field(1e-3, gt=0, le=100, description="λ of the ridge fits, (λ/2)‖w‖²")
 
 
-def bias_variance(args: BiasVarianceArgs) -> LiveResult:
+def training_sets(args: BiasVarianceArgs) -> tuple[torch.Tensor, torch.Tensor]:
+    """``(x, y)``, each ``[trials, train_size]``: the same inputs, fresh noise per trial."""
     import math
 
     import torch
@@ -37,8 +43,25 @@ def bias_variance(args: BiasVarianceArgs) -> LiveResult:
     f64 = torch.float64
     x = torch.linspace(-1, 1, args.train_size, dtype=f64).expand(args.trials, -1)
     y = torch.sin(math.pi * x) + args.noise * torch.randn(x.shape, generator=gen, dtype=f64)
-    grid = torch.linspace(-0.9, 0.9, 61, dtype=f64)
-    truth = torch.sin(math.pi * grid)
+    return x, y
+
+
+def grid_points() -> tuple[torch.Tensor, torch.Tensor]:
+    """``(points, sin(π·points))`` where bias and variance are measured."""
+    import math
+
+    import torch
+
+    grid = torch.linspace(-0.9, 0.9, 61, dtype=torch.float64)
+    return grid, torch.sin(math.pi * grid)
+
+
+def bias_variance(args: BiasVarianceArgs) -> LiveResult:
+    import torch
+
+    f64 = torch.float64
+    x, y = training_sets(args)
+    grid, truth = grid_points()
 
     rows: list[list[float]] = []
     keys = ("bias2", "variance", "bias2_l2", "variance_l2")

@@ -4,9 +4,14 @@ Also reports what the common wrong choices of axes would give."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
+
+if TYPE_CHECKING:
+    import torch
 
 
 class BnLayoutStatsArgs(BaseModel):
@@ -19,14 +24,21 @@ class BnLayoutStatsArgs(BaseModel):
     w: int = Field(4, ge=1, le=32, description="width W")
 
 
+def feature_map(args: BnLayoutStatsArgs) -> torch.Tensor:
+    """The seeded ``[N, C, H, W]`` map; each channel has its own level, so per-channel
+    statistics differ visibly."""
+    from bntutor.live.course._tensors import normal_batch
+
+    level = normal_batch(args.seed + 1, (1, args.c, 1, 1), scale=3.0)
+    return normal_batch(args.seed, (args.n, args.c, args.h, args.w)) + level
+
+
 def bn_layout_stats(args: BnLayoutStatsArgs) -> LiveResult:
     from bntutor.engine import trace
-    from bntutor.live.course._tensors import floats, labels, normal_batch
+    from bntutor.live.course._tensors import floats, labels
 
     n, c, h, w = args.n, args.c, args.h, args.w
-    # Each channel gets its own level, so per-channel statistics are worth looking at.
-    level = normal_batch(args.seed + 1, (1, c, 1, 1), scale=3.0)
-    nchw = normal_batch(args.seed, (n, c, h, w)) + level
+    nchw = feature_map(args)
     nhwc = nchw.permute(0, 2, 3, 1).contiguous()
     first = trace(nchw, channel_axis=1)
     last = trace(nhwc, channel_axis=-1)

@@ -12,9 +12,14 @@ A BN layer is warmed up on batches from one distribution, then fed one test batc
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
+
+if TYPE_CHECKING:
+    import torch
 
 
 class BnModesArgs(BaseModel):
@@ -28,23 +33,31 @@ class BnModesArgs(BaseModel):
     scale: float = Field(2.0, gt=0, le=1000)
 
 
+def batches(args: BnModesArgs) -> tuple[torch.Tensor, torch.Tensor]:
+    """``([warmup, B, C] training batches, [B, C] test batch)``. The test batch is squeezed
+    towards ``loc``, so its statistics differ from the running ones."""
+    from bntutor.live.course._tensors import normal_batch
+
+    data = normal_batch(args.seed, (args.warmup + 1, args.batch_size, args.features),
+                        args.loc, args.scale)
+    return data[:-1], data[-1] * 0.5 + args.loc * 0.5
+
+
 def bn_modes(args: BnModesArgs) -> LiveResult:
     import copy
 
     import torch
 
     from bntutor.engine import BatchNorm
-    from bntutor.live.course._tensors import floats, normal_batch
+    from bntutor.live.course._tensors import floats
 
-    c, b = args.features, args.batch_size
-    data = normal_batch(args.seed, (args.warmup + 1, b, c), args.loc, args.scale)
+    c = args.features
+    warmup, test = batches(args)
     bn = BatchNorm(c, dtype=torch.float64)
     bn.train()
     with torch.no_grad():
-        for batch in data[:-1]:
+        for batch in warmup:
             bn(batch)
-    # The test batch comes from elsewhere: shifted, so batch and running stats differ.
-    test = data[-1] * 0.5 + args.loc
     start = copy.deepcopy(bn.state_dict())
 
     def fresh() -> BatchNorm:

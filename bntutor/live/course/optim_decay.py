@@ -10,9 +10,14 @@ gradient (decoupled weight decay, Loshchilov & Hutter 2019).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
+
+if TYPE_CHECKING:
+    import torch
 
 
 class SgdWeightDecayStepArgs(BaseModel):
@@ -82,13 +87,23 @@ class AdamVsAdamwStepArgs(BaseModel):
     weight_decay: float = Field(0.1, ge=0, le=10)
 
 
+def gradients(args: AdamVsAdamwStepArgs) -> torch.Tensor:
+    """``[steps, weights]``: each weight's zero-mean random gradients, scaled by its scale."""
+    import torch
+
+    from bntutor.live.course._tensors import normal_batch
+
+    scales = torch.tensor(args.grad_scales, dtype=torch.float64)
+    return normal_batch(args.seed, (args.steps, len(args.grad_scales))) * scales
+
+
 def adam_vs_adamw_step(args: AdamVsAdamwStepArgs) -> LiveResult:
     import torch
 
-    from bntutor.live.course._tensors import floats, normal_batch
+    from bntutor.live.course._tensors import floats
 
     scales = torch.tensor(args.grad_scales, dtype=torch.float64)
-    grads = normal_batch(args.seed, (args.steps, len(args.grad_scales))) * scales
+    grads = gradients(args)
 
     def run(decoupled: bool, weight_decay: float) -> torch.Tensor:
         p = torch.nn.Parameter(torch.full((len(args.grad_scales),), args.w0,

@@ -25,6 +25,10 @@ class SyncBnStatsArgs(BaseModel):
             not 1 <= len(self.values) <= 16 or any(not v for v in self.values)
         ):
             raise ValueError("values needs 1 to 16 non-empty lists, one per device")
+        total = self.devices * self.per_device if self.values is None else sum(
+            len(v) for v in self.values)
+        if total < 2:
+            raise ValueError("the whole batch needs at least 2 values to have a variance")
         return self
 
 
