@@ -1,0 +1,63 @@
+"""The quiz report: score, per-topic accuracy, missed questions, lessons to revisit."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from bntutor.quiz.report import build_report
+from bntutor.quiz.results import QuestionResult
+
+AT = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
+
+
+def _r(item: str, topic: str, status: str, lessons: tuple[str, ...] = ()) -> QuestionResult:
+    return QuestionResult(item, topic, 2, f"prompt {item}", status, seconds=3.0,  # type: ignore[arg-type]
+                          explanation=f"why {item}", expected="a", lessons=lessons)
+
+
+RESULTS = [
+    _r("bank:a", "dropout", "correct"),
+    _r("bank:b", "dropout", "wrong", ("dropout-and-bn",)),
+    _r("bank:c", "bn-cnn", "skipped"),
+    _r("gen:t/1", "why-bn", "missed"),
+    _r("bank:e", "l1-l2", "unanswered"),
+]
+COURSE = {"bn-cnn": ["bn-cnn"], "dropout-and-bn": ["dropout"], "beyond-bn": ["why-bn"]}
+
+
+def test_score_and_topics() -> None:
+    report = build_report("quiz", RESULTS, started_at=AT, seconds=40.0, ended="time-up",
+                          course_topics=COURSE)
+    assert (report.total, report.correct, report.answered) == (5, 1, 2)
+    assert report.score == 0.2  # unanswered questions count as missed
+    by_topic = {t.topic: (t.asked, t.correct, t.accuracy) for t in report.topics}
+    assert by_topic == {"bn-cnn": (1, 0, 0.0), "dropout": (2, 1, 0.5), "l1-l2": (1, 0, 0.0),
+                        "why-bn": (1, 0, 0.0)}
+
+
+def test_missed_and_revisit() -> None:
+    report = build_report("quiz", RESULTS, started_at=AT, seconds=40.0, ended="time-up",
+                          course_topics=COURSE)
+    assert [r.item_id for r in report.missed] == ["bank:b", "bank:c", "gen:t/1"]
+    # the question's own lesson first, then the course's lesson for the topic
+    assert report.revisit == ["dropout-and-bn", "bn-cnn", "beyond-bn"]
+
+
+def test_revisit_names_only_lessons_the_course_has() -> None:
+    report = build_report("quiz", RESULTS, started_at=AT, seconds=1.0, ended="finished",
+                          course_topics={"bn-cnn": ["bn-cnn"]})
+    assert report.revisit == ["bn-cnn"]
+    report = build_report("quiz", RESULTS, started_at=AT, seconds=1.0, ended="finished")
+    assert report.revisit == ["dropout-and-bn", "bn-cnn", "beyond-bn"]  # the topic defaults
+
+
+def test_json_document_and_replay() -> None:
+    report = build_report("quiz", RESULTS, started_at=AT, seconds=40.0, ended="time-up",
+                          seed=7, time_limit=90.0, chosen_topics=["dropout"])
+    data = report.to_dict()
+    assert data["score"] == 0.2 and data["missed"] == ["bank:b", "bank:c", "gen:t/1"]
+    assert data["questions"][1]["explanation"] == "why bank:b"
+    assert data["started_at"] == "2024-05-01T09:00:00+00:00"
+    assert report.replay() == "bntutor quiz --seed 7 --topic dropout -n 5 --time-limit 90s"
+    review = build_report("review", RESULTS, started_at=AT, seconds=1.0, ended="finished")
+    assert review.replay() is None
