@@ -128,9 +128,15 @@ def build_report(
     )
     revisit: list[str] = []
     for r in report.missed:
-        for slug in lessons_for(r.topic, r.lessons, course_topics):
-            if course_topics is not None and slug not in course_topics:
-                continue  # a lesson the course does not (yet) have
+        for slug in _lessons(r, course_topics):
             if slug not in revisit:
                 revisit.append(slug)
     return replace(report, revisit=revisit)
+
+
+def _lessons(r: QuestionResult, course_topics: Mapping[str, Sequence[str]] | None) -> list[str]:
+    """The question's own lessons that the course has, else the course's for its topic."""
+    if course_topics is None:
+        return lessons_for(r.topic, r.lessons)
+    own = [slug for slug in r.lessons if slug in course_topics]
+    return own or [s for s in lessons_for(r.topic, (), course_topics) if s in course_topics]
