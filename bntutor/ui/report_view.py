@@ -68,9 +68,8 @@ def timing_table(results: list[QuestionResult]) -> Table:
 
 
 def missed_view(r: QuestionResult) -> RenderableType:
-    mark, style = MARKS[r.status]
-    prompt = r.prompt.replace("`", "")
-    parts: list[RenderableType] = [Text.assemble((f"{mark} ", style), (prompt, "bold"))]
+    mark, _ = MARKS[r.status]
+    parts: list[RenderableType] = [markdown(f"{mark} {r.prompt}")]  # maths as Unicode
     if r.answer is not None:
         parts.append(Text.assemble(("  you said: ", "dim"), r.answer))
     if r.expected:

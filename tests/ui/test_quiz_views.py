@@ -79,7 +79,8 @@ def test_report_view() -> None:
     out = text(c)
     assert "1/2 correct (50%)" in out and "in 1:05 of 2:00" in out
     assert "time ran out" in out and "accuracy per topic" in out and "time per question" in out
-    assert "Pick the right one." in out and "you said: b" in out and "the slip" in out
+    assert "Pick the right one." in out.replace("`", "")
+    assert "you said: b" in out and "the slip" in out
     assert "bntutor lesson dropout-and-bn" in out
     assert "bntutor quiz --seed 3 -n 2 --time-limit 120s" in out
 
