@@ -68,15 +68,18 @@ def progress_bars(console: Console, enabled: bool) -> Iterator[ProgressFn]:
     if not enabled:
         yield no_progress
         return
+    # Redrawn on each report, with no refresh thread: a demo may fork worker processes,
+    # and a thread holding the console's lock at that moment would leave it locked there.
     bars = Progress(TextColumn("{task.description}"), BarColumn(),
                     TextColumn("{task.percentage:>3.0f}%"), TimeElapsedColumn(),
-                    console=console, transient=True)
+                    console=console, transient=True, auto_refresh=False)
     tasks: dict[str, TaskID] = {}
 
     def report(label: str, done: int, total: int) -> None:
         if label not in tasks:
             tasks[label] = bars.add_task(label, total=total)
         bars.update(tasks[label], completed=done, total=total)
+        bars.refresh()
 
     with bars:
         yield report
