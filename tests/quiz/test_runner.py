@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bntutor.content.models import BankQuestion
 from bntutor.quiz.judge import Judge
@@ -102,3 +104,12 @@ def test_vanished_item_is_left_out(timer: FakeTimer) -> None:
     outcome, io, _ = _run(timer, ["4"], ids=["bank:gone", "bank:q-num"])
     assert [r.item_id for r in outcome.results] == ["bank:q-num"]
     assert any("bank:gone" in n for n in io.notes)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(max_size=30), max_size=6))
+def test_any_lines_end_in_results_for_every_question(lines: list[str]) -> None:
+    outcome, _, recorded = _run(FakeTimer(), lines)
+    assert [r.item_id for r in outcome.results] == IDS
+    assert outcome.ended in ("finished", "quit", "end-of-input")
+    assert all(r.answered for r in recorded)
