@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
@@ -17,6 +18,8 @@ from bntutor.demos.base import DemoInfo, DemoReport, Section, no_progress
 from bntutor.demos.base import Progress as ProgressFn
 from bntutor.ui.blocks import render_blocks
 from bntutor.ui.mathtext import render_math_in_markdown
+
+REDRAW_S = 0.1  # at most ten redraws a second
 
 
 def demo_list(demos: Sequence[DemoInfo]) -> Table:
@@ -74,12 +77,16 @@ def progress_bars(console: Console, enabled: bool) -> Iterator[ProgressFn]:
                     TextColumn("{task.percentage:>3.0f}%"), TimeElapsedColumn(),
                     console=console, transient=True, auto_refresh=False)
     tasks: dict[str, TaskID] = {}
+    last = [0.0]  # when the bars were last drawn
 
     def report(label: str, done: int, total: int) -> None:
         if label not in tasks:
             tasks[label] = bars.add_task(label, total=total)
         bars.update(tasks[label], completed=done, total=total)
-        bars.refresh()
+        now = time.monotonic()
+        if done >= total or now - last[0] >= REDRAW_S:
+            bars.refresh()
+            last[0] = now
 
     with bars:
         yield report
