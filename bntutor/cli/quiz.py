@@ -10,6 +10,7 @@ import typer
 
 from bntutor.cli.context import get_context
 from bntutor.errors import BadInputError
+from bntutor.quiz.topics import TOPICS
 
 app = typer.Typer()
 
@@ -21,21 +22,26 @@ def quiz_cmd(
     ctx: typer.Context,
     topic: Annotated[
         list[str] | None,
-        typer.Option("--topic", "-t", help="Only this topic (repeatable). Unknown: lists all."),
+        typer.Option("--topic", "-t", metavar="TOPIC",
+                     help=f"Only this topic (repeatable): {', '.join(TOPICS)}."),
     ] = None,
     difficulty: Annotated[
-        int | None, typer.Option("--difficulty", "-d", help="Only difficulty 1, 2 or 3.")
+        int | None,
+        typer.Option("--difficulty", "-d", metavar="1|2|3", help="Only this difficulty."),
     ] = None,
-    n: Annotated[int, typer.Option("-n", help="Number of questions.")] = 10,
+    n: Annotated[int, typer.Option("-n", metavar="N", help="Number of questions.")] = 10,
     seed: Annotated[
-        int | None, typer.Option("--seed", help="Same seed, same quiz (default: random).")
+        int | None,
+        typer.Option("--seed", metavar="S", help="Same seed, same quiz (default: random)."),
     ] = None,
     time_limit: Annotated[
         str | None,
-        typer.Option("--time-limit", help="Interview mode: e.g. 15m, 90s, 1h30m; a countdown."),
+        typer.Option("--time-limit", metavar="TIME",
+                     help="Interview mode with a countdown: e.g. 15m, 90s, 1h30m."),
     ] = None,
     answers: Annotated[
-        Path | None, typer.Option("--answers", help="Read answers from FILE, one per line.")
+        Path | None,
+        typer.Option("--answers", metavar="FILE", help="Read answers from FILE, one per line."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
@@ -65,9 +71,10 @@ def quiz_cmd(
 @app.command("review")
 def review_cmd(
     ctx: typer.Context,
-    n: Annotated[int, typer.Option("-n", help="At most this many due questions.")] = 20,
+    n: Annotated[int, typer.Option("-n", metavar="N", help="At most N due questions.")] = 20,
     answers: Annotated[
-        Path | None, typer.Option("--answers", help="Read answers from FILE, one per line.")
+        Path | None,
+        typer.Option("--answers", metavar="FILE", help="Read answers from FILE, one per line."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
