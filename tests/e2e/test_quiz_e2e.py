@@ -133,3 +133,20 @@ def test_review_the_next_day(env: dict[str, str], tmp_path: Path) -> None:
     status, rest = finish(child)
     assert status == 0
     assert "Next card due in" in rest
+
+
+def test_progress_reset_asks_first(env: dict[str, str], tmp_path: Path) -> None:
+    with Store.open(tmp_path / "home", lambda: DAY1) as store:
+        store.save_step("mini-dropout", "intro", "seen", "q-scale", 0, 2.0)
+    child = spawn(["progress", "--reset", "1"], env)
+    child.expect_exact("Delete your progress in lesson 1 (mini-dropout)?")
+    child.sendline("n")
+    status, rest = finish(child)
+    assert status == 0 and "nothing deleted" in rest
+    child = spawn(["progress", "--reset", "mini-dropout"], env)
+    child.expect_exact("Delete your progress")
+    child.sendline("y")
+    status, rest = finish(child)
+    assert status == 0 and "progress of lesson 1 (mini-dropout) deleted" in rest
+    with Store.open(tmp_path / "home") as store:
+        assert store.get_progress("mini-dropout") is None
