@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 MAX_LENGTH = 500
-MAX_DEPTH = 40
+MAX_DEPTH = 100
 
 #: function name -> number of arguments (None: two or more)
 FUNCTIONS: dict[str, int | None] = {

@@ -10,27 +10,47 @@ from __future__ import annotations
 import ast
 import random
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from bntutor.checking._expr_syntax import ExpressionSyntaxError, parse_expression
+from bntutor.checking._expr_numeric import Undefined, evaluate
+from bntutor.checking._expr_syntax import ExpressionSyntaxError, ParsedExpression, parse_expression
 from bntutor.checking.feedback import matching_rule
 from bntutor.checking.verdict import Verdict
 from bntutor.content.models import LText
 
 MAX_EXPONENT = 100
 _SAMPLES = 12
-_SIMPLIFY_MAX_OPS = 60
+_SIMPLIFY_MAX_OPS = 40
+_SIMPLIFY_MAX_DEPTH = 8
+_SIMPLIFY_MAX_POWER = 8
 
 
-def to_sympy(text: str, variables: Sequence[str] = ()) -> Any:
-    """The sympy expression of ``text``; ExpressionSyntaxError if unreadable."""
+@dataclass(frozen=True)
+class Formula:
+    """A checked formula: its tree (for numbers) and its sympy expression (for algebra)."""
+
+    parsed: ParsedExpression
+    expr: Any
+
+    def __str__(self) -> str:
+        return str(self.expr)
+
+
+def read_formula(text: str, variables: Sequence[str] = ()) -> Formula:
+    """The formula in ``text``; ExpressionSyntaxError says why it cannot be read."""
     import sympy
 
     parsed = parse_expression(text, variables)
     expr = _build(parsed.tree.body, parsed.names)
     if expr.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
         raise ExpressionSyntaxError("it divides by zero or is infinite")
-    return expr
+    return Formula(parsed, expr)
+
+
+def to_sympy(text: str, variables: Sequence[str] = ()) -> Any:
+    """The sympy expression of ``text``; ExpressionSyntaxError if unreadable."""
+    return read_formula(text, variables).expr
 
 
 def _build(node: ast.AST, names: dict[str, str]) -> Any:
@@ -90,37 +110,25 @@ def _FUNCTIONS() -> dict[str, Any]:  # noqa: N802 - a table, built when sympy is
     }
 
 
-def _points(symbols: list[Any], seed: int) -> list[dict[Any, float]]:
+def _points(names: list[str], seed: int) -> list[dict[str, float]]:
+    """Sample points, both signs, mostly small values and a few large ones."""
     rng = random.Random(seed)
     points = []
     for i in range(_SAMPLES):
         scale = 3.0 if i < _SAMPLES - 4 else 40.0
-        point = {}
-        for sym in symbols:
-            value = rng.uniform(0.1, scale) * rng.choice((-1.0, 1.0))
-            point[sym] = value
-        points.append(point)
+        points.append({n: rng.uniform(0.1, scale) * rng.choice((-1.0, 1.0)) for n in names})
     return points
 
 
-def _value(expr: Any, point: dict[Any, float]) -> complex | None:
-    try:
-        result = complex(expr.evalf(subs=point))
-    except (TypeError, ValueError, ZeroDivisionError, OverflowError, AttributeError):
-        return None
-    if result != result or abs(result) == float("inf"):
-        return None
-    return result
-
-
-def _ratios(a: Any, b: Any, seed: int = 0) -> list[tuple[complex, complex]]:
+def _pairs(a: Formula, b: Formula, seed: int = 0) -> list[tuple[complex, complex]]:
     """(a, b) values at the sample points where both are defined."""
-    symbols = sorted(a.free_symbols | b.free_symbols, key=str)
+    names = sorted({*a.parsed.names.values(), *b.parsed.names.values()})
     pairs = []
-    for point in _points(symbols, seed):
-        va, vb = _value(a, point), _value(b, point)
-        if va is not None and vb is not None:
-            pairs.append((va, vb))
+    for point in _points(names, seed):
+        try:
+            pairs.append((evaluate(a.parsed, point), evaluate(b.parsed, point)))
+        except Undefined:
+            continue
     return pairs
 
 
@@ -128,25 +136,40 @@ def _close(x: complex, y: complex) -> bool:
     return abs(x - y) <= 1e-8 * (1.0 + max(abs(x), abs(y)))
 
 
-def equivalent(a: Any, b: Any) -> bool:
-    """True when ``a`` and ``b`` are the same function of their variables."""
+def equivalent(a: Formula, b: Formula) -> bool:
+    """True when ``a`` and ``b`` are the same function of their variables.
+
+    sympy first (its automatic simplification, then ``simplify`` on small differences),
+    then agreement at sample points, evaluated in floats so nothing can blow up.
+    """
     import sympy
 
-    difference = a - b
+    difference = a.expr - b.expr
     if difference == 0:
         return True
-    if not difference.free_symbols:
-        value = _value(difference, {})
-        return value is not None and _close(value, 0)
-    if sympy.count_ops(difference) <= _SIMPLIFY_MAX_OPS and sympy.simplify(difference) == 0:
+    if _small(difference) and sympy.simplify(difference) == 0:
         return True
-    pairs = _ratios(a, b)
+    pairs = _pairs(a, b)
     return len(pairs) >= 4 and all(_close(x, y) for x, y in pairs)
 
 
-def diagnose(given: Any, expected: Any) -> str | None:
+def _small(expr: Any) -> bool:
+    """Small enough for ``simplify`` to finish at once (big powers make it expand for ages)."""
+    import sympy
+
+    if sympy.count_ops(expr) > _SIMPLIFY_MAX_OPS or _depth(expr) > _SIMPLIFY_MAX_DEPTH:
+        return False
+    powers = expr.atoms(sympy.Pow)
+    return all(not p.exp.is_Number or abs(p.exp) <= _SIMPLIFY_MAX_POWER for p in powers)
+
+
+def _depth(expr: Any) -> int:
+    return 1 + max((_depth(arg) for arg in expr.args), default=0)
+
+
+def diagnose(given: Formula, expected: Formula) -> str | None:
     """A constant factor or a constant offset away from the expected formula."""
-    pairs = _ratios(given, expected, seed=1)
+    pairs = _pairs(given, expected, seed=1)
     if len(pairs) < 4:
         return None
     ratios = [x / y for x, y in pairs if abs(y) > 1e-12]
@@ -172,17 +195,18 @@ def check_expression(
     feedback: list[tuple[Any, LText]] | None = None,
     lang: str = "en",
 ) -> Verdict:
-    wanted = to_sympy(str(expected), variables)
-    allowed = list(variables) or sorted({str(s) for s in wanted.free_symbols})
+    wanted = read_formula(str(expected), variables)
+    names = wanted.parsed.names
+    allowed = list(variables) or sorted(n for key, n in names.items() if key.startswith("v"))
     try:
-        given = to_sympy(answer, allowed)
+        given = read_formula(answer, allowed)
     except ExpressionSyntaxError as exc:
         return Verdict.unreadable(f"could not read {answer.strip()[:40]!r} as a formula: {exc}")
     except (RecursionError, MemoryError, OverflowError, ValueError, TypeError) as exc:
         return Verdict.unreadable(f"could not read the formula: {type(exc).__name__}")
     understood = str(given)
     rule = matching_rule(
-        given, feedback or [], lambda v: to_sympy(str(v), allowed), equivalent, lang
+        given, feedback or [], lambda v: read_formula(str(v), allowed), equivalent, lang
     )
     if rule is not None:
         return Verdict(False, "Not correct.", diagnosis=rule, understood=understood)
