@@ -166,3 +166,22 @@ def test_answer_like_text_gives_a_verdict(text: str) -> None:
 )
 def test_formula_like_token_soup_gives_a_verdict(tokens: list[str]) -> None:
     assert isinstance(check_expression("".join(tokens), "lambda*sign(w)", VARS), Verdict)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "exp(" * 30 + "w" + ")" * 30,
+        "exp(" * 99 + "w" + ")" * 99,
+        "(w+1)^100*(w-1)^100",
+        "((((w+1)^9)^9)^9)",
+        "99999999999999999999^99",
+        "sin(w)^2+cos(w)^2",
+        "max(" + ",".join(["w"] * 100) + ")",
+        "sqrt(" * 80 + "w" + ")" * 80,
+        "(" + "+".join(f"w^{i}" for i in range(40)) + ")^9",
+    ],
+)
+def test_pathological_formulas_are_answered_promptly(text: str) -> None:
+    """Nothing here may expand symbolically for ages (sympy's evalf/simplify used to)."""
+    assert isinstance(check_expression(text, "2*lambda*w", VARS), Verdict)
