@@ -106,6 +106,11 @@ def _locate(err: ErrorDetails, data: Any) -> _Located:
             deeper = True
     if err["type"] == "union_tag_invalid" and isinstance(current, dict) and "type" in current:
         path.append("type")  # point at the bad tag, not at the start of the step
+    if err["type"] == "value_error" and isinstance(current, dict):
+        # a whole-question rule ("a choice question needs options"): point at the field named
+        named = [key for key in ("options", "answer") if key in current and key in err["msg"]]
+        if named:
+            path.append(named[0])
     return _Located(err, tuple(path), branch, deeper)
 
 

@@ -139,3 +139,18 @@ def test_a_good_lesson_loads_into_typed_steps() -> None:
     question = lesson.steps[3]
     assert isinstance(question, QuestionStep) and question.kind == "numeric"
     assert question.tolerance.abs == 0.001
+
+
+def test_whole_question_rules_point_at_the_field_they_name(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(
+        "slug: r\ntitle: T\nminutes: 2\nsteps:\n"
+        "  - id: q\n    type: question\n    kind: numeric\n    prompt: p\n    answer: 1\n"
+        "    options: [a, b]\n"
+        "  - id: c\n    type: question\n    kind: choice\n    prompt: p\n    answer: a\n"
+    )
+    errors = check_lesson(path, fake_registry())
+    assert [(e.line, e.step, e.what) for e in errors] == [
+        (10, "q", "options only apply to choice and multi questions, not numeric"),
+        (11, "c", "a choice question needs options"),
+    ]
