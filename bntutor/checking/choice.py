@@ -1,7 +1,8 @@
 """Choice (one option) and multi (a set of options) answers.
 
-A learner may type a letter (``b``, ``B``, ``(b)``, ``b)``, ``b.``), the option's
-number (``2``) or the option's text. For multi, letters or numbers separated by commas,
+A learner may type a letter (``b``, ``B``, ``(b)``, ``b)``, ``b.``), the letter with
+the option copied after it (``b) the batch ...``), the option's number (``2``) or the
+option's text. For multi, letters or numbers separated by commas,
 spaces, ``and`` or ``;`` in any order (``a, c``, ``c a``, ``ac``).
 """
 
@@ -20,6 +21,7 @@ from bntutor.content.models import LText, Option
 
 MAX_LENGTH = 500
 _LETTER = re.compile(r"^\(?([a-z])[).:]?$")
+_LETTER_AND_TEXT = re.compile(r"^\(?([a-z])[).:]\s+\S")  # "b) the batch statistics"
 
 
 class ChoiceSyntaxError(ValueError):
@@ -43,7 +45,7 @@ def read_letter(token: str, options: Sequence[LText | Option]) -> str:
     """One option named by letter, number or text -> its letter."""
     letters = letters_for(options)
     s = token.strip().lower()
-    match = _LETTER.match(s)
+    match = _LETTER.match(s) or _LETTER_AND_TEXT.match(s)
     if match:
         if match.group(1) not in letters:
             raise ChoiceSyntaxError(f"there is no option {match.group(1)}; choose {_span(letters)}")
@@ -53,19 +55,26 @@ def read_letter(token: str, options: Sequence[LText | Option]) -> str:
         if not 1 <= number <= len(options):
             raise ChoiceSyntaxError(f"there is no option {number}; choose {_span(letters)}")
         return letters[number - 1]
+    letter = _by_text(token, options)
+    if letter is None:
+        raise ChoiceSyntaxError(f"answer with a letter, {_span(letters)}")
+    return letter
+
+
+def _by_text(token: str, options: Sequence[LText | Option]) -> str | None:
+    """The letter of the option whose text (in any language) ``token`` is."""
     wanted = normalize(token)
-    for letter, option in zip(letters, options, strict=False):
+    for letter, option in zip(letters_for(options), options, strict=False):
         if wanted and any(normalize(t) == wanted for t in _texts(option)):
             return letter
-    raise ChoiceSyntaxError(f"answer with a letter, {_span(letters)}")
+    return None
 
 
 def read_letters(text: str, options: Sequence[LText | Option]) -> list[str]:
     """Several options -> sorted distinct letters."""
-    try:
-        return [read_letter(text, options)]  # a whole option text, or one letter
-    except ChoiceSyntaxError:
-        pass
+    whole = _by_text(text, options)  # an option text may contain commas and spaces
+    if whole is not None:
+        return [whole]
     tokens = [t for t in re.split(r"[,;/&\s]+|\band\b", text.strip().lower()) if t]
     letters = letters_for(options)
     if len(tokens) == 1 and tokens[0].isalpha() and all(ch in letters for ch in tokens[0]):

@@ -56,7 +56,9 @@ def test_unreadable_choices(answer: str, why: str) -> None:
     assert not verdict.readable and why in verdict.message
 
 
-@pytest.mark.parametrize("answer", ["a, c", "c a", "ac", "C;A", "1 3", "a and c", "c/a"])
+@pytest.mark.parametrize(
+    "answer", ["a, c", "c a", "ac", "C;A", "1 3", "a and c", "c/a", "a. c.", "(c) (a)", "a) c)"]
+)
 def test_multi_in_any_order_and_separator(answer: str) -> None:
     verdict = check_multi(answer, ["a", "c"], OPTIONS)
     assert verdict.correct and verdict.understood == "a, c"
@@ -67,6 +69,7 @@ def test_multi_says_what_is_missing_and_what_is_extra() -> None:
     assert not verdict.correct
     assert verdict.diagnosis == "missing: c; should not be chosen: b. (b) That is training mode."
     assert check_multi("a", ["a", "c"], OPTIONS).diagnosis == "missing: c."
+    assert check_multi("The running statistics", ["a", "c"], OPTIONS).understood == "a"
 
 
 def test_multi_feedback_rule_matches_the_set() -> None:
