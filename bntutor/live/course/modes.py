@@ -91,7 +91,7 @@ def bn_modes(args: BnModesArgs) -> LiveResult:
         batch1_error = str(exc)
 
     table = TensorBlock(
-        "output for sample 1 of the test batch (feature 1 moves the running mean shown)",
+        "BN output for sample 1 of a new batch",
         [floats(y_train[0]), floats(y_nograd[0]), floats(y_eval[0]), floats(y_alone[0])],
         row_labels=["train()", "train() inside torch.no_grad()", "eval(), in the batch",
                     "eval(), sample alone"],
