@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from bntutor.errors import BadInputError
 from bntutor.store._time import Clock, utc_now
@@ -26,8 +26,8 @@ def parse_now(text: str) -> datetime:
             f"cannot read {text!r} as a date and time", ENV, "use ISO 8601, e.g. 2024-05-02T09:00"
         ) from None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
 
 
 def app_clock(environ: Mapping[str, str] | None = None, real: Clock = utc_now) -> Clock:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import zlib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 #: A right answer given in at most this many seconds, without hints, is rated Easy.
@@ -109,11 +109,10 @@ def record_answer(
 
     ``now`` must be timezone-aware (UTC or any zone; it is converted to UTC).
     """
-    from datetime import timezone
 
     if now.tzinfo is None:
         raise ValueError("record_answer needs an aware datetime")
-    now = now.astimezone(timezone.utc)
+    now = now.astimezone(UTC)
     previous = _card_json(store.get_card(item_id))
     card_json, due = review(previous, item_id, Outcome(correct, hints, seconds), now)
     store.put_card(item_id, card_json, due, topic)

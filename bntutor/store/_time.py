@@ -7,26 +7,26 @@ the text orders the instants; that is what lets ``due`` and ``at`` columns be in
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 Clock = Callable[[], datetime]
 
 
 def utc_now() -> datetime:
     """The real clock: an aware datetime in UTC."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def to_text(moment: datetime) -> str:
     """``moment`` (aware, any zone) as fixed-width ISO-8601 UTC text."""
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"naive datetime {moment!r}: pass an aware datetime (UTC)")
-    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def from_text(text: str) -> datetime:
     """The aware UTC datetime that :func:`to_text` wrote."""
-    return datetime.fromisoformat(text).astimezone(timezone.utc)
+    return datetime.fromisoformat(text).astimezone(UTC)
 
 
 def stamp(moment: datetime) -> str:

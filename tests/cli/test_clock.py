@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -11,21 +11,21 @@ from bntutor.errors import BadInputError
 
 
 def test_real_clock_without_the_variable() -> None:
-    real = lambda: datetime(2030, 1, 1, tzinfo=timezone.utc)  # noqa: E731
+    real = lambda: datetime(2030, 1, 1, tzinfo=UTC)  # noqa: E731
     assert app_clock({}, real) is real
 
 
 def test_starts_at_the_given_instant_and_runs_on() -> None:
-    ticks = iter([datetime(2030, 1, 1, tzinfo=timezone.utc),
-                  datetime(2030, 1, 1, 0, 0, 5, tzinfo=timezone.utc)])
+    ticks = iter([datetime(2030, 1, 1, tzinfo=UTC),
+                  datetime(2030, 1, 1, 0, 0, 5, tzinfo=UTC)])
     clock = app_clock({"BNTUTOR_NOW": "2024-05-02T09:00"}, lambda: next(ticks))
-    assert clock() == datetime(2024, 5, 2, 9, 0, 5, tzinfo=timezone.utc)  # 5 s later
+    assert clock() == datetime(2024, 5, 2, 9, 0, 5, tzinfo=UTC)  # 5 s later
 
 
 def test_zones_are_converted_to_utc() -> None:
-    fixed = datetime(2030, 1, 1, tzinfo=timezone.utc)
+    fixed = datetime(2030, 1, 1, tzinfo=UTC)
     clock = app_clock({"BNTUTOR_NOW": "2024-05-02T11:00+02:00"}, lambda: fixed)
-    assert clock() == datetime(2024, 5, 2, 9, 0, tzinfo=timezone.utc)
+    assert clock() == datetime(2024, 5, 2, 9, 0, tzinfo=UTC)
     assert clock().utcoffset() == timedelta(0)
 
 

@@ -12,7 +12,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -96,7 +96,7 @@ def test_home_says_what_to_do_next(
     ran = bntutor()
     assert "continue lesson 1 at step 4 of 6" in ran.out
     assert "review" not in ran.out  # the card the answer made is not due yet
-    later = datetime.now(timezone.utc) + timedelta(days=90)
+    later = datetime.now(UTC) + timedelta(days=90)
     monkeypatch.setenv("BNTUTOR_NOW", later.isoformat())
     assert "review: 1 review card is due: bntutor review" in bntutor().out
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ from bntutor.quiz.topics import TOPICS
 from bntutor.store.store import Store
 
 LESSONS = Path(__file__).resolve().parent.parent / "fixtures" / "quiz" / "lessons"
-DAY1 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
+DAY1 = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
 
 
 @dataclass

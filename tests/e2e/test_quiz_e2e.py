@@ -10,7 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pexpect
@@ -25,7 +25,7 @@ from bntutor.store.store import Store
 pytestmark = pytest.mark.slow
 
 LESSONS = Path(__file__).resolve().parent.parent / "fixtures" / "quiz" / "lessons"
-DAY1 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
+DAY1 = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
 TIMEOUT = 60
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from bntutor.quiz.report import build_report
 from bntutor.quiz.results import QuestionResult
 
-AT = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
+AT = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
 
 
 def _r(item: str, topic: str, status: str, lessons: tuple[str, ...] = ()) -> QuestionResult:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import fsrs
 import pytest
 
 from bntutor.quiz.scheduler import FAST_SECONDS, Outcome, rating_for, record_answer
 
-NOW = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
 
 
 class FakeStore:

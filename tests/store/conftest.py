@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from bntutor.store.store import Store
 
-START = datetime(2024, 5, 1, 9, 30, tzinfo=timezone.utc)
+START = datetime(2024, 5, 1, 9, 30, tzinfo=UTC)
 
 
 class FakeClock:

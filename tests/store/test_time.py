@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
 from bntutor.store._time import from_text, stamp, to_text
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def test_text_is_utc_and_round_trips() -> None:

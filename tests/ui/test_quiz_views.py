@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from rich.console import Console
 
@@ -22,7 +22,7 @@ from bntutor.ui.quiz_view import QuizView, countdown, result_view
 from bntutor.ui.report_view import report_view
 from bntutor.ui.timed_input import ScriptedReader, TerminalReader
 
-AT = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
+AT = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
 
 
 def console() -> Console:
