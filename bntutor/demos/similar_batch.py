@@ -48,7 +48,7 @@ def sections(options: DemoOptions, progress: Progress) -> list[Section]:
             "predict",
             "Predict in training mode and in eval mode",
             f"Now predict one diverse batch of {args.batch} test images, and for each of "
-            f"{args.images} of them a batch of {args.batch} near-copies (the image itself, "
+            f"{data.images} of them a batch of {args.batch} near-copies (the image itself, "
             "then copies shifted by at most a pixel, with brightness and noise changed a "
             "little). Every prediction is "
             "made twice: with the model in training mode (`model.train()`), and in eval mode "

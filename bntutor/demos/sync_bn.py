@@ -44,7 +44,7 @@ def sections(options: DemoOptions, progress: Progress) -> list[Section]:
             f"Each rank's own statistics are off by up to {data.local_vs_full:.2f}; the "
             f"synchronized ones match the whole batch to {data.sync_vs_full:.1e}, and so do "
             f"the outputs ({data.output_max_diff:.1e}) and input gradients "
-            f"({data.grad_input_max_diff:.1e}). The check against PyTorch's own "
-            f"`nn.SyncBatchNorm`, which trains only on GPUs: {data.torch_sync_bn}.",
+            f"({data.grad_input_max_diff:.1e}). PyTorch's own `nn.SyncBatchNorm` needs a GPU "
+            f"(or another accelerator) to train; asked here: {data.torch_sync_bn}",
         ),
     ]

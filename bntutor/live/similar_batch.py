@@ -47,7 +47,8 @@ class SimilarBatchArgs(BaseModel):
     seed: int = Field(default=0, ge=0)
     quick: bool = False
     batch: int = Field(default=32, ge=4, le=128, description="images per batch")
-    images: int = Field(default=16, ge=1, le=32, description="test images given a near-copy batch")
+    images: int | None = Field(default=None, ge=1, le=32,
+                               description="test images given a near-copy batch (16, quick 8)")
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,8 @@ class SimilarBatchData:
 
     steps: int
     train_size: int
+    images: int
+    """How many test images got a batch of near-copies."""
     final_loss: dict[str, float]
     diverse_accuracy: list[float]
     similar_accuracy: list[float]
@@ -75,6 +78,7 @@ class SimilarBatchData:
         return {
             "steps": self.steps,
             "train_size": self.train_size,
+            "images": self.images,
             "final_loss": self.final_loss,
             "modes": list(MODES),
             "diverse_accuracy": self.diverse_accuracy,
@@ -98,11 +102,12 @@ def run_similar_batch(args: SimilarBatchArgs, progress: Progress = no_progress) 
     from bntutor.live._shapes import CLASSES, make_shapes, near_copies
 
     steps, train_size = (60, 512) if args.quick else (200, 2048)
+    images = min(args.images or (8 if args.quick else 16), args.batch)
     with torch_session(args.seed) as gen:
         train_x, train_y = make_shapes(train_size, IMAGE_SIZE, gen)
         test_x, test_y = make_shapes(args.batch, IMAGE_SIZE, gen)
         similar = []
-        for i in range(args.images):  # the original image first, then its near-copies
+        for i in range(images):  # the original image first, then its near-copies
             copies = near_copies(test_x[i], args.batch - 1, gen)
             similar.append(torch.cat([test_x[i : i + 1], copies]))
 
@@ -141,6 +146,7 @@ def run_similar_batch(args: SimilarBatchArgs, progress: Progress = no_progress) 
     return SimilarBatchData(
         steps=steps,
         train_size=train_size,
+        images=images,
         final_loss={"batch": losses["batch"], "group": losses["group"]},
         diverse_accuracy=diverse_acc,
         similar_accuracy=similar_acc,
