@@ -128,6 +128,11 @@ def test_sync_bn_synced_stats_equal_full_batch_while_ranks_differ() -> None:
     ranks = v["ranks"]
     assert ranks["local_mean"][0] != pytest.approx(ranks["local_mean"][1], abs=0.1)
     assert ranks["sync_mean"][0] == pytest.approx(ranks["sync_mean"][1], abs=1e-6)
+    # torch's own SyncBatchNorm was asked too: it ran (and then agrees) or it refused
+    verdict = check["torch_sync_bn"]
+    assert verdict.startswith(("ran on", "refused on"))
+    if verdict.startswith("ran on"):
+        assert float(verdict.rsplit(" ", 1)[1]) < 1e-5
 
 
 def test_same_seed_same_numbers() -> None:
