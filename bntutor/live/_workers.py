@@ -15,6 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import queue
 import sys
+import threading
 import time
 from collections.abc import Callable
 from datetime import timedelta
@@ -33,10 +34,14 @@ class WorkerError(BntutorError):
 
 
 def default_start_method() -> str:
-    """``fork`` where it is safe and available (Linux): the children inherit the imported
-    torch and start in milliseconds; ``spawn`` elsewhere (a fresh interpreter each)."""
+    """``fork`` where it is safe: on Linux, from a process running one Python thread (a
+    second thread might hold a lock at the moment of the fork, and the child would inherit
+    it held). The children then inherit the imported torch and start in milliseconds.
+    Otherwise ``spawn``: a fresh interpreter per child, a second or two slower."""
     methods = multiprocessing.get_all_start_methods()
-    return "fork" if sys.platform.startswith("linux") and "fork" in methods else "spawn"
+    single = threading.active_count() == 1
+    return "fork" if sys.platform.startswith("linux") and "fork" in methods and single \
+        else "spawn"
 
 
 def run_workers(
@@ -53,11 +58,12 @@ def run_workers(
     import torch.distributed as dist
 
     ctx: Any = multiprocessing.get_context(start_method or default_start_method())
-    ports: Any = ctx.Queue()
-    results: Any = ctx.Queue()
+    results: Any = ctx.Queue()  # only children put: no feeder thread in this process
+    pipes = [ctx.Pipe() for _ in range(world_size)]  # the port, sent without a thread
     procs = [
-        ctx.Process(target=_child, args=(target, rank, world_size, payload, timeout, ports,
-                                         results), daemon=True, name=f"bntutor-rank{rank}")
+        ctx.Process(target=_child, args=(target, rank, world_size, payload, timeout,
+                                         pipes[rank][1], results),
+                    daemon=True, name=f"bntutor-rank{rank}")
         for rank in range(world_size)
     ]
     store = None
@@ -66,14 +72,16 @@ def run_workers(
             p.start()
         store = dist.TCPStore(HOST, 0, world_size, is_master=True, wait_for_workers=False,
                               timeout=timedelta(seconds=timeout))
-        for _ in procs:
-            ports.put(store.port)
+        for sender, _ in pipes:
+            sender.send(store.port)
         return _collect(procs, results, world_size, time.monotonic() + timeout)
     finally:
         _stop(procs)
-        for q in (ports, results):
-            q.close()
-            q.cancel_join_thread()
+        for sender, receiver in pipes:
+            sender.close()
+            receiver.close()
+        results.close()
+        results.cancel_join_thread()
         del store
 
 
@@ -112,7 +120,7 @@ def _stop(procs: list[Any], grace: float = 1.0) -> None:
 
 
 def _child(target: Target, rank: int, world_size: int, payload: Any, timeout: float,
-           ports: Any, results: Any) -> None:
+           port_pipe: Any, results: Any) -> None:
     import os
 
     try:
@@ -120,7 +128,9 @@ def _child(target: Target, rank: int, world_size: int, payload: Any, timeout: fl
         import torch.distributed as dist
 
         torch.set_num_threads(1)  # tiny work; and a forked child must not use OpenMP threads
-        port = ports.get(timeout=timeout)
+        if not port_pipe.poll(timeout):  # the parent is gone or stuck: do not linger
+            raise TimeoutError("no rendezvous port from the parent")
+        port = port_pipe.recv()
         os.environ.update(MASTER_ADDR=HOST, MASTER_PORT=str(port))
         store = dist.TCPStore(HOST, port, world_size, is_master=False,
                               timeout=timedelta(seconds=timeout))

@@ -6,6 +6,7 @@ every rank, and compares with torch's own BN on the unsplit batch in this proces
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
@@ -58,7 +59,9 @@ def _split_and_compare(sizes: list[int], shape: tuple[int, ...], axis: int = 1,
     payload = {"slices": [s.tolist() for s in slices], "grads": [g.tolist() for g in grads],
                "weight": weight.tolist(), "bias": bias.tolist(), "axis": axis,
                "momentum": momentum, "steps": steps}
+    threads = threading.active_count()
     ranks = run_workers(_rank, len(sizes), payload, timeout=60)
+    assert threading.active_count() == threads, "workers must leave no thread behind"
 
     # torch's BN on the whole batch (channels first), the reference
     full = torch.cat(slices)
@@ -169,3 +172,28 @@ def _misbehave(rank: int, world_size: int, how: str) -> None:
         if how == "raise":
             raise ValueError("on purpose")
         time.sleep(60)
+
+
+def test_workers_are_spawned_when_another_thread_is_running() -> None:
+    from bntutor.live._workers import default_start_method
+
+    assert default_start_method() in ("fork", "spawn")
+    stop = threading.Event()
+    helper = threading.Thread(target=stop.wait)
+    helper.start()
+    try:
+        assert default_start_method() == "spawn"
+    finally:
+        stop.set()
+        helper.join()
+
+
+@pytest.mark.slow
+def test_spawned_workers_give_the_same_answer_as_forked_ones() -> None:
+    from bntutor.live.sync_check import SyncBnArgs, run_sync_bn
+
+    forked = run_sync_bn(SyncBnArgs(start_method="fork")).values()
+    spawned = run_sync_bn(SyncBnArgs(start_method="spawn")).values()
+    forked.pop("start_method")
+    assert spawned.pop("start_method") == "spawn"
+    assert spawned == forked
