@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+import bntutor
 from bntutor.content.course import load_course
 from bntutor.content.i18n import localize
 from bntutor.content.models import Lesson, Option, QuestionStep
@@ -90,9 +91,19 @@ def bntutor_script() -> str:
     return found
 
 
+def shipped_lessons() -> Path:
+    """The course bntutor ships (the checkout's lessons/, else the installed copy)."""
+    checkout = Path(bntutor.__file__).resolve().parent.parent / "lessons"
+    if (checkout / "course.yaml").is_file():
+        return checkout
+    import importlib.resources
+
+    return Path(str(importlib.resources.files("bntutor") / "lessons"))
+
+
 def play(number: int, lines: list[str], home: Path) -> dict[str, Any]:
-    env = dict(os.environ, BNTUTOR_HOME=str(home), NO_COLOR="1")
-    env.pop("BNTUTOR_LESSONS", None)
+    env = dict(os.environ, BNTUTOR_HOME=str(home), NO_COLOR="1",
+               BNTUTOR_LESSONS=str(COURSE.directory))
     run = subprocess.run(
         [bntutor_script(), "lesson", str(number), "--json"],
         input="".join(line + "\n" for line in lines),
@@ -107,7 +118,7 @@ def questions(transcript: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {s["id"]: s for s in transcript["steps"] if s["type"] == "question"}
 
 
-COURSE = load_course()
+COURSE = load_course(shipped_lessons())
 CACHE = ResolveCache()  # one per test session: each distinct computation runs once here
 
 
