@@ -35,6 +35,9 @@ typecheck: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/engine_speed.py
 	$(PY) benchmarks/startup.py
+	$(PY) benchmarks/demos.py
+	$(PY) benchmarks/lesson_run.py
+	$(PY) benchmarks/quiz_start.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
