@@ -14,39 +14,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
-from pathlib import Path
+
+from _common import bntutor_script, timed
 
 BUDGET_S = 10.0
 QUICK_BUDGET_S = 3.0
-
-
-def script() -> str:
-    beside = Path(sys.executable).parent / "bntutor"
-    found = str(beside) if beside.exists() else shutil.which("bntutor")
-    if found is None:
-        sys.exit("bntutor is not installed in this environment (pip install -e .)")
-    return found
-
-
-def timed(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
-    """Wall time and CPU time of one run of ``argv`` (children too), and its exit status."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                          text=True)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if done.returncode:
-        sys.stderr.write(done.stderr)
-    return wall, cpu, done.returncode
 
 
 def main() -> int:
@@ -60,7 +36,7 @@ def main() -> int:
 
     names = args.only or demo_names()
     modes = [True] if args.quick_only else [True, False]
-    bntutor = script()
+    bntutor = bntutor_script()
     home = tempfile.mkdtemp(prefix="bntutor-bench-")
     env = {**os.environ, "BNTUTOR_HOME": home}
     print(f"{'demo':<18}{'mode':<7}{'wall s':>8}{'cpu s':>8}{'budget':>8}  verdict")
@@ -69,10 +45,10 @@ def main() -> int:
         for quick in modes:
             argv = [bntutor, "demo", name, "--json"] + (["--quick"] if quick else [])
             runs = [timed(argv, env) for _ in range(args.runs)]
-            wall = statistics.median(r[0] for r in runs)
-            cpu = statistics.median(r[1] for r in runs)
+            wall = statistics.median(r.wall for r in runs)
+            cpu = statistics.median(r.cpu for r in runs)
             budget = QUICK_BUDGET_S if quick else BUDGET_S
-            ok = all(r[2] == 0 for r in runs)
+            ok = all(r.status == 0 for r in runs)
             verdict = "PASS" if ok and wall <= budget else ("ERROR" if not ok else "FAIL")
             failed |= verdict != "PASS"
             mode = "quick" if quick else "full"

@@ -17,14 +17,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from pathlib import Path
+
+from _common import bntutor_script, timed
 
 BUDGET = 1.5
 COMMANDS = (["--help"], ["lessons"])
@@ -41,25 +39,6 @@ import sys
 from bntutor.cli.main import run
 run(sys.argv[1:])
 """
-
-
-def script() -> str:
-    beside = Path(sys.executable).parent / "bntutor"
-    found = str(beside) if beside.exists() else shutil.which("bntutor")
-    if found is None:
-        sys.exit("bntutor is not installed in this environment (pip install -e .)")
-    return found
-
-
-def timed(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
-    """Wall time and CPU time (user + system) of one run of ``argv``, and its exit status."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, done.returncode
 
 
 def imports_torch(args: list[str], env: dict[str, str]) -> bool:
@@ -94,7 +73,7 @@ def main() -> int:
     parser.add_argument("--budget", type=float, default=BUDGET)
     options = parser.parse_args()
 
-    bntutor = script()
+    bntutor = bntutor_script()
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "BNTUTOR_HOME": home, "COLUMNS": "100"}
         env.pop("BNTUTOR_DEBUG", None)
@@ -106,9 +85,10 @@ def main() -> int:
         statuses: dict[str, int] = {}
         for _ in range(options.runs):
             for name, argv in runs.items():
-                wall, cpu, statuses[name] = timed(argv, env)
-                walls[name].append(wall)
-                cpus[name].append(cpu)
+                run = timed(argv, env)
+                walls[name].append(run.wall)
+                cpus[name].append(run.cpu)
+                statuses[name] = run.status
 
         base, base_cpu = statistics.median(walls["baseline"]), statistics.median(cpus["baseline"])
         print(
