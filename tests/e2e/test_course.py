@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +23,8 @@ from bntutor.content.i18n import localize
 from bntutor.content.models import Lesson, Option, QuestionStep
 from bntutor.content.resolve import ResolveCache, resolve_question
 from bntutor.live.registry import default_registry
+
+from .installed import bntutor_script
 
 pytestmark = pytest.mark.slow
 
@@ -81,14 +81,6 @@ def attempts(lesson: Lesson, cache: ResolveCache) -> list[Attempt]:
                     break
         out.append(Attempt(step.id, step.kind, correct, wrong, diagnosis))
     return out
-
-
-def bntutor_script() -> str:
-    beside = Path(sys.executable).parent / "bntutor"
-    found = str(beside) if beside.exists() else shutil.which("bntutor")
-    if found is None:
-        pytest.fail("the bntutor console script is not installed (pip install -e .)")
-    return found
 
 
 def shipped_lessons() -> Path:

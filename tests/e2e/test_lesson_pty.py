@@ -7,51 +7,28 @@ Each test starts the console script with its own home dir and the fixture course
 from __future__ import annotations
 
 import os
-import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import pexpect
 import pytest
+
+from .installed import finish, spawn, terminal_env
 
 pytestmark = pytest.mark.slow
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "player"
-TIMEOUT = 60
-
-
-def bntutor_script() -> str:
-    beside = Path(sys.executable).parent / "bntutor"
-    found = str(beside) if beside.exists() else shutil.which("bntutor")
-    if found is None:
-        pytest.fail("the bntutor console script is not installed (pip install -e .)")
-    return found
 
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        BNTUTOR_HOME=str(tmp_path / "home"),
-        BNTUTOR_LESSONS=str(FIXTURES / "lessons"),
-        NO_COLOR="1",
-        TERM="xterm",
-        COLUMNS="100",
-        LINES="40",
-    )
-    env.pop("BNTUTOR_DEBUG", None)
-    return env
+    return terminal_env(tmp_path / "home", BNTUTOR_LESSONS=str(FIXTURES / "lessons"))
 
 
 class Session:
     """A running `bntutor` in a pty."""
 
     def __init__(self, args: list[str], env: dict[str, str]) -> None:
-        self.child = pexpect.spawn(
-            bntutor_script(), args, env=env, encoding="utf-8", timeout=TIMEOUT,
-            dimensions=(40, 100),
-        )
+        self.child = spawn(args, env)
 
     def expect(self, text: str) -> str:
         self.child.expect_exact(text)
@@ -62,13 +39,7 @@ class Session:
 
     def finish(self) -> tuple[int, str]:
         """Wait for the end; the exit status and the output not yet read."""
-        self.child.expect(pexpect.EOF)
-        rest = str(self.child.before)
-        self.child.close()
-        status = self.child.exitstatus
-        if status is None:  # killed by a signal
-            status = 128 + int(self.child.signalstatus or 0)
-        return status, rest
+        return finish(self.child)
 
 
 @pytest.fixture

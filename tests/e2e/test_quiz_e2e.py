@@ -6,14 +6,10 @@ Ctrl-C midway; yesterday's misses come back in `review` the next "day" (BNTUTOR_
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pexpect
 import pytest
 
 from bntutor.checking.canonical import answer_text
@@ -22,30 +18,19 @@ from bntutor.quiz.judge import Judge
 from bntutor.quiz.selection import choose_items
 from bntutor.store.store import Store
 
+from .installed import TIMEOUT, bntutor_script, finish, spawn, terminal_env
+
 pytestmark = pytest.mark.slow
 
 LESSONS = Path(__file__).resolve().parent.parent / "fixtures" / "quiz" / "lessons"
 DAY1 = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
-TIMEOUT = 60
-
-
-def bntutor_script() -> str:
-    beside = Path(sys.executable).parent / "bntutor"
-    found = str(beside) if beside.exists() else shutil.which("bntutor")
-    if found is None:
-        pytest.fail("the bntutor console script is not installed (pip install -e .)")
-    return found
 
 
 @pytest.fixture
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     monkeypatch.setenv("BNTUTOR_LESSONS", str(LESSONS))  # for right_answers in this process
-    env = dict(os.environ)
-    env.update(BNTUTOR_HOME=str(tmp_path / "home"), BNTUTOR_LESSONS=str(LESSONS),
-               BNTUTOR_NOW=DAY1.isoformat(), NO_COLOR="1", TERM="xterm", COLUMNS="100",
-               LINES="40")
-    env.pop("BNTUTOR_DEBUG", None)
-    return env
+    return terminal_env(tmp_path / "home", BNTUTOR_LESSONS=str(LESSONS),
+                        BNTUTOR_NOW=DAY1.isoformat())
 
 
 def right_answers(seed: int, n: int) -> tuple[list[str], list[str]]:
@@ -58,19 +43,6 @@ def right_answers(seed: int, n: int) -> tuple[list[str], list[str]]:
         item = content.source.get(item_id)
         answers.append(answer_text(item.question, judge.resolve(item).expected))
     return ids, answers
-
-
-def spawn(args: list[str], env: dict[str, str]) -> pexpect.spawn:
-    return pexpect.spawn(bntutor_script(), args, env=env, encoding="utf-8", timeout=TIMEOUT,
-                         dimensions=(40, 100))
-
-
-def finish(child: pexpect.spawn) -> tuple[int, str]:
-    child.expect(pexpect.EOF)
-    rest = str(child.before)
-    child.close()
-    status = child.exitstatus if child.exitstatus is not None else 128 + (child.signalstatus or 0)
-    return int(status), rest
 
 
 def test_timed_quiz_runs_out_while_waiting(env: dict[str, str]) -> None:
