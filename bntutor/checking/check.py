@@ -24,9 +24,7 @@ def check(
 ) -> Verdict:
     """Check ``answer_text`` against ``question`` whose expected values are ``resolved``."""
     if len(answer_text) > MAX_ANSWER:
-        return Verdict.unreadable(
-            f"could not read the answer: it is longer than {MAX_ANSWER} characters"
-        )
+        return Verdict.too_long(MAX_ANSWER)
     if "\x00" in answer_text:
         answer_text = answer_text.replace("\x00", "")
     expected, feedback = resolved.expected, resolved.feedback

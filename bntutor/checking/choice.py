@@ -88,6 +88,12 @@ def _span(letters: str) -> str:
     return f"{letters[0]}-{letters[-1]}" if len(letters) > 1 else letters
 
 
+def _why(options: Sequence[LText | Option], letter: str, lang: str) -> str | None:
+    """Why the option ``letter`` is wrong, when the content says."""
+    option = options[letters_for(options).index(letter)]
+    return localize(option.why, lang) if isinstance(option, Option) and option.why else None
+
+
 def _letter_of(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError(f"expected an option letter, got {value!r}")
@@ -107,23 +113,19 @@ def check_choice(
     lang: str = "en",
 ) -> Verdict:
     if not answer.strip():
-        return Verdict.unreadable("could not read the answer: it is empty")
+        return Verdict.empty()
     if len(answer) > MAX_LENGTH:
-        return Verdict.unreadable(
-            f"could not read the answer: it is longer than {MAX_LENGTH} characters"
-        )
+        return Verdict.too_long(MAX_LENGTH)
     try:
         letter = read_letter(answer, options)
     except ChoiceSyntaxError as exc:
-        return Verdict.unreadable(f"could not read {answer.strip()[:40]!r} as an option: {exc}")
+        return Verdict.unreadable_as(answer, "an option", exc)
     rule = matching_rule(letter, feedback or [], _letter_of, str.__eq__, lang)
     if rule is not None:
         return Verdict(False, "Not correct.", diagnosis=rule, understood=letter)
     if letter == _letter_of(expected):
         return Verdict(True, "Correct.", understood=letter)
-    option = options[letters_for(options).index(letter)]
-    why = localize(option.why, lang) if isinstance(option, Option) and option.why else None
-    return Verdict(False, "Not correct.", diagnosis=why, understood=letter)
+    return Verdict(False, "Not correct.", diagnosis=_why(options, letter, lang), understood=letter)
 
 
 def check_multi(
@@ -134,15 +136,13 @@ def check_multi(
     lang: str = "en",
 ) -> Verdict:
     if not answer.strip():
-        return Verdict.unreadable("could not read the answer: it is empty")
+        return Verdict.empty()
     if len(answer) > MAX_LENGTH:
-        return Verdict.unreadable(
-            f"could not read the answer: it is longer than {MAX_LENGTH} characters"
-        )
+        return Verdict.too_long(MAX_LENGTH)
     try:
         given = read_letters(answer, options)
     except ChoiceSyntaxError as exc:
-        return Verdict.unreadable(f"could not read {answer.strip()[:40]!r} as options: {exc}")
+        return Verdict.unreadable_as(answer, "options", exc)
     understood = ", ".join(given)
     rule = matching_rule(given, feedback or [], _letter_set, list.__eq__, lang)
     if rule is not None:
@@ -157,11 +157,7 @@ def check_multi(
         parts.append("missing: " + ", ".join(missing))
     if extra:
         parts.append("should not be chosen: " + ", ".join(extra))
-    whys = []
-    for letter in extra:
-        option = options[letters_for(options).index(letter)]
-        if isinstance(option, Option) and option.why:
-            whys.append(f"({letter}) {localize(option.why, lang)}")
+    whys = [f"({letter}) {why}" for letter in extra if (why := _why(options, letter, lang))]
     diagnosis = "; ".join(parts) + ("." if parts else "")
     if whys:
         diagnosis += " " + " ".join(whys)

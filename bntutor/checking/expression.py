@@ -201,7 +201,7 @@ def check_expression(
     try:
         given = read_formula(answer, allowed)
     except ExpressionSyntaxError as exc:
-        return Verdict.unreadable(f"could not read {answer.strip()[:40]!r} as a formula: {exc}")
+        return Verdict.unreadable_as(answer, "a formula", exc)
     except (RecursionError, MemoryError, OverflowError, ValueError, TypeError) as exc:
         return Verdict.unreadable(f"could not read the formula: {type(exc).__name__}")
     understood = str(given)

@@ -20,6 +20,15 @@ def read_expected(value: Any) -> float:
     return float(value)
 
 
+def number_rule(
+    x: float, feedback: list[tuple[Any, LText]] | None, tolerance: Tolerance, lang: str
+) -> str | None:
+    """The message of the first feedback rule whose number is within ``tolerance`` of ``x``."""
+    return matching_rule(
+        x, feedback or [], read_expected, lambda a, b: is_close(a, b, tolerance), lang
+    )
+
+
 def check_numeric(
     answer: str,
     expected: Any,
@@ -33,12 +42,10 @@ def check_numeric(
     try:
         x = parse_number(answer, unit)
     except NumberSyntaxError as exc:
-        return Verdict.unreadable(f"could not read {_clip(answer)!r} as a number: {exc}")
+        return Verdict.unreadable_as(answer, "a number", exc)
     e = read_expected(expected)
     understood = show(x)
-    rule = matching_rule(
-        x, feedback or [], read_expected, lambda a, b: is_close(a, b, tolerance), lang
-    )
+    rule = number_rule(x, feedback, tolerance, lang)
     if rule is not None:
         return Verdict(False, "Not correct.", diagnosis=rule, understood=understood)
     if is_close(x, e, tolerance):
@@ -79,7 +86,3 @@ def diagnose(x: float, e: float, tol: Tolerance, count: int | None = None) -> st
     if abs(x - e) <= 10 * tolerance_of(e, tol):
         return "Close, but outside the tolerance: keep more digits while you compute."
     return None
-
-
-def _clip(text: str, width: int = 40) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

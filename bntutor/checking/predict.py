@@ -9,8 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from bntutor.checking._numbers import NumberSyntaxError, is_close, parse_number, show, tolerance_of
-from bntutor.checking.feedback import matching_rule
-from bntutor.checking.numeric import read_expected
+from bntutor.checking.numeric import number_rule, read_expected
 from bntutor.checking.verdict import Verdict
 from bntutor.content.models import LText, Tolerance
 
@@ -33,12 +32,10 @@ def check_predict(
     try:
         x = parse_number(answer, unit)
     except NumberSyntaxError as exc:
-        return Verdict.unreadable(f"could not read {answer[:40]!r} as a number: {exc}")
+        return Verdict.unreadable_as(answer, "a number", exc)
     e = read_expected(expected)
     score = closeness(x, e, tolerance)
-    rule = matching_rule(
-        x, feedback or [], read_expected, lambda a, b: is_close(a, b, tolerance), lang
-    )
+    rule = number_rule(x, feedback, tolerance, lang)
     if is_close(x, e, tolerance) and rule is None:
         return Verdict(True, "Spot on: within the tolerance.", understood=show(x), closeness=score)
     if score >= 0.9:

@@ -45,7 +45,7 @@ def check_tensor(
     try:
         given = parse_tensor(answer)
     except TensorSyntaxError as exc:
-        return Verdict.unreadable(f"could not read {answer.strip()[:40]!r} as numbers: {exc}")
+        return Verdict.unreadable_as(answer, "numbers", exc)
     gshape, eshape = shape_of(given), shape_of(expected)
     understood = str(given)
     rule = matching_rule(

@@ -42,12 +42,10 @@ def check_text(
     lang: str = "en",
 ) -> Verdict:
     if len(answer) > MAX_LENGTH:
-        return Verdict.unreadable(
-            f"could not read the answer: it is longer than {MAX_LENGTH} characters"
-        )
+        return Verdict.too_long(MAX_LENGTH)
     given = normalize(answer)
     if not given:
-        return Verdict.unreadable("could not read the answer: it is empty")
+        return Verdict.empty()
     rule = matching_rule(given, feedback or [], _read, str.__eq__, lang)
     if rule is not None:
         return Verdict(False, "Not correct.", diagnosis=rule, understood=given)

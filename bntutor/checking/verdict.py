@@ -36,3 +36,22 @@ class Verdict:
     @classmethod
     def unreadable(cls, message: str) -> Verdict:
         return cls(correct=False, message=message, readable=False)
+
+    @classmethod
+    def unreadable_as(cls, answer: str, what: str, why: object) -> Verdict:
+        """``answer`` (clipped) could not be read as ``what`` (``a number``, ``options``)."""
+        shown = answer.strip()
+        if len(shown) > _SHOWN:
+            shown = shown[: _SHOWN - 1] + "…"
+        return cls.unreadable(f"could not read {shown!r} as {what}: {why}")
+
+    @classmethod
+    def empty(cls) -> Verdict:
+        return cls.unreadable("could not read the answer: it is empty")
+
+    @classmethod
+    def too_long(cls, limit: int) -> Verdict:
+        return cls.unreadable(f"could not read the answer: it is longer than {limit} characters")
+
+
+_SHOWN = 40  # characters of an unreadable answer quoted back
