@@ -11,7 +11,7 @@ import cmath
 import math
 from collections.abc import Callable, Mapping
 
-from bntutor.checking._expr_syntax import ParsedExpression
+from bntutor.checking._expr_syntax import ARITHMETIC, ParsedExpression
 
 LIMIT = 1e150
 
@@ -81,15 +81,7 @@ def _eval_node(node: ast.AST, names: dict[str, str], point: Mapping[str, float])
         return -operand if isinstance(node.op, ast.USub) else operand
     if isinstance(node, ast.BinOp):
         left, right = _eval(node.left, names, point), _eval(node.right, names, point)
-        if isinstance(node.op, ast.Add):
-            return left + right
-        if isinstance(node.op, ast.Sub):
-            return left - right
-        if isinstance(node.op, ast.Mult):
-            return left * right
-        if isinstance(node.op, ast.Div):
-            return left / right
-        return _power(left, right)
+        return ARITHMETIC.get(type(node.op), _power)(left, right)
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
         args = [_eval(a, names, point) for a in node.args]
         return _FUNCTIONS[names[node.func.id]](*args)

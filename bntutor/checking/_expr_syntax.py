@@ -12,9 +12,11 @@ calls are allowed through. Nothing here imports sympy; ``expression.py`` builds 
 from __future__ import annotations
 
 import ast
+import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 MAX_LENGTH = 500
 MAX_DEPTH = 100
@@ -33,6 +35,14 @@ FUNCTIONS: dict[str, int | None] = {
     "min": None,
 }
 ALIASES = {"sgn": "sign", "ln": "log"}
+#: what each allowed binary operator but ``**`` computes, on numbers or sympy expressions
+#: alike (each evaluator guards powers its own way)
+ARITHMETIC: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+}
 CONSTANTS = ("pi",)
 GREEK = {
     "λ": "lambda",

@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from bntutor.checking._expr_numeric import Undefined, evaluate
-from bntutor.checking._expr_syntax import ExpressionSyntaxError, ParsedExpression, parse_expression
+from bntutor.checking._expr_syntax import (
+    ARITHMETIC,
+    ExpressionSyntaxError,
+    ParsedExpression,
+    parse_expression,
+)
 from bntutor.checking.feedback import matching_rule
 from bntutor.checking.verdict import Verdict
 from bntutor.content.models import LText
@@ -70,15 +75,7 @@ def _build(node: ast.AST, names: dict[str, str]) -> Any:
         return -operand if isinstance(node.op, ast.USub) else operand
     if isinstance(node, ast.BinOp):
         left, right = _build(node.left, names), _build(node.right, names)
-        if isinstance(node.op, ast.Add):
-            return left + right
-        if isinstance(node.op, ast.Sub):
-            return left - right
-        if isinstance(node.op, ast.Mult):
-            return left * right
-        if isinstance(node.op, ast.Div):
-            return left / right
-        return _power(left, right)
+        return ARITHMETIC.get(type(node.op), _power)(left, right)
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
         args = [_build(a, names) for a in node.args]
         return _FUNCTIONS()[names[node.func.id]](*args)
