@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bntutor.demos.base import DemoOptions, Progress, Section, pick
+from bntutor.demos.base import DemoOptions, Progress, Section, pick, small
 from bntutor.live.results import LiveResult
 
 
@@ -54,7 +54,7 @@ def sections(options: DemoOptions, progress: Progress) -> list[Section]:
             LiveResult([check_block(data)],
                        pick(values, "diff_trace", "diff_module_nchw", "diff_module_nhwc",
                             "diff_running")),
-            f"The largest difference is {max(data.diff_trace, data.diff_module_nhwc):.1e}: "
+            f"The largest difference is {small(max(data.diff_trace, data.diff_module_nhwc))}: "
             "float32 rounding, from adding the same numbers in a different order.",
         ),
         Section(
@@ -66,7 +66,7 @@ def sections(options: DemoOptions, progress: Progress) -> list[Section]:
             LiveResult([histogram_block(data)],
                        pick(values, "after_mean", "after_var", "channel0_before",
                             "channel0_after")),
-            f"After BN channel 0 has mean {data.after_mean[0]:.1e} and variance "
+            f"After BN channel 0 has mean {small(data.after_mean[0])} and variance "
             f"{data.after_var[0]:.5f}: ε keeps it a hair under 1.",
         ),
     ]

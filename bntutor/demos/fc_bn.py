@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bntutor.demos.base import DemoOptions, Progress, Section, pick
+from bntutor.demos.base import DemoOptions, Progress, Section, pick, small
 from bntutor.live.results import LiveResult
 
 
@@ -42,7 +42,7 @@ def sections(options: DemoOptions, progress: Progress) -> list[Section]:
             "standardized column; γ = σ, β = μ undoes the standardization altogether.",
             LiveResult([affine_block(data), identity_block(data)],
                        pick(values, "x_hat", "settings", "identity_max_diff")),
-            f"With γ = σ and β = μ the output equals the input to {data.identity_max_diff:.1e}: "
+            f"With γ = σ and β = μ the output equals the input to {small(data.identity_max_diff)}: "
             "BN can always represent \"do nothing\", so adding it takes no expressive power "
             "away; training decides how much of the standardization to keep.",
         ),

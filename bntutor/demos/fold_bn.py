@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bntutor.demos.base import DemoOptions, Progress, Section, pick
+from bntutor.demos.base import DemoOptions, Progress, Section, pick, small
 from bntutor.live.results import LiveResult
 
 
@@ -29,7 +29,7 @@ def sections(options: DemoOptions, progress: Progress) -> list[Section]:
             LiveResult([check_block(data), scale_plot(data)],
                        pick(values, "input_shape", "max_diff", "max_abs_output",
                             "linear_max_diff", "weight_change")),
-            f"The folded conv gives the same outputs to {data.max_diff:.1e} (outputs reach "
+            f"The folded conv gives the same outputs to {small(data.max_diff)} (outputs reach "
             f"{data.max_abs_output:.1f}): float32 rounding. Folding is for inference only: "
             "in training BN's statistics change with every batch.",
         ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bntutor.demos.base import DemoOptions, Progress, Section, pick
+from bntutor.demos.base import DemoOptions, Progress, Section, pick, small
 from bntutor.live.results import LiveResult
 
 
@@ -42,9 +42,9 @@ def sections(options: DemoOptions, progress: Progress) -> list[Section]:
                             "grad_input_max_diff", "grad_params_max_diff",
                             "running_max_diff", "torch_sync_bn")),
             f"Each rank's own statistics are off by up to {data.local_vs_full:.2f}; the "
-            f"synchronized ones match the whole batch to {data.sync_vs_full:.1e}, and so do "
-            f"the outputs ({data.output_max_diff:.1e}) and input gradients "
-            f"({data.grad_input_max_diff:.1e}). PyTorch's own `nn.SyncBatchNorm` needs a GPU "
+            f"synchronized ones match the whole batch to {small(data.sync_vs_full)}, and so do "
+            f"the outputs ({small(data.output_max_diff)}) and input gradients "
+            f"({small(data.grad_input_max_diff)}). PyTorch's own `nn.SyncBatchNorm` needs a GPU "
             f"(or another accelerator) to train; asked here: {data.torch_sync_bn}",
         ),
     ]
