@@ -11,48 +11,22 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from bntutor.cli.main import run
 from bntutor.store.store import FILE_NAME, Store
+
+from .scripted import answers_file, bntutor, use_home
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "player"
 LESSONS = FIXTURES / "lessons"
 
 
-@dataclass
-class Ran:
-    code: int
-    out: str
-    err: str
-
-
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "home"
-    monkeypatch.setenv("BNTUTOR_HOME", str(home))
-    monkeypatch.setenv("BNTUTOR_LESSONS", str(LESSONS))
-    monkeypatch.setenv("COLUMNS", "100")
-    monkeypatch.delenv("BNTUTOR_DEBUG", raising=False)
-    return home
-
-
-def bntutor(*args: str, input: str | None = None) -> Ran:
-    runner = CliRunner()
-    with runner.isolation(input=input) as (out, err, _):
-        code = run(list(args))
-        return Ran(code, out.getvalue().decode(), err.getvalue().decode())
-
-
-def answers_file(tmp_path: Path, *lines: str) -> str:
-    path = tmp_path / "answers.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return str(path)
+    return use_home(tmp_path / "home", monkeypatch, BNTUTOR_LESSONS=str(LESSONS))
 
 
 # -- listing --------------------------------------------------------------------------

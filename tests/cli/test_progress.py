@@ -10,18 +10,14 @@ import pytest
 
 from bntutor.store.store import Store
 
-from .test_quiz import DAY1, LESSONS, bntutor, right_answers, write
+from .scripted import answers_file, bntutor, right_answers, use_home
+from .test_quiz import DAY1, LESSONS
 
 
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "home"
-    monkeypatch.setenv("BNTUTOR_HOME", str(home))
-    monkeypatch.setenv("BNTUTOR_LESSONS", str(LESSONS))
-    monkeypatch.setenv("BNTUTOR_NOW", DAY1.isoformat())
-    monkeypatch.setenv("COLUMNS", "100")
-    monkeypatch.delenv("BNTUTOR_DEBUG", raising=False)
-    return home
+    return use_home(tmp_path / "home", monkeypatch, BNTUTOR_LESSONS=str(LESSONS),
+                    BNTUTOR_NOW=DAY1.isoformat())
 
 
 def test_fresh_home_shows_empty_progress_and_creates_nothing(home: Path) -> None:
@@ -40,7 +36,7 @@ def test_after_a_quiz(home: Path, tmp_path: Path) -> None:
     answers = right_answers(seed=5, n=4, topics=("dropout",))
     lines = [answers[0], answers[1], answers[2], "999999"]
     quiz = json.loads(bntutor("quiz", "--topic", "dropout", "--seed", "5", "-n", "4",
-                              "--answers", write(tmp_path, lines), "--json").out)
+                              "--answers", answers_file(tmp_path, *lines), "--json").out)
     correct = quiz["correct"]
     document = json.loads(bntutor("progress", "--json").out)
     (record,) = document["quizzes"]

@@ -3,74 +3,30 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from bntutor.checking.canonical import answer_text
 from bntutor.cli._quiz_run import load_content
-from bntutor.cli.main import run
-from bntutor.quiz.judge import Judge
-from bntutor.quiz.selection import choose_items
 from bntutor.quiz.topics import TOPICS
 from bntutor.store.store import Store
+
+from .scripted import answers_file, bntutor, right_answers, use_home
 
 LESSONS = Path(__file__).resolve().parent.parent / "fixtures" / "quiz" / "lessons"
 DAY1 = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
 
 
-@dataclass
-class Ran:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> dict:  # type: ignore[type-arg]
-        return json.loads(self.out)
-
-
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "home"
-    monkeypatch.setenv("BNTUTOR_HOME", str(home))
-    monkeypatch.setenv("BNTUTOR_LESSONS", str(LESSONS))
-    monkeypatch.setenv("BNTUTOR_NOW", DAY1.isoformat())
-    monkeypatch.setenv("COLUMNS", "100")
-    monkeypatch.delenv("BNTUTOR_DEBUG", raising=False)
-    return home
-
-
-def bntutor(*args: str, input: str | None = None) -> Ran:
-    with CliRunner().isolation(input=input) as (out, err, _):
-        code = run(list(args))
-        return Ran(code, out.getvalue().decode(), err.getvalue().decode())
-
-
-def write(tmp_path: Path, lines: list[str], name: str = "answers.txt") -> str:
-    path = tmp_path / name
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return str(path)
-
-
-def right_answers(seed: int, n: int, topics: tuple[str, ...] = ()) -> list[str]:
-    """The canonical right answer of each question the quiz will ask, in order."""
-    content = load_content()
-    ids = choose_items(content.source.bank_items(), list(topics), None, n, seed)
-    judge = Judge()
-    lines = []
-    for item_id in ids:
-        item = content.source.get(item_id)
-        lines.append(answer_text(item.question, judge.resolve(item).expected))
-    return lines
+    return use_home(tmp_path / "home", monkeypatch, BNTUTOR_LESSONS=str(LESSONS),
+                    BNTUTOR_NOW=DAY1.isoformat())
 
 
 def test_all_right_gives_full_score_and_cards(home: Path, tmp_path: Path) -> None:
     answers = right_answers(seed=11, n=6)
-    ran = bntutor("quiz", "--seed", "11", "-n", "6", "--answers", write(tmp_path, answers),
+    ran = bntutor("quiz", "--seed", "11", "-n", "6", "--answers", answers_file(tmp_path, *answers),
                   "--json")
     assert ran.code == 0, ran.err
     report = ran.json()
@@ -91,7 +47,7 @@ def test_misses_are_explained_and_point_to_lessons(home: Path, tmp_path: Path) -
     answers = right_answers(seed=4, n=4, topics=("dropout",))
     lines = [":hint", answers[0], ":skip", "999999", answers[3]]
     ran = bntutor("quiz", "--topic", "dropout", "--seed", "4", "-n", "4",
-                  "--answers", write(tmp_path, lines), "--json")
+                  "--answers", answers_file(tmp_path, *lines), "--json")
     assert ran.code == 0, ran.err
     report = ran.json()
     statuses = [q["status"] for q in report["questions"]]
@@ -105,7 +61,7 @@ def test_misses_are_explained_and_point_to_lessons(home: Path, tmp_path: Path) -
 
 
 def test_same_seed_same_quiz(home: Path, tmp_path: Path) -> None:
-    path = write(tmp_path, [":skip"] * 5)
+    path = answers_file(tmp_path, *[":skip"] * 5)
     first = bntutor("quiz", "--seed", "99", "-n", "5", "--answers", path, "--json").json()
     second = bntutor("quiz", "--seed", "99", "-n", "5", "--answers", path, "--json").json()
     assert [q["item_id"] for q in first["questions"]] == [
@@ -129,7 +85,7 @@ def test_input_ending_early_saves_and_exits_130(home: Path) -> None:
 def test_quit_shows_the_report(home: Path, tmp_path: Path) -> None:
     answers = right_answers(seed=3, n=3)
     ran = bntutor("quiz", "--seed", "3", "-n", "3", "--answers",
-                  write(tmp_path, [answers[0], ":quit"]))
+                  answers_file(tmp_path, answers[0], ":quit"))
     assert ran.code == 0, ran.err
     assert "Quiz report" in ran.out and "1/3 correct" in ran.out
     assert "stopped early" in ran.out
@@ -165,7 +121,7 @@ def test_review_next_day_asks_what_was_missed(home: Path, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     answers = right_answers(seed=8, n=4)
     lines = [answers[0], "999999", answers[2], ":skip"]
-    quiz = bntutor("quiz", "--seed", "8", "-n", "4", "--answers", write(tmp_path, lines),
+    quiz = bntutor("quiz", "--seed", "8", "-n", "4", "--answers", answers_file(tmp_path, *lines),
                    "--json").json()
     missed = [q["item_id"] for q in quiz["questions"] if q["status"] != "correct"]
     if quiz["questions"][1]["status"] == "correct":  # "999999" happened to be right
@@ -175,7 +131,7 @@ def test_review_next_day_asks_what_was_missed(home: Path, tmp_path: Path,
     monkeypatch.setenv("BNTUTOR_NOW", (DAY1 + timedelta(days=1)).isoformat())
     ids = [q["item_id"] for q in quiz["questions"]]
     key = dict(zip(ids, answers, strict=True))
-    due_file = write(tmp_path, [key[i] for i in missed], "due.txt")
+    due_file = answers_file(tmp_path, *[key[i] for i in missed], name="due.txt")
     review = bntutor("review", "--answers", due_file, "--json")
     assert review.code == 0, review.err
     document = review.json()
@@ -194,7 +150,7 @@ def test_review_asks_lesson_questions(home: Path, tmp_path: Path,
     with Store.open(home) as store:  # a lesson question answered wrongly: due in minutes
         record_answer(store, "lesson:mini-dropout/q-scale", "dropout", False, 0, 5.0, DAY1)
     monkeypatch.setenv("BNTUTOR_NOW", (DAY1 + timedelta(hours=1)).isoformat())
-    ran = bntutor("review", "--answers", write(tmp_path, ["3"]), "--json")
+    ran = bntutor("review", "--answers", answers_file(tmp_path, "3"), "--json")
     assert ran.code == 0, ran.err
     (question,) = ran.json()["questions"]
     assert question["item_id"] == "lesson:mini-dropout/q-scale"

@@ -6,34 +6,18 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from bntutor.cli.main import run
 from bntutor.demos.registry import demo_names
 
-
-@dataclass
-class Ran:
-    code: int
-    out: str
-    err: str
+from ..cli.scripted import bntutor, use_home
 
 
 @pytest.fixture(autouse=True)
 def _env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("BNTUTOR_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("COLUMNS", "100")
-    monkeypatch.delenv("BNTUTOR_DEBUG", raising=False)
-
-
-def bntutor(*args: str) -> Ran:
-    with CliRunner().isolation() as (out, err, _):
-        code = run(list(args))
-        return Ran(code, out.getvalue().decode(), err.getvalue().decode())
+    use_home(tmp_path / "home", monkeypatch)
 
 
 def test_demo_lists_every_demo_one_line_each() -> None:

@@ -12,12 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from bntutor.checking.canonical import answer_text
-from bntutor.cli._quiz_run import load_content
-from bntutor.quiz.judge import Judge
-from bntutor.quiz.selection import choose_items
 from bntutor.store.store import Store
 
+from ..cli.scripted import right_answers
 from .installed import TIMEOUT, bntutor_script, finish, spawn, terminal_env
 
 pytestmark = pytest.mark.slow
@@ -33,20 +30,8 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
                         BNTUTOR_NOW=DAY1.isoformat())
 
 
-def right_answers(seed: int, n: int) -> tuple[list[str], list[str]]:
-    """The item ids a quiz will ask and the canonical right answer of each."""
-    content = load_content()
-    ids = choose_items(content.source.bank_items(), [], None, n, seed)
-    judge = Judge()
-    answers = []
-    for item_id in ids:
-        item = content.source.get(item_id)
-        answers.append(answer_text(item.question, judge.resolve(item).expected))
-    return ids, answers
-
-
 def test_timed_quiz_runs_out_while_waiting(env: dict[str, str]) -> None:
-    _, answers = right_answers(seed=1, n=3)
+    answers = right_answers(seed=1, n=3)
     child = spawn(["quiz", "-n", "3", "--seed", "1", "--time-limit", "6s"], env)
     child.expect_exact("Question 1 of 3")
     child.expect_exact("left")  # the countdown shown at the prompt
@@ -65,7 +50,7 @@ def test_timed_quiz_runs_out_while_waiting(env: dict[str, str]) -> None:
 
 
 def test_ctrl_c_midway_saves_the_answers(env: dict[str, str], tmp_path: Path) -> None:
-    _, answers = right_answers(seed=2, n=3)
+    answers = right_answers(seed=2, n=3)
     child = spawn(["quiz", "-n", "3", "--seed", "2"], env)
     child.expect_exact("Question 1 of 3")
     child.sendline(answers[0])
@@ -82,7 +67,7 @@ def test_ctrl_c_midway_saves_the_answers(env: dict[str, str], tmp_path: Path) ->
 
 
 def test_review_the_next_day(env: dict[str, str], tmp_path: Path) -> None:
-    _, answers = right_answers(seed=6, n=3)
+    answers = right_answers(seed=6, n=3)
     lines = [answers[0], ":skip", answers[2]]  # right and fast -> Easy; a skip -> Again
     path = tmp_path / "answers.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

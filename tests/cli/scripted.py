@@ -1,0 +1,66 @@
+"""Drive bntutor as a script does: in this process through its error boundary
+(``cli.main.run``), with a temporary home and answers files; and the right answers a
+seeded quiz expects."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from bntutor.checking.canonical import answer_text
+from bntutor.cli._quiz_run import load_content
+from bntutor.cli.main import run
+from bntutor.quiz.judge import Judge
+from bntutor.quiz.selection import choose_items
+
+
+@dataclass
+class Ran:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> dict[str, Any]:
+        document: dict[str, Any] = json.loads(self.out)
+        return document
+
+
+def bntutor(*args: str, input: str | None = None) -> Ran:
+    """``bntutor ARGS`` with ``input`` on stdin; its exit status and captured output."""
+    with CliRunner().isolation(input=input) as (out, err, _):
+        code = run(list(args))
+        return Ran(code, out.getvalue().decode(), err.getvalue().decode())
+
+
+def use_home(home: Path, monkeypatch: pytest.MonkeyPatch, **env: str) -> Path:
+    """Point bntutor at ``home`` (and the other ``env`` variables), 100 columns, no --debug."""
+    monkeypatch.setenv("BNTUTOR_HOME", str(home))
+    monkeypatch.setenv("COLUMNS", "100")
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("BNTUTOR_DEBUG", raising=False)
+    return home
+
+
+def answers_file(tmp_path: Path, *lines: str, name: str = "answers.txt") -> str:
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def right_answers(seed: int, n: int, topics: tuple[str, ...] = ()) -> list[str]:
+    """The canonical right answer of each question the quiz will ask, in order (the course
+    is the one BNTUTOR_LESSONS names in this process)."""
+    content = load_content()
+    ids = choose_items(content.source.bank_items(), list(topics), None, n, seed)
+    judge = Judge()
+    lines = []
+    for item_id in ids:
+        item = content.source.get(item_id)
+        lines.append(answer_text(item.question, judge.resolve(item).expected))
+    return lines
