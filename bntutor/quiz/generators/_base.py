@@ -11,6 +11,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from bntutor.checking._numbers import is_close
 from bntutor.content.models import Feedback, Question, Tolerance
 
 #: How answers computed with a hand calculator are compared: 3 decimals or 1 %.
@@ -50,17 +51,14 @@ def nums(values: Sequence[float], digits: int = 4) -> str:
     return "[" + ", ".join(num(v, digits) for v in values) + "]"
 
 
-def matches(a: float, b: float, tol: Tolerance) -> bool:
-    return abs(a - b) <= max(tol.abs, tol.rel * abs(b))
-
-
 def feedback(answer: float, tol: Tolerance, wrong: Sequence[tuple[float, str]]) -> list[Feedback]:
     """Feedback rules for recognized wrong values, leaving out any that the right answer
-    (or an earlier rule) would also match: a rule must never catch a right answer."""
+    (or an earlier rule) would also match, by the numeric checker's own comparison: a rule
+    must never catch a right answer."""
     rules: list[Feedback] = []
     taken = [answer]
     for value, message in wrong:
-        if any(matches(value, t, tol) or matches(t, value, tol) for t in taken):
+        if any(is_close(value, t, tol) or is_close(t, value, tol) for t in taken):
             continue
         taken.append(value)
         rules.append(Feedback(answer=float(value), message=message))
