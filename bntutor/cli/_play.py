@@ -213,7 +213,8 @@ class LessonPlayer:
     def _render(self, step: Step, outcome: tutor.Outcome) -> None:
         out = self._console
         if isinstance(outcome, tutor.Judged):
-            out.print(verdict_view(outcome.verdict, None if outcome.done else outcome.wrong_left))
+            tries_left = None if outcome.done else outcome.wrong_left
+            out.print(verdict_view(outcome.verdict, tries_left, self._hints_left(step)))
             if outcome.done and isinstance(step, QuestionStep):
                 answer = self._services.answer_text(step) if outcome.revealed else None
                 self._close_question(step, answer)
@@ -223,11 +224,17 @@ class LessonPlayer:
             hint = self.text(step.hints[outcome.index])
             out.print(view.hint_view(hint, outcome.number, outcome.total))
         elif isinstance(outcome, tutor.NoMoreHints):
-            out.print(view.no_hint_view(outcome.total))
+            explained = isinstance(step, QuestionStep) and bool(step.explanation)
+            out.print(view.no_hint_view(outcome.total, explained))
         elif isinstance(outcome, tutor.Reask):
             out.print(view.reason_view(outcome.reason))
         elif isinstance(outcome, tutor.ShowHelp):
             out.print(view.help_view())
+
+    def _hints_left(self, step: Step) -> int | None:
+        if not isinstance(step, QuestionStep):
+            return None
+        return len(step.hints) - self._progress.record(step.id).hints
 
     def _close_question(
         self, step: QuestionStep, answer: str | None, skipped: bool = False

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.markdown import Markdown
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -25,8 +26,8 @@ from bntutor.live.results import (
 )
 from bntutor.ui._numfmt import format_number
 from bntutor.ui._plot import PlotSize, draw, legend, needs_legend
-from bntutor.ui.mathtext import render_math_in_markdown
-from bntutor.ui.tables import number_table
+from bntutor.ui.prose import markdown
+from bntutor.ui.tables import decimal_padding, number_table
 
 PLOT_WIDTH = 64
 PLOT_HEIGHT = 14
@@ -52,28 +53,33 @@ def render_block(block: Block) -> RenderableType:
     if isinstance(block, PlotBlock):
         return PlotView(block)
     if isinstance(block, TextBlock):
-        return Markdown(render_math_in_markdown(block.text))
+        return markdown(block.text)
     raise TypeError(f"cannot render {type(block).__name__}")
 
 
 def tensor_view(block: TensorBlock) -> RenderableType:
     table = number_table(block.values, block.row_labels, block.col_labels, block.highlight,
                          block.digits, block.title)
-    table.title_style = "bold"
     if not block.caption:
         return table
     return Group(table, Text(block.caption, style="dim"))
 
 
-def scalars_view(block: ScalarsBlock) -> Table:
-    table = Table(title=_title(block.title), title_justify="left", show_header=False,
-                  box=box.SIMPLE, pad_edge=False, show_edge=False)
-    table.add_column(style="dim")
-    table.add_column(justify="right")
-    for name, value in block.items:
-        shown = value if isinstance(value, str) else format_number(value, block.digits)
-        table.add_row(Text(name), Text(shown))
-    return table
+def scalars_view(block: ScalarsBlock) -> RenderableType:
+    """The title (wrapped at the screen's width, not the table's), then name and value
+    rows; a long name wraps, a value never does."""
+    table = Table(show_header=False, box=box.SIMPLE, pad_edge=False, show_edge=False)
+    shown = [v if isinstance(v, str) else format_number(v, block.digits) for _, v in block.items]
+    pads = decimal_padding(shown)
+    table.add_column(style="dim", overflow="fold")
+    table.add_column(justify="right", no_wrap=True,
+                     min_width=max((cell_len(v) + p for v, p in zip(shown, pads, strict=True)),
+                                   default=0))
+    for (name, _), value, pad in zip(block.items, shown, pads, strict=True):
+        table.add_row(Text(name), Padding(Text(value), (0, pad, 0, 0)) if pad else Text(value))
+    if not block.title:
+        return table
+    return Group(_title(block.title), table)
 
 
 class PlotView:

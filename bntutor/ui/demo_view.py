@@ -8,7 +8,6 @@ from contextlib import contextmanager
 
 from rich import box
 from rich.console import Console, Group, RenderableType
-from rich.markdown import Markdown
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.rule import Rule
 from rich.table import Table
@@ -17,7 +16,7 @@ from rich.text import Text
 from bntutor.demos.base import DemoInfo, DemoReport, Section, no_progress
 from bntutor.demos.base import Progress as ProgressFn
 from bntutor.ui.blocks import render_blocks
-from bntutor.ui.mathtext import render_math_in_markdown
+from bntutor.ui.prose import markdown
 
 REDRAW_S = 0.1  # at most ten redraws a second
 
@@ -58,8 +57,8 @@ def section_view(section: Section) -> list[RenderableType]:
     return parts
 
 
-def _markdown(text: str) -> Markdown:
-    return Markdown(render_math_in_markdown(text))
+def _markdown(text: str) -> RenderableType:
+    return markdown(text)
 
 
 @contextmanager

@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich import box
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
+
+from bntutor.ui.prose import cjk_text
 
 DONE_MARK = "✓"
 
@@ -32,21 +35,39 @@ def progress_text(row: LessonRow) -> Text:
     return Text(f"{row.steps_done}/{row.steps}", style="yellow")
 
 
-def lesson_table(rows: list[LessonRow], title: str | None = None) -> Table:
-    table = Table(
-        title=title,
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-    )
-    table.add_column("#", justify="right")
-    table.add_column("lesson", style="cyan", no_wrap=True)
-    table.add_column("title")
-    table.add_column("min", justify="right")
-    table.add_column("progress", justify="right", no_wrap=True)
-    for row in rows:
-        table.add_row(
-            str(row.number), row.slug, row.title, str(row.minutes), progress_text(row)
+class LessonTable:
+    """The table of lessons; on a narrow screen the slug column is left out (the number
+    works as well in ``bntutor lesson N``) so that titles keep room to read."""
+
+    NARROW = 72
+
+    def __init__(self, rows: list[LessonRow], title: str | None = None) -> None:
+        self.rows = rows
+        self.title = title
+
+    def table(self, with_slug: bool = True) -> Table:
+        table = Table(
+            title=self.title,
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            pad_edge=False,
         )
-    return table
+        table.add_column("#", justify="right")
+        if with_slug:
+            table.add_column("lesson", style="cyan", no_wrap=True)
+        table.add_column("title", overflow="fold")
+        table.add_column("min", justify="right")
+        table.add_column("progress", justify="right", no_wrap=True)
+        for row in self.rows:
+            slug = [row.slug] if with_slug else []
+            table.add_row(str(row.number), *slug, cjk_text(Text(row.title)), str(row.minutes),
+                          progress_text(row))
+        return table
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.table(with_slug=options.max_width >= self.NARROW)
+
+
+def lesson_table(rows: list[LessonRow], title: str | None = None) -> LessonTable:
+    return LessonTable(rows, title)

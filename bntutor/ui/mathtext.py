@@ -51,6 +51,19 @@ def render_math_in_markdown(text: str) -> str:
     return replace_math(text, lambda latex: _escape_markdown(latex_to_unicode(latex)))
 
 
+def render_math_in_text(text: str) -> str:
+    """Replace ``$...$`` in plain text (an answer, a label) by its Unicode form.
+
+    The same rules as :func:`render_math_in_markdown` find the maths; the rest is kept
+    as it is, except that ``\\$`` becomes ``$``. Text without ``$`` is returned unchanged.
+    """
+    if "$" not in text:
+        return text
+    from bntutor.ui._mathmarkdown import replace_math
+
+    return replace_math(text, latex_to_unicode).replace("\\$", "$")
+
+
 def _escape_markdown(text: str) -> str:
     return "".join("\\" + ch if ch in string.punctuation else ch for ch in text)
 

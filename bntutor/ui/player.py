@@ -11,10 +11,10 @@ from string import ascii_lowercase
 
 from rich.console import Group, RenderableType
 from rich.markdown import Markdown
-from rich.rule import Rule
+from rich.table import Table
 from rich.text import Text
 
-from bntutor.ui.mathtext import render_math_in_markdown
+from bntutor.ui import prose
 
 BAR_WIDTH = 20
 
@@ -28,21 +28,23 @@ HELP = (
 
 def markdown(text: str) -> Markdown:
     """Lesson markdown with ``$...$`` maths shown as Unicode."""
-    return Markdown(render_math_in_markdown(text))
+    return prose.markdown(text)
 
 
-def header(number: int | None, title: str, minutes: int | None = None) -> Rule:
-    """``Lesson 3: Title`` as a rule across the screen."""
+def header(number: int | None, title: str, minutes: int | None = None) -> RenderableType:
+    """``Lesson 3: Title`` as a rule across the screen (above it, if the title is long)."""
     lead = f"Lesson {number}: " if number is not None else "Lesson: "
     tail = f"  (~{minutes} min)" if minutes else ""
-    return Rule(Text(lead + title, style="bold") + Text(tail, style="dim"), align="left")
+    return prose.title_rule(Text(lead + title, style="bold") + Text(tail, style="dim"))
 
 
 def progress_line(k: int, n: int) -> Text:
-    """``step k of n`` with a bar of the steps before this one."""
+    """``step k of n`` with a bar of the steps before this one; the bar does not move
+    when k gains a digit."""
     filled = round(BAR_WIDTH * (k - 1) / n) if n else 0
     bar = Text("━" * filled, style="cyan") + Text("─" * (BAR_WIDTH - filled), style="dim")
-    return Text(f"step {k} of {n}  ", style="dim") + bar
+    lead = f"step {k} of {n}".ljust(len(f"step {n} of {n}") + 2)
+    return Text(lead, style="dim") + bar
 
 
 def step_title(title: str | None) -> RenderableType | None:
@@ -57,8 +59,7 @@ def question_view(prompt: str, options: list[str], multi: bool, unit: str | None
     """The prompt, then ``a) ...`` options, then what to type."""
     parts: list[RenderableType] = [markdown(prompt)]
     if options:
-        lines = [f"**{option_letter(i)})** {option}" for i, option in enumerate(options)]
-        parts.append(markdown("  \n".join(lines)))
+        parts.append(options_view(options))
         how = "letters, e.g. a,c" if multi else "a letter"
         parts.append(Text(f"answer with {how}", style="dim"))
     elif unit:
@@ -67,14 +68,27 @@ def question_view(prompt: str, options: list[str], multi: bool, unit: str | None
     return Group(*parts)
 
 
+def options_view(options: list[str]) -> Table:
+    """``a) option`` one under the other; a long option wraps under its own text."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for i, option in enumerate(options):
+        grid.add_row(Text(f"{option_letter(i)})", style="bold"), prose.inline_markdown(option))
+    return grid
+
+
 def hint_view(text: str, number: int, total: int) -> Markdown:
     return markdown(f"**hint {number}/{total}:** {text}")
 
 
-def no_hint_view(total: int) -> Text:
+def no_hint_view(total: int, explained: bool = False) -> Text:
+    """What ``:hint`` says once there is nothing (more) to show. ``explained``: the
+    question has an explanation, shown with the answer."""
+    answer = ":skip to see the answer" + (" and why" if explained else "")
     if total == 0:
-        return Text("no hints here", style="dim")
-    return Text(f"no more hints (all {total} shown); :skip to see the answer", style="dim")
+        return Text(f"this question has no hints: give it a try, or {answer}", style="dim")
+    return Text(f"no more hints (all {total} shown); {answer}", style="dim")
 
 
 def reason_view(reason: str) -> Text:

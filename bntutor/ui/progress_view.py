@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
@@ -17,6 +17,7 @@ from bntutor.ui.lesson_table import LessonRow, lesson_table
 from bntutor.ui.report_view import bar
 
 CHART_WIDTH = 30
+MIN_CHART_WIDTH = 10
 
 
 def when(moment: datetime) -> str:
@@ -47,31 +48,47 @@ def nothing_due_line(now: datetime, next_due: datetime | None, cards: int,
     return f"{lead} Next card due {until(now, next_due)} ({when(next_due)})."
 
 
-def mastery_chart(rows: Sequence[TopicMastery]) -> Table:
-    """One bar per topic: mastery, with the answers it is based on."""
-    table = Table(title="mastery per topic (latest answers)", title_justify="left", box=None,
-                  pad_edge=False)
-    table.add_column("topic")
-    table.add_column("")
-    table.add_column("", justify="right")
-    table.add_column("answers", justify="right", style="dim")
-    for row in rows:
-        shown = bar(row.mastery, CHART_WIDTH) if row.answers else Text("·" * CHART_WIDTH,
-                                                                        style="dim")
-        percent = f"{round(100 * row.mastery)}%" if row.answers else "—"
-        table.add_row(row.topic, shown, percent, str(row.answers) if row.answers else "")
-    return table
+class MasteryChart:
+    """One bar per topic: mastery, with the answers it is based on. The bars are as long
+    as the screen allows, up to :data:`CHART_WIDTH`."""
+
+    def __init__(self, rows: Sequence[TopicMastery]) -> None:
+        self.rows = rows
+
+    def table(self, chart_width: int = CHART_WIDTH) -> Table:
+        table = Table(title="mastery per topic (latest answers)", title_justify="left",
+                      box=None, pad_edge=False)
+        table.add_column("topic", overflow="fold")
+        table.add_column("", no_wrap=True)
+        table.add_column("", justify="right", no_wrap=True)
+        table.add_column("answers", justify="right", style="dim", no_wrap=True)
+        for row in self.rows:
+            shown = (bar(row.mastery, chart_width) if row.answers
+                     else Text("·" * chart_width, style="dim"))
+            percent = f"{round(100 * row.mastery)}%" if row.answers else "—"
+            table.add_row(row.topic, shown, percent, str(row.answers) if row.answers else "")
+        return table
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        topic = max((len(row.topic) for row in self.rows), default=5)
+        room = options.max_width - topic - len("  ") * 3 - len("100%") - len("answers")
+        yield self.table(max(MIN_CHART_WIDTH, min(CHART_WIDTH, room)))
+
+
+def mastery_chart(rows: Sequence[TopicMastery]) -> MasteryChart:
+    return MasteryChart(rows)
 
 
 def quiz_table(records: Sequence[QuizRecord]) -> Table:
     table = Table(title="recent quizzes", title_justify="left", box=None, pad_edge=False)
-    for name, justify in (("when", "left"), ("score", "right"), ("", "left"),
+    for name, justify in (("when (UTC)", "left"), ("score", "right"), ("", "left"),
                           ("time", "right"), ("topics", "left")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        table.add_column(name, justify=justify, no_wrap=name != "topics",  # type: ignore[arg-type]
+                         overflow="fold")
     for r in records:
         share = r.n_correct / r.n_questions if r.n_questions else 0.0
-        table.add_row(when(r.started_at), f"{r.n_correct}/{r.n_questions}", bar(share, 10),
-                      format_duration(r.seconds), ", ".join(r.topics))
+        table.add_row(r.started_at.strftime("%Y-%m-%d %H:%M"), f"{r.n_correct}/{r.n_questions}",
+                      bar(share, 10), format_duration(r.seconds), ", ".join(r.topics))
     return table
 
 

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from typing import Protocol
 
 from rich.console import Console, Group, RenderableType
-from rich.rule import Rule
 from rich.text import Text
 
 from bntutor.checking.verdict import Verdict
@@ -22,8 +21,9 @@ from bntutor.quiz.items import QuizItem
 from bntutor.quiz.results import QuestionResult
 from bntutor.quiz.runner import Reply
 from bntutor.ui.player import hint_view, markdown, question_view
+from bntutor.ui.prose import title_rule
 from bntutor.ui.timed_input import Tick, status_redraw
-from bntutor.ui.verdict_view import verdict_view
+from bntutor.ui.verdict_view import answer_line, verdict_view
 
 HELP = (
     (":hint", "show the next hint (hints lower the review rating)"),
@@ -47,10 +47,10 @@ def countdown(remaining: float) -> Text:
     return Text(f"⏱ {format_duration(remaining)} left", style=style)
 
 
-def question_header(number: int, total: int, item: QuizItem) -> Rule:
+def question_header(number: int, total: int, item: QuizItem) -> RenderableType:
     title = Text.assemble((f"Question {number} of {total}", "bold"),
                           (f"  {item.topic}  {STARS.get(item.difficulty, '')}", "dim"))
-    return Rule(title, align="left")
+    return title_rule(title)
 
 
 def result_view(result: QuestionResult, verdict: Verdict | None) -> RenderableType:
@@ -61,7 +61,7 @@ def result_view(result: QuestionResult, verdict: Verdict | None) -> RenderableTy
     else:
         parts.append(Text(f"skipped after {result.seconds:.0f} s", style="yellow"))
     if not result.correct and result.expected:
-        parts.append(Text.assemble(("  answer: ", "dim"), (result.expected, "bold")))
+        parts.append(answer_line("answer: ", result.expected, 2, "dim", "bold"))
     if result.explanation:
         parts.append(markdown(result.explanation))
     return Group(*parts)

@@ -4,14 +4,14 @@ what was missed (with the answer and the explanation), and the lessons to revisi
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
-from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
 from bntutor.quiz.durations import format_duration
 from bntutor.quiz.report import QuizReport
 from bntutor.quiz.results import QuestionResult
-from bntutor.ui.player import markdown
+from bntutor.ui.prose import labelled, markdown, title_rule
+from bntutor.ui.verdict_view import answer_line, diagnosis_view
 
 BAR = 20
 MARKS = {
@@ -40,8 +40,12 @@ def score_line(report: QuizReport) -> Text:
     took = f"  in {format_duration(report.seconds)}"
     if report.time_limit:
         took += f" of {format_duration(report.time_limit)}"
-    return Text.assemble((f"{report.correct}/{report.total} correct ({percent}%)", "bold"),
+    line = Text.assemble((f"{report.correct}/{report.total} correct ({percent}%)", "bold"),
                          (took, "dim"))
+    left = _not_asked(report.results)
+    if left:
+        line.append(f"  ({left} not asked)", style="dim")
+    return line
 
 
 def topic_table(report: QuizReport) -> Table:
@@ -54,36 +58,49 @@ def topic_table(report: QuizReport) -> Table:
     return table
 
 
+def _not_asked(results: list[QuestionResult]) -> int:
+    return sum(r.status == "unanswered" for r in results)
+
+
 def timing_table(results: list[QuestionResult]) -> Table:
+    """One row per question asked; the questions left by quitting are counted below."""
     table = Table(title="time per question", title_justify="left", box=None, pad_edge=False)
     for name, justify in (("#", "right"), ("", "left"), ("topic", "left"),
                           ("seconds", "right"), ("hints", "right")):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for i, r in enumerate(results, start=1):
+        if r.status == "unanswered":
+            continue
         mark, style = MARKS[r.status]
-        asked = r.status in ("correct", "wrong", "skipped", "missed")
         table.add_row(str(i), Text(mark, style=style), r.topic,
-                      f"{r.seconds:.0f}" if asked else "—", str(r.hints) if r.hints else "")
+                      f"{r.seconds:.0f}", str(r.hints) if r.hints else "")
+    left = _not_asked(results)
+    if left:
+        mark, style = MARKS["unanswered"]
+        more = " more" if left < len(results) else ""
+        table.add_row("", Text(mark, style=style),
+                      Text(f"{left}{more} not asked", style="dim"), "", "")
     return table
 
 
 def missed_view(r: QuestionResult) -> RenderableType:
-    mark, _ = MARKS[r.status]
-    parts: list[RenderableType] = [markdown(f"{mark} {r.prompt}")]  # maths as Unicode
+    """The question, what was said, the answer, the diagnosis, then the explanation."""
+    mark, style = MARKS[r.status]
+    parts: list[RenderableType] = [labelled(Text(f"{mark} ", style=style), markdown(r.prompt))]
     if r.answer is not None:
-        parts.append(Text.assemble(("  you said: ", "dim"), r.answer))
+        parts.append(labelled(Text("you said: ", style="dim"), Text(r.answer), indent=2))
     if r.expected:
-        parts.append(Text.assemble(("  answer:   ", "dim"), (r.expected, "bold")))
+        parts.append(answer_line("answer:   ", r.expected, 2, "dim", "bold"))
     if r.diagnosis:
-        parts.append(Text("  ↳ " + r.diagnosis, style="yellow"))
+        parts.append(diagnosis_view(r.diagnosis))
     if r.explanation:
-        parts.append(markdown(r.explanation))
+        parts.append(labelled(Text(""), markdown(r.explanation), indent=2))
     return Group(*parts)
 
 
 def report_view(report: QuizReport) -> RenderableType:
     title = "Quiz report" if report.kind == "quiz" else "Review done"
-    parts: list[RenderableType] = [Text(), Rule(Text(title, style="bold"), align="left"),
+    parts: list[RenderableType] = [Text(), title_rule(Text(title, style="bold")),
                                    score_line(report)]
     if report.ended in ENDINGS:
         parts.append(Text(ENDINGS[report.ended], style="yellow"))
@@ -93,11 +110,14 @@ def report_view(report: QuizReport) -> RenderableType:
         parts += [Text(), timing_table(report.results)]
     if report.missed:
         parts += [Text(), Text("to go over", style="bold underline")]
-        parts += [missed_view(r) for r in report.missed]
+        for r in report.missed:
+            parts += [missed_view(r), Text()]
+        parts.pop()
     if report.revisit:
-        lessons = ", ".join(f"bntutor lesson {slug}" for slug in report.revisit)
-        parts += [Text(), Text.assemble(("lessons to revisit: ", "bold"), lessons)]
+        parts += [Text(), Text("lessons to revisit", style="bold")]
+        parts += [Text(f"  bntutor lesson {slug}") for slug in report.revisit]
     replay = report.replay()
     if replay:
-        parts.append(Text(f"same questions again: {replay}", style="dim"))
+        parts += [Text(), labelled(Text("same questions again: ", style="dim"),
+                                   Text(replay, style="dim"))]
     return Group(*parts)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.console import Group, RenderableType
-from rich.rule import Rule
 from rich.text import Text
 
-from bntutor.tutor import MAX_WRONG, Score
+from bntutor.tutor import Score
+from bntutor.ui.prose import title_rule
 
 
 @dataclass(frozen=True)
@@ -30,13 +30,14 @@ def duration(seconds: float) -> str:
 def summary_view(
     number: int | None, title: str, score: Score, seconds: float, next_lesson: NextLesson | None
 ) -> Group:
+    """A blank line, then the lesson's score, hints, time and the next step."""
     lead = f"Lesson {number} complete" if number is not None else "Lesson complete"
-    parts: list[RenderableType] = [Rule(Text(f"{lead}: {title}", style="bold green"), align="left")]
+    parts: list[RenderableType] = [Text(), title_rule(Text(f"{lead}: {title}", style="bold green"))]
     if score.questions:
         line = Text(f"score {score.correct}/{score.questions}", style="bold")
         extras = [f"{score.first_try} at the first try"]
         if score.wrong:
-            extras.append(f"{score.wrong} shown after {MAX_WRONG} wrong tries")
+            extras.append(f"{score.wrong} missed")
         if score.skipped:
             extras.append(f"{score.skipped} skipped")
         line += Text(" (" + ", ".join(extras) + ")")

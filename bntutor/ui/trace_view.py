@@ -15,6 +15,7 @@ from rich.text import Text
 
 from bntutor.ui._numfmt import format_number as fmt
 from bntutor.ui.mathtext import latex_to_unicode
+from bntutor.ui.prose import hanging
 from bntutor.ui.tables import number_table
 from bntutor.ui.trace_data import TraceData
 
@@ -93,7 +94,7 @@ def _sources(data: TraceData, shown: list[int | None], title: str) -> list[Rende
         else:
             parts.append(Text(f"channel {c}: {_count_story(data)}"))
             parts.append(_slices(data, data.x, c, _window(data.x.shape[0], MAX_SAMPLES)))
-        parts += [Text(line) for line in _stat_lines(data, c)]
+        parts += [hanging(line, _STAT_HANG) for line in _stat_lines(data, c)]
     return parts
 
 
@@ -108,6 +109,9 @@ def _count_story(data: TraceData) -> str:
 
 def _axis_name(data: TraceData, dim: int) -> str:
     return data.layout[dim] if len(data.layout) == data.x.ndim else f"d{dim}"
+
+
+_STAT_HANG = len("  unbiased var  ")  # where the formulas of the statistics start
 
 
 def _stat_lines(data: TraceData, c: int) -> list[str]:
@@ -155,18 +159,18 @@ def _eval_statistics(data: TraceData, title: str) -> list[RenderableType]:
 def _normalize(data: TraceData, shown: list[int | None], title: str) -> list[RenderableType]:
     parts: list[RenderableType] = [
         _step(title),
-        Text(f"  {_XHAT}    with the biased σ²" if data.training else f"  {_XHAT_EVAL}"),
-        Text(f"  {_Y}"),
+        hanging(f"  {_XHAT}    with the biased σ²" if data.training else f"  {_XHAT_EVAL}"),
+        hanging(f"  {_Y}"),
     ]
     affine = data.gamma is not None or data.beta is not None
     if not affine:
-        parts.append(Text("  no γ or β given: γ = 1, β = 0, so y = x̂"))
+        parts.append(hanging("  no γ or β given: γ = 1, β = 0, so y = x̂"))
     else:
-        parts.append(Text(f"  γ = {_vector(data.gamma, '1')}   β = {_vector(data.beta, '0')}"))
+        parts.append(hanging(f"  γ = {_vector(data.gamma, '1')}   β = {_vector(data.beta, '0')}"))
     first = (0,) * data.x.ndim
     c0 = first[data.channel_axis]
     parts.append(
-        Text(
+        hanging(
             f"  first value: x̂ = ({fmt(float(data.x[first]))} - {_paren(data.mean[c0])})"
             f" · {fmt(float(data.invstd[c0]))} = {fmt(float(data.x_hat[first]))}"
         )
@@ -230,7 +234,7 @@ def _running(data: TraceData, title: str) -> list[RenderableType]:
     labels = ["old mean", "μ", "new mean", "old var", stored_label.split()[0], "new var"]
     rows = _window(data.num_channels, 16)
     table = _per_channel_table(columns, labels, rows)
-    return [_step(title), *[Text(line) for line in lines], table]
+    return [_step(title), *[hanging(line) for line in lines], table]
 
 
 # -- tables ----------------------------------------------------------------------------

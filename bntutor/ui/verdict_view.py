@@ -1,6 +1,13 @@
-"""A checked answer on screen: ✓/✗, the diagnosed mistake, per-element diffs, explanation."""
+"""A checked answer on screen: ✓/✗, the diagnosed mistake, per-element diffs, explanation.
+
+Diagnoses, feedback messages and option notes are author text: their maths and markdown
+are rendered like the rest of a lesson, and they wrap under themselves, clear of the
+``↳`` that leads them.
+"""
 
 from __future__ import annotations
+
+import re
 
 from rich.console import Group, RenderableType
 from rich.markdown import Markdown
@@ -9,15 +16,20 @@ from rich.text import Text
 
 from bntutor.checking.verdict import ElementDiff, Verdict
 from bntutor.ui._numfmt import format_number
-from bntutor.ui.mathtext import render_math_in_markdown
+from bntutor.ui.mathtext import render_math_in_text
+from bntutor.ui.prose import labelled, markdown
 
 RIGHT_MARK = "✓"
 WRONG_MARK = "✗"
 MAX_DIFF_ROWS = 12  # a larger tensor shows its wrong elements first, then "... n more"
+_NEXT_OPTION = re.compile(r"; (?=[a-z]\) )")  # "a) one; c) three": one option a line
 
 
-def verdict_view(verdict: Verdict, tries_left: int | None = None) -> RenderableType:
-    """The verdict of one answer. ``tries_left`` is said after a wrong answer, if given."""
+def verdict_view(
+    verdict: Verdict, tries_left: int | None = None, hints_left: int | None = None
+) -> RenderableType:
+    """The verdict of one answer. ``tries_left`` is said after a wrong answer, if given,
+    with ``:hint`` suggested while hints are left (``hints_left`` None: not known)."""
     parts: list[RenderableType] = []
     if verdict.correct:
         mark = Text(f"{RIGHT_MARK} ", style="bold green")
@@ -26,13 +38,21 @@ def verdict_view(verdict: Verdict, tries_left: int | None = None) -> RenderableT
         mark = Text(f"{WRONG_MARK} ", style="bold red")
         parts.append(mark + Text(verdict.message or "not quite"))
     if verdict.diagnosis:
-        parts.append(Text("  ↳ ", style="yellow") + Text(verdict.diagnosis, style="yellow"))
+        parts.append(diagnosis_view(verdict.diagnosis))
     if verdict.diffs and not verdict.correct:
         parts.append(diff_table(verdict.diffs))
     if not verdict.correct and tries_left:
         plural = "try" if tries_left == 1 else "tries"
-        parts.append(Text(f"  {tries_left} {plural} left; :hint for a hint", style="dim"))
+        then = ":hint for a hint" if hints_left is None or hints_left > 0 else (
+            ":skip to see the answer"
+        )
+        parts.append(Text(f"  {tries_left} {plural} left; {then}", style="dim"))
     return Group(*parts)
+
+
+def diagnosis_view(diagnosis: str) -> Table:
+    """``  ↳ what went wrong``, maths and markdown rendered, wrapped under itself."""
+    return labelled(Text("↳ ", style="yellow"), markdown(diagnosis, style="yellow"), indent=2)
 
 
 def diff_table(diffs: list[ElementDiff]) -> Table:
@@ -59,16 +79,24 @@ def diff_table(diffs: list[ElementDiff]) -> Table:
     return table
 
 
+def answer_line(
+    label: str, answer: str, indent: int = 0, label_style: str = "bold", answer_style: str = ""
+) -> Table:
+    """``label`` then the answer (its maths as Unicode; one line per option of a multiple
+    choice), wrapped under itself."""
+    shown = _NEXT_OPTION.sub("\n", render_math_in_text(answer))
+    return labelled(Text(label, style=label_style), Text(shown, style=answer_style), indent)
+
+
 def reveal_view(answer: str | None, explanation: str | None, skipped: bool = False) -> Group:
     """The answer (after a skip or the last wrong try) and the explanation."""
     parts: list[RenderableType] = []
     if answer:
-        lead = "skipped; the answer: " if skipped else "the answer: "
-        parts.append(Text(lead, style="bold") + Text(answer))
+        parts.append(answer_line("skipped; the answer: " if skipped else "the answer: ", answer))
     if explanation:
         parts.append(explanation_view(explanation))
     return Group(*parts)
 
 
 def explanation_view(explanation: str) -> Markdown:
-    return Markdown(render_math_in_markdown(explanation))
+    return markdown(explanation)

@@ -82,7 +82,7 @@ def test_wrong_then_hint_then_right(home: Path, tmp_path: Path) -> None:
     ran = bntutor("lesson", "2", "--answers", answers_file(tmp_path, "3", ":hint", "2"))
     assert ran.code == 0, ran.err
     assert "✗" in ran.out and "✓" in ran.out
-    assert "no hints here" in ran.out
+    assert "this question has no hints" in ran.out
     assert "Lesson 2 complete" in ran.out
     assert "score 1/1" in ran.out
     with Store.open(home) as store:

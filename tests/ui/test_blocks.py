@@ -42,6 +42,18 @@ def test_scalars_block_formats_numbers_and_keeps_strings() -> None:
     assert "4.768e-07" in text and "skipped" in text and "144" in text
 
 
+def test_scalars_title_wraps_at_the_screen_and_values_line_up() -> None:
+    block = ScalarsBlock("engine vs nn.BatchNorm2d (largest absolute difference)",
+                         [("trace output", 2.5), ("a much longer name for a value", 10),
+                          ("count", 0.125)])
+    lines = [line.rstrip() for line in text_of(render_block(block), width=44).splitlines()]
+    assert lines[0] == "engine vs nn.BatchNorm2d (largest absolute"  # the screen's width,
+    assert lines[1] == "difference)"  # not the narrower table's
+    values = [line for line in lines[2:] if line]
+    assert {line.index(".") for line in values if "." in line} == {len(values[0]) - 2}
+    assert values[1].endswith("10") and len(values[1]) == len(values[0]) - 2
+
+
 def test_text_block_is_markdown_with_maths() -> None:
     text = text_of(render_block(TextBlock(r"**mean** is $\mu_B$")))
     assert "mean" in text and "μ" in text and "$" not in text

@@ -35,6 +35,21 @@ def test_question_lists_options_by_letter_with_math() -> None:
     assert "answer with a letter" in text and ":hint" in text
 
 
+def test_a_long_option_wraps_under_its_own_text() -> None:
+    option = "A normalization of each layer's activations, whose mild regularizing effect comes"
+    lines = render(player.question_view("Q", [option, "- 1"], False, None), width=40).splitlines()
+    assert lines[1:4] == ["a) A normalization of each layer's",
+                          "   activations, whose mild regularizing",
+                          "   effect comes"]
+    assert lines[4] == "b) - 1"  # an option is never taken for a list item
+
+
+def test_progress_bar_stays_put_when_the_step_gains_a_digit() -> None:
+    nine, ten = render(player.progress_line(9, 12)), render(player.progress_line(10, 12))
+    assert nine.startswith("step 9 of 12   ") and ten.startswith("step 10 of 12  ")
+    assert nine.index("━") == ten.index("━")
+
+
 def test_multi_question_and_unit() -> None:
     assert "letters, e.g. a,c" in render(player.question_view("Q", ["x", "y"], True, None))
     assert "unit: ms" in render(player.question_view("Q", [], False, "ms"))
@@ -47,7 +62,12 @@ def test_option_letters_run_past_z() -> None:
 def test_hint_help_and_saved_line() -> None:
     assert render(player.hint_view("divide by $n$", 1, 2)) == "hint 1/2: divide by n"
     assert "no more hints (all 2 shown)" in render(player.no_hint_view(2))
-    assert render(player.no_hint_view(0)) == "no hints here"
+    assert render(player.no_hint_view(0)) == (
+        "this question has no hints: give it a try, or :skip to see the answer"
+    )
+    assert render(player.no_hint_view(0, explained=True)).endswith(
+        ":skip to see the answer and why"
+    )
     help_text = render(player.help_view())
     for command in (":hint", ":skip", ":quit", ":help", "Ctrl-C"):
         assert command in help_text

@@ -115,3 +115,35 @@ def test_terminal_reader_gives_up_at_the_deadline_and_reads_lines() -> None:
         assert reader.read(time.monotonic() + 5.0) == "0.25"
         writer.close()
         assert reader.read(time.monotonic() + 5.0) is None  # end of input
+
+
+def test_report_after_quitting_counts_the_questions_not_asked_in_one_line() -> None:
+    results = [
+        QuestionResult("bank:q", "dropout", 3, "First", "wrong", "b", 4.0, expected="a) right",
+                       diagnosis="the $\\beta$ slip"),
+        QuestionResult("bank:r", "bn-cnn", 1, "Second", "skipped", None, 2.0, expected="b) x"),
+    ] + [QuestionResult(f"bank:{i}", "bn-cnn", 1, "Later", "unanswered", None, 0.0)
+         for i in range(17)]
+    report = build_report("review", results, started_at=AT, seconds=9.0, ended="quit",
+                          course_topics=None)
+    c = console()
+    c.print(report_view(report))
+    lines = [line.rstrip() for line in text(c).splitlines()]
+    assert "(17 not asked)" in lines[2]
+    assert sum("—" in line for line in lines) == 0  # no row per question never asked
+    assert any(line.endswith("17 more not asked") for line in lines)
+    assert "  ↳ the β slip" in lines  # maths rendered in the diagnosis
+    first = lines.index("✗ First")
+    assert lines[lines.index("↷ Second") - 1] == ""  # missed questions set apart
+    assert first < lines.index("↷ Second")
+
+
+def test_mastery_bars_shrink_to_fit_a_narrow_screen() -> None:
+    mastery = topic_mastery({"train-vs-inference": (4, 3)},
+                            {"train-vs-inference": [True, True, True, False]})
+    out = io.StringIO()
+    Console(file=out, width=50, no_color=True).print(
+        progress_view([], [], mastery, AT, 0, 0, None))
+    chart = [line for line in out.getvalue().splitlines() if "train-vs-inference" in line]
+    assert len(chart) == 1 and "…" not in chart[0] and chart[0].rstrip().endswith("4")
+    assert len(chart[0].rstrip()) <= 50

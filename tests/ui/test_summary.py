@@ -27,11 +27,23 @@ def test_summary_gives_score_hints_time_and_next() -> None:
     score = Score(questions=4, correct=3, first_try=2, wrong=1, skipped=0, hints=1,
                   steps_done=9, steps=9)
     text = render(summary_view(2, "Running stats", score, 75.0, NextLesson(3, "x", "BN by hand")))
-    lines = text.splitlines()
+    blank, *lines = text.splitlines()
+    assert blank == ""  # set off from the lesson's last step
     assert lines[0].startswith("Lesson 2 complete: Running stats")
-    assert lines[1] == "score 3/4 (2 at the first try, 1 shown after 3 wrong tries)"
+    assert lines[1] == "score 3/4 (2 at the first try, 1 missed)"
     assert lines[2] == "1 hint used · time 1 min 15 s"
     assert lines[3] == "next: bntutor lesson 3  BN by hand"
+
+
+def test_a_long_title_wraps_above_the_rule_instead_of_being_cut() -> None:
+    score = Score(0, 0, 0, 0, 0, 0, 2, 2)
+    out = io.StringIO()
+    title = "Beyond: why BN helps, its backward pass, folding, small batches"
+    Console(file=out, width=40, no_color=True).print(summary_view(8, title, score, 3.0, None))
+    lines = [line.rstrip() for line in out.getvalue().splitlines()]
+    assert "…" not in out.getvalue()
+    rule = lines.index("─" * 40)
+    assert " ".join(lines[1:rule]) == f"Lesson 8 complete: {title}"
 
 
 def test_last_lesson_points_to_practice() -> None:
@@ -51,3 +63,13 @@ def test_lesson_table_progress_column() -> None:
     assert lines[2].split()[-2:] == ["5/5", "✓"]
     assert lines[3].split()[-1] == "3/12"
     assert lines[4].split()[-1] == "—"
+
+
+def test_lesson_table_leaves_out_slugs_on_a_narrow_screen_and_never_cuts_titles() -> None:
+    rows = [LessonRow(5, "train-vs-inference", "训练与推理：滑动平均之问，以及更长的标题", 15, 18)]
+    out = io.StringIO()
+    Console(file=out, width=50, no_color=True).print(lesson_table(rows))
+    text = out.getvalue()
+    assert "train-vs-inference" not in text and "…" not in text
+    assert "滑动平均之问" in text.replace("\n", "").replace(" ", "")
+    assert "train-vs-inference" in render(lesson_table(rows))  # 100 columns: all of it

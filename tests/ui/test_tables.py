@@ -6,20 +6,23 @@ import io
 
 import numpy as np
 import pytest
-from rich.console import Console
-from rich.table import Table
+from rich.console import Console, RenderableType
 
 from bntutor.ui._numfmt import format_number
-from bntutor.ui.tables import number_table
+from bntutor.ui.tables import decimal_padding, number_table
 
 
-def render(table: Table, **console: object) -> str:
+def render(table: RenderableType, width: int = 100, **console: object) -> str:
     out = io.StringIO()
-    Console(file=out, width=100, **console).print(table)  # type: ignore[arg-type]
+    Console(file=out, width=width, **console).print(table)  # type: ignore[arg-type]
     return out.getvalue()
 
 
-def plain_rows(table: Table) -> list[list[str]]:
+def lines_of(table: RenderableType, width: int) -> list[str]:
+    return [line.rstrip() for line in render(table, width, color_system=None).splitlines()]
+
+
+def plain_rows(table: RenderableType) -> list[list[str]]:
     """The table's body as lists of cell texts (row label first when there is one)."""
     lines = render(table, color_system=None).splitlines()
     body = [line.split() for line in lines if line.strip() and not set(line.strip()) <= {"─"}]
@@ -100,3 +103,40 @@ def test_markup_in_labels_is_shown_as_text() -> None:
 def test_mismatched_sizes_are_refused(kwargs: dict[str, object], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         number_table(**kwargs)  # type: ignore[arg-type]
+
+
+def test_decimal_points_line_up() -> None:
+    assert decimal_padding(["1", "2.5", "0.125", "-3e-05", "…"]) == [4, 2, 0, 0, 0]
+    assert decimal_padding(["1", "20"]) == [0, 0]
+    lines = lines_of(number_table([[1], [2.5], [0.125], [-10]], col_labels=["x"]), 40)
+    points = {line.index(".") for line in lines if "." in line}
+    assert len(points) == 1  # every decimal point in the same column
+    assert lines[2:] == ["  1", "  2.5", "  0.125", "-10"]
+
+
+def test_a_wide_table_is_split_into_parts_with_row_labels_never_cutting_numbers() -> None:
+    values = [[float(c + 10 * r) + 0.25 for c in range(8)] for r in range(2)]
+    table = number_table(values, ["sample 0", "sample 1"], [f"feature {c}" for c in range(8)],
+                         title="x")
+    lines = lines_of(table, 60)
+    assert "…" not in "\n".join(lines)
+    assert all(len(line) <= 60 for line in lines)
+    assert lines[0] == "x"
+    headers = [line.split("feature ")[1:] for line in lines if "feature" in line]
+    assert [[h.strip() for h in part] for part in headers] == [["0", "1", "2", "3"],
+                                                              ["4", "5", "6", "7"]]
+    body = " ".join(lines)
+    for value in values[0] + values[1]:
+        assert format_number(value) in body
+    assert sum(line.startswith("sample 1") for line in lines) == 2  # labels in each part
+
+
+def test_long_row_labels_and_headers_wrap_before_the_table_is_split() -> None:
+    labels = ["BN, training mode", "GroupNorm, training mode"]
+    table = number_table([[0.969, 0.305], [1, 0.98]], labels,
+                         ["diverse batch", "near-identical batch"], title="accuracy")
+    lines = lines_of(table, 50)
+    assert all(len(line) <= 50 for line in lines)
+    assert "…" not in "\n".join(lines)
+    assert sum("0.98" in line for line in lines) == 1  # one part: nothing repeated
+    assert any(line.startswith("GroupNorm,") for line in lines)

@@ -54,3 +54,31 @@ def test_reveal_shows_answer_then_explanation() -> None:
     text = render(reveal_view("b) the running mean", "Because $\\gamma$ scales."))
     assert text.splitlines() == ["the answer: b) the running mean", "Because γ scales."]
     assert render(reveal_view("5", None, skipped=True)) == "skipped; the answer: 5"
+
+
+def test_diagnosis_renders_maths_and_markdown_and_wraps_under_itself() -> None:
+    verdict = Verdict(False, "Not correct.",
+                      diagnosis="That is the gradient of $(\\lambda/2) w^2$, the **form** "
+                                "weight decay uses; for $\\lambda w^2$ it is $2\\lambda w$.")
+    out = io.StringIO()
+    Console(file=out, width=40, no_color=True).print(verdict_view(verdict))
+    lines = [line.rstrip() for line in out.getvalue().splitlines()]
+    assert lines == [
+        "✗ Not correct.",
+        "  ↳ That is the gradient of (λ/2)w², the",
+        "    form weight decay uses; for λw² it",
+        "    is 2λw.",
+    ]
+
+
+def test_tries_left_points_to_skip_once_the_hints_are_used_up() -> None:
+    verdict = Verdict(False, "Not correct.")
+    assert "2 tries left; :hint for a hint" in render(verdict_view(verdict, 2, hints_left=1))
+    assert "2 tries left; :skip to see the answer" in render(verdict_view(verdict, 2, 0))
+
+
+def test_revealed_answer_shows_maths_and_one_option_per_line() -> None:
+    text = render(reveal_view("a) BN's $\\beta$ plays the bias; c) the mean $\\mu_B$", None))
+    assert text.splitlines() == ["the answer: a) BN's β plays the bias",
+                                 "            c) the mean μ_B"]
+    assert render(reveal_view("2*lambda*w", None)) == "the answer: 2*lambda*w"  # no markdown

@@ -1,0 +1,151 @@
+"""Chinese (and Japanese) text in a terminal: where lines may join and where they may break.
+
+Rich wraps at spaces only, so a run of Chinese characters between two English words is
+one long "word": it jumps to a new line, leaving the line before it short, and is then
+cut at any character, punctuation included. Here every CJK character is its own word,
+so a line fills up, and the usual line-breaking rules hold: no line starts with a
+closing mark such as ``，`` or ``）`` and none ends with an opening one such as ``（``.
+
+Likewise a line break inside a Chinese paragraph is no word gap: :func:`join_cjk_lines`
+removes it, where a plain markdown renderer would show a space. Text without CJK
+characters is left exactly as rich handles it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rich.cells import cell_len, chop_cells
+from rich.console import Console, JustifyMethod, OverflowMethod
+from rich.containers import Lines
+from rich.text import Text
+
+_CJK = (
+    "\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f"
+)
+_HAS_CJK = re.compile(f"[{_CJK}]")
+_UNIT = re.compile(rf"\s*(?:[{_CJK}]|[^\s{_CJK}]+)\s*")
+_FENCE = re.compile(r"[ ]{0,3}(```|~~~)")
+#: Marks that never start a line, and marks that never end one.
+NO_BREAK_BEFORE = frozenset("，。、；：！？）」』】》〉〕〗〙〛…—～’”%,.;:!?)]}")
+NO_BREAK_AFTER = frozenset("（「『【《〈〔〖〘〚‘“([{")
+
+
+def has_cjk(text: str) -> bool:
+    return _HAS_CJK.search(text) is not None
+
+
+def is_cjk(char: str) -> bool:
+    return _HAS_CJK.fullmatch(char) is not None
+
+
+def join_cjk_lines(text: str) -> str:
+    """Remove each soft line break that sits between two CJK characters (outside code).
+
+    A break after two trailing spaces or a backslash is a hard break and stays.
+    """
+    if not has_cjk(text):
+        return text
+    lines = text.split("\n")
+    out = [lines[0]]
+    in_fence = _FENCE.match(lines[0]) is not None
+    for line in lines[1:]:
+        previous = out[-1]
+        body = line.lstrip(" \t")
+        if (
+            not in_fence
+            and previous
+            and body
+            and is_cjk(previous[-1])
+            and is_cjk(body[0])
+        ):
+            out[-1] = previous + body
+            continue
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        out.append(line)
+    return "\n".join(out)
+
+
+def _words(text: str) -> Iterator[tuple[int, str]]:
+    """``(start, word)``: a CJK character or a run of other non-blanks, with its trailing
+    blanks; a closing mark stays with the word before it, an opening one with the next."""
+    start, word = 0, ""
+    for match in _UNIT.finditer(text):
+        piece = match.group()
+        core = piece.strip()
+        if word and not word[-1].isspace() and core and (
+            core[0] in NO_BREAK_BEFORE or word.rstrip()[-1] in NO_BREAK_AFTER
+        ):
+            word += piece
+            continue
+        if word:
+            yield start, word
+        start, word = match.start(), piece
+    if word:
+        yield start, word
+
+
+def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
+    """Offsets to break ``text`` at to fit ``width`` cells (as ``rich._wrap.divide_line``,
+    with a break allowed around every CJK character)."""
+    breaks: list[int] = []
+    offset = 0
+    for start, word in _words(text):
+        length = cell_len(word.rstrip())
+        if width - offset >= length:
+            offset += cell_len(word)
+        elif length > width:
+            if fold:
+                pieces = chop_cells(word, width)
+                for i, piece in enumerate(pieces):
+                    if start:
+                        breaks.append(start)
+                    if i == len(pieces) - 1:
+                        offset = cell_len(piece)
+                    else:
+                        start += len(piece)
+            else:
+                if start:
+                    breaks.append(start)
+                offset = cell_len(word)
+        elif offset and start:
+            breaks.append(start)
+            offset = cell_len(word)
+    return breaks
+
+
+class CJKText(Text):
+    """A Text that wraps CJK characters one by one; other text wraps as usual."""
+
+    def wrap(
+        self,
+        console: Console,
+        width: int,
+        *,
+        justify: JustifyMethod | None = None,
+        overflow: OverflowMethod | None = None,
+        tab_size: int = 8,
+        no_wrap: bool | None = None,
+    ) -> Lines:
+        no_wrap_now = (self.no_wrap if no_wrap is None else no_wrap) or overflow == "ignore"
+        if no_wrap_now or not has_cjk(self.plain):
+            return super().wrap(console, width, justify=justify, overflow=overflow,
+                                tab_size=tab_size, no_wrap=no_wrap)
+        wrap_justify = justify or self.justify or "default"
+        wrap_overflow = overflow or self.overflow or "fold"
+        lines = Lines()
+        for line in self.split(allow_blank=True):
+            if "\t" in line:
+                line.expand_tabs(tab_size)
+            new_lines = line.divide(divide_line(line.plain, width, wrap_overflow == "fold"))
+            for new_line in new_lines:
+                new_line.rstrip_end(width)
+            if wrap_justify:
+                new_lines.justify(console, width, justify=wrap_justify, overflow=wrap_overflow)
+            for new_line in new_lines:
+                new_line.truncate(width, overflow=wrap_overflow)
+            lines.extend(new_lines)
+        return lines
