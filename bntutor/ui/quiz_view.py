@@ -41,6 +41,8 @@ class Reader(Protocol):
 
     def read(self, deadline: float | None, tick: Tick | None = None) -> Reply: ...
 
+    def pending(self) -> bool: ...
+
 
 def countdown(remaining: float) -> Text:
     style = "bold red" if remaining <= LOW_TIME else "bold yellow"
@@ -108,7 +110,7 @@ class QuizView:
         return self._reader.read(deadline, tick)
 
     def _tick(self, remaining: float) -> None:
-        status_redraw(self._console, countdown(remaining))
+        status_redraw(self._console, countdown(remaining), self._reader.pending)
 
     def show_hint(self, hint: str, number: int, total: int) -> None:
         self._console.print(hint_view(hint, number, total))

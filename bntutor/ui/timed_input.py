@@ -66,6 +66,15 @@ class TerminalReader:
             if tick is not None:
                 tick(deadline - self._timer())
 
+    def pending(self) -> bool:
+        """True once a whole line is waiting to be read (Enter was pressed)."""
+        if not _selectable(self._stream):
+            return False
+        import select
+
+        ready, _, _ = select.select([self._stream.fileno()], [], [], 0)
+        return bool(ready)
+
     def _line(self) -> str | None:
         line = self._stream.readline()
         if line == "":
@@ -86,6 +95,9 @@ class ScriptedReader:
         self._lines: Iterator[str] = iter(stream)
         self._console = console
 
+    def pending(self) -> bool:
+        return False
+
     def read(self, deadline: float | None, tick: Tick | None = None) -> Reply:
         for raw in self._lines:
             line = raw.rstrip("\r\n")
@@ -95,13 +107,19 @@ class ScriptedReader:
         return None
 
 
-def status_redraw(console: Console, text: Text) -> None:
+def status_redraw(console: Console, text: Text, pending: Callable[[], bool] | None = None) -> None:
     """Rewrite the line just above the prompt line, leaving the cursor (and whatever the
-    learner is typing) where it is. Terminals only; a no-op otherwise."""
+    learner is typing) where it is. Terminals only; a no-op otherwise.
+
+    ``pending`` says whether the learner has just pressed Enter: the terminal has then
+    moved the cursor below the prompt, and "the line above" would be the answer itself,
+    so nothing is drawn (the answer is about to be read anyway)."""
     if not console.is_terminal:
         return
     with console.capture() as capture:
         console.print(text, end="")
+    if pending is not None and pending():
+        return
     out = console.file if console.file is not None else sys.stdout
     out.write("\0337\033[1A\r\033[2K" + capture.get() + "\0338")
     out.flush()

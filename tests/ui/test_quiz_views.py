@@ -147,3 +147,23 @@ def test_mastery_bars_shrink_to_fit_a_narrow_screen() -> None:
     chart = [line for line in out.getvalue().splitlines() if "train-vs-inference" in line]
     assert len(chart) == 1 and "…" not in chart[0] and chart[0].rstrip().endswith("4")
     assert len(chart[0].rstrip()) <= 50
+
+
+def test_countdown_is_not_redrawn_over_an_answer_just_entered() -> None:
+    from rich.text import Text
+
+    from bntutor.ui.timed_input import status_redraw
+
+    out = io.StringIO()
+    terminal = Console(file=out, force_terminal=True, width=40)
+    status_redraw(terminal, Text("⏱ 0:10 left"), pending=lambda: True)
+    assert out.getvalue() == ""  # the cursor is below the answer now: leave it alone
+    status_redraw(terminal, Text("⏱ 0:10 left"), pending=lambda: False)
+    assert "0:10 left" in out.getvalue() and out.getvalue().startswith("\0337\033[1A")
+    read_fd, write_fd = os.pipe()
+    with os.fdopen(read_fd, "r") as stream, os.fdopen(write_fd, "w") as writer:
+        reader = TerminalReader(console(), stream, time.monotonic)
+        assert not reader.pending()
+        writer.write("b\n")
+        writer.flush()
+        assert reader.pending()
