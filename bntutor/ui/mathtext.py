@@ -25,6 +25,12 @@ _OPERATORS = frozenset(" +-−±∓·×÷/=<>≤≥≠≈,←→")
 class _Piece:
     text: str
     kind: str  # ord | bin | op | fn | text | ws (source blank) | space (explicit)
+    fraction: bool = False  # an ``a/b``: set apart from a symbol written next to it
+
+
+#: A fraction touching these needs no blank to be read apart from them.
+_OPENS = "([{|/"
+_CLOSES = ")]}|,;.!'"
 
 
 def latex_to_unicode(latex: str) -> str:
@@ -197,7 +203,7 @@ class _Parser:
             return [_Piece(self._sqrt(depth), "ord")]
         if name in ("frac", "dfrac", "tfrac", "cfrac"):
             top, bottom = self._argument(depth), self._argument(depth)
-            return [_Piece(_fraction(top, bottom), "ord")]
+            return [_Piece(_fraction(top, bottom), "ord", fraction=True)]
         if name == "binom":
             top, bottom = self._argument(depth), self._argument(depth)
             return [_Piece(f"C({top}, {bottom})", "ord")]
@@ -242,11 +248,22 @@ def _join(pieces: list[_Piece]) -> str:
             out.append(" ")
         elif piece.kind == "op" and prev is not None and prev.kind == "ord":
             out.append(" " + piece.text)
+        elif _juxtaposed_fraction(prev, piece):
+            out.append(" " + piece.text)  # x̂ᵢ 1/m and 1/(2b) e^(…), not x̂ᵢ1/m, 1/(2b)e^(…)
         else:
             out.append(piece.text)
         if piece.kind == "op" and nxt is not None and nxt.kind == "ord":
             out.append(" ")
     return re.sub(r"  +", " ", "".join(out)).strip() if out else ""
+
+
+def _juxtaposed_fraction(prev: _Piece | None, piece: _Piece) -> bool:
+    """True between an ordinary symbol and a fraction written right next to each other."""
+    if prev is None or prev.kind != "ord" or piece.kind != "ord" or not prev.text:
+        return False
+    if piece.fraction:
+        return prev.text[-1] not in _OPENS
+    return prev.fraction and piece.text[:1] not in _CLOSES and not piece.text[:1].isspace()
 
 
 def _neighbour(pieces: list[_Piece], i: int, step: int) -> _Piece | None:

@@ -49,6 +49,11 @@ CASES = [
     (r"\frac{1}{\sqrt{\sigma^2 + \epsilon}}", "1/√(σ² + ε)"),
     (r"\frac{\partial \ell}{\partial \hat{x}_i}", "∂ℓ/∂x̂ᵢ"),
     (r"\left( \frac{a}{b} \right)", "(a/b)"),
+    # a fraction written next to a symbol is set apart, so it cannot be read as one term
+    (r"\hat{x}_i \frac{1}{m}", "x̂ᵢ 1/m"),
+    (r"\frac{1}{2b}e^{-|w|/b}", "1/(2b) e^(-|w|/b)"),
+    (r"\frac{1}{\sqrt{v}}(a - b)", "1/√v (a - b)"),
+    (r"-\frac{1}{2}, \frac{a}{b}", "-1/2, a/b"),
     (r"\left. x \right|", "x|"),
     # operators, relations, sets and blackboard letters
     (r"a \cdot b \times c", "a · b × c"),
