@@ -48,7 +48,7 @@ def progress_line(k: int, n: int) -> Text:
 
 
 def step_title(title: str | None) -> RenderableType | None:
-    return Text(title, style="bold") if title else None
+    return prose.cjk_text(Text(title, style="bold")) if title else None
 
 
 def option_letter(index: int) -> str:

@@ -72,7 +72,7 @@ class TitleRule:
         if self.title.cell_len + 6 <= options.max_width:
             yield Rule(self.title, align="left")
             return
-        title = self.title.copy()
+        title = cjk_text(self.title)
         title.overflow = "fold"
         yield title
         yield Rule()

@@ -8,7 +8,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from bntutor.tutor import Score
-from bntutor.ui.prose import title_rule
+from bntutor.ui.prose import cjk_text, title_rule
 
 
 @dataclass(frozen=True)
@@ -47,11 +47,11 @@ def summary_view(
     hints = "1 hint" if score.hints == 1 else f"{score.hints} hints"
     parts.append(Text(f"{hints} used · time {duration(seconds)}"))
     if next_lesson is not None:
-        parts.append(
+        parts.append(cjk_text(
             Text("next: ", style="bold")
             + Text(f"bntutor lesson {next_lesson.number}", style="cyan")
             + Text(f"  {next_lesson.title}")
-        )
+        ))
     else:
         parts.append(Text("that was the last lesson: try `bntutor quiz` or `bntutor review`"))
     return Group(*parts)

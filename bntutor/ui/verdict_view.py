@@ -17,12 +17,13 @@ from rich.text import Text
 from bntutor.checking.verdict import ElementDiff, Verdict
 from bntutor.ui._numfmt import format_number
 from bntutor.ui.mathtext import render_math_in_text
-from bntutor.ui.prose import labelled, markdown
+from bntutor.ui.prose import inline_markdown, labelled, markdown
 
 RIGHT_MARK = "✓"
 WRONG_MARK = "✗"
 MAX_DIFF_ROWS = 12  # a larger tensor shows its wrong elements first, then "... n more"
 _NEXT_OPTION = re.compile(r"; (?=[a-z]\) )")  # "a) one; c) three": one option a line
+_OPTION = re.compile(r"([a-z])\) (.*)", re.S)
 
 
 def verdict_view(
@@ -84,8 +85,23 @@ def answer_line(
 ) -> Table:
     """``label`` then the answer (its maths as Unicode; one line per option of a multiple
     choice), wrapped under itself."""
-    shown = _NEXT_OPTION.sub("\n", render_math_in_text(answer))
-    return labelled(Text(label, style=label_style), Text(shown, style=answer_style), indent)
+    return labelled(Text(label, style=label_style), _answer_body(answer, answer_style), indent)
+
+
+def _answer_body(answer: str, style: str) -> RenderableType:
+    """Options (``a) text; c) text``) as they were shown in the question, one a line and
+    wrapped under their own text; any other answer as plain text, maths converted."""
+    options = [_OPTION.match(part) for part in _NEXT_OPTION.split(answer)]
+    if not all(options):
+        return Text(render_math_in_text(answer), style=style)
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for match in options:
+        assert match is not None
+        grid.add_row(Text(f"{match.group(1)})", style=style),
+                     inline_markdown(match.group(2), style=style or "none"))
+    return grid
 
 
 def reveal_view(answer: str | None, explanation: str | None, skipped: bool = False) -> Group:

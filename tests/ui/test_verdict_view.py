@@ -82,3 +82,17 @@ def test_revealed_answer_shows_maths_and_one_option_per_line() -> None:
     assert text.splitlines() == ["the answer: a) BN's β plays the bias",
                                  "            c) the mean μ_B"]
     assert render(reveal_view("2*lambda*w", None)) == "the answer: 2*lambda*w"  # no markdown
+
+
+def test_revealed_options_render_like_the_question_and_wrap_under_their_text() -> None:
+    out = io.StringIO()
+    answer = "a) Inverted dropout scales by $1/(1-p)$ in training; b) `model.eval()` turns it off"
+    Console(file=out, width=44, no_color=True).print(reveal_view(answer, None, skipped=True))
+    lines = [line.rstrip() for line in out.getvalue().splitlines()]
+    assert lines == [
+        "skipped; the answer: a) Inverted dropout",
+        "                        scales by 1/(1-p) in",
+        "                        training",
+        "                     b) model.eval() turns",
+        "                        it off",
+    ]
