@@ -26,7 +26,7 @@ MAX_WRONG = 3
 MAX_WRONG_PREDICT = 1
 
 Result = Literal["seen", "correct", "wrong", "skipped"]
-EMPTY_ANSWER = "type an answer, or :hint / :skip / :quit"
+EMPTY_ANSWER = "type an answer, or :hint / :skip / :quit / :help"  # lessons and quizzes alike
 
 
 # -- progress ---------------------------------------------------------------------------

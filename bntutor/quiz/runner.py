@@ -22,6 +22,7 @@ from bntutor.errors import BntutorError
 from bntutor.quiz.items import QuizItem
 from bntutor.quiz.results import QuestionResult, Status
 from bntutor.quiz.source import ItemSource
+from bntutor.tutor import EMPTY_ANSWER
 
 Ended = Literal["finished", "time-up", "quit", "end-of-input", "interrupted"]
 COMMANDS = (":hint", ":skip", ":quit", ":help")
@@ -134,13 +135,17 @@ class QuizRunner:
             text = reply.strip()
             command = text.lower()
             if not text:
-                self.io.show_note("type an answer, or :hint, :skip, :quit, :help")
+                self.io.show_note(EMPTY_ANSWER)
             elif command == ":hint":
                 if hints < len(q.hints):
                     hints += 1
                     self.io.show_hint(localize(q.hints[hints - 1], self.lang), hints, len(q.hints))
+                elif q.hints:
+                    self.io.show_note(f"no more hints (all {len(q.hints)} shown); "
+                                      ":skip to see the answer")
                 else:
-                    self.io.show_note("no more hints; answer, or :skip")
+                    self.io.show_note("this question has no hints: give it a try, "
+                                      "or :skip to see the answer")
             elif command == ":skip":
                 result = self._result(item, "skipped", None, asked_at, hints)
                 self.io.show_result(result, None)

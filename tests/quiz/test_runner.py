@@ -113,3 +113,10 @@ def test_any_lines_end_in_results_for_every_question(lines: list[str]) -> None:
     assert [r.item_id for r in outcome.results] == IDS
     assert outcome.ended in ("finished", "quit", "end-of-input")
     assert all(r.answered for r in recorded)
+
+
+def test_hint_on_a_question_without_hints_points_to_skip(timer: FakeTimer) -> None:
+    outcome, io, _ = _run(timer, [":hint", "", "4"], ids=["bank:q-num"])
+    assert outcome.results[0].status == "correct"
+    assert io.notes[0] == "this question has no hints: give it a try, or :skip to see the answer"
+    assert io.notes[1] == "type an answer, or :hint / :skip / :quit / :help"  # as in lessons
