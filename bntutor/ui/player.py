@@ -20,7 +20,7 @@ BAR_WIDTH = 20
 
 HELP = (
     (":hint", "show the next hint for this question"),
-    (":skip", "skip this question (its answer is shown)"),
+    (":skip", "skip this question and see its answer"),
     (":quit", "save your progress and leave; resume later"),
     (":help", "this list"),
 )

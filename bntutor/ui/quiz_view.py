@@ -27,7 +27,7 @@ from bntutor.ui.verdict_view import answer_line, verdict_view
 
 HELP = (
     (":hint", "show the next hint (hints lower the review rating)"),
-    (":skip", "skip this question; its answer is shown"),
+    (":skip", "skip this question and see its answer"),
     (":quit", "stop here and see the report"),
     (":help", "this list"),
 )

@@ -4,7 +4,7 @@ Highlighted cells are shown in a style *and* between brackets, ``[2.5]``, so the
 is still visible with ``--no-color``, ``NO_COLOR`` or when the output is piped. Numbers
 line up on their decimal point. Numbers are never cut: on a narrow terminal labels and
 headers wrap, and a table still too wide is shown in parts of a few columns each, every
-part with the row labels (as numpy prints a wide array).
+part with the row labels (or, without them, the first column).
 """
 
 from __future__ import annotations
@@ -120,19 +120,21 @@ class NumberTable:
 
     def parts(self, max_width: int) -> list[list[int]]:
         """Columns per part: all at once if they fit, even with wrapped labels and headers;
-        else as many per part as fit with whole headers (at least one)."""
+        else as many per part as fit with whole headers (at least one). Without row labels
+        the first column (a degree, a batch size...) starts every part instead."""
         every = list(range(self.width))
         if self._width(every, False, False) <= max_width:
             return [every]
+        key = [0] if self.row_labels is None and self.width > 2 else []
         parts: list[list[int]] = []
-        start = 0
+        start = len(key)
         while start < self.width:
             end = start + 1
             while end < self.width and (
-                self._width(range(start, end + 1), True, False) <= max_width
+                self._width([*key, *range(start, end + 1)], True, False) <= max_width
             ):
                 end += 1
-            parts.append(list(range(start, end)))
+            parts.append([*key, *range(start, end)])
             start = end
         return parts
 

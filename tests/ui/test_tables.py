@@ -140,3 +140,12 @@ def test_long_row_labels_and_headers_wrap_before_the_table_is_split() -> None:
     assert "…" not in "\n".join(lines)
     assert sum("0.98" in line for line in lines) == 1  # one part: nothing repeated
     assert any(line.startswith("GroupNorm,") for line in lines)
+
+
+def test_without_row_labels_the_first_column_starts_every_part() -> None:
+    rows = [[d, 0.1 * d, 0.2 * d, 1000.5 * d, 2000.25 * d] for d in (1, 2, 12)]
+    table = number_table(rows, col_labels=["degree", "train", "test", "‖w‖", "‖w‖, L2"])
+    lines = lines_of(table, 36)
+    assert [line.split()[0] for line in lines if "degree" in line] == ["degree", "degree"]
+    assert sum(line.split()[:1] == ["12"] for line in lines) == 2
+    assert all(len(line) <= 36 for line in lines) and "…" not in "\n".join(lines)
