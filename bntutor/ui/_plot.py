@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from bntutor.live.results import PlotBlock, Series
@@ -26,14 +27,20 @@ class PlotSize:
     height: int
 
 
-def legend(series: list[Series], colorless: bool) -> Text:
-    """``• label   x label`` in each series' colour."""
+def legend(series: list[Series], colorless: bool, width: int | None = None) -> Text:
+    """``• label   x label`` in each series' colour; within ``width``, an entry that
+    would not fit on the line starts the next one whole."""
     text = Text()
+    column = 0
     for i, s in enumerate(series):
+        entry = f"{SYMBOLS[i % len(SYMBOLS)]} {s.label}"
         if i:
-            text.append("   ")
+            fits = width is None or column + 3 + cell_len(entry) <= width
+            text.append("   " if fits else "\n")
+            column = column + 3 if fits else 0
         style = "" if colorless else f"color({COLORS[i % len(COLORS)]})"
-        text.append(f"{SYMBOLS[i % len(SYMBOLS)]} {s.label}", style=style)
+        text.append(entry, style=style)
+        column += cell_len(entry)
     return text
 
 

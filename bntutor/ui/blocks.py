@@ -103,7 +103,7 @@ class PlotView:
             return
         yield from lines
         if needs_legend(self.block):
-            yield legend(self.block.series, colorless)
+            yield legend(self.block.series, colorless, options.max_width)
 
     def _summary(self, note: str) -> Iterable[RenderableType]:
         """Each series as count, smallest, largest and last value."""

@@ -9,14 +9,13 @@ from contextlib import contextmanager
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
-from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
 from bntutor.demos.base import DemoInfo, DemoReport, Section, no_progress
 from bntutor.demos.base import Progress as ProgressFn
 from bntutor.ui.blocks import render_blocks
-from bntutor.ui.prose import markdown
+from bntutor.ui.prose import markdown, title_rule
 
 REDRAW_S = 0.1  # at most ten redraws a second
 
@@ -37,8 +36,7 @@ def demo_view(report: DemoReport) -> Group:
     """The whole demo: title, summary, then each section's narrative around its results."""
     seed = f"seed {report.options.seed}" + (", quick" if report.options.quick else "")
     parts: list[RenderableType] = [
-        Rule(Text(report.title, style="bold") + Text(f"  ({seed})", style="dim"),
-             align="left"),
+        title_rule(Text(report.title, style="bold") + Text(f"  ({seed})", style="dim")),
         Text(report.summary, style="italic"),
     ]
     for section in report.sections:

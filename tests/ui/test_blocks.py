@@ -106,3 +106,14 @@ def test_render_blocks_takes_a_live_result_or_a_list() -> None:
     blocks = [ScalarsBlock("one", [("a", 1)]), ScalarsBlock("two", [("b", 2)])]
     assert text_of(render_blocks(LiveResult(blocks=list(blocks)))) == text_of(
         render_blocks(blocks))
+
+
+def test_legend_entries_are_never_split_across_lines() -> None:
+    from bntutor.ui._plot import legend
+
+    series = [Series(label, [0.0], [0.0]) for label in ("train", "test", "train, L2", "test, L2")]
+    lines = [line.rstrip() for line in text_of(legend(series, True, 30), 30).splitlines()]
+    assert lines == ["• train   x test   + train, L2", "o test, L2"]
+    assert text_of(legend(series, True), 80).strip() == (
+        "• train   x test   + train, L2   o test, L2"
+    )
