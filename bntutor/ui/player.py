@@ -78,8 +78,9 @@ def options_view(options: list[str]) -> Table:
     return grid
 
 
-def hint_view(text: str, number: int, total: int) -> Markdown:
-    return markdown(f"**hint {number}/{total}:** {text}")
+def hint_view(text: str, number: int, total: int) -> RenderableType:
+    """``hint 1/2: text``, the text wrapped under itself."""
+    return prose.labelled(Text(f"hint {number}/{total}: ", style="bold"), markdown(text))
 
 
 def no_hint_view(total: int, explained: bool = False) -> Text:

@@ -44,6 +44,11 @@ def test_a_long_option_wraps_under_its_own_text() -> None:
     assert lines[4] == "b) - 1"  # an option is never taken for a list item
 
 
+def test_a_long_hint_wraps_under_its_text() -> None:
+    lines = render(player.hint_view("one two three four five six", 2, 3), width=24).splitlines()
+    assert lines == ["hint 2/3: one two three", "          four five six"]
+
+
 def test_progress_bar_stays_put_when_the_step_gains_a_digit() -> None:
     nine, ten = render(player.progress_line(9, 12)), render(player.progress_line(10, 12))
     assert nine.startswith("step 9 of 12   ") and ten.startswith("step 10 of 12  ")
