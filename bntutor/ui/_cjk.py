@@ -149,3 +149,11 @@ class CJKText(Text):
                 new_line.truncate(width, overflow=wrap_overflow)
             lines.extend(new_lines)
         return lines
+
+
+def cjk_text(text: Text) -> CJKText:
+    """``text`` as a :class:`CJKText` (same characters and styles)."""
+    out = CJKText(style=text.style, justify=text.justify, overflow=text.overflow,
+                  no_wrap=text.no_wrap, end=text.end)
+    out.append_text(text)
+    return out

@@ -9,7 +9,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from bntutor.ui.prose import cjk_text
+from bntutor.ui._cjk import cjk_text
 
 DONE_MARK = "✓"
 

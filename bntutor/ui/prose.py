@@ -20,7 +20,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from bntutor.ui._cjk import CJKText, join_cjk_lines
+from bntutor.ui._cjk import CJKText, cjk_text, join_cjk_lines
 from bntutor.ui.mathtext import render_math_in_markdown
 
 
@@ -28,6 +28,10 @@ class _Paragraph(rich_markdown.Paragraph):
     def on_enter(self, context: MarkdownContext) -> None:
         super().on_enter(context)
         self.text = CJKText(justify="left")
+
+
+__all__ = ["ProseMarkdown", "cjk_text", "hanging", "inline_markdown", "labelled", "markdown",
+           "title_rule"]
 
 
 class ProseMarkdown(Markdown):
@@ -126,9 +130,3 @@ def hanging(line: str | Text, hang: int | None = None) -> Hanging:
     return Hanging(text[indent:], indent, indent + 2 if hang is None else hang)
 
 
-def cjk_text(text: Text) -> CJKText:
-    """``text`` as a :class:`CJKText` (same characters and styles)."""
-    out = CJKText(style=text.style, justify=text.justify, overflow=text.overflow,
-                  no_wrap=text.no_wrap, end=text.end)
-    out.append_text(text)
-    return out
