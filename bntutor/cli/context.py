@@ -52,11 +52,13 @@ def make_consoles(
 
     Plain means no escape codes at all (rich's own ``no_color`` still sends bold).
     """
-    from rich.console import Console
+    from bntutor.cli._console import PipeConsole
 
     env = os.environ if environ is None else environ
     plain = no_color or env.get("NO_COLOR", "") != ""
     colors: Literal["auto"] | None = None if plain else "auto"
-    console = Console(no_color=plain or None, color_system=colors, highlight=False, soft_wrap=False)
-    err = Console(stderr=True, no_color=plain or None, color_system=colors, highlight=False)
+    console = PipeConsole(
+        no_color=plain or None, color_system=colors, highlight=False, soft_wrap=False
+    )
+    err = PipeConsole(stderr=True, no_color=plain or None, color_system=colors, highlight=False)
     return console, err

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import sys
 
-import typer
-
 from bntutor.errors import BntutorError, ExitStatus
 
 
@@ -15,18 +13,41 @@ def _debug_requested(args: list[str]) -> bool:
 
 
 def _error(text: str) -> None:
+    if sys.stderr is None:  # started with stderr closed: the exit status has to say it
+        return
     sys.stderr.write(f"bntutor: error: {text}\n")
     sys.stderr.flush()
 
 
+def _interrupted(text: str) -> int:
+    if sys.stderr is not None and sys.stderr.isatty():
+        sys.stderr.write("\n")  # past the ^C the terminal echoed
+    _error(text)
+    return int(ExitStatus.INTERRUPTED)
+
+
 def run(args: list[str] | None = None) -> int:
     """Run the app on ``args`` and return the exit status instead of exiting."""
-    from bntutor.cli.app import app
-
     argv = list(sys.argv[1:] if args is None else args)
     debug = _debug_requested(argv)
     try:
-        result = app(args=argv, prog_name="bntutor", standalone_mode=False)
+        return _run(argv, debug)
+    except KeyboardInterrupt:  # Ctrl-C anywhere, even while the app is still importing
+        return _interrupted("interrupted")
+
+
+def _run(argv: list[str], debug: bool) -> int:
+    import typer
+    from typer.main import get_command
+
+    from bntutor.cli.app import app
+
+    # The command is driven here rather than through `app(...)`: typer's own main turns
+    # Ctrl-C into a silent exit 130 and a closed stdout into exit 1 before we see them.
+    command = get_command(app)
+    try:
+        with command.make_context("bntutor", argv) as ctx:
+            result = command.invoke(ctx)
         return int(result) if isinstance(result, int) else ExitStatus.OK
     except BntutorError as exc:
         if debug:
@@ -35,27 +56,25 @@ def run(args: list[str] | None = None) -> int:
         return int(exc.status)
     except typer.Exit as exc:
         return int(exc.exit_code)
-    except typer.Abort:  # end of input at a typer prompt
-        _error("interrupted")
-        return int(ExitStatus.INTERRUPTED)
+    except typer.Abort:  # Ctrl-C or end of input at a typer prompt
+        return _interrupted("interrupted")
     except typer.TyperException as exc:  # usage errors: bad option, missing argument
         if debug:
             raise
         where = ""
-        ctx = getattr(exc, "ctx", None)
-        if ctx is not None:
-            where = f" (see {ctx.command_path} --help)"
+        failed = getattr(exc, "ctx", None)
+        if failed is not None:
+            where = f" (see {failed.command_path} --help)"
         if exc.format_message():  # an empty message means help was already shown
             _error(f"{exc.format_message()}{where}")
         return int(ExitStatus.BAD_INPUT) if exc.exit_code == 2 else int(exc.exit_code)
-    except KeyboardInterrupt:
-        _error("interrupted")
-        return int(ExitStatus.INTERRUPTED)
     except BrokenPipeError:
         # stdout closed by a pager or `head`: nothing more to say.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return int(ExitStatus.OK)
+    except EOFError:
+        return _interrupted("end of input")
     except Exception as exc:  # a bug: one line, the traceback only with --debug
         if debug:
             raise
