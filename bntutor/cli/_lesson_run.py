@@ -19,6 +19,7 @@ from typing import TextIO
 from rich.console import Console
 
 from bntutor import tutor
+from bntutor.cli._answers import answers_file, stdin_lines
 from bntutor.cli._clock import app_clock
 from bntutor.cli._overview import warn
 from bntutor.cli._play import LessonPlayer, PlayResult
@@ -29,7 +30,7 @@ from bntutor.cli.context import AppContext
 from bntutor.content.course import Catalog, LessonEntry, load_course
 from bntutor.content.i18n import localize
 from bntutor.content.models import Lesson
-from bntutor.errors import BadInputError, ExitStatus
+from bntutor.errors import ExitStatus
 from bntutor.store._time import Clock
 from bntutor.store.store import Store
 from bntutor.ui import player as view
@@ -84,14 +85,7 @@ def _answer_stream(app: AppContext, answers: Path | None) -> Iterator[TextIO | N
     if answers is None:
         yield None
         return
-    try:
-        stream = answers.open(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise BadInputError(
-            f"cannot read the answers file: {exc.strerror or exc}", str(answers),
-            "give a text file with one answer per line",
-        ) from None
-    with stream:
+    with answers_file(answers) as stream:
         yield stream
 
 
@@ -101,7 +95,7 @@ def _source(
     if stream is not None:
         return ScriptedSource(stream, console)
     if scripted or not app.interactive:
-        return ScriptedSource(app.stdin, console)
+        return ScriptedSource(stdin_lines(app.stdin), console)
     return TerminalSource(console)
 
 

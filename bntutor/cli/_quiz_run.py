@@ -17,14 +17,15 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, TextIO
+from typing import Literal
 
 from rich.console import Console
 
+from bntutor.cli._answers import answers_file, stdin_lines
 from bntutor.cli._clock import app_clock
 from bntutor.cli._warmup import Warmup
 from bntutor.cli.context import AppContext
-from bntutor.errors import BadInputError, ContentError, ExitStatus
+from bntutor.errors import ContentError, ExitStatus
 from bntutor.quiz.judge import Judge
 from bntutor.quiz.report import QuizReport, build_report
 from bntutor.quiz.results import QuestionResult
@@ -75,18 +76,11 @@ def answer_reader(app: AppContext, console: Console, answers: Path | None,
                   scripted: bool) -> Iterator[Reader]:
     """An answers file, piped stdin, or the terminal (timed reads need the real stdin)."""
     if answers is not None:
-        try:
-            stream: TextIO = answers.open(encoding="utf-8", errors="replace")
-        except OSError as exc:
-            raise BadInputError(
-                f"cannot read the answers file: {exc.strerror or exc}", str(answers),
-                "give a text file with one answer per line",
-            ) from None
-        with stream:
+        with answers_file(answers) as stream:
             yield ScriptedReader(stream, console)
         return
     if scripted or not app.interactive:
-        yield ScriptedReader(app.stdin, console)
+        yield ScriptedReader(stdin_lines(app.stdin), console)
         return
     yield TerminalReader(console, app.stdin, time.monotonic)
 
@@ -184,6 +178,7 @@ def run_quiz(app: AppContext, options: QuizOptions, answers: Path | None, as_jso
     clock = app_clock()
     with answer_reader(app, console, answers, as_json) as reader, \
             open_store(app, clock) as store:
+        store.check_writable()
         outcome, report = run_items(app, "quiz", item_ids, content, store, clock, reader,
                                     console, options.time_limit)
         report = replace(report, seed=options.seed, chosen_topics=options.topics,
@@ -199,6 +194,9 @@ def run_quiz(app: AppContext, options: QuizOptions, answers: Path | None, as_jso
 def run_review(app: AppContext, n: int, answers: Path | None, as_json: bool) -> int:
     from bntutor.ui.progress_view import nothing_due_line
 
+    if answers is not None:  # a bad answers file is an error even when nothing is due
+        with answers_file(answers):
+            pass
     clock = app_clock()
     console = Console(quiet=True) if as_json else app.console
     with open_store(app, clock) as store:
@@ -213,6 +211,7 @@ def run_review(app: AppContext, n: int, answers: Path | None, as_json: bool) -> 
             else:
                 console.print(nothing_due_line(now, next_due, cards))
             return int(ExitStatus.OK)
+        store.check_writable()
         content = load_content()
         console.print(f"{len(due)} question{'s' if len(due) != 1 else ''} due for review, "
                       "oldest first")

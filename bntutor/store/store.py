@@ -44,6 +44,12 @@ class Store(ProgressStore, AttemptStore, QuizStore, CardStore):
     def path(self) -> Path:
         return self._db.path
 
+    def check_writable(self) -> None:
+        """Take the write lock once: a locked or read-only database fails now, before the
+        learner answers anything, rather than when the first answer is saved."""
+        with self._db.write():
+            pass
+
     def close(self) -> None:
         self._db.close()
 
