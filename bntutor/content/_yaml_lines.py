@@ -20,6 +20,10 @@ Path = tuple[str | int, ...]
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+#: Values (keys, items, scalars) one file may hold once aliases are expanded: a lesson has
+#: about a thousand, while nested ``*alias`` lists in a few lines can expand to billions.
+MAX_VALUES = 100_000
+
 
 @dataclass
 class LineMap:
@@ -60,6 +64,13 @@ def parse(text: str, file: str) -> tuple[Any, LineMap]:
 
 def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path, lines: LineMap, file: str) -> Any:
     lines.lines.setdefault(path, node.start_mark.line + 1)
+    if len(lines.lines) > MAX_VALUES:  # every value built has its own path
+        raise ContentError(
+            f"the file expands to more than {MAX_VALUES:,} values",
+            file,
+            node.start_mark.line + 1,
+            hint="repeated *aliases multiply; write the values out",
+        )
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)  # resolves `<<: *anchor` merge keys
         result: dict[Any, Any] = {}

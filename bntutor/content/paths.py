@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 import bntutor
+from bntutor.errors import ContentError
 
 LESSON_GLOB = "[0-9][0-9]-*.yaml"
 COURSE_FILE = "course.yaml"
@@ -32,7 +33,13 @@ def lessons_dir() -> Path:
     ``BNTUTOR_LESSONS=<dir>`` points bntutor at another course (tests, lesson authors).
     """
     if os.environ.get("BNTUTOR_LESSONS"):
-        return Path(os.environ["BNTUTOR_LESSONS"]).expanduser()
+        directory = Path(os.environ["BNTUTOR_LESSONS"]).expanduser()
+        if not directory.is_dir():  # else a typo would look like a course without lessons
+            raise ContentError(
+                "BNTUTOR_LESSONS is not a directory", str(directory),
+                hint="point it at the folder holding course.yaml, or unset it",
+            )
+        return directory
     root = _checkout_root()
     return root / "lessons" if root is not None else _installed("lessons")
 
