@@ -6,7 +6,6 @@ their rendering in ``bntutor.ui.demo_view``. Listing them never imports torch.
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
@@ -67,4 +66,6 @@ def demo_cmd(
 
 def _print_json(document: dict[str, object]) -> None:
     """Plain JSON on stdout, no rich: valid JSON, or an error (never NaN)."""
+    import json
+
     typer.echo(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False))

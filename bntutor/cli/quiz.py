@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from pathlib import Path
 from typing import Annotated
 
@@ -60,7 +59,7 @@ def quiz_cmd(
         topics=check_topics(topic or []),
         difficulty=difficulty,
         n=n,
-        seed=secrets.randbelow(1_000_000) if seed is None else seed,
+        seed=_fresh_seed() if seed is None else seed,
         time_limit=None if time_limit is None else parse_duration(time_limit),
     )
     status = run_quiz(get_context(ctx), options, answers, as_json)
@@ -86,3 +85,10 @@ def review_cmd(
     status = run_review(get_context(ctx), n, answers, as_json)
     if status:
         raise typer.Exit(status)
+
+
+def _fresh_seed() -> int:
+    """A new quiz each time no --seed is given (imported here: start-up stays light)."""
+    import secrets
+
+    return secrets.randbelow(1_000_000)
