@@ -13,6 +13,7 @@ characters is left exactly as rich handles it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -25,20 +26,31 @@ _CJK = (
     "\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf"
     "\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f"
 )
-_HAS_CJK = re.compile(f"[{_CJK}]")
-_UNIT = re.compile(rf"\s*(?:[{_CJK}]|[^\s{_CJK}]+)\s*")
 _FENCE = re.compile(r"[ ]{0,3}(```|~~~)")
 #: Marks that never start a line, and marks that never end one.
 NO_BREAK_BEFORE = frozenset("，。、；：！？）」』】》〉〕〗〙〛…—～’”%,.;:!?)]}")
 NO_BREAK_AFTER = frozenset("（「『【《〈〔〖〘〚‘“([{")
 
 
+@functools.cache
+def _unit() -> re.Pattern[str]:
+    """A CJK character or a run of other non-blanks (compiled on first use: it is slow
+    to build, and English-only screens never need it)."""
+    return re.compile(rf"\s*(?:[{_CJK}]|[^\s{_CJK}]+)\s*")
+
+
+@functools.cache
+def _one_cjk() -> re.Pattern[str]:
+    return re.compile(f"[{_CJK}]")
+
+
 def has_cjk(text: str) -> bool:
-    return _HAS_CJK.search(text) is not None
+    # Every CJK range starts at U+2E80 or later: plain text never builds the pattern.
+    return any(ord(c) >= 0x2E80 for c in text) and _one_cjk().search(text) is not None
 
 
 def is_cjk(char: str) -> bool:
-    return _HAS_CJK.fullmatch(char) is not None
+    return ord(char[:1] or "a") >= 0x2E80 and _one_cjk().fullmatch(char) is not None
 
 
 def join_cjk_lines(text: str) -> str:
@@ -73,7 +85,7 @@ def _words(text: str) -> Iterator[tuple[int, str]]:
     """``(start, word)``: a CJK character or a run of other non-blanks, with its trailing
     blanks; a closing mark stays with the word before it, an opening one with the next."""
     start, word = 0, ""
-    for match in _UNIT.finditer(text):
+    for match in _unit().finditer(text):
         piece = match.group()
         core = piece.strip()
         if word and not word[-1].isspace() and core and (
