@@ -15,9 +15,13 @@ from bntutor.quiz.topics import lessons_for
 
 @dataclass(frozen=True)
 class TopicScore:
+    """``asked`` counts the questions put to the learner, and those the clock ran out on;
+    ``not_asked`` those left when the learner quit, which do not count against accuracy."""
+
     topic: str
     asked: int
     correct: int
+    not_asked: int = 0
 
     @property
     def accuracy(self) -> float:
@@ -91,7 +95,7 @@ class QuizReport:
             "score": round(self.score, 4),
             "topics": [
                 {"topic": t.topic, "asked": t.asked, "correct": t.correct,
-                 "accuracy": round(t.accuracy, 4)}
+                 "not_asked": t.not_asked, "accuracy": round(t.accuracy, 4)}
                 for t in self.topics
             ],
             "questions": [r.to_dict() for r in self.results],
@@ -117,10 +121,13 @@ def build_report(
     its topics: lessons to revisit are chosen from it, and only existing ones are named."""
     per_topic: dict[str, list[int]] = {}
     for r in results:
-        asked_correct = per_topic.setdefault(r.topic, [0, 0])
-        asked_correct[0] += 1
-        asked_correct[1] += int(r.correct)
-    topics = [TopicScore(t, n, ok) for t, (n, ok) in sorted(per_topic.items())]
+        counts = per_topic.setdefault(r.topic, [0, 0, 0])  # asked, correct, not asked
+        if r.status == "unanswered":  # left by quitting: never put to the learner
+            counts[2] += 1
+        else:
+            counts[0] += 1
+            counts[1] += int(r.correct)
+    topics = [TopicScore(t, n, ok, left) for t, (n, ok, left) in sorted(per_topic.items())]
     report = QuizReport(
         kind=kind, started_at=started_at, seconds=seconds, ended=ended, results=list(results),
         topics=topics, revisit=[], seed=seed, time_limit=time_limit,

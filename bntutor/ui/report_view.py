@@ -54,7 +54,11 @@ def topic_table(report: QuizReport) -> Table:
     table.add_column("right", justify="right")
     table.add_column("")
     for t in report.topics:
-        table.add_row(t.topic, f"{t.correct}/{t.asked}", bar(t.accuracy))
+        right = f"{t.correct}/{t.asked}"
+        shown = bar(t.accuracy) if t.asked else Text("░" * BAR, style="dim")
+        if t.not_asked:
+            shown.append(f"  {t.not_asked} not asked", style="dim")
+        table.add_row(t.topic, right, shown)
     return table
 
 

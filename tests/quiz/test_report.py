@@ -31,8 +31,33 @@ def test_score_and_topics() -> None:
     assert (report.total, report.correct, report.answered) == (5, 1, 2)
     assert report.score == 0.2  # unanswered questions count as missed
     by_topic = {t.topic: (t.asked, t.correct, t.accuracy) for t in report.topics}
-    assert by_topic == {"bn-cnn": (1, 0, 0.0), "dropout": (2, 1, 0.5), "l1-l2": (1, 0, 0.0),
+    # the clock ran out on why-bn: missed, so it counts; l1-l2 was left by quitting
+    assert by_topic == {"bn-cnn": (1, 0, 0.0), "dropout": (2, 1, 0.5), "l1-l2": (0, 0, 0.0),
                         "why-bn": (1, 0, 0.0)}
+
+
+def test_quitting_leaves_unasked_questions_out_of_topic_accuracy() -> None:
+    results = [
+        _r("bank:a", "dropout", "correct"),
+        _r("bank:b", "dropout", "unanswered"),
+        _r("bank:c", "dropout", "unanswered"),
+        _r("bank:d", "bn-cnn", "unanswered"),
+    ]
+    report = build_report("quiz", results, started_at=AT, seconds=5.0, ended="quit")
+    by_topic = {t.topic: (t.asked, t.correct, t.not_asked, t.accuracy) for t in report.topics}
+    assert by_topic == {"dropout": (1, 1, 2, 1.0), "bn-cnn": (0, 0, 1, 0.0)}
+    assert report.score == 0.25  # the overall score still counts the whole quiz
+    topics = {t["topic"]: t for t in report.to_dict()["topics"]}
+    assert (topics["dropout"]["accuracy"], topics["dropout"]["not_asked"]) == (1.0, 2)
+
+
+def test_time_up_counts_the_questions_it_cut_off_as_missed() -> None:
+    results = [_r("bank:a", "dropout", "correct"), _r("bank:b", "dropout", "missed"),
+               _r("bank:c", "dropout", "missed")]
+    report = build_report("quiz", results, started_at=AT, seconds=90.0, ended="time-up")
+    [topic] = report.topics
+    assert (topic.asked, topic.correct, topic.not_asked) == (3, 1, 0)
+    assert abs(topic.accuracy - 1 / 3) < 1e-12
 
 
 def test_missed_and_revisit() -> None:

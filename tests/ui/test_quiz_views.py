@@ -132,6 +132,8 @@ def test_report_after_quitting_counts_the_questions_not_asked_in_one_line() -> N
     assert "(17 not asked)" in lines[2]
     assert sum("—" in line for line in lines) == 0  # no row per question never asked
     assert any(line.endswith("17 more not asked") for line in lines)
+    bn_cnn = next(line for line in lines if line.startswith("bn-cnn"))
+    assert "0/1" in bn_cnn and bn_cnn.endswith("17 not asked")  # accuracy over those asked
     assert "  ↳ the β slip" in lines  # maths rendered in the diagnosis
     first = lines.index("✗ First")
     assert lines[lines.index("↷ Second") - 1] == ""  # missed questions set apart
