@@ -12,6 +12,7 @@ from bntutor.checking._numbers import NumberSyntaxError, is_close, parse_number,
 from bntutor.checking.numeric import number_rule, read_expected
 from bntutor.checking.verdict import Verdict
 from bntutor.content.models import LText, Tolerance
+from bntutor.numbers import format_answer_number
 
 
 def closeness(x: float, e: float, tol: Tolerance) -> float:
@@ -38,10 +39,11 @@ def check_predict(
     rule = number_rule(x, feedback, tolerance, lang)
     if is_close(x, e, tolerance) and rule is None:
         return Verdict(True, "Spot on: within the tolerance.", understood=show(x), closeness=score)
+    result = format_answer_number(e)  # written as the reveal and the quiz write it
     if score >= 0.9:
-        message = f"Close: your guess was {show(x)}, the result is {show(e)}."
+        message = f"Close: your guess was {show(x)}, the result is {result}."
     elif score >= 0.5:
-        message = f"In the right region: your guess was {show(x)}, the result is {show(e)}."
+        message = f"In the right region: your guess was {show(x)}, the result is {result}."
     else:
-        message = f"Far off: your guess was {show(x)}, the result is {show(e)}."
+        message = f"Far off: your guess was {show(x)}, the result is {result}."
     return Verdict(False, message, diagnosis=rule, understood=show(x), closeness=score)

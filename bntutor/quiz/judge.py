@@ -7,11 +7,12 @@ background torch import there), so bank questions with literal answers never wai
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bntutor.checking.verdict import Verdict
 from bntutor.content.i18n import localize
 from bntutor.content.models import LiveRef, Option, Question
+from bntutor.numbers import format_value
 from bntutor.quiz.items import QuizItem
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class Judge:
             return self._option(q, expected)
         if q.kind == "multi" and isinstance(expected, list):
             return "; ".join(self._option(q, str(e)) for e in expected)
-        text = _value(expected)
+        text = format_value(expected)
         return f"{text} {q.unit}" if q.unit else text
 
     def _option(self, q: Question, letter: str) -> str:
@@ -79,14 +80,3 @@ class Judge:
             return f"{letter}) {localize(text, self._lang)}"
         return letter
 
-
-def _value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else f"{value:.6g}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_value(v) for v in value) + "]"
-    return str(value)

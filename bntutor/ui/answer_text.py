@@ -6,7 +6,7 @@ from typing import Any
 
 from bntutor.content.i18n import localize
 from bntutor.content.models import Option, Question
-from bntutor.ui._numfmt import format_number
+from bntutor.numbers import format_value
 from bntutor.ui.player import option_letter
 
 
@@ -17,7 +17,7 @@ def answer_text(question: Question, expected: Any, lang: str = "en") -> str:
         return _option(expected, options, lang)
     if question.kind == "multi" and isinstance(expected, list):
         return "; ".join(_option(str(letter), options, lang) for letter in expected)
-    text = _value(expected)
+    text = format_value(expected)
     if question.unit:
         text += f" {question.unit}"
     return text
@@ -31,12 +31,3 @@ def _option(letter: str, options: list[Any], lang: str) -> str:
             return f"{letter}) {localize(text, lang)}"
     return letter
 
-
-def _value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int | float):
-        return format_number(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(_value(v) for v in value) + "]"
-    return str(value)

@@ -57,7 +57,8 @@ def test_misses_are_explained_and_point_to_lessons(home: Path, tmp_path: Path) -
     missed = [q for q in report["questions"] if q["item_id"] in report["missed"]]
     assert len(missed) == 2 and all(q["explanation"] and q["expected"] for q in missed)
     assert report["revisit"] == ["mini-dropout"]  # the fixture course's dropout lesson
-    assert report["topics"] == [{"topic": "dropout", "asked": 4, "correct": 2, "accuracy": 0.5}]
+    assert report["topics"] == [{"topic": "dropout", "asked": 4, "correct": 2, "not_asked": 0,
+                                 "accuracy": 0.5}]
 
 
 def test_same_seed_same_quiz(home: Path, tmp_path: Path) -> None:
