@@ -23,6 +23,7 @@ from rich.console import Console
 
 from bntutor.cli._answers import answers_file, stdin_lines
 from bntutor.cli._clock import app_clock
+from bntutor.cli._services import live_compute
 from bntutor.cli._warmup import Warmup
 from bntutor.cli.context import AppContext
 from bntutor.errors import ContentError, ExitStatus
@@ -135,7 +136,8 @@ def run_items(
     judge = Judge(lang=app.lang, before_engine=lambda: warmup.start().wait())
     started_at = clock()
     view = QuizView(console, reader, time.monotonic, app.lang,
-                    on_wait=warmup.start if needs_torch else None)
+                    on_wait=warmup.start if needs_torch else None,
+                    compute=live_compute(warmup))
     runner = QuizRunner(
         item_ids, content.source, judge.check, judge.reveal, view, time.monotonic,
         recorder(store, kind, clock), time_limit, app.lang,

@@ -6,6 +6,7 @@ lesson's first screen never waits for torch.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.console import RenderableType
@@ -16,7 +17,33 @@ from bntutor.cli._warmup import Warmup
 from bntutor.content.models import LiveRef, QuestionStep
 
 if TYPE_CHECKING:
-    from bntutor.content.resolve import ResolvedQuestion
+    from bntutor.content.resolve import ResolveCache, ResolvedQuestion
+    from bntutor.live.registry import Registry
+
+#: Runs a named live computation with its arguments and renders its blocks.
+Compute = Callable[[str, dict[str, Any]], RenderableType]
+
+
+def live_compute(
+    warmup: Warmup, registry: Registry | None = None, cache: ResolveCache | None = None
+) -> Compute:
+    """Run computations through the live registry (after the torch import) and render
+    their blocks: a lesson's compute steps and prediction reveals, and review's reveals."""
+    from bntutor.content.resolve import ResolveCache
+
+    results = cache if cache is not None else ResolveCache()
+    found: list[Registry] = [] if registry is None else [registry]
+
+    def compute(name: str, args: dict[str, Any]) -> RenderableType:
+        from bntutor.live.registry import default_registry
+        from bntutor.ui.blocks import render_blocks
+
+        warmup.wait()
+        if not found:
+            found.append(default_registry())
+        return render_blocks(results.run(found[0], name, args))
+
+    return compute
 
 
 def needs_engine(question: QuestionStep) -> bool:
@@ -50,10 +77,5 @@ def lesson_services(warmup: Warmup, lang: str) -> Services:
 
         return format_answer(step, resolve(step).expected, lang)
 
-    def compute(name: str, args: dict[str, Any]) -> RenderableType:
-        from bntutor.ui.blocks import render_blocks
-
-        warmup.wait()
-        return render_blocks(cache.run(registry, name, args))
-
-    return Services(check=check, answer_text=answer_text, compute=compute)
+    return Services(check=check, answer_text=answer_text,
+                    compute=live_compute(warmup, registry, cache))

@@ -8,7 +8,7 @@ at a terminal, redrawn each second while the learner types.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 from rich.console import Console, Group, RenderableType
 from rich.text import Text
@@ -55,8 +55,10 @@ def question_header(number: int, total: int, item: QuizItem) -> RenderableType:
     return title_rule(title)
 
 
-def result_view(result: QuestionResult, verdict: Verdict | None) -> RenderableType:
-    """The verdict (or the skip), the expected answer when missed, and the explanation."""
+def result_view(result: QuestionResult, verdict: Verdict | None,
+                revealed: RenderableType | None = None) -> RenderableType:
+    """The verdict (or the skip), the expected answer when missed, a prediction's
+    computation (``revealed``, as the lesson shows it), and the explanation."""
     parts: list[RenderableType] = []
     if verdict is not None:
         parts.append(verdict_view(verdict))
@@ -64,6 +66,8 @@ def result_view(result: QuestionResult, verdict: Verdict | None) -> RenderableTy
         parts.append(Text(f"skipped after {result.seconds:.0f} s", style="yellow"))
     if not result.correct and result.expected:
         parts.append(answer_line("answer: ", result.expected, 2, "dim", "bold"))
+    if revealed is not None:
+        parts += [Text(), revealed]
     if result.explanation:
         parts.append(markdown(result.explanation))
     return Group(*parts)
@@ -73,10 +77,16 @@ class QuizView:
     """Renders to ``console`` and reads with ``reader``; ``timer`` gives monotonic seconds."""
 
     def __init__(self, console: Console, reader: Reader, timer: Callable[[], float],
-                 lang: str = "en", on_wait: Callable[[], object] | None = None) -> None:
+                 lang: str = "en", on_wait: Callable[[], object] | None = None,
+                 compute: Callable[[str, dict[str, Any]], RenderableType] | None = None
+                 ) -> None:
         """``on_wait`` runs each time the view starts waiting for the learner (the CLI
-        starts the background torch import there, once the first question is drawn)."""
+        starts the background torch import there, once the first question is drawn).
+        ``compute`` runs and renders a named computation: a prediction's ``reveal`` is
+        run once the learner has answered or skipped, as in the lesson."""
         self._console = console
+        self._compute = compute
+        self._item: QuizItem | None = None
         self._reader = reader
         self._timer = timer
         self._lang = lang
@@ -93,6 +103,7 @@ class QuizView:
         options = [
             localize(o.text if isinstance(o, Option) else o, self._lang) for o in q.options or []
         ]
+        self._item = item
         self._console.print()
         self._console.print(question_header(number, total, item))
         self._console.print(
@@ -124,7 +135,18 @@ class QuizView:
         self._console.print(Text("  Ctrl-C stops the quiz; answers so far are kept.", style="dim"))
 
     def show_result(self, result: QuestionResult, verdict: Verdict | None) -> None:
-        self._console.print(result_view(result, verdict))
+        self._console.print(result_view(result, verdict, self._revealed(result)))
+
+    def _revealed(self, result: QuestionResult) -> RenderableType | None:
+        """The asked question's ``reveal`` computation, run and rendered (not when nothing
+        is shown, as with ``--json``)."""
+        item = self._item
+        if self._compute is None or item is None or item.item_id != result.item_id:
+            return None
+        reveal = item.question.reveal
+        if reveal is None or self._console.quiet:
+            return None
+        return self._compute(reveal.computation, reveal.args)
 
     def show_time_up(self) -> None:
         self._console.print(Text("⏰ time is up", style="bold red"))

@@ -159,6 +159,27 @@ def test_review_asks_lesson_questions(home: Path, tmp_path: Path,
     assert ran.json()["revisit"] == ["mini-dropout"]
 
 
+def test_review_runs_a_lesson_predictions_reveal_as_the_lesson_does(
+        home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bntutor.quiz.scheduler import record_answer
+
+    course = Path(__file__).resolve().parent.parent / "fixtures" / "content" / "good" / "lessons"
+    monkeypatch.setenv("BNTUTOR_LESSONS", str(course))
+    with Store.open(home) as store:  # the lesson's "predict, then run" question, missed
+        record_answer(store, "lesson:column-stats/q-predict", "bn-mechanics", False, 0, 5.0, DAY1)
+    monkeypatch.setenv("BNTUTOR_NOW", (DAY1 + timedelta(hours=1)).isoformat())
+    ran = bntutor("--no-color", "review", "--answers", answers_file(tmp_path, "0"))
+    assert ran.code == 0, ran.err
+    lines = [line.rstrip() for line in ran.out.splitlines()]
+    # x_hat of 7 in [1, 3, 5, 7]: (7 - 4) / sqrt(5 + 1e-5)
+    largest = f"{(7 - 4) / (5 + 1e-5) ** 0.5:.4f}"
+    verdict = lines.index(f"✗ Far off: your guess was 0, the result is {largest}.")
+    step_by_step = lines.index("feature 1, step by step")  # the reveal's blocks, run live
+    report = next(i for i, line in enumerate(lines) if line.startswith("Review done ─"))
+    assert verdict < step_by_step < report
+    assert lines[step_by_step + 6].split() == ["sample", "4", "7", largest, largest]
+
+
 def test_review_with_no_cards(home: Path) -> None:
     ran = bntutor("review")
     assert ran.code == 0 and "No review cards yet" in ran.out
