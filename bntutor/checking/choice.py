@@ -105,6 +105,15 @@ def _letter_set(value: Any) -> list[str]:
     return sorted({_letter_of(v) for v in items})
 
 
+def _refuse(answer: str) -> Verdict | None:
+    """The verdict for an answer too empty or too long to read, else None."""
+    if not answer.strip():
+        return Verdict.empty()
+    if len(answer) > MAX_LENGTH:
+        return Verdict.too_long(MAX_LENGTH)
+    return None
+
+
 def check_choice(
     answer: str,
     expected: Any,
@@ -112,10 +121,9 @@ def check_choice(
     feedback: list[tuple[Any, LText]] | None = None,
     lang: str = "en",
 ) -> Verdict:
-    if not answer.strip():
-        return Verdict.empty()
-    if len(answer) > MAX_LENGTH:
-        return Verdict.too_long(MAX_LENGTH)
+    refusal = _refuse(answer)
+    if refusal is not None:
+        return refusal
     try:
         letter = read_letter(answer, options)
     except ChoiceSyntaxError as exc:
@@ -135,10 +143,9 @@ def check_multi(
     feedback: list[tuple[Any, LText]] | None = None,
     lang: str = "en",
 ) -> Verdict:
-    if not answer.strip():
-        return Verdict.empty()
-    if len(answer) > MAX_LENGTH:
-        return Verdict.too_long(MAX_LENGTH)
+    refusal = _refuse(answer)
+    if refusal is not None:
+        return refusal
     try:
         given = read_letters(answer, options)
     except ChoiceSyntaxError as exc:
