@@ -71,7 +71,7 @@ def bn_cmd(
         str | None, typer.Option("--running-mean", help="One per channel (default 0).")
     ] = None,
     running_var: Annotated[
-        str | None, typer.Option("--running-var", help="One per channel (default 1).")
+        str | None, typer.Option("--running-var", help="One per channel (default 1; cs231n 0).")
     ] = None,
     gamma: Annotated[str | None, typer.Option("--gamma", help="Scale, one per channel.")] = None,
     beta: Annotated[str | None, typer.Option("--beta", help="Shift, one per channel.")] = None,
@@ -177,7 +177,8 @@ def _compute(
     old_mean = tensor(vectors["--running-mean"])
     old_var = tensor(vectors["--running-var"])
     old_mean = torch.zeros(c, dtype=torch.float64) if old_mean is None else old_mean
-    old_var = torch.ones(c, dtype=torch.float64) if old_var is None else old_var
+    if old_var is None:  # where the convention starts it: 1, or zeros in CS231n's code
+        old_var = torch.full((c,), rule.initial_var, dtype=torch.float64)
     tr = trace(
         x, gamma, bias=beta, eps=eps, channel_axis=batch.channel_axis,
         running_mean=old_mean, running_var=old_var, momentum=momentum,

@@ -4,6 +4,9 @@ torch:  ``new = (1 - momentum) * old + momentum * batch``, unbiased variance sto
 keras:  ``new = momentum * old + (1 - momentum) * batch``, biased variance stored
 cs231n: ``new = momentum * old + (1 - momentum) * batch``, biased variance stored
 
+torch and Keras start the running variance at 1; CS231n's ``batchnorm_forward`` starts it
+at zeros (``bn_param.get('running_var', np.zeros(D))``).
+
 So torch's ``momentum=0.1`` and Keras's ``momentum=0.99`` both keep most of the old value.
 Each :class:`Convention` also records that framework's default ``momentum`` and ``eps``.
 """
@@ -28,6 +31,8 @@ class Convention:
     """True: ``momentum`` multiplies the old value (Keras, cs231n); False: the batch (torch)."""
     stores_unbiased_var: bool
     """True: the running variance tracks ``var * n / (n - 1)`` (torch); False: ``var``."""
+    initial_var: float = 1.0
+    """Where the running variance starts: 1 (torch, keras) or 0 (cs231n)."""
 
     def update(self, old: torch.Tensor, batch: torch.Tensor, momentum: float) -> torch.Tensor:
         """The new running value from the ``old`` one and this ``batch``'s statistic, ``[C]``."""
@@ -43,7 +48,7 @@ CONVENTIONS: dict[str, Convention] = {
         Convention("keras", momentum=0.99, eps=1e-3, momentum_weights_old=True,
                    stores_unbiased_var=False),
         Convention("cs231n", momentum=0.9, eps=1e-5, momentum_weights_old=True,
-                   stores_unbiased_var=False),
+                   stores_unbiased_var=False, initial_var=0.0),
     )
 }
 

@@ -88,7 +88,8 @@ def trace(
 
     ``input`` is ``[N, C, ...]`` (or ``[N, ..., C]`` with ``channel_axis=-1``); ``weight``
     (gamma), ``bias`` (beta), ``running_mean`` and ``running_var`` are ``[C]``. Running
-    statistics left as None start from mean 0 and variance 1. Nothing is updated in
+    statistics left as None start from mean 0 and the convention's initial variance (1;
+    0 for cs231n). Nothing is updated in
     place: the new running statistics are returned. Half-precision input is computed in
     float32. Gradients flow through ``y`` by autograd, as they would through torch's BN.
     """
@@ -108,7 +109,8 @@ def trace(
     shape = per_channel_shape(x.dim(), channel, num_channels)
     n = values_per_channel(x.shape, channel)
     old_mean = torch.zeros(num_channels, dtype=x.dtype) if running_mean is None else running_mean
-    old_var = torch.ones(num_channels, dtype=x.dtype) if running_var is None else running_var
+    old_var = (torch.full((num_channels,), rule.initial_var, dtype=x.dtype)
+               if running_var is None else running_var)
 
     if training:
         mean = x.mean(dim=dims)

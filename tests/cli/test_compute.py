@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
@@ -121,21 +122,48 @@ def test_random_numbers_come_from_the_seed() -> None:
 
 
 @pytest.mark.parametrize(
-    ("convention", "momentum", "eps"), [("keras", 0.99, 1e-3), ("cs231n", 0.9, 1e-5)]
+    ("convention", "momentum", "eps", "start_var"),
+    [("keras", 0.99, 1e-3, 1.0), ("cs231n", 0.9, 1e-5, 0.0)],
 )
 def test_conventions_where_momentum_weights_the_old_value(
-    convention: str, momentum: float, eps: float
+    convention: str, momentum: float, eps: float, start_var: float
 ) -> None:
     doc = compute_json("--values", "1,10;2,20;4,40", "--convention", convention)
     assert (doc["convention"], doc["momentum"], doc["eps"]) == (convention, momentum, eps)
+    assert doc["running_var"] == [start_var, start_var]
     batch = t([[1.0, 10.0], [2.0, 20.0], [4.0, 40.0]])
     mean, biased_var = batch.mean(0), batch.var(0, unbiased=False)
     assert doc["new_running_mean"] == pytest.approx((momentum * 0 + (1 - momentum) * mean).tolist())
     assert doc["new_running_var"] == pytest.approx(
-        (momentum * 1 + (1 - momentum) * biased_var).tolist()
+        (momentum * start_var + (1 - momentum) * biased_var).tolist()
     )
     x_hat = (batch - mean) / torch.sqrt(biased_var + eps)
     assert_same(doc["x_hat"], x_hat)
+
+
+def cs231n_batchnorm_forward_train(
+    x: np.ndarray, bn_param: dict[str, Any]
+) -> tuple[np.ndarray, dict[str, Any]]:
+    """CS231n's ``batchnorm_forward`` (assignment 2, train mode, gamma 1, beta 0), as given:
+    the running statistics default to ``np.zeros(D)``, the momentum weights the old value."""
+    eps, momentum = bn_param.get("eps", 1e-5), bn_param.get("momentum", 0.9)
+    d = x.shape[1]
+    running_mean = bn_param.get("running_mean", np.zeros(d, dtype=x.dtype))
+    running_var = bn_param.get("running_var", np.zeros(d, dtype=x.dtype))
+    sample_mean, sample_var = x.mean(axis=0), x.var(axis=0)
+    out = (x - sample_mean) / np.sqrt(sample_var + eps)
+    bn_param["running_mean"] = momentum * running_mean + (1 - momentum) * sample_mean
+    bn_param["running_var"] = momentum * running_var + (1 - momentum) * sample_var
+    return out, bn_param
+
+
+def test_cs231n_convention_matches_its_reference_code() -> None:
+    x = np.array([[1.0, 10.0], [2.0, 20.0], [4.0, 40.0]])
+    out, param = cs231n_batchnorm_forward_train(x, {})
+    doc = compute_json("--values", "1,10;2,20;4,40", "--convention", "cs231n")
+    assert_same(doc["x_hat"], t(out))
+    assert doc["new_running_mean"] == pytest.approx(param["running_mean"].tolist(), abs=1e-12)
+    assert doc["new_running_var"] == pytest.approx(param["running_var"].tolist(), abs=1e-12)
 
 
 def test_keras_defaults_give_way_to_given_values() -> None:

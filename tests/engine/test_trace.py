@@ -69,6 +69,22 @@ def test_three_batches_cs231n_convention() -> None:
     assert var == pytest.approx(1.0, abs=1e-6)
 
 
+def test_running_var_starts_where_each_convention_starts_it() -> None:
+    # torch's module and Keras start running_var at 1; CS231n's batchnorm_forward at zeros
+    batch = torch.tensor([[0.0], [2.0]])  # mean 1, biased variance 1, unbiased 2
+    assert trace(batch).new_running_var.item() == pytest.approx(0.9 * 1 + 0.1 * 2)
+    assert trace(batch, convention="keras", momentum=0.99).new_running_var.item() == (
+        pytest.approx(0.99 * 1 + 0.01 * 1)
+    )
+    assert trace(batch, convention="cs231n", momentum=0.9).new_running_var.item() == (
+        pytest.approx(0.9 * 0 + 0.1 * 1)
+    )
+    bn = torch.nn.BatchNorm1d(1)
+    bn(batch)
+    assert bn.running_var is not None
+    assert trace(batch).new_running_var.item() == pytest.approx(bn.running_var.item())
+
+
 def test_three_batches_match_torch_module() -> None:
     bn = torch.nn.BatchNorm1d(1)
     for m in (1.0, 2.0, 3.0):
