@@ -10,8 +10,8 @@ Fuzzing of intervals is off so a given history always gives the same due date.
 
 from __future__ import annotations
 
-import json
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -23,9 +23,9 @@ FAST_SECONDS = 20.0
 class CardStore(Protocol):
     """The part of :class:`bntutor.store.Store` the scheduler uses."""
 
-    def get_card(self, item_id: str) -> Any: ...
-
-    def put_card(self, item_id: str, card_json: str, due: datetime, topic: str | None) -> None: ...
+    def update_card(
+        self, item_id: str, change: Callable[[str | None], tuple[str, datetime]], topic: str | None
+    ) -> tuple[str, datetime]: ...
 
 
 @dataclass(frozen=True)
@@ -63,21 +63,6 @@ def _scheduler() -> Any:
     return fsrs.Scheduler(enable_fuzzing=False)
 
 
-def _card_json(stored: Any) -> str | None:
-    """The card JSON from whatever the store returns: None, a string or a row object."""
-    if stored is None:
-        return None
-    if isinstance(stored, str):
-        return stored
-    for name in ("card_json", "card"):
-        value = getattr(stored, name, None)
-        if isinstance(value, str):
-            return value
-        if isinstance(value, dict):
-            return json.dumps(value)
-    raise TypeError(f"cannot read a card from {type(stored).__name__}")
-
-
 def review(
     card_json: str | None, item_id: str, outcome: Outcome, now: datetime
 ) -> tuple[str, datetime]:
@@ -113,7 +98,9 @@ def record_answer(
     if now.tzinfo is None:
         raise ValueError("record_answer needs an aware datetime")
     now = now.astimezone(UTC)
-    previous = _card_json(store.get_card(item_id))
-    card_json, due = review(previous, item_id, Outcome(correct, hints, seconds), now)
-    store.put_card(item_id, card_json, due, topic)
+    outcome = Outcome(correct, hints, seconds)
+    # Read, review and write back in one transaction of the store (see update_card).
+    _json, due = store.update_card(
+        item_id, lambda previous: review(previous, item_id, outcome, now), topic
+    )
     return due

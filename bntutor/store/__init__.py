@@ -22,6 +22,7 @@ in ``PRAGMA user_version``, migrations in :mod:`bntutor.store.migrations`)::
         store.quiz_history()
         # review cards: fsrs.Card state as JSON, due instant indexed
         store.put_card(qid, card.to_json(), card.due, topic)
+        store.update_card(qid, change, topic)  # read, change, write: one transaction
         store.get_card(qid); store.due_cards(now); store.next_due()
 
 Modules: ``db`` (connection, transactions, sqlite errors -> StoreError), ``migrations``,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -36,6 +37,11 @@ def _card(row: sqlite3.Row) -> CardRecord:
     )
 
 
+def _check_json(qid: str, card_json: str) -> None:
+    if not isinstance(json.loads(card_json), dict):
+        raise ValueError(f"card_json for {qid!r} must be a JSON object")
+
+
 class CardStore:
     """Review-card methods of :class:`~bntutor.store.store.Store`."""
 
@@ -48,16 +54,35 @@ class CardStore:
 
     def put_card(self, qid: str, card_json: str, due: datetime, topic: str | None = None) -> None:
         """Create or replace the card of question ``qid``."""
-        if not isinstance(json.loads(card_json), dict):
-            raise ValueError(f"card_json for {qid!r} must be a JSON object")
-        due_text, now = to_text(due), to_text(self._clock())
+        _check_json(qid, card_json)
         with self._db.write() as sql:
-            sql.execute(
-                "INSERT INTO cards (qid, card_json, due, topic, updated_at) VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT (qid) DO UPDATE SET card_json = excluded.card_json,"
-                " due = excluded.due, topic = excluded.topic, updated_at = excluded.updated_at",
-                (qid, card_json, due_text, topic, now),
-            )
+            self._upsert(sql, qid, card_json, due, topic)
+
+    def update_card(
+        self, qid: str, change: Callable[[str | None], tuple[str, datetime]], topic: str | None
+    ) -> tuple[str, datetime]:
+        """Read the card of ``qid`` (None if new), apply ``change`` and store what it returns.
+
+        Read and write are one ``BEGIN IMMEDIATE`` transaction: two processes answering
+        the same question queue for the card instead of both updating the same old state
+        (which loses one answer). Returns ``change``'s (card JSON, due).
+        """
+        with self._db.write() as sql:
+            row = sql.execute("SELECT card_json FROM cards WHERE qid = ?", (qid,)).fetchone()
+            card_json, due = change(None if row is None else row[0])
+            _check_json(qid, card_json)
+            self._upsert(sql, qid, card_json, due, topic)
+        return card_json, due
+
+    def _upsert(
+        self, sql: sqlite3.Connection, qid: str, card_json: str, due: datetime, topic: str | None
+    ) -> None:
+        sql.execute(
+            "INSERT INTO cards (qid, card_json, due, topic, updated_at) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (qid) DO UPDATE SET card_json = excluded.card_json,"
+            " due = excluded.due, topic = excluded.topic, updated_at = excluded.updated_at",
+            (qid, card_json, to_text(due), topic, to_text(self._clock())),
+        )
 
     def due_cards(self, now: datetime | None = None, limit: int | None = None) -> list[CardRecord]:
         """Cards due at ``now`` (default: the clock), the longest overdue first."""

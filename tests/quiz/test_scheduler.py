@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import fsrs
@@ -21,8 +22,12 @@ class FakeStore:
         row = self.cards.get(item_id)
         return row[0] if row else None
 
-    def put_card(self, item_id: str, card_json: str, due: datetime, topic: str | None) -> None:
+    def update_card(
+        self, item_id: str, change: Callable[[str | None], tuple[str, datetime]], topic: str | None
+    ) -> tuple[str, datetime]:
+        card_json, due = change(self.get_card(item_id))
         self.cards[item_id] = (card_json, due, topic)
+        return card_json, due
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta, timezone
+import json
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from fsrs import Card, Rating, Scheduler
@@ -64,3 +65,32 @@ def test_bad_cards_are_refused(store: Store) -> None:
     with pytest.raises(ValueError):
         store.put_card("q", "[1, 2]", START)
     assert store.card_count() == 0
+
+
+def test_update_card_hands_the_stored_json_to_the_change_and_keeps_its_result(
+    store: Store,
+) -> None:
+    seen: list[str | None] = []
+
+    def bump(previous: str | None) -> tuple[str, datetime]:
+        seen.append(previous)
+        n = 0 if previous is None else json.loads(previous)["n"]
+        return json.dumps({"n": n + 1}), START + timedelta(days=n + 1)
+
+    store.update_card("q", bump, "bn")
+    assert store.update_card("q", bump, "bn") == ('{"n": 2}', START + timedelta(days=2))
+    assert seen == [None, '{"n": 1}']
+    record = store.get_card("q")
+    assert record is not None and record.card_json == '{"n": 2}' and record.topic == "bn"
+
+
+def test_update_card_that_fails_leaves_the_card_as_it_was(store: Store) -> None:
+    store.put_card("q", '{"n": 1}', START)
+
+    def broken(previous: str | None) -> tuple[str, datetime]:
+        raise RuntimeError("scheduler failed")
+
+    with pytest.raises(RuntimeError):
+        store.update_card("q", broken, None)
+    record = store.get_card("q")
+    assert record is not None and record.card_json == '{"n": 1}'
