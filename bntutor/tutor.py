@@ -18,7 +18,18 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from bntutor.checking.verdict import Verdict
-from bntutor.content.models import Lesson, QuestionStep, Step
+from bntutor.commands import (  # noqa: F401  (re-exported: the events a line can be)
+    Back,
+    Command,
+    Help,
+    Hint,
+    Quit,
+    Show,
+    Skip,
+    Unknown,
+    parse_command,
+)
+from bntutor.content.models import ComputeStep, Lesson, QuestionStep, Step
 
 #: Wrong answers after which a question's answer and explanation are shown.
 MAX_WRONG = 3
@@ -74,55 +85,7 @@ class Answer:
     counted_if_unreadable: bool = False
 
 
-@dataclass(frozen=True)
-class Hint:
-    pass
-
-
-@dataclass(frozen=True)
-class Skip:
-    pass
-
-
-@dataclass(frozen=True)
-class Quit:
-    pass
-
-
-@dataclass(frozen=True)
-class Help:
-    pass
-
-
-@dataclass(frozen=True)
-class Unknown:
-    """A ``:word`` that is not a command."""
-
-    command: str
-
-
-Event = Continue | Answer | Hint | Skip | Quit | Help | Unknown
-
-COMMANDS: dict[str, type[Hint | Skip | Quit | Help]] = {
-    ":hint": Hint,
-    ":skip": Skip,
-    ":quit": Quit,
-    ":q": Quit,
-    ":help": Help,
-    ":h": Help,
-    ":?": Help,
-}
-
-
-def parse_command(line: str) -> Event | None:
-    """The event a command line stands for; None when ``line`` is an answer (or empty)."""
-    text = line.strip()
-    if not text.startswith(":"):
-        return None
-    word = text.split()[0].lower()
-    if word in COMMANDS:
-        return COMMANDS[word]()
-    return Unknown(word)
+Event = Continue | Answer | Command
 
 
 # -- outcomes ---------------------------------------------------------------------------
@@ -187,7 +150,31 @@ class Quitting:
     pass
 
 
-Outcome = Moved | Judged | HintShown | NoMoreHints | Skipped | Reask | ShowHelp | Quitting
+@dataclass(frozen=True)
+class UnknownCommand:
+    """A ``:word`` that is not a command: say so, list the commands, ask again."""
+
+    command: str
+
+
+@dataclass(frozen=True)
+class ShowContext:
+    """``:show``: show again ``steps`` (ids, in lesson order), the data the current step
+    works with; empty when it needs none."""
+
+    steps: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LookBack:
+    """``:back``: show an earlier step again, without changing anything (the player keeps
+    how far back the learner has looked)."""
+
+
+Outcome = (
+    Moved | Judged | HintShown | NoMoreHints | Skipped | Reask | ShowHelp | Quitting
+    | UnknownCommand | ShowContext | LookBack
+)
 
 
 # -- the machine ------------------------------------------------------------------------
@@ -213,6 +200,19 @@ def first_open(lesson: Lesson, steps: Mapping[str, StepRecord]) -> str | None:
     return None
 
 
+def context_ids(lesson: Lesson, step_id: str) -> list[str]:
+    """The steps whose output ``step_id`` works with: a question's declared ``context``,
+    else the latest compute step before it (none before the first compute step)."""
+    step = get_step(lesson, step_id)
+    if isinstance(step, QuestionStep) and step.context:
+        return list(step.context)
+    ids = step_ids(lesson)
+    for earlier in reversed(lesson.steps[: ids.index(step_id)] if step_id in ids else []):
+        if isinstance(earlier, ComputeStep):
+            return [earlier.id]
+    return []
+
+
 def start(lesson: Lesson, saved: Progress | None = None, restart: bool = False) -> Progress:
     """Progress to play from: fresh, or ``saved`` resumed at the same step id.
 
@@ -227,6 +227,16 @@ def start(lesson: Lesson, saved: Progress | None = None, restart: bool = False) 
     if current not in ids or steps.get(current, StepRecord()).done:
         current = first_open(lesson, steps)
     return Progress(current=current, steps=steps)
+
+
+def start_at(lesson: Lesson, step_id: str, saved: Progress | None = None) -> Progress:
+    """Progress that plays ``step_id`` next (``--step``): the other steps keep their saved
+    records, the chosen one is asked afresh. ValueError when the lesson has no such step."""
+    if step_id not in step_ids(lesson):
+        raise ValueError(step_id)
+    steps = dict(start(lesson, saved).steps) if saved is not None else {}
+    steps.pop(step_id, None)
+    return Progress(current=step_id, steps=steps)
 
 
 def finished(progress: Progress) -> bool:
@@ -261,7 +271,11 @@ def advance(lesson: Lesson, progress: Progress, event: Event) -> tuple[Progress,
     if isinstance(event, Help):
         return progress, ShowHelp()
     if isinstance(event, Unknown):
-        return progress, Reask(f"unknown command {event.command}; try :hint, :skip, :quit, :help")
+        return progress, UnknownCommand(event.command)
+    if isinstance(event, Show):
+        return progress, ShowContext(tuple(context_ids(lesson, step.id)))
+    if isinstance(event, Back):
+        return progress, LookBack()
     if not isinstance(step, QuestionStep):
         return _on_reading(lesson, progress, step, event)
     return _on_question(lesson, progress, step, event)

@@ -148,7 +148,39 @@ def test_quit_help_and_unknown_commands_change_nothing() -> None:
     unknown = tutor.parse_command(":hnt")
     progress, outcome = tutor.advance(LESSON, start, unknown)  # type: ignore[arg-type]
     assert progress == start
-    assert isinstance(outcome, tutor.Reask) and ":hnt" in outcome.reason
+    assert outcome == tutor.UnknownCommand(":hnt")
+
+
+def test_show_and_back_change_nothing_and_name_the_data() -> None:
+    lesson = Lesson.model_validate({"slug": "d", "title": "D", "minutes": 5, "steps": [
+        {"id": "batch", "type": "compute", "computation": "bn_column"},
+        {"id": "talk", "type": "text", "body": "words"},
+        {"id": "q1", "type": "question", "kind": "numeric", "prompt": "p", "answer": 1},
+        {"id": "other", "type": "compute", "computation": "bn_column"},
+        {"id": "q2", "type": "question", "kind": "numeric", "prompt": "p", "answer": 1,
+         "context": ["batch", "talk"]},
+    ]})
+    at_q1 = tutor.Progress(current="q1")
+    # without a declared context: the latest compute step before the question
+    assert tutor.advance(lesson, at_q1, tutor.Show()) == (at_q1, tutor.ShowContext(("batch",)))
+    assert tutor.advance(lesson, at_q1, tutor.Back()) == (at_q1, tutor.LookBack())
+    # a declared context wins over the nearer compute step
+    at_q2 = tutor.Progress(current="q2")
+    assert tutor.advance(lesson, at_q2, tutor.Show())[1] == tutor.ShowContext(("batch", "talk"))
+    assert tutor.context_ids(lesson, "batch") == []  # nothing computed before the first step
+
+
+def test_start_at_a_step_keeps_other_records_and_asks_it_afresh() -> None:
+    saved = tutor.Progress(current="middle", steps={
+        "intro": tutor.StepRecord(result="seen"),
+        "q1": tutor.StepRecord(result="correct", attempts=1),
+    })
+    progress = tutor.start_at(LESSON, "q1", saved)
+    assert progress.current == "q1"
+    assert set(progress.steps) == {"intro"}
+    assert tutor.start_at(LESSON, "q2").current == "q2"
+    with pytest.raises(ValueError):
+        tutor.start_at(LESSON, "nope")
 
 
 def test_parse_command_only_takes_colon_words() -> None:
@@ -156,6 +188,13 @@ def test_parse_command_only_takes_colon_words() -> None:
     assert tutor.parse_command(":skip") == tutor.Skip()
     assert tutor.parse_command("2.5") is None
     assert tutor.parse_command("") is None
+    # the short forms, the same in lessons, quizzes and review
+    for line, event in [(":q", tutor.Quit()), (":h", tutor.Help()), (":?", tutor.Help()),
+                        (":show", tutor.Show()), (":S", tutor.Show()), (":back", tutor.Back()),
+                        (":b", tutor.Back())]:
+        assert tutor.parse_command(line) == event
+    assert tutor.parse_command(":x + 1") is None  # several words after an unknown ':': an answer
+    assert tutor.parse_command(":nope") == tutor.Unknown(":nope")
 
 
 def test_hint_at_a_text_step_has_nothing_to_show() -> None:

@@ -30,7 +30,8 @@ from bntutor.cli.context import AppContext
 from bntutor.content.course import Catalog, LessonEntry, load_course
 from bntutor.content.i18n import localize
 from bntutor.content.models import Lesson
-from bntutor.errors import ExitStatus
+from bntutor.errors import BadInputError, ExitStatus
+from bntutor.messages import message
 from bntutor.store._time import Clock
 from bntutor.store.store import Store
 from bntutor.ui import player as view
@@ -39,21 +40,26 @@ from bntutor.ui.summary import NextLesson, summary_view
 
 
 def run_lesson(
-    app: AppContext, ref: str, *, restart: bool, answers: Path | None, as_json: bool
+    app: AppContext, ref: str, *, restart: bool, answers: Path | None, as_json: bool,
+    step: str | None = None,
 ) -> int:
-    """Play lesson ``ref``; the exit status (see the module docstring)."""
+    """Play lesson ``ref`` (from step id ``step``, when given); the exit status (see the
+    module docstring)."""
     from bntutor.content.paths import lessons_dir
 
     course = load_course(lessons_dir())
     entry = course.find_lesson(ref)
     lesson = course.load(entry)
+    if step is not None and step not in tutor.step_ids(lesson):
+        raise BadInputError(f"lesson {entry.number} has no step {step!r}", "--step",
+                            "its steps: " + ", ".join(tutor.step_ids(lesson)))
     console = Console(quiet=True) if as_json else app.console
     clock = app_clock()
     with _answer_stream(app, answers) as stream:
         source = _source(app, console, stream, scripted=as_json or answers is not None)
         with _open_store(app, clock) as store:
             warmup = Warmup("torch").start()
-            progress, note = _starting_point(store, lesson, restart)
+            progress, note = _starting_point(store, lesson, restart, step, app.lang)
             store.set_current_step(lesson.slug, progress.current)  # started, even if quit at once
             player = LessonPlayer(
                 lesson,
@@ -64,7 +70,8 @@ def run_lesson(
                 recorder=StoreRecorder(store, lesson.slug, _topic(lesson), clock),
                 lang=app.lang,
             )
-            result = player.play(progress, note)
+            mid_lesson = progress.current != tutor.step_ids(lesson)[0]
+            result = player.play(progress, note, context=mid_lesson)
     return _report(app, console, course, entry, lesson, result, as_json, note)
 
 
@@ -99,12 +106,19 @@ def _source(
     return TerminalSource(console)
 
 
-def _starting_point(store: Store, lesson: Lesson, restart: bool) -> tuple[tutor.Progress, str]:
+def _starting_point(
+    store: Store, lesson: Lesson, restart: bool, step: str | None = None, lang: str = "en"
+) -> tuple[tutor.Progress, str]:
     """Where to begin, and a line saying so when it is not the plain first step."""
     if restart:
         store.reset_lesson(lesson.slug)
-        return tutor.start(lesson), ""
-    saved = saved_progress(store.get_progress(lesson.slug))
+        if step is None:
+            return tutor.start(lesson), ""
+    saved = None if restart else saved_progress(store.get_progress(lesson.slug))
+    if step is not None:
+        ids = tutor.step_ids(lesson)
+        line = message("lesson.start_at", lang, k=ids.index(step) + 1, n=len(ids), step=step)
+        return tutor.start_at(lesson, step, saved), line
     progress = tutor.start(lesson, saved)
     if saved is not None and tutor.finished(progress):
         store.reset_lesson(lesson.slug)

@@ -14,14 +14,18 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from rich.console import Console, RenderableType
+from rich.rule import Rule
 from rich.text import Text
 
 from bntutor import tutor
 from bntutor.checking.verdict import Verdict
+from bntutor.commands import command_word
 from bntutor.content.i18n import localize
-from bntutor.content.models import ComputeStep, Lesson, QuestionStep, Step, TextStep
+from bntutor.content.models import ComputeStep, Lesson, QuestionStep, Step
+from bntutor.messages import message
 from bntutor.ui import player as view
 from bntutor.ui.prompt import AnswerSource
+from bntutor.ui.step_view import context_content, context_steps, step_content
 from bntutor.ui.verdict_view import explanation_view, reveal_view, verdict_view
 
 #: Longer answers are not checked (a pasted file, a stuck key): they are unreadable.
@@ -89,14 +93,17 @@ class LessonPlayer:
         self._clock = clock
         self._progress = tutor.Progress(current=None)
         self._transcript: list[dict[str, Any]] = []
+        self._back: tuple[str, int] | None = None  # (at step, index looked back to)
 
     def text(self, value: Any) -> str:
         return localize(value, self._lang)
 
     # -- the loop -------------------------------------------------------------------------
 
-    def play(self, progress: tutor.Progress, note: str = "") -> PlayResult:
-        """Play from ``progress``; ``note`` (e.g. "resuming at step 4") goes under the header."""
+    def play(self, progress: tutor.Progress, note: str = "", context: bool = False) -> PlayResult:
+        """Play from ``progress``; ``note`` (e.g. "resuming at step 4") goes under the header.
+        ``context``: play starts in the middle (a resume, ``--step``), so first show again
+        the data the first step works with."""
         started = self._clock()
         self._progress = progress
         title = self.text(self.lesson.title)
@@ -104,6 +111,12 @@ class LessonPlayer:
         if note:
             self._console.print(Text(note, style="dim"))
         try:
+            if context and progress.current is not None:
+                ids = tutor.context_ids(self.lesson, progress.current)
+                if ids:
+                    self._console.print(Text(message("lesson.resume_context", self._lang),
+                                             style="dim"))
+                    self._print_context(ids)
             ending = self._loop()
         except KeyboardInterrupt:
             ending = "interrupted"
@@ -163,13 +176,16 @@ class LessonPlayer:
             line = self._source.read(CONTINUE_PROMPT)
             if line is None:
                 return None
-            return tutor.parse_command(line) or tutor.Continue()
+            command = tutor.parse_command(line)
+            if command is not None:
+                entry.setdefault("commands", []).append(command_word(line))
+            return command or tutor.Continue()
         line = self._source.read()
         if line is None:
             return None
         command = tutor.parse_command(line)
         if command is not None:
-            entry.setdefault("commands", []).append(line.strip().split()[0].lower())
+            entry.setdefault("commands", []).append(command_word(line))
             return command
         if not line.strip():
             return tutor.Continue()
@@ -191,24 +207,52 @@ class LessonPlayer:
         out = self._console
         out.print()
         out.print(view.progress_line(ids.index(step.id) + 1, len(ids)))
-        title = view.step_title(self.text(step.title)) if step.title else None
-        if title is not None:
-            out.print(title)
-        if isinstance(step, TextStep):
-            out.print(view.markdown(self.text(step.body)))
+        if isinstance(step, QuestionStep):
+            entry["kind"] = step.kind
         elif isinstance(step, ComputeStep):
             entry["computation"] = step.computation
-            if step.body:
-                out.print(view.markdown(self.text(step.body)))
-                out.print()
-            out.print(self._services.compute(step.computation, step.args))
-            if step.after:
-                out.print(view.markdown(self.text(step.after)))
-        else:
-            entry["kind"] = step.kind
-            options = [self.text(getattr(o, "text", o)) for o in step.options or []]
-            prompt = self.text(step.prompt)
-            out.print(view.question_view(prompt, options, step.kind == "multi", step.unit))
+        out.print(step_content(step, self._lang, self._services.compute))
+
+    def _print_context(self, ids: list[str] | tuple[str, ...]) -> None:
+        steps = context_steps(self.lesson.steps, ids)
+        self._console.print(context_content(steps, self._lang, self._services.compute))
+
+    def _show_context(self, step: Step, ids: tuple[str, ...]) -> None:
+        """``:show``: the data the step works with, then the question again."""
+        out = self._console
+        if not ids:
+            out.print(Text(message("show.nothing", self._lang), style="dim"))
+            return
+        self._print_context(ids)
+        if isinstance(step, QuestionStep):
+            out.print(Rule(Text(message("show.question_again", self._lang), style="dim"),
+                           style="dim"))
+            out.print(step_content(step, self._lang, self._services.compute, title=False))
+
+    def _look_back(self, step: Step) -> None:
+        """``:back``: the step before the one last looked back to (view only)."""
+        ids = tutor.step_ids(self.lesson)
+        here = ids.index(step.id)
+        index = here - 1
+        if self._back is not None and self._back[0] == step.id:
+            index = self._back[1] - 1
+        out = self._console
+        if index < 0:
+            out.print(Text(message("back.first_step", self._lang), style="dim"))
+            return
+        self._back = (step.id, index)
+        earlier = self.lesson.steps[index]
+        out.print()
+        out.print(Rule(Text(message("back.rule", self._lang, k=index + 1, n=len(ids)),
+                            style="dim"), style="dim"))
+        out.print(step_content(earlier, self._lang, self._services.compute, commands=False))
+        if isinstance(earlier, QuestionStep) and earlier.reveal is not None \
+                and self._progress.record(earlier.id).done:
+            out.print(self._services.compute(earlier.reveal.computation, earlier.reveal.args))
+        what = "question" if isinstance(step, QuestionStep) else "reading"
+        out.print(Rule(style="dim"))
+        out.print(Text(message("back.return", self._lang, k=here + 1,
+                               what=message(f"back.what.{what}", self._lang)), style="dim"))
 
     def _render(self, step: Step, outcome: tutor.Outcome) -> None:
         out = self._console
@@ -229,7 +273,13 @@ class LessonPlayer:
         elif isinstance(outcome, tutor.Reask):
             out.print(view.reason_view(outcome.reason))
         elif isinstance(outcome, tutor.ShowHelp):
-            out.print(view.help_view())
+            out.print(view.help_view(self._lang, "lesson"))
+        elif isinstance(outcome, tutor.UnknownCommand):
+            out.print(view.unknown_command_view(outcome.command, self._lang))
+        elif isinstance(outcome, tutor.ShowContext):
+            self._show_context(step, outcome.steps)
+        elif isinstance(outcome, tutor.LookBack):
+            self._look_back(step)
 
     def _hints_left(self, step: Step) -> int | None:
         if not isinstance(step, QuestionStep):

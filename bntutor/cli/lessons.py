@@ -49,15 +49,22 @@ def lesson_cmd(
     json_out: Annotated[
         bool, typer.Option("--json", help="Print the transcript and summary as one JSON document.")
     ] = False,
+    step: Annotated[
+        str | None,
+        typer.Option("--step", help="Start at this step id (e.g. q-var); the data it works "
+                     "with is shown first.", metavar="ID"),
+    ] = None,
 ) -> None:
     """Play a lesson; resumes where you left off.
 
-    Type :hint, :skip, :quit or :help at any prompt. Progress is saved after every
-    step. A finished lesson, or :quit, exits with 0; Ctrl-C or end of input (also
-    scripted answers that run out before the end) exits with 130.
+    Type :hint, :skip, :show (the data a question works with), :back (the previous
+    step), :quit or :help at any prompt. Progress is saved after every step. A
+    finished lesson, or :quit, exits with 0; Ctrl-C or end of input (also scripted
+    answers that run out before the end) exits with 130.
     """
     from bntutor.cli._lesson_run import run_lesson
 
-    code = run_lesson(get_context(ctx), lesson, restart=restart, answers=answers, as_json=json_out)
+    code = run_lesson(get_context(ctx), lesson, restart=restart, answers=answers, as_json=json_out,
+                      step=step)
     if code:
         raise typer.Exit(code)

@@ -140,6 +140,10 @@ class QuestionStep(Question):
     id: str
     type: Literal["question"]
     title: LText | None = None
+    #: Earlier steps whose output the question works with (a compute or text step, or a
+    #: question's ``reveal``): shown again by ``:show``, on resume, and before the question
+    #: when review or a quiz asks it outside the lesson.
+    context: list[str] = Field(default_factory=list)
 
 
 Step = Annotated[TextStep | ComputeStep | QuestionStep, Field(discriminator="type")]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from bntutor.content.models import Question
+from bntutor.content.models import Question, Step
 from bntutor.errors import NotFoundError
 
 Source = Literal["bank", "gen", "lesson"]
@@ -20,13 +20,15 @@ Source = Literal["bank", "gen", "lesson"]
 
 @dataclass(frozen=True)
 class QuizItem:
-    """One askable question. ``lessons`` are slugs to revisit when it is missed."""
+    """One askable question. ``lessons`` are slugs to revisit when it is missed;
+    ``context``: the lesson steps a lesson question works with, shown before it."""
 
     item_id: str
     question: Question
     topic: str
     difficulty: int = 2
     lessons: tuple[str, ...] = ()
+    context: tuple[Step, ...] = ()
 
     @property
     def source(self) -> Source:

@@ -6,17 +6,20 @@ No rendering and no reading happen here: a :class:`QuizIO` shows things and read
 tested with fakes and a fake clock.
 
 One answer per question, as in an interview: right or wrong, then the next question.
-Commands: ``:hint`` (next hint, counted), ``:skip``, ``:quit`` (ends with a report),
-``:help``. Ctrl-C or the end of input stop the quiz; what was answered is kept.
+Commands are those of the lessons (:mod:`bntutor.commands`): ``:hint`` (next hint,
+counted), ``:skip``, ``:show`` (the question's context, then the question again),
+``:back`` (an earlier question and its result, view only), ``:quit`` (ends with a
+report), ``:help``. Ctrl-C or the end of input stop the quiz; what was answered is kept.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from bntutor.checking.verdict import Verdict
+from bntutor.commands import Back, Help, Hint, Quit, Show, Skip, Unknown, parse_command
 from bntutor.content.i18n import localize
 from bntutor.errors import BntutorError
 from bntutor.quiz.items import QuizItem
@@ -25,7 +28,6 @@ from bntutor.quiz.source import ItemSource
 from bntutor.tutor import EMPTY_ANSWER
 
 Ended = Literal["finished", "time-up", "quit", "end-of-input", "interrupted"]
-COMMANDS = (":hint", ":skip", ":quit", ":help")
 
 
 class TimeUp:
@@ -56,6 +58,15 @@ class QuizIO(Protocol):
 
     def show_help(self) -> None: ...
 
+    def show_unknown(self, command: str) -> None: ...
+
+    def show_context(self, item: QuizItem) -> None:
+        """``:show``: the item's context (or a note that it needs none), then the question."""
+
+    def show_back(self, number: int, item: QuizItem, result: QuestionResult | None) -> None:
+        """``:back``: question ``number`` again with its result (None: not asked), view only;
+        ``number`` 0 means there is nothing before."""
+
     def show_result(self, result: QuestionResult, verdict: Verdict | None) -> None: ...
 
     def show_time_up(self) -> None: ...
@@ -81,11 +92,15 @@ class QuizRunner:
     record: Callable[[QuestionResult], None]
     time_limit: float | None = None
     lang: str = "en"
+    #: Each question asked so far and its result (None: left before answering), for :back.
+    _asked: list[tuple[QuizItem, QuestionResult | None]] = field(
+        default_factory=list, init=False, repr=False)
 
     def run(self) -> RunOutcome:
         start = self.timer()
         deadline = None if self.time_limit is None else start + self.time_limit
         results: list[QuestionResult] = []
+        self._asked.clear()
         left_out: set[str] = set()
         ended: Ended = "finished"
         try:
@@ -100,6 +115,7 @@ class QuizRunner:
                     left_out.add(item_id)
                     continue
                 result, stop = self._ask(index, item, deadline)
+                self._asked.append((item, result))
                 if result is not None:
                     results.append(result)
                     if result.answered:
@@ -126,6 +142,7 @@ class QuizRunner:
         self.io.show_question(index + 1, len(self.item_ids), item, remaining)
         asked_at = self.timer()
         hints = 0
+        back = len(self._asked)  # how far back :back has looked from this question
         while True:
             reply = self.io.read(deadline)
             if isinstance(reply, TimeUp) or (deadline is not None and self.timer() >= deadline):
@@ -133,10 +150,10 @@ class QuizRunner:
             if reply is None:
                 return None, "end-of-input"
             text = reply.strip()
-            command = text.lower()
+            command = parse_command(text)
             if not text:
                 self.io.show_note(EMPTY_ANSWER)
-            elif command == ":hint":
+            elif isinstance(command, Hint):
                 if hints < len(q.hints):
                     hints += 1
                     self.io.show_hint(localize(q.hints[hints - 1], self.lang), hints, len(q.hints))
@@ -146,16 +163,25 @@ class QuizRunner:
                 else:
                     self.io.show_note("this question has no hints: give it a try, "
                                       "or :skip to see the answer")
-            elif command == ":skip":
+            elif isinstance(command, Skip):
                 result = self._result(item, "skipped", None, asked_at, hints)
                 self.io.show_result(result, None)
                 return result, None
-            elif command == ":quit":
+            elif isinstance(command, Quit):
                 return None, "quit"
-            elif command == ":help":
+            elif isinstance(command, Help):
                 self.io.show_help()
-            elif command.startswith(":") and " " not in command:
-                self.io.show_note(f"unknown command {text}; try {', '.join(COMMANDS)}")
+            elif isinstance(command, Show):
+                self.io.show_context(item)
+            elif isinstance(command, Back):
+                back = max(back - 1, -1)
+                if back < 0:
+                    self.io.show_back(0, item, None)
+                else:
+                    earlier, earlier_result = self._asked[back]
+                    self.io.show_back(back + 1, earlier, earlier_result)
+            elif isinstance(command, Unknown):
+                self.io.show_unknown(command.command)
             else:
                 verdict = self.check(item, text)
                 if not verdict.readable and self.io.interactive:

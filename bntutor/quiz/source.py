@@ -29,7 +29,10 @@ def lesson_item(lesson: Lesson, step_id: str) -> QuizItem:
         if isinstance(step, QuestionStep) and step.id == step_id:
             known = [t for t in lesson.topics if t in TOPICS]
             topic = (known or list(lesson.topics) or [lesson.slug])[0]
-            return QuizItem(lesson_item_id(lesson.slug, step_id), step, topic, 2, (lesson.slug,))
+            by_id = {s.id: s for s in lesson.steps}
+            context = tuple(by_id[i] for i in step.context if i in by_id)
+            return QuizItem(lesson_item_id(lesson.slug, step_id), step, topic, 2, (lesson.slug,),
+                            context)
     raise NotFoundError(f"lesson {lesson.slug!r} has no question step {step_id!r}")
 
 

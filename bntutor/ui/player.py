@@ -14,15 +14,20 @@ from rich.markdown import Markdown
 from rich.table import Table
 from rich.text import Text
 
+from bntutor.commands import NAMES
+from bntutor.messages import message
 from bntutor.ui import prose
 
 BAR_WIDTH = 20
 
+#: The commands as :help lists them, with their message keys (``{where}``: lesson or quiz).
 HELP = (
-    (":hint", "show the next hint for this question"),
-    (":skip", "skip this question and see its answer"),
-    (":quit", "save your progress and leave; resume later"),
-    (":help", "this list"),
+    (":hint", "help.hint"),
+    (":skip", "help.skip"),
+    (":show", "help.show"),
+    (":back", "help.back"),
+    (":quit", "help.quit.{where}"),
+    (":help", "help.help"),
 )
 
 
@@ -55,8 +60,10 @@ def option_letter(index: int) -> str:
     return ascii_lowercase[index] if index < len(ascii_lowercase) else str(index + 1)
 
 
-def question_view(prompt: str, options: list[str], multi: bool, unit: str | None) -> Group:
-    """The prompt, then ``a) ...`` options, then what to type."""
+def question_view(prompt: str, options: list[str], multi: bool, unit: str | None,
+                  lang: str = "en", commands: bool = True) -> Group:
+    """The prompt, then ``a) ...`` options, then what to type (``commands``: and the line
+    of commands)."""
     parts: list[RenderableType] = [markdown(prompt)]
     if options:
         parts.append(options_view(options))
@@ -64,7 +71,8 @@ def question_view(prompt: str, options: list[str], multi: bool, unit: str | None
         parts.append(Text(f"answer with {how}", style="dim"))
     elif unit:
         parts.append(Text(f"unit: {unit}", style="dim"))
-    parts.append(Text("(:hint  :skip  :quit  :help)", style="dim"))
+    if commands:
+        parts.append(Text(message("command.bar", lang), style="dim"))
     return Group(*parts)
 
 
@@ -97,10 +105,18 @@ def reason_view(reason: str) -> Text:
     return Text(reason, style="yellow")
 
 
-def help_view() -> RenderableType:
-    lines = [Text(f"  {cmd:<7}", style="bold") + Text(what) for cmd, what in HELP]
-    lines.append(Text("  Ctrl-C also saves your progress.", style="dim"))
+def help_view(lang: str = "en", where: str = "lesson") -> RenderableType:
+    """The commands (the same in lessons, quizzes and review); ``where``: lesson or quiz."""
+    lines = [Text(f"  {cmd:<7}", style="bold") + Text(message(key.format(where=where), lang))
+             for cmd, key in HELP]
+    lines.append(Text("  " + message("help.aliases", lang), style="dim"))
+    lines.append(Text("  " + message(f"help.ctrl_c.{where}", lang), style="dim"))
     return Group(*lines)
+
+
+def unknown_command_view(command: str, lang: str = "en") -> Text:
+    return reason_view(message("command.unknown", lang, command=command,
+                               commands=", ".join(NAMES)))
 
 
 def saved_line(number: int | None, slug: str) -> str:

@@ -11,26 +11,29 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from rich.console import Console, Group, RenderableType
+from rich.rule import Rule
 from rich.text import Text
 
 from bntutor.checking.verdict import Verdict
 from bntutor.content.i18n import localize
 from bntutor.content.models import Option
+from bntutor.messages import message
 from bntutor.quiz.durations import format_duration
 from bntutor.quiz.items import QuizItem
 from bntutor.quiz.results import QuestionResult
 from bntutor.quiz.runner import Reply
-from bntutor.ui.player import hint_view, markdown, question_view
+from bntutor.ui.player import (
+    help_view,
+    hint_view,
+    markdown,
+    question_view,
+    unknown_command_view,
+)
 from bntutor.ui.prose import title_rule
+from bntutor.ui.step_view import context_content
 from bntutor.ui.timed_input import Tick, status_redraw
 from bntutor.ui.verdict_view import answer_line, verdict_view
 
-HELP = (
-    (":hint", "show the next hint (hints lower the review rating)"),
-    (":skip", "skip this question and see its answer"),
-    (":quit", "stop here and see the report"),
-    (":help", "this list"),
-)
 STARS = {1: "★☆☆", 2: "★★☆", 3: "★★★"}
 LOW_TIME = 60.0  # seconds: the countdown turns red
 
@@ -87,6 +90,7 @@ class QuizView:
         self._console = console
         self._compute = compute
         self._item: QuizItem | None = None
+        self._number = 0
         self._reader = reader
         self._timer = timer
         self._lang = lang
@@ -104,12 +108,71 @@ class QuizView:
             localize(o.text if isinstance(o, Option) else o, self._lang) for o in q.options or []
         ]
         self._item = item
+        self._number = number
         self._console.print()
         self._console.print(question_header(number, total, item))
+        if item.context:
+            self._print_context(item)
+            self._console.print(Rule(style="dim"))
         self._console.print(
-            question_view(localize(q.prompt, self._lang), options, q.kind == "multi", q.unit)
+            question_view(localize(q.prompt, self._lang), options, q.kind == "multi", q.unit,
+                          self._lang)
         )
         self._timed = remaining is not None
+
+    def _print_context(self, item: QuizItem) -> None:
+        if self._console.quiet:  # --json: nothing is shown, so nothing is computed
+            return
+        self._console.print(context_content(item.context, self._lang, self._run))
+
+    def _run(self, name: str, args: dict[str, Any]) -> RenderableType:
+        return self._compute(name, args) if self._compute is not None else Text()
+
+    def _question(self, item: QuizItem, commands: bool) -> RenderableType:
+        q = item.question
+        options = [
+            localize(o.text if isinstance(o, Option) else o, self._lang) for o in q.options or []
+        ]
+        return question_view(localize(q.prompt, self._lang), options, q.kind == "multi", q.unit,
+                             self._lang, commands=commands)
+
+    def show_context(self, item: QuizItem) -> None:
+        out = self._console
+        if not item.context:
+            out.print(Text(message("show.nothing", self._lang), style="dim"))
+        else:
+            self._print_context(item)
+        out.print(Rule(Text(message("show.question_again", self._lang), style="dim"),
+                       style="dim"))
+        out.print(self._question(item, commands=False))
+
+    def show_back(self, number: int, item: QuizItem, result: QuestionResult | None) -> None:
+        out = self._console
+        if number == 0:
+            out.print(Text(message("back.first_question", self._lang), style="dim"))
+            return
+        out.print()
+        out.print(Rule(Text(message("back.rule_question", self._lang, k=number), style="dim"),
+                       style="dim"))
+        out.print(self._question(item, commands=False))
+        if result is None or not result.answered:
+            out.print(Text(message("back.not_answered", self._lang), style="dim"))
+        else:
+            if result.answer is not None:
+                out.print(Text(message("back.your_answer", self._lang, answer=result.answer),
+                               style="dim"))
+            out.print(Text(message(f"back.status.{result.status}", self._lang),
+                           style="green" if result.correct else "yellow"))
+            if not result.correct and result.expected:
+                out.print(answer_line("answer: ", result.expected, 2, "dim", "bold"))
+            if result.explanation:
+                out.print(markdown(result.explanation))
+        out.print(Rule(style="dim"))
+        out.print(Text(message("back.return_question", self._lang, k=self._number),
+                       style="dim"))
+
+    def show_unknown(self, command: str) -> None:
+        self._console.print(unknown_command_view(command, self._lang))
 
     def read(self, deadline: float | None) -> Reply:
         if self._on_wait is not None:
@@ -130,9 +193,7 @@ class QuizView:
         self._console.print(Text(text, style="yellow"))
 
     def show_help(self) -> None:
-        for command, what in HELP:
-            self._console.print(Text.assemble((f"  {command:<7}", "bold"), what))
-        self._console.print(Text("  Ctrl-C stops the quiz; answers so far are kept.", style="dim"))
+        self._console.print(help_view(self._lang, "quiz"))
 
     def show_result(self, result: QuestionResult, verdict: Verdict | None) -> None:
         self._console.print(result_view(result, verdict, self._revealed(result)))

@@ -201,3 +201,34 @@ def test_a_step_left_open_earlier_is_played_after_the_last() -> None:
 def test_chinese_title_with_english_fallback() -> None:
     _, shown, _ = play("b\n", lang="zh")
     assert "假课" in shown and "Pick one" in shown
+
+
+def test_show_and_back_redisplay_without_changing_anything() -> None:
+    result, shown, recorder = play(":show\n:back\n:back\n:back\n:quit\n")
+    assert result.ending == "quit" and result.progress.current == "q"
+    # nothing but the two reading steps was recorded: :show and :back are view only
+    assert [c[0] for c in recorder.calls] == ["step", "step"]
+    after_show = shown.split("› :show", 1)[1].split("› :back", 1)[0]
+    # :show: the latest computation before the question, then the question again
+    assert "the data this question works with" in after_show
+    assert "COMPUTED anything" in after_show
+    assert after_show.index("COMPUTED anything") < after_show.index("Pick one")
+    backs = shown.split("› :back")[1:]
+    assert "looking back: step 2 of 5 (view only)" in backs[0] and "COMPUTED anything" in backs[0]
+    assert "looking back: step 1 of 5" in backs[1] and "Intro with γ." in backs[1]
+    assert "this is the first step" in backs[2]
+    assert "you are still at step 3" in backs[0]
+    assert result.transcript[2]["commands"] == [":show", ":back", ":back", ":back", ":quit"]
+
+
+def test_a_resumed_lesson_shows_the_data_first_in_the_learners_language() -> None:
+    out = io.StringIO()
+    console = Console(file=out, width=80, no_color=True)
+    player = LessonPlayer(
+        LESSON, 4, console=console, source=ScriptedSource(io.StringIO(":s\n"), console),
+        services=SERVICES, recorder=FakeRecorder(), lang="zh", clock=lambda: 0.0,
+    )
+    player.play(tutor.Progress(current="q"), "resuming", context=True)
+    shown = out.getvalue()
+    assert shown.index("COMPUTED anything") < shown.index("Pick one")
+    assert "本题要用到的数据" in shown and "继续之前" in shown

@@ -75,6 +75,16 @@ class FakeIO:
     def show_result(self, result: QuestionResult, verdict: Verdict | None) -> None:
         self.results.append(result)
 
+    def show_unknown(self, command: str) -> None:
+        self.notes.append(f"unknown command {command}")
+
+    def show_context(self, item: QuizItem) -> None:
+        self.notes.append(f"show {item.item_id}")
+
+    def show_back(self, number: int, item: QuizItem, result: QuestionResult | None) -> None:
+        status = None if result is None else result.status
+        self.notes.append(f"back {number} {item.item_id} {status}")
+
     def show_time_up(self) -> None:
         self.time_up = True
 

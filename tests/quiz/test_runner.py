@@ -67,6 +67,25 @@ def test_hints_skip_help_and_unknown_commands(timer: FakeTimer) -> None:
     assert len(recorded) == 3  # a skip becomes a review card too
 
 
+def test_show_back_and_short_commands_work_as_in_lessons(timer: FakeTimer) -> None:
+    outcome, io, _ = _run(
+        timer, [":back", ":s", ":h", "b", ":b", ":back", ":back", ":show", ":q"]
+    )
+    first_id = outcome.results[0].item_id
+    second_id = outcome.results[1].item_id
+    assert io.notes == [
+        "back 0 " + first_id + " None",  # nothing before the first question
+        "show " + first_id,
+        "help",
+        "back 1 " + first_id + " wrong",  # the first question and its result, view only
+        "back 0 " + second_id + " None",  # looked back past the start
+        "back 0 " + second_id + " None",
+        "show " + second_id,
+    ]
+    assert outcome.ended == "quit"  # :q quits a quiz as it quits a lesson
+    assert [r.status for r in outcome.results[:1]] == ["wrong"]
+
+
 def test_unreadable_answer_asks_again_interactively_counts_wrong_when_scripted(
     timer: FakeTimer,
 ) -> None:

@@ -1,0 +1,87 @@
+"""Interface messages in English and Chinese, in the same ``{en, zh}`` shape as content.
+
+One catalog for the sentences the player, quiz and review say around the content
+(commands, notes, navigation). :func:`message` picks the learner's language and fills
+``{placeholders}``; a test checks that both languages name the same placeholders.
+"""
+
+from __future__ import annotations
+
+from string import Formatter
+from typing import Any
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # -- the commands, as :help lists them ---------------------------------------------
+    "help.hint": {"en": "show the next hint for this question",
+                  "zh": "显示本题的下一条提示"},
+    "help.skip": {"en": "skip this question and see its answer",
+                  "zh": "跳过本题并查看答案"},
+    "help.show": {"en": "show again the data this question works with",
+                  "zh": "重新显示本题要用到的数据"},
+    "help.back": {"en": "look at the previous step again (view only)",
+                  "zh": "回看上一步（只看，不改答案）"},
+    "help.quit.lesson": {"en": "save your progress and leave; resume later",
+                         "zh": "保存进度并退出，之后可以接着学"},
+    "help.quit.quiz": {"en": "stop here and see the report",
+                       "zh": "到此为止，查看报告"},
+    "help.help": {"en": "this list", "zh": "显示这份命令列表"},
+    "help.aliases": {"en": "short forms: :h :? (help), :q (quit), :s (show), :b (back)",
+                     "zh": "简写：:h :?（帮助）、:q（退出）、:s（显示数据）、:b（回看）"},
+    "help.ctrl_c.lesson": {"en": "Ctrl-C also saves your progress.",
+                           "zh": "按 Ctrl-C 也会保存进度。"},
+    "help.ctrl_c.quiz": {"en": "Ctrl-C stops the quiz; answers so far are kept.",
+                         "zh": "按 Ctrl-C 结束测验，已作答的题目会保留。"},
+    "command.unknown": {"en": "unknown command {command}; try {commands}",
+                        "zh": "没有 {command} 这个命令；可用的命令：{commands}"},
+    "command.bar": {"en": "(:hint  :skip  :show  :back  :quit  :help)",
+                    "zh": "（:hint 提示  :skip 跳过  :show 数据  :back 回看  "
+                          ":quit 退出  :help 帮助）"},
+    # -- :show and :back -----------------------------------------------------------------
+    "show.nothing": {"en": "this step works with no earlier data: everything is on screen",
+                     "zh": "这一步不依赖前面的数据，需要的内容都在屏幕上"},
+    "show.context_rule": {"en": "the data this question works with",
+                          "zh": "本题要用到的数据"},
+    "show.question_again": {"en": "the question again", "zh": "再看一遍题目"},
+    "back.first_step": {"en": "this is the first step: there is nothing before it",
+                        "zh": "这已经是第一步，前面没有内容了"},
+    "back.first_question": {"en": "this is the first question: there is nothing before it",
+                            "zh": "这已经是第一题，前面没有题目了"},
+    "back.rule": {"en": "looking back: step {k} of {n} (view only)",
+                  "zh": "回看：第 {k} 步，共 {n} 步（只看）"},
+    "back.rule_question": {"en": "looking back: question {k} (view only)",
+                           "zh": "回看：第 {k} 题（只看）"},
+    "back.return": {"en": "you are still at step {k}: {what}",
+                    "zh": "你仍在第 {k} 步：{what}"},
+    "back.return_question": {"en": "you are still at question {k}: type your answer",
+                             "zh": "你仍在第 {k} 题：请输入答案"},
+    "back.what.question": {"en": "type your answer (:back again looks further back)",
+                           "zh": "请输入答案（再输入 :back 可以继续往前看）"},
+    "back.what.reading": {"en": "press Enter to go on (:back again looks further back)",
+                          "zh": "按回车继续（再输入 :back 可以继续往前看）"},
+    "back.your_answer": {"en": "your answer: {answer}", "zh": "你的答案：{answer}"},
+    "back.status.correct": {"en": "✓ right", "zh": "✓ 答对了"},
+    "back.status.wrong": {"en": "✗ wrong", "zh": "✗ 答错了"},
+    "back.status.skipped": {"en": "skipped", "zh": "已跳过"},
+    "back.not_answered": {"en": "not answered yet", "zh": "尚未作答"},
+    # -- lessons ---------------------------------------------------------------------------
+    "lesson.resume_context": {"en": "the data from earlier in the lesson, before you go on:",
+                              "zh": "继续之前，先看一下本课前面给出的数据："},
+    "lesson.start_at": {"en": "starting at step {k} of {n} ({step})",
+                        "zh": "从第 {k} 步开始，共 {n} 步（{step}）"},
+    # -- answers ---------------------------------------------------------------------------
+    "answer.did_you_mean": {"en": "did you mean '{word}'? (not counted as a try)",
+                            "zh": "你是想写 '{word}' 吗？（这次不算作答）"},
+    # -- paging ----------------------------------------------------------------------------
+    "page.more": {"en": "press Enter for more › ", "zh": "按回车看下一部分 › "},
+}
+
+
+def message(key: str, lang: str = "en", **values: Any) -> str:
+    """The ``lang`` form of message ``key`` (English when there is none), filled in."""
+    forms = MESSAGES[key]
+    return forms.get(lang, forms["en"]).format(**values)
+
+
+def placeholders(text: str) -> set[str]:
+    """The ``{names}`` a message form fills in."""
+    return {name for _, name, _, _ in Formatter().parse(text) if name}

@@ -1,0 +1,71 @@
+"""A lesson step's content on screen, wherever it is shown: in the lesson, again on
+``:show`` or ``:back``, and as the context of a question asked in review or a quiz.
+
+Texts arrive as content fields and are localized here; a compute step's result comes
+from ``compute`` (the caller runs the named computation and renders its blocks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.rule import Rule
+from rich.text import Text
+
+from bntutor.content.i18n import localize
+from bntutor.content.models import ComputeStep, Option, QuestionStep, Step, TextStep
+from bntutor.messages import message
+from bntutor.ui import player as view
+
+Compute = Callable[[str, dict[str, Any]], RenderableType]
+
+
+def options_of(step: QuestionStep, lang: str) -> list[str]:
+    return [localize(o.text if isinstance(o, Option) else o, lang) for o in step.options or []]
+
+
+def step_content(step: Step, lang: str, compute: Compute, *, commands: bool = True,
+                 title: bool = True) -> Group:
+    """The step as the lesson shows it: its title, then its text, computation or question
+    (``commands``: the line of commands under a question)."""
+    parts: list[RenderableType] = []
+    if title and step.title:
+        heading = view.step_title(localize(step.title, lang))
+        if heading is not None:
+            parts.append(heading)
+    if isinstance(step, TextStep):
+        parts.append(view.markdown(localize(step.body, lang)))
+    elif isinstance(step, ComputeStep):
+        if step.body:
+            parts += [view.markdown(localize(step.body, lang)), Text()]
+        parts.append(compute(step.computation, step.args))
+        if step.after:
+            parts.append(view.markdown(localize(step.after, lang)))
+    else:
+        parts.append(view.question_view(localize(step.prompt, lang), options_of(step, lang),
+                                        step.kind == "multi", step.unit, lang,
+                                        commands=commands))
+    return Group(*parts)
+
+
+def context_content(steps: Sequence[Step], lang: str, compute: Compute) -> Group:
+    """What a question works with: each context step's data under one rule. A question
+    named as context stands for the computation it reveals."""
+    parts: list[RenderableType] = [
+        Rule(Text(message("show.context_rule", lang), style="dim"), style="dim")
+    ]
+    for step in steps:
+        if isinstance(step, QuestionStep):
+            if step.reveal is not None:
+                parts.append(compute(step.reveal.computation, step.reveal.args))
+            continue
+        parts.append(step_content(step, lang, compute))
+    return Group(*parts)
+
+
+def context_steps(steps: Sequence[Step], ids: Sequence[str]) -> list[Step]:
+    """The steps named by ``ids`` (in that order; unknown ids are left out)."""
+    by_id = {step.id: step for step in steps}
+    return [by_id[i] for i in ids if i in by_id]

@@ -1,0 +1,23 @@
+"""The interface message catalog: every message in both languages, placeholders alike."""
+
+from __future__ import annotations
+
+import re
+
+from bntutor.messages import MESSAGES, message, placeholders
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_every_message_has_english_and_chinese_with_the_same_placeholders() -> None:
+    for key, forms in MESSAGES.items():
+        assert set(forms) == {"en", "zh"}, key
+        assert placeholders(forms["en"]) == placeholders(forms["zh"]), key
+        assert CJK.search(forms["zh"]), f"{key}: the zh form holds no Chinese"
+        assert not CJK.search(forms["en"]), f"{key}: the en form holds Chinese"
+
+
+def test_message_fills_in_and_falls_back_to_english() -> None:
+    assert message("back.rule", "en", k=2, n=5) == "looking back: step 2 of 5 (view only)"
+    assert message("back.rule", "zh", k=2, n=5) == "回看：第 2 步，共 5 步（只看）"
+    assert message("back.rule", "fr", k=2, n=5) == message("back.rule", "en", k=2, n=5)
