@@ -1,0 +1,102 @@
+"""The bank's literal numeric answers and behaviour claims, re-derived with torch itself.
+
+A bank answer written as a plain number (not a live computation) is checked here against
+what torch's own modules and optimizers do, so a wrong worked answer fails the suite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+import torch
+from torch import nn
+
+from bntutor.content.loader import load_banks
+
+QUESTIONS = {q.id: q for bank in load_banks() for q in bank.questions}
+
+
+def _answer(qid: str) -> float:
+    answer = QUESTIONS[qid].answer
+    assert isinstance(answer, (int, float)), qid
+    return float(answer)
+
+
+def _bn_batch(values: list[float], **kwargs: object) -> nn.BatchNorm1d:
+    bn = nn.BatchNorm1d(1, **kwargs)  # type: ignore[arg-type]
+    bn(torch.tensor(values).view(-1, 1))
+    return bn
+
+
+@torch.no_grad()
+def _two_values() -> float:
+    return float(nn.BatchNorm1d(1)(torch.tensor([[1.0], [3.0]]))[0, 0])
+
+
+@torch.no_grad()
+def _constant_feature() -> float:
+    bn = nn.BatchNorm1d(1)
+    bn.weight.fill_(2.0)
+    bn.bias.fill_(0.5)
+    return float(bn(torch.full((4, 1), 5.0))[0, 0])
+
+
+def _conv_bn_params() -> float:
+    model = nn.Sequential(nn.Conv2d(3, 64, 3, bias=False), nn.BatchNorm2d(64))
+    return float(sum(p.numel() for p in model.parameters()))
+
+
+def _momentum_none() -> float:
+    bn = nn.BatchNorm1d(1, momentum=None)
+    for batch in ([1.0, 3.0], [5.0, 7.0], [9.0, 11.0]):  # means 2, 6, 10
+        bn(torch.tensor(batch).view(2, 1))
+    return float(bn.running_mean[0])
+
+
+def _nbt_count() -> float:
+    bn = nn.BatchNorm2d(3)
+    x = torch.randn(4, 3, 2, 2, generator=torch.Generator().manual_seed(0))
+    for _ in range(5):
+        bn(x)
+    bn.eval()
+    bn(x)
+    bn.train()
+    with torch.no_grad():
+        bn(x)
+    return float(bn.num_batches_tracked)
+
+
+DERIVED: dict[str, Callable[[], float]] = {
+    "bn-two-values": _two_values,
+    "bn-constant-feature": _constant_feature,
+    "cnn-conv-bn-params": _conv_bn_params,
+    "tvi-running-mean-after": lambda: float(_bn_batch([1.0, 3.0]).running_mean[0]),
+    "tvi-running-var-after": lambda: float(_bn_batch([1.0, 3.0]).running_var[0]),
+    "tvi-momentum-none-value": _momentum_none,
+    "tvi-nbt-count": _nbt_count,
+    "tvi-initial-running-var": lambda: float(nn.BatchNorm1d(3).running_var[0]),
+}
+
+
+@pytest.mark.parametrize("qid", sorted(DERIVED))
+def test_literal_answers_match_torch(qid: str) -> None:
+    question = QUESTIONS[qid]
+    tol = question.tolerance
+    expected = DERIVED[qid]()
+    assert _answer(qid) == pytest.approx(expected, abs=max(tol.abs, 1e-6), rel=tol.rel), qid
+
+
+def test_counts_are_exact() -> None:
+    for qid in ("cnn-conv-bn-params", "tvi-nbt-count", "bn-fc-params", "cnn-bn2d-params",
+                "cnn-buffer-values", "cnn-values-per-stat"):
+        tol = QUESTIONS[qid].tolerance
+        assert (tol.abs, tol.rel) == (0, 0), qid
+
+
+def test_a_single_sample_raises_in_eval_mode_without_running_stats() -> None:
+    # pit-batch1-fc and tvi-track-false: eval mode is no escape without running buffers
+    bn = nn.BatchNorm1d(16, track_running_stats=False).eval()
+    with pytest.raises(ValueError, match="more than 1 value per channel"):
+        bn(torch.randn(1, 16))
+    assert nn.BatchNorm1d(16).eval()(torch.randn(1, 16)).shape == (1, 16)
