@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bntutor.checking.choice import shown_letter
 from bntutor.content.models import Question
 
 
@@ -22,10 +23,16 @@ def answer_text(question: Question, value: Any) -> str:
         return _tensor(value)
     if kind == "multi":
         items = value if isinstance(value, list) else [value]
-        return ", ".join(str(v).strip().lower() for v in items)
+        return ", ".join(_letter(question, v) for v in items)
     if kind == "choice":
-        return str(value).strip().lower()
+        return _letter(question, value)
     return str(value)
+
+
+def _letter(question: Question, ident: Any) -> str:
+    """The letter an option id is shown under (the id itself when there is no such option)."""
+    letter = shown_letter(str(ident), question.options or [])
+    return letter if letter is not None else str(ident).strip().lower()
 
 
 def _number(value: Any) -> str:

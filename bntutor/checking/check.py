@@ -29,6 +29,8 @@ def check(
         answer_text = answer_text.replace("\x00", "")
     expected, feedback = resolved.expected, resolved.feedback
     kind = question.kind
+    if kind == "explain":
+        raise ValueError("an explain question is graded against its rubric, not checked")
     if kind == "choice":
         return check_choice(answer_text, expected, question.options or [], feedback, lang)
     if kind == "multi":

@@ -17,7 +17,7 @@ from bntutor.checking.feedback import matching_rule
 from bntutor.checking.text import normalize
 from bntutor.checking.verdict import Verdict
 from bntutor.content.i18n import localize
-from bntutor.content.models import LText, Option
+from bntutor.content.models import LText, Option, option_ids
 
 MAX_LENGTH = 500
 _LETTER = re.compile(r"^\(?([a-z])[).:]?$")
@@ -34,6 +34,21 @@ def letters_for(options: Sequence[LText | Option]) -> str:
 
 def option_text(option: LText | Option, lang: str = "en") -> str:
     return localize(option.text if isinstance(option, Option) else option, lang)
+
+
+def shown_letter(ident: str, options: Sequence[LText | Option]) -> str | None:
+    """The letter the option with id ``ident`` is shown under (``options`` in shown order)."""
+    ids = option_ids(list(options))
+    wanted = str(ident).strip().lower()
+    return letters_for(options)[ids.index(wanted)] if wanted in ids else None
+
+
+def shown_option(ident: str, options: Sequence[LText | Option], lang: str = "en") -> str:
+    """``b) the batch mean``: the option with id ``ident`` under its shown letter."""
+    letter = shown_letter(ident, options)
+    if letter is None:
+        return str(ident)
+    return f"{letter}) {option_text(options[letters_for(options).index(letter)], lang)}"
 
 
 def _texts(option: LText | Option) -> list[str]:
@@ -89,14 +104,19 @@ def _span(letters: str) -> str:
 
 
 def _why(options: Sequence[LText | Option], letter: str, lang: str) -> str | None:
-    """Why the option ``letter`` is wrong, when the content says."""
+    """Why the option shown as ``letter`` is wrong, when the content says."""
     option = options[letters_for(options).index(letter)]
     return localize(option.why, lang) if isinstance(option, Option) and option.why else None
 
 
+def _id_of(letter: str, options: Sequence[LText | Option]) -> str:
+    """The stable id of the option shown as ``letter``."""
+    return option_ids(list(options))[letters_for(options).index(letter)]
+
+
 def _letter_of(value: Any) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"expected an option letter, got {value!r}")
+        raise TypeError(f"expected an option id, got {value!r}")
     return value.strip().lower()
 
 
@@ -121,6 +141,7 @@ def check_choice(
     feedback: list[tuple[Any, LText]] | None = None,
     lang: str = "en",
 ) -> Verdict:
+    """``options`` in the order shown; ``expected`` and feedback answers name option ids."""
     refusal = _refuse(answer)
     if refusal is not None:
         return refusal
@@ -128,10 +149,11 @@ def check_choice(
         letter = read_letter(answer, options)
     except ChoiceSyntaxError as exc:
         return Verdict.unreadable_as(answer, "an option", exc)
-    rule = matching_rule(letter, feedback or [], _letter_of, str.__eq__, lang)
+    ident = _id_of(letter, options)
+    rule = matching_rule(ident, feedback or [], _letter_of, str.__eq__, lang)
     if rule is not None:
         return Verdict(False, "Not correct.", diagnosis=rule, understood=letter)
-    if letter == _letter_of(expected):
+    if ident == _letter_of(expected):
         return Verdict(True, "Correct.", understood=letter)
     return Verdict(False, "Not correct.", diagnosis=_why(options, letter, lang), understood=letter)
 
@@ -143,6 +165,9 @@ def check_multi(
     feedback: list[tuple[Any, LText]] | None = None,
     lang: str = "en",
 ) -> Verdict:
+    """Like :func:`check_choice` for a set of options. A wrong answer's diagnosis never
+    names a right option the learner left out: it explains a wrongly chosen option, or
+    says how many chosen options are wrong and how many right ones are missing."""
     refusal = _refuse(answer)
     if refusal is not None:
         return refusal
@@ -151,21 +176,32 @@ def check_multi(
     except ChoiceSyntaxError as exc:
         return Verdict.unreadable_as(answer, "options", exc)
     understood = ", ".join(given)
-    rule = matching_rule(given, feedback or [], _letter_set, list.__eq__, lang)
+    given_ids = sorted(_id_of(letter, options) for letter in given)
+    rule = matching_rule(given_ids, feedback or [], _letter_set, list.__eq__, lang)
     if rule is not None:
         return Verdict(False, "Not correct.", diagnosis=rule, understood=understood)
     wanted = _letter_set(expected)
-    if given == wanted:
+    if given_ids == wanted:
         return Verdict(True, "Correct.", understood=understood)
-    missing = [x for x in wanted if x not in given]
-    extra = [x for x in given if x not in wanted]
-    parts = []
-    if missing:
-        parts.append("missing: " + ", ".join(missing))
-    if extra:
-        parts.append("should not be chosen: " + ", ".join(extra))
+    missing = sum(1 for x in wanted if x not in given_ids)
+    extra = [letter for letter in given if _id_of(letter, options) not in wanted]
     whys = [f"({letter}) {why}" for letter in extra if (why := _why(options, letter, lang))]
-    diagnosis = "; ".join(parts) + ("." if parts else "")
-    if whys:
-        diagnosis += " " + " ".join(whys)
+    diagnosis = " ".join([_count_line(len(extra), missing, lang), *whys])
     return Verdict(False, "Not correct.", diagnosis=diagnosis, understood=understood)
+
+
+def _count_line(wrong: int, missing: int, lang: str) -> str:
+    """How many chosen options are wrong and how many right ones are missing, by number."""
+    if lang == "zh":
+        parts = []
+        if wrong:
+            parts.append(f"你选的选项中有 {wrong} 个不对")
+        if missing:
+            parts.append(f"还漏了 {missing} 个正确选项")
+        return "；".join(parts) + "。"
+    parts = []
+    if wrong:
+        parts.append(f"{wrong} of your choices {'is' if wrong == 1 else 'are'} wrong")
+    if missing:
+        parts.append(f"{missing} right option{'' if missing == 1 else 's'} missing")
+    return "; ".join(parts) + "."

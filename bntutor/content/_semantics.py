@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from bntutor.content._yaml_lines import LineMap, Path
-from bntutor.content.models import ComputeStep, LiveRef, Question
+from bntutor.content.models import ComputeStep, LiveRef, Question, option_ids
 from bntutor.errors import ContentError, NotFoundError
 from bntutor.live.registry import Registry
 
@@ -107,7 +107,12 @@ def check_question(
     q: Question, path: Path, where: Where, registry: Registry | None
 ) -> list[ContentError]:
     """Live references, predict reveals and the shape of literal answers of one question."""
-    errors: list[ContentError] = []
+    errors = _option_id_errors(q, path, where)
+    if q.kind == "explain":
+        if q.feedback:
+            what = "an explain question has no feedback rules"
+            errors.append(where.error(what, (*path, "feedback")))
+        return errors
     answers: list[tuple[Any, Path]] = [(q.answer, (*path, "answer"))]
     answers += [(fb.answer, (*path, "feedback", i, "answer")) for i, fb in enumerate(q.feedback)]
     for value, at in answers:
@@ -126,23 +131,40 @@ def check_question(
     return errors
 
 
+def _option_id_errors(q: Question, path: Path, where: Where) -> list[ContentError]:
+    """Option ids (declared, or the file letter) must be unique within a question."""
+    seen: dict[str, int] = {}
+    errors = []
+    for i, ident in enumerate(option_ids(q.options)):
+        if ident in seen:
+            first = string.ascii_lowercase[seen[ident]]
+            errors.append(
+                where.error(
+                    f"option id {ident!r} is used twice",
+                    (*path, "options", i),
+                    f"option {first} has it too (an option without id has its letter as id)",
+                )
+            )
+        seen.setdefault(ident, i)
+    return errors
+
+
 _BOOL_HINT = "YAML reads yes/no/on/off/true/false as a boolean: put the text in quotes"
 
 
 def literal_problem(q: Question, value: Any) -> str | None:
     """Why a literal ``answer`` (or feedback answer) does not fit the question's kind."""
-    count = len(q.options or [])
-    letters = string.ascii_lowercase[:count]
+    ids = option_ids(q.options)
     if q.kind == "choice":
-        if not _is_letter(value, letters):
-            return f"a choice answer must be one option letter a-{letters[-1]}, not {value!r}"
+        if not _is_option(value, ids):
+            return f"a choice answer must be one option id ({_id_list(ids)}), not {value!r}"
     elif q.kind == "multi":
         items = value if isinstance(value, list) else [value]
-        bad = [v for v in items if not _is_letter(v, letters)]
+        bad = [v for v in items if not _is_option(v, ids)]
         if bad or not items:
-            return f"a multi answer must be a list of option letters a-{letters[-1]}, not {value!r}"
-        if len({str(v).lower() for v in items}) != len(items):
-            return f"option letters repeated in {value!r}"
+            return f"a multi answer must be a list of option ids ({_id_list(ids)}), not {value!r}"
+        if len({str(v).strip().lower() for v in items}) != len(items):
+            return f"option ids repeated in {value!r}"
     elif q.kind in ("numeric", "predict"):
         if isinstance(value, bool) or not isinstance(value, int | float):
             return f"a {q.kind} answer must be a number, not {value!r}"
@@ -156,8 +178,12 @@ def literal_problem(q: Question, value: Any) -> str | None:
     return None
 
 
-def _is_letter(value: Any, letters: str) -> bool:
-    return isinstance(value, str) and len(value.strip()) == 1 and value.strip().lower() in letters
+def _is_option(value: Any, ids: list[str]) -> bool:
+    return isinstance(value, str) and value.strip().lower() in ids
+
+
+def _id_list(ids: list[str]) -> str:
+    return ", ".join(ids) if len(ids) <= 8 else ", ".join(ids[:8]) + ", ..."
 
 
 def _tensor_problem(value: Any) -> str | None:

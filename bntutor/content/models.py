@@ -34,9 +34,10 @@ Nothing here is ever evaluated as code.
 
 from __future__ import annotations
 
+import string
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 FORMAT_VERSION = 1
 
@@ -68,11 +69,40 @@ class Tolerance(_Strict):
     rel: float = Field(default=1e-2, ge=0)
 
 
-class Option(_Strict):
-    """A choice option; ``why`` is said when a learner picks it wrongly."""
+_SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
+
+class Option(_Strict):
+    """A choice option; ``why`` is said when a learner picks it wrongly.
+
+    ``id`` names the option in ``answer`` and feedback answers; without one, the option's
+    id is its letter in file order (``a``, ``b``, ...). Options are shown shuffled, so the
+    learner's letters are not these ids.
+    """
+
+    id: str | None = Field(default=None, pattern=_SLUG)
     text: LText
     why: LText | None = None
+
+
+def option_id(option: LText | Option, index: int) -> str:
+    """The stable id of the option at ``index`` in file order."""
+    if isinstance(option, Option) and option.id is not None:
+        return option.id
+    return string.ascii_lowercase[index] if index < 26 else str(index + 1)
+
+
+def option_ids(options: list[LText | Option] | None) -> list[str]:
+    """The ids of ``options``, in their order."""
+    return [option_id(o, i) for i, o in enumerate(options or [])]
+
+
+class RubricPart(_Strict):
+    """One part of an explain question: a prompt, a model answer, and its key points."""
+
+    prompt: LText
+    model_answer: LText
+    rubric: list[LText] = Field(min_length=3, max_length=5)
 
 
 class Feedback(_Strict):
@@ -85,11 +115,14 @@ class Feedback(_Strict):
 class Question(_Strict):
     """A question of any kind; which fields apply depends on ``kind``."""
 
-    kind: Literal["choice", "multi", "numeric", "text", "expression", "tensor", "predict"]
+    kind: Literal[
+        "choice", "multi", "numeric", "text", "expression", "tensor", "predict", "explain"
+    ]
     prompt: LText
-    #: choice: one letter (``b``); multi: list of letters; numeric/predict: number or LiveRef;
-    #: text: the canonical phrasing; expression: an expression string; tensor: list/matrix.
-    answer: Expected
+    #: choice: one option id (``b``); multi: list of option ids; numeric/predict: number or
+    #: LiveRef; text: the canonical phrasing; expression: an expression string; tensor:
+    #: list/matrix; explain: none (the learner grades themself against the rubric).
+    answer: Expected | None = None
     options: list[LText | Option] | None = None  # choice / multi
     accept: list[str] = Field(default_factory=list)  # text: further accepted phrasings
     variables: list[str] = Field(default_factory=list)  # expression: allowed symbol names
@@ -100,9 +133,38 @@ class Question(_Strict):
     feedback: list[Feedback] = Field(default_factory=list)
     #: predict: the computation revealed after the learner commits to a guess.
     reveal: ComputeCall | None = None
+    #: numeric/tensor: whether ``nan`` and ``inf`` are answers a learner may give.
+    allow_nonfinite: bool = False
+    #: explain: the model answer, its 3-5 key points, and an optional second question.
+    model_answer: LText | None = None
+    rubric: list[LText] | None = Field(default=None, min_length=3, max_length=5)
+    follow_up: RubricPart | None = None
+
+    @field_validator("answer", mode="before")
+    @classmethod
+    def _not_null(cls, value: Any) -> Any:
+        if value is None:  # `answer:` left empty, or `null`
+            raise ValueError(
+                "'answer' is empty: write a number, text, a list or a {compute, args, value} "
+                "mapping"
+            )
+        return value
 
     @model_validator(mode="after")
     def _kind_fields(self) -> Question:
+        if self.kind == "explain":
+            if self.answer is not None:
+                raise ValueError("an explain question has no answer: give model_answer and rubric")
+            if self.model_answer is None or self.rubric is None:
+                raise ValueError("an explain question needs model_answer and rubric (3-5 points)")
+        else:
+            if self.answer is None:
+                raise ValueError(f"missing field 'answer' (a {self.kind} question needs one)")
+            extra = [
+                k for k in ("model_answer", "rubric", "follow_up") if getattr(self, k) is not None
+            ]
+            if extra:
+                raise ValueError(f"{', '.join(extra)} only apply to explain questions")
         if self.kind in ("choice", "multi") and not self.options:
             raise ValueError(f"a {self.kind} question needs options")
         if self.kind not in ("choice", "multi") and self.options:
@@ -145,12 +207,18 @@ class QuestionStep(Question):
     #: when review or a quiz asks it outside the lesson.
     context: list[str] = Field(default_factory=list)
 
+    @model_validator(mode="after")
+    def _not_explain(self) -> QuestionStep:
+        if self.kind == "explain":
+            raise ValueError("explain questions belong in a question bank, not in a lesson")
+        return self
+
 
 Step = Annotated[TextStep | ComputeStep | QuestionStep, Field(discriminator="type")]
 
 
 class Lesson(_Strict):
-    slug: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    slug: str = Field(pattern=_SLUG)
     title: LText
     summary: LText | None = None
     topics: list[str] = Field(default_factory=list)
@@ -169,7 +237,7 @@ class Course(_Strict):
 class BankQuestion(Question):
     """A question-bank entry: a question with a stable id, topic and difficulty."""
 
-    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    id: str = Field(pattern=_SLUG)
     topic: str
     difficulty: Literal[1, 2, 3] = 2
     lessons: list[str] = Field(default_factory=list)  # slugs to revisit when missed

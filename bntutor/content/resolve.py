@@ -53,7 +53,7 @@ def plain(value: Any) -> Any:
     return value
 
 
-def resolve_expected(expected: Expected, registry: Registry, cache: ResolveCache) -> Any:
+def resolve_expected(expected: Expected | None, registry: Registry, cache: ResolveCache) -> Any:
     """The literal itself, or the ``value`` of the live computation a LiveRef names."""
     if isinstance(expected, LiveRef):
         result = cache.run(registry, expected.compute, expected.args)

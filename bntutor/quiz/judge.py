@@ -10,8 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bntutor.checking.verdict import Verdict
-from bntutor.content.i18n import localize
-from bntutor.content.models import LiveRef, Option, Question
+from bntutor.content.models import LiveRef, Question
 from bntutor.numbers import format_value
 from bntutor.quiz.items import QuizItem
 
@@ -70,13 +69,7 @@ class Judge:
         text = format_value(expected)
         return f"{text} {q.unit}" if q.unit else text
 
-    def _option(self, q: Question, letter: str) -> str:
-        letter = letter.strip().lower()
-        index = ord(letter) - ord("a") if len(letter) == 1 else -1
-        options = q.options or []
-        if 0 <= index < len(options):
-            option = options[index]
-            text = option.text if isinstance(option, Option) else option
-            return f"{letter}) {localize(text, self._lang)}"
-        return letter
+    def _option(self, q: Question, ident: str) -> str:
+        from bntutor.checking.choice import shown_option
 
+        return shown_option(ident, q.options or [], self._lang)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bntutor.content.i18n import localize
-from bntutor.content.models import Option, Question
+from bntutor.checking.choice import shown_option
+from bntutor.content.models import Question
 from bntutor.numbers import format_value
-from bntutor.ui.player import option_letter
 
 
 def answer_text(question: Question, expected: Any, lang: str = "en") -> str:
@@ -23,11 +22,5 @@ def answer_text(question: Question, expected: Any, lang: str = "en") -> str:
     return text
 
 
-def _option(letter: str, options: list[Any], lang: str) -> str:
-    letter = letter.strip().lower()
-    for i, option in enumerate(options):
-        if option_letter(i) == letter:
-            text = option.text if isinstance(option, Option) else option
-            return f"{letter}) {localize(text, lang)}"
-    return letter
-
+def _option(ident: str, options: list[Any], lang: str) -> str:
+    return shown_option(ident, options, lang)

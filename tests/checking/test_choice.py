@@ -64,12 +64,35 @@ def test_multi_in_any_order_and_separator(answer: str) -> None:
     assert verdict.correct and verdict.understood == "a, c"
 
 
-def test_multi_says_what_is_missing_and_what_is_extra() -> None:
+def test_multi_counts_what_is_wrong_and_never_names_a_missing_option() -> None:
     verdict = check_multi("a, b", ["a", "c"], OPTIONS)
     assert not verdict.correct
-    assert verdict.diagnosis == "missing: c; should not be chosen: b. (b) That is training mode."
-    assert check_multi("a", ["a", "c"], OPTIONS).diagnosis == "missing: c."
+    assert verdict.diagnosis == (
+        "1 of your choices is wrong; 1 right option missing. (b) That is training mode."
+    )
+    assert check_multi("a", ["a", "c"], OPTIONS).diagnosis == "1 right option missing."
+    assert check_multi("b, d", ["a", "c"], OPTIONS, lang="zh").diagnosis == (
+        "你选的选项中有 2 个不对；还漏了 2 个正确选项。 (b) That is training mode."
+    )
     assert check_multi("The running statistics", ["a", "c"], OPTIONS).understood == "a"
+
+
+SHUFFLED = [  # options with ids, in the order a screen shows them
+    Option(id="batch", text="the batch statistics", why="That is training mode."),
+    Option(id="running", text="the running statistics"),
+    Option(id="none", text="nothing"),
+]
+
+
+def test_answers_name_option_ids_and_learners_type_shown_letters() -> None:
+    verdict = check_choice("b", "running", SHUFFLED)
+    assert verdict.correct and verdict.understood == "b"
+    assert check_choice("a", "running", SHUFFLED).diagnosis == "That is training mode."
+    assert check_choice("c", "running", SHUFFLED, [("none", "BN always does something")]
+                        ).diagnosis == "BN always does something"
+    assert check_multi("c b", ["none", "running"], SHUFFLED).understood == "b, c"
+    assert check_multi("c b", ["none", "running"], SHUFFLED).correct
+    assert not check_multi("a", ["none", "running"], SHUFFLED).correct
 
 
 def test_multi_feedback_rule_matches_the_set() -> None:

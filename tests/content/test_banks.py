@@ -55,3 +55,25 @@ def test_load_bank_raises_the_first_error() -> None:
     with pytest.raises(ContentError) as caught:
         load_bank(BANKS / "bad" / "wrong.yaml", fake_registry())
     assert caught.value.line == 14
+
+
+def test_answers_name_option_ids_and_explain_questions_have_a_rubric() -> None:
+    (bank,) = load_banks(BANKS / "ids", fake_registry())
+    choice, multi, explain = bank.questions
+    assert choice.answer == "running"
+    assert multi.answer == ["a", "var"]
+    assert explain.kind == "explain" and explain.answer is None
+    assert explain.rubric is not None and len(explain.rubric) == 3
+    assert explain.follow_up is not None and len(explain.follow_up.rubric) == 3
+
+
+def test_option_ids_and_explain_fields_are_checked_with_their_line() -> None:
+    (checked,) = check_banks([BANKS / "bad-ids" / "bad.yaml"], fake_registry())
+    found = [(e.line, e.step, e.what) for e in checked.errors]
+    assert found[0][:2] == (9, "dup-option") and "option id 'b' is used twice" in found[0][2]
+    assert found[1][:2] == (18, "unknown-id")
+    assert "must be one option id (batch, b)" in found[1][2]
+    assert [(line, step) for line, step, _ in found[2:]] == [
+        (23, "explain-with-answer"), (31, "explain-short-rubric")
+    ]
+    assert "has no answer" in found[2][2]

@@ -28,7 +28,7 @@ CASES = [
     ("bad-args.yaml", 10, "show", "bad argument 'n'", None),
     ("unknown-value.yaml", 12, "q-mean", "has no value 'meen'", "did you mean 'mean'?"),
     ("bad-feedback-ref.yaml", 13, "q-var", "bad argument 'sed'", None),
-    ("choice-out-of-range.yaml", 10, "q-pick", "one option letter a-c, not 'd'", None),
+    ("choice-out-of-range.yaml", 10, "q-pick", "one option id (a, b, c), not 'd'", None),
     ("bad-reveal.yaml", 11, "guess", "unknown computation 'statz'", "did you mean 'stats'?"),
     ("bad-expression.yaml", 10, "grad", "unknown name 'x'", None),
     ("duplicate-key.yaml", 8, None, "duplicate key 'body'", None),
