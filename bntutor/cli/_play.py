@@ -2,8 +2,10 @@
 
 Everything it needs is passed in: the console, the source of lines, the services that
 check answers and run computations (which may import torch), the recorder that saves
-progress, and a clock. Each finished step is saved at once, so Ctrl-C or a crash loses at
-most the step on screen. The loop never exits the process: it returns how play ended.
+progress, and a clock. Each finished step is saved at once, before its verdict, answer or
+explanation is drawn, so Ctrl-C or a crash loses at most the step on screen and never
+asks again a question whose answer was shown. The loop never exits the process: it
+returns how play ended.
 """
 
 from __future__ import annotations
@@ -149,10 +151,11 @@ class LessonPlayer:
             if isinstance(event, tutor.Answer) and isinstance(outcome, tutor.Judged):
                 self._recorder.attempt(step.id, event.text, event.verdict, before.hints, now - last)
                 last = now
-            self._render(step, outcome)
             record = self._progress.record(step.id)
-            if record.done:
+            if record.done:  # save first: killed while drawing, nothing shown is lost
                 self._finish(step, record, entry, now - shown_at)
+            self._render(step, outcome)
+            if record.done:
                 return None
 
     def _finish(

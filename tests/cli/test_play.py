@@ -232,3 +232,49 @@ def test_a_resumed_lesson_shows_the_data_first_in_the_learners_language() -> Non
     shown = out.getvalue()
     assert shown.index("COMPUTED anything") < shown.index("Pick one")
     assert "本题要用到的数据" in shown and "继续之前" in shown
+
+
+def test_a_finished_step_is_saved_before_its_verdict_and_answer_are_drawn() -> None:
+    # Killed while the verdict, the answer or a prediction's run is being drawn, the
+    # lesson must not ask again a question whose answer the learner has just seen.
+    out = io.StringIO()
+    console = Console(file=out, width=80, no_color=True)
+    shown_when_saved: dict[str, str] = {}
+
+    class Snapshotting(FakeRecorder):
+        def step_done(self, step_id: str, result: tutor.Result, next_id: str | None,
+                      hints: int, seconds: float) -> None:
+            shown_when_saved[step_id] = out.getvalue()
+            super().step_done(step_id, result, next_id, hints, seconds)
+
+    player = LessonPlayer(
+        LESSON, 4, console=console, source=ScriptedSource(io.StringIO("b\n3\n"), console),
+        services=SERVICES, recorder=Snapshotting(),
+    )
+    assert player.play(tutor.start(LESSON)).ending == "completed"
+    shown = out.getvalue()
+    assert "because it is second" in shown and "COMPUTED shown-after" in shown
+    assert "✓" not in shown_when_saved["q"]
+    assert "because it is second" not in shown_when_saved["q"]
+    assert "the result is 0" not in shown_when_saved["guess"]
+    assert "COMPUTED shown-after" not in shown_when_saved["guess"]
+
+
+def test_ctrl_c_while_a_prediction_runs_keeps_the_guess() -> None:
+    def compute_then_interrupt(name: str, args: dict[str, Any]) -> Text:
+        if name == "shown-after":
+            raise KeyboardInterrupt
+        return Text("ran")
+
+    out = io.StringIO()
+    console = Console(file=out, width=80)
+    recorder = FakeRecorder()
+    saved = tutor.Progress(current="guess", steps={})
+    player = LessonPlayer(
+        LESSON, 1, console=console, source=ScriptedSource(io.StringIO("3\n"), console),
+        services=Services(check, lambda s: "", compute_then_interrupt), recorder=recorder,
+    )
+    result = player.play(tutor.start(LESSON, saved))
+    assert result.ending == "interrupted"
+    assert ("step", "guess", "wrong", "end", 0) in recorder.calls
+    assert ("card", "guess", False, 0) in recorder.calls
