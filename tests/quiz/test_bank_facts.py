@@ -76,6 +76,7 @@ DERIVED: dict[str, Callable[[], float]] = {
     "tvi-momentum-none-value": _momentum_none,
     "tvi-nbt-count": _nbt_count,
     "tvi-initial-running-var": lambda: float(nn.BatchNorm1d(3).running_var[0]),
+    "nv-gn-params": lambda: float(sum(p.numel() for p in nn.GroupNorm(4, 32).parameters())),
 }
 
 
@@ -92,6 +93,22 @@ def test_counts_are_exact() -> None:
                 "cnn-buffer-values", "cnn-values-per-stat"):
         tol = QUESTIONS[qid].tolerance
         assert (tol.abs, tol.rel) == (0, 0), qid
+
+
+def test_instancenorm_defaults_hold_nothing_and_refuse_one_position() -> None:
+    # nv-instancenorm-defaults, nv-instancenorm-1x1
+    norm = nn.InstanceNorm2d(64)
+    assert list(norm.parameters()) == [] and list(norm.buffers()) == []
+    with pytest.raises(ValueError, match="more than 1 spatial element"):
+        norm(torch.randn(8, 64, 1, 1))
+
+
+def test_model_train_undoes_bn_eval() -> None:
+    # pit-freeze-bn-reset
+    model = nn.Sequential(nn.Linear(4, 4), nn.BatchNorm1d(4))
+    model[1].eval()
+    model.train()
+    assert model[1].training
 
 
 def test_a_single_sample_raises_in_eval_mode_without_running_stats() -> None:
