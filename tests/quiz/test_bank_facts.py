@@ -103,6 +103,22 @@ def test_instancenorm_defaults_hold_nothing_and_refuse_one_position() -> None:
         norm(torch.randn(8, 64, 1, 1))
 
 
+def test_inverted_dropout_scales_kept_values() -> None:
+    # do-kept-value: a kept 3 becomes 3 / (1 - 0.25)
+    torch.manual_seed(0)
+    out = nn.Dropout(p=0.25)(torch.full((1000,), 3.0))
+    assert set(out.unique().tolist()) == {0.0, _answer("do-kept-value")}
+
+
+def test_dropout2d_zeroes_whole_channels() -> None:
+    # do-dropout2d
+    torch.manual_seed(0)
+    out = nn.Dropout2d(p=0.5)(torch.ones(4, 16, 3, 3))
+    per_channel = out.flatten(2)
+    assert torch.equal(per_channel.amin(2), per_channel.amax(2))  # each channel all 0 or all 2
+    assert set(per_channel.unique().tolist()) == {0.0, 2.0}
+
+
 def test_model_train_undoes_bn_eval() -> None:
     # pit-freeze-bn-reset
     model = nn.Sequential(nn.Linear(4, 4), nn.BatchNorm1d(4))
