@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from bntutor.content import _semantics as sem
+from bntutor.content._context import check_context
 from bntutor.content._schema_errors import schema_errors
 from bntutor.content._yaml_lines import LineMap
 from bntutor.content._yaml_lines import Path as DataPath
@@ -159,6 +160,7 @@ def _lesson_semantics(
             )
         )
     errors += sem.check_ids(_raw_ids(doc.data, "steps"), where, "step")
+    errors += check_context(steps, where)
     for i, step in steps:
         step_where = sem.Where(doc.file, doc.lines, step.id)
         if isinstance(step, ComputeStep) and registry is not None:
