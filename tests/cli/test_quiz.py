@@ -174,7 +174,10 @@ def test_review_runs_a_lesson_predictions_reveal_as_the_lesson_does(
     # x_hat of 7 in [1, 3, 5, 7]: (7 - 4) / sqrt(5 + 1e-5)
     largest = f"{(7 - 4) / (5 + 1e-5) ** 0.5:.4f}"
     verdict = lines.index(f"✗ Far off: your guess was 0, the result is {largest}.")
-    step_by_step = lines.index("feature 1, step by step")  # the reveal's blocks, run live
+    # its context (the batch) before the question, as the lesson showed it
+    context = next(i for i, line in enumerate(lines) if "the data this question works with" in line)
+    assert context < lines.index("Guess the largest normalized value of feature 1.") < verdict
+    step_by_step = lines.index("feature 1, step by step", verdict)  # the reveal, run live
     report = next(i for i, line in enumerate(lines) if line.startswith("Review done ─"))
     assert verdict < step_by_step < report
     assert lines[step_by_step + 6].split() == ["sample", "4", "7", largest, largest]

@@ -76,7 +76,7 @@ def test_a_question_whose_answer_fails_its_checker(
     path.write_text(path.read_text().replace("      - answer: 2.236\n", "      - answer: 5.0\n"))
     status, _, err = _validate(capsys, lessons)
     assert status == ExitStatus.CONTENT
-    assert f"{path}:24: step q-var: its own answer '5' is not accepted by its checker" in err
+    assert f"{path}:26: step q-var: its own answer '5' is not accepted by its checker" in err
 
 
 def test_paths_inside_the_working_dir_are_shown_relative(
