@@ -67,6 +67,14 @@ def _nbt_count() -> float:
     return float(bn.num_batches_tracked)
 
 
+def _sgd_l2_factor() -> float:
+    w = nn.Parameter(torch.tensor([1.0]))
+    loss = 0.01 / 2 * (w**2).sum()  # (lambda / 2) w^2, no data term
+    loss.backward()
+    torch.optim.SGD([w], lr=0.1).step()
+    return float(w.detach()[0])
+
+
 DERIVED: dict[str, Callable[[], float]] = {
     "bn-two-values": _two_values,
     "bn-constant-feature": _constant_feature,
@@ -76,6 +84,8 @@ DERIVED: dict[str, Callable[[], float]] = {
     "tvi-momentum-none-value": _momentum_none,
     "tvi-nbt-count": _nbt_count,
     "tvi-initial-running-var": lambda: float(nn.BatchNorm1d(3).running_var[0]),
+    "l2-decay-factor": _sgd_l2_factor,
+    "l1-prox-step": lambda: float(torch.nn.functional.softshrink(torch.tensor([0.15]), 0.2)[0]),
     "nv-gn-params": lambda: float(sum(p.numel() for p in nn.GroupNorm(4, 32).parameters())),
 }
 
