@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from bntutor import __version__
-from bntutor.cli import compute, demo, lessons, progress, quiz, validate
+from bntutor.cli import compute, demo, exercise, lessons, progress, quiz, validate
 from bntutor.cli.context import AppContext, make_consoles
 from bntutor.store.home import resolve_home
 
@@ -72,5 +72,5 @@ def root(
         lessons.home(ctx)
 
 
-for group in (lessons, demo, quiz, progress, compute, validate):
+for group in (lessons, demo, quiz, progress, compute, exercise, validate):
     app.add_typer(group.app)

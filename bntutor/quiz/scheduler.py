@@ -67,15 +67,22 @@ def review(
     card_json: str | None, item_id: str, outcome: Outcome, now: datetime
 ) -> tuple[str, datetime]:
     """Apply one answer to a card (a new one when ``card_json`` is None): (new JSON, due)."""
+    return review_rated(card_json, item_id, rating_for(outcome), now, outcome.seconds)
+
+
+def review_rated(
+    card_json: str | None, item_id: str, rating: int, now: datetime, seconds: float = 0.0
+) -> tuple[str, datetime]:
+    """Apply one review with an explicit FSRS ``rating`` (1-4): (new JSON, due)."""
     import fsrs
 
     if card_json is None:
         card = fsrs.Card(card_id=card_id_for(item_id), due=now)
     else:
         card = fsrs.Card.from_json(card_json)
-    duration_ms = int(max(outcome.seconds, 0.0) * 1000)
+    duration_ms = int(max(seconds, 0.0) * 1000)
     new_card, _log = _scheduler().review_card(
-        card, fsrs.Rating(rating_for(outcome)), now, review_duration=duration_ms
+        card, fsrs.Rating(rating), now, review_duration=duration_ms
     )
     due: datetime = new_card.due
     return new_card.to_json(), due
@@ -103,4 +110,19 @@ def record_answer(
     _json, due = store.update_card(
         item_id, lambda previous: review(previous, item_id, outcome, now), topic
     )
+    return due
+
+
+def record_rating(
+    store: CardStore, item_id: str, topic: str | None, rating: int, now: datetime,
+    seconds: float = 0.0,
+) -> datetime:
+    """Like :func:`record_answer`, for a rating decided by the caller (an exercise sitting:
+    see ``bntutor.exercises.session.review_rating``); returns the new due date."""
+    if now.tzinfo is None:
+        raise ValueError("record_rating needs an aware datetime")
+    now = now.astimezone(UTC)
+    previous = _card_json(store.get_card(item_id))
+    card_json, due = review_rated(previous, item_id, rating, now, seconds)
+    store.put_card(item_id, card_json, due, topic)
     return due

@@ -70,7 +70,33 @@ _V1: Migration = (
     "CREATE INDEX cards_by_due ON cards (due)",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1,)
+_V2: Migration = (
+    # Coding exercises, keyed by exercise name (never by position in the course).
+    """CREATE TABLE exercise_progress (
+        name TEXT PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        checks INTEGER NOT NULL DEFAULT 0,
+        hints_used INTEGER NOT NULL DEFAULT 0,
+        solution_shown INTEGER NOT NULL DEFAULT 0 CHECK (solution_shown IN (0, 1)),
+        passed_at TEXT,
+        last_passed INTEGER NOT NULL DEFAULT 0 CHECK (last_passed IN (0, 1)),
+        last_diagnosis TEXT
+    )""",
+    """CREATE TABLE exercise_attempts (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        name TEXT NOT NULL,
+        passed INTEGER NOT NULL CHECK (passed IN (0, 1)),
+        cases_passed INTEGER NOT NULL,
+        cases INTEGER NOT NULL,
+        diagnosis TEXT,
+        failure TEXT
+    )""",
+    "CREATE INDEX exercise_attempts_by_name ON exercise_attempts (name, at)",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

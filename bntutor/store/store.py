@@ -9,6 +9,7 @@ from bntutor.store._time import Clock, utc_now
 from bntutor.store.attempts import AttemptStore
 from bntutor.store.cards import CardStore
 from bntutor.store.db import Database
+from bntutor.store.exercises import ExerciseStore
 from bntutor.store.home import ensure_home
 from bntutor.store.progress import ProgressStore
 from bntutor.store.quizzes import QuizStore
@@ -17,8 +18,8 @@ from bntutor.store.recovery import open_database
 FILE_NAME = "bntutor.sqlite3"
 
 
-class Store(ProgressStore, AttemptStore, QuizStore, CardStore):
-    """Lesson progress, attempts, quiz sessions and review cards of one learner.
+class Store(ProgressStore, AttemptStore, QuizStore, CardStore, ExerciseStore):
+    """Lesson progress, attempts, quiz sessions, review cards and exercises of one learner.
 
     Use :meth:`open`; ``warnings`` holds what the CLI should tell the learner (a damaged
     database that was moved aside). Every write is its own short transaction.

@@ -1,0 +1,239 @@
+"""The exercise commands' work: starter files, the worker, the watch loop, the store."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import typer
+from rich.text import Text
+
+from bntutor.cli._clock import app_clock
+from bntutor.cli._overview import existing_store
+from bntutor.cli._quiz_run import open_store
+from bntutor.cli.context import AppContext
+from bntutor.content.exercises import (
+    FRAMEWORKS,
+    Exercise,
+    Messages,
+    exercise_order,
+    load_exercise,
+    load_messages,
+)
+from bntutor.errors import BadInputError, ExitStatus, NotFoundError
+from bntutor.exercises.session import SessionState, review_rating, run_session
+from bntutor.exercises.starter import DEFAULT_DIR, starter_path, starter_text, write_starter
+from bntutor.exercises.verdict import ExerciseVerdict, Message
+from bntutor.store.store import Store
+from bntutor.ui.exercise_view import (
+    ExerciseRow,
+    Texts,
+    exercise_table,
+    solution_view,
+    task_view,
+    verdict_view,
+)
+
+TIMEOUT = 5.0
+HELP = (
+    "save your file to check it    Enter  check again now\n"
+    ":hint  the next hint    :solution  the reference solution (recorded)\n"
+    ":help  this list    :quit  stop (every check is already saved)"
+)
+
+
+def card_id(name: str) -> str:
+    return f"exercise:{name}"
+
+
+@dataclass(frozen=True)
+class ExerciseOptions:
+    name: str
+    directory: Path | None
+    framework: str
+    once: bool
+    reset: bool
+    yes: bool
+
+
+def _texts(exercise: Exercise, messages: Messages, lang: str) -> Texts:
+    def message(m: Message) -> str:
+        text = messages.messages.get(m.id)
+        if text is None:
+            return m.id
+        values = {k: ("?" if v is None else v) for k, v in m.params.items()}
+        try:
+            return text.get(lang).format(**values)
+        except (KeyError, IndexError, ValueError):
+            return text.get(lang)
+
+    def diagnosis(mistake: str) -> str:
+        text = exercise.diagnoses.get(mistake)
+        return text.get(lang) if text is not None else mistake
+
+    return Texts(message, diagnosis)
+
+
+def show_exercises(app: AppContext) -> None:
+    names = exercise_order()
+    with existing_store(app) as store:
+        saved = {p.name: p for p in store.all_exercise_progress()} if store else {}
+    rows = []
+    for i, name in enumerate(names, 1):
+        ex = load_exercise(name)
+        p = saved.get(name)
+        rows.append(ExerciseRow(i, name, ex.title.get(app.lang), ex.lesson,
+                                p.status if p else "new", p.hints_used if p else 0,
+                                p.solution_shown if p else False))
+    app.console.print(exercise_table(rows))
+    app.console.print(Text("start one: bntutor exercise NAME", style="dim"))
+
+
+def _prepare_file(app: AppContext, opts: ExerciseOptions, exercise: Exercise,
+                  messages: Messages) -> Path:
+    directory = (opts.directory or Path.cwd() / DEFAULT_DIR).expanduser()
+    path = starter_path(directory, exercise, opts.framework)
+    note = ""
+    if "backward" in exercise.name and opts.framework == "torch":
+        note = messages.messages["autograd-off"].get(app.lang)
+    text = starter_text(exercise, opts.framework, app.lang,
+                        messages.messages["starter-footer"].get(app.lang), note)
+    if opts.reset and path.exists():
+        if not opts.yes:
+            if not app.interactive:
+                raise BadInputError(f"not replacing {path} without confirmation", "--reset",
+                                    "add --yes to confirm")
+            if not typer.confirm(f"Replace {path} with a fresh starter? Your code in it is lost",
+                                 default=False):
+                app.console.print("kept your file")
+                return path
+        write_starter(path, text, overwrite=True)
+        app.console.print(f"fresh starter written: {path}")
+        return path
+    try:
+        written = write_starter(path, text)
+    except OSError as exc:
+        raise BadInputError(f"cannot write the starter file: {exc.strerror or exc}",
+                            str(path), "choose another --dir") from None
+    app.console.print(f"starter written: {path}" if written else f"your file is kept: {path}")
+    return path
+
+
+class _Recorder:
+    """Every check, hint and solution goes to the store at once; the sitting's review
+    rating is given when it ends."""
+
+    def __init__(self, store: Store, name: str, topic: str) -> None:
+        self._store, self._name, self._topic = store, name, topic
+        self._started = time.monotonic()
+
+    def check(self, verdict: ExerciseVerdict) -> None:
+        failure = verdict.failure.id if verdict.failure else (
+            verdict.problem.id if verdict.problem else None)
+        self._store.record_check(self._name, verdict.passed, verdict.n_passed,
+                                 len(verdict.cases), verdict.diagnosis, failure)
+
+    def hint(self) -> None:
+        self._store.record_exercise_hint(self._name)
+
+    def solution(self) -> None:
+        self._store.record_solution_shown(self._name)
+
+    def finished(self, state: SessionState) -> None:
+        from bntutor.quiz.scheduler import record_rating
+
+        rating = review_rating(state)
+        if rating is not None:
+            record_rating(self._store, card_id(self._name), self._topic, rating,
+                          app_clock()(), time.monotonic() - self._started)
+
+
+class _ConsoleIO:
+    def __init__(self, app: AppContext, exercise: Exercise, texts: Texts, framework: str,
+                 passed_before: bool) -> None:
+        self._app, self._ex, self._texts, self._fw = app, exercise, texts, framework
+        self._may_see_solution = passed_before
+
+    def checking(self) -> None:
+        self._app.console.print(Text("checking ...", style="dim"))
+
+    def verdict(self, verdict: ExerciseVerdict, first_pass: bool) -> None:
+        out = self._app.console
+        out.print(verdict_view(verdict, self._texts))
+        if first_pass:
+            out.print(self._solution())
+        if not verdict.passed:
+            out.print(Text("save again to re-check; :hint for a hint", style="dim"))
+
+    def _solution(self) -> object:
+        listing = self._ex.solution.torch if self._fw == "torch" else self._ex.solution.numpy
+        alt = self._ex.alternative
+        return solution_view(listing, alt.text.get(self._app.lang), alt.code)
+
+    def hint(self, index: int | None) -> None:
+        from bntutor.ui.prose import labelled, markdown
+
+        if index is None:
+            self._app.console.print("no more hints: :solution shows the reference")
+            return
+        label = Text(f"hint {index + 1}/{len(self._ex.hints)}: ", style="cyan")
+        self._app.console.print(labelled(label, markdown(self._ex.hints[index].get(
+            self._app.lang))))
+
+    def solution(self) -> None:
+        self._app.console.print(self._solution())
+
+    def help(self) -> None:
+        self._app.console.print(HELP, markup=False)
+
+    def unknown(self, line: str) -> None:
+        shown = "".join(c if c.isprintable() else "?" for c in line)[:40]
+        self._app.console.print(f"unknown command {shown!r}: :help lists the commands",
+                                markup=False)
+
+
+def run_exercise(app: AppContext, opts: ExerciseOptions) -> int:
+    from bntutor.exercises.worker import Worker
+
+    if opts.framework not in FRAMEWORKS:
+        raise BadInputError(f"unknown framework {opts.framework!r}", "--framework",
+                            "use numpy or torch")
+    if opts.name not in exercise_order():
+        raise NotFoundError(f"no exercise called {opts.name!r}",
+                            hint="bntutor exercises lists them")
+    exercise = load_exercise(opts.name)
+    messages = load_messages()
+    texts = _texts(exercise, messages, app.lang)
+    clock = app_clock()
+    with Worker(app.debug) as worker, open_store(app, clock) as store:
+        store.check_writable()
+        path = _prepare_file(app, opts, exercise, messages).resolve()
+        previous = store.exercise_progress(opts.name)
+        store.start_exercise(opts.name)
+        app.console.print(task_view(opts.name, exercise.title.get(app.lang),
+                                    exercise.task.get(app.lang), str(path), len(exercise.hints)))
+        recorder = _Recorder(store, opts.name, exercise.lesson)
+        io = _ConsoleIO(app, exercise, texts, opts.framework,
+                        previous is not None and previous.passed_at is not None)
+
+        def check() -> ExerciseVerdict:
+            return worker.check(opts.name, path, opts.framework, TIMEOUT)
+
+        if opts.once:
+            verdict = check()
+            recorder.check(verdict)
+            app.console.print(verdict_view(verdict, texts))
+            return int(ExitStatus.OK) if verdict.passed else int(ExitStatus.ERROR)
+        from bntutor.exercises.watch import Events
+
+        events = Events(path, app.stdin)
+        try:
+            state = run_session(events.get, check, io, recorder, len(exercise.hints))
+        finally:
+            events.close()
+    if state.ended == "end-of-input":
+        app.err_console.print(f"exercise stopped; resume with: bntutor exercise {opts.name}",
+                              soft_wrap=True)
+        return int(ExitStatus.INTERRUPTED)
+    return int(ExitStatus.OK)

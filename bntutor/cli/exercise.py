@@ -1,0 +1,53 @@
+"""`bntutor exercises` and `bntutor exercise NAME [--dir D] [--framework F] [--once] [--reset]`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bntutor.cli.context import get_context
+
+app = typer.Typer()
+
+
+@app.command("exercises")
+def exercises_cmd(ctx: typer.Context) -> None:
+    """Coding exercises with their status: new, failing, passed, hints used."""
+    from bntutor.cli._exercise_run import show_exercises
+
+    show_exercises(get_context(ctx))
+
+
+@app.command("exercise")
+def exercise_cmd(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Exercise name (see `bntutor exercises`).")],
+    directory: Annotated[
+        Path | None,
+        typer.Option("--dir", metavar="D", help="Workspace for your files "
+                     "(default: ./bntutor-exercises)."),
+    ] = None,
+    framework: Annotated[
+        str, typer.Option("--framework", help="Write it with numpy (default) or torch.")
+    ] = "numpy",
+    once: Annotated[
+        bool, typer.Option("--once", help="Check one time and exit: 0 pass, 1 fail.")
+    ] = False,
+    reset: Annotated[
+        bool, typer.Option("--reset", help="Replace your file with a fresh starter (asks first).")
+    ] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before --reset.")] = False,
+) -> None:
+    """Write a starter file, then check it at every save.
+
+    Enter re-runs the check; type :hint for the next hint, :solution to see the
+    reference (recorded), :help, :quit. Your file is never overwritten without --reset.
+    """
+    from bntutor.cli._exercise_run import ExerciseOptions, run_exercise
+
+    code = run_exercise(get_context(ctx), ExerciseOptions(name, directory, framework, once,
+                                                           reset, yes))
+    if code:
+        raise typer.Exit(code)

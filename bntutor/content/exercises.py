@@ -1,0 +1,124 @@
+"""Coding exercises as content: ``data/exercises/NAME.yaml`` and ``messages.yaml``.
+
+An exercise file holds everything a learner reads (task, hints, diagnosis messages, the
+reference solution shown after a pass) in English and Chinese; its maths (cases, the
+reference, the known mistakes) is registered in ``bntutor.exercises`` under ``name``.
+The solution listings are shown to the learner and run by the tests, never by the tool.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from bntutor.content._schema_errors import schema_errors
+from bntutor.content.loader import read_document
+from bntutor.content.paths import data_dir
+from bntutor.errors import ContentError, NotFoundError
+
+Framework = Literal["numpy", "torch"]
+FRAMEWORKS: tuple[str, ...] = ("numpy", "torch")
+MESSAGES_FILE = "messages.yaml"
+ORDER_FILE = "course.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Bilingual(_Strict):
+    """A text every learner reads: both languages are required."""
+
+    en: str = Field(min_length=1)
+    zh: str = Field(min_length=1)
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+class Listing(_Strict):
+    """A solution listing per framework, shown after a pass (and run by the tests)."""
+
+    numpy: str
+    torch: str
+
+
+class Alternative(_Strict):
+    """A second way to write it, shown beside the reference after a pass."""
+
+    text: Bilingual
+    code: str
+
+
+class Exercise(_Strict):
+    format_version: Literal[1] = 1
+    name: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    title: Bilingual
+    lesson: str  # the slug of the lesson it follows
+    task: Bilingual
+    doc: Bilingual  # the starter's docstring: arguments, shapes, what to return
+    hints: list[Bilingual] = Field(min_length=2)
+    solution: Listing
+    alternative: Alternative
+    diagnoses: dict[str, Bilingual] = Field(min_length=1)
+
+
+class Messages(_Strict):
+    format_version: Literal[1] = 1
+    messages: dict[str, Bilingual]
+
+
+class ExerciseOrder(_Strict):
+    format_version: Literal[1] = 1
+    exercises: list[str] = Field(min_length=1)
+
+
+def exercises_dir() -> Path:
+    return data_dir() / "exercises"
+
+
+def _load(path: Path, model: type[_Strict]) -> _Strict:
+    doc = read_document(path)
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        raise schema_errors(exc, model, doc.data, doc.lines, doc.file, lambda _: None)[0] from None
+
+
+def load_exercise(name: str, directory: Path | None = None) -> Exercise:
+    """The exercise ``name`` from ``<directory>/<name>.yaml``."""
+    base = exercises_dir() if directory is None else directory
+    path = base / f"{name}.yaml"
+    if not path.is_file():
+        raise NotFoundError(f"no exercise called {name!r}", hint="bntutor exercises lists them")
+    exercise = _load(path, Exercise)
+    assert isinstance(exercise, Exercise)
+    if exercise.name != name:
+        raise ContentError(f"the file says name {exercise.name!r}", str(path),
+                           hint=f"an exercise file is named after its exercise: {name}")
+    return exercise
+
+
+def load_messages(directory: Path | None = None) -> Messages:
+    """The checker's one-line explanations (time-out, syntax error, wrong shape ...)."""
+    base = exercises_dir() if directory is None else directory
+    messages = _load(base / MESSAGES_FILE, Messages)
+    assert isinstance(messages, Messages)
+    return messages
+
+
+def exercise_order(directory: Path | None = None) -> list[str]:
+    """Exercise names in course order (``course.yaml``)."""
+    base = exercises_dir() if directory is None else directory
+    order = _load(base / ORDER_FILE, ExerciseOrder)
+    assert isinstance(order, ExerciseOrder)
+    return list(order.exercises)
+
+
+def exercise_files(directory: Path | None = None) -> list[Path]:
+    base = exercises_dir() if directory is None else directory
+    if not base.is_dir():
+        return []
+    return sorted(p for p in base.glob("*.yaml") if p.name not in (MESSAGES_FILE, ORDER_FILE))

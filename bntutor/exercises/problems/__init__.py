@@ -1,0 +1,1 @@
+"""The registered exercise problems, in course order (see :mod:`bntutor.exercises.registry`)."""
