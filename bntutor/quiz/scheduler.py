@@ -122,7 +122,7 @@ def record_rating(
     if now.tzinfo is None:
         raise ValueError("record_rating needs an aware datetime")
     now = now.astimezone(UTC)
-    previous = _card_json(store.get_card(item_id))
-    card_json, due = review_rated(previous, item_id, rating, now, seconds)
-    store.put_card(item_id, card_json, due, topic)
+    _json, due = store.update_card(
+        item_id, lambda previous: review_rated(previous, item_id, rating, now, seconds), topic
+    )
     return due
