@@ -38,6 +38,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/demos.py
 	$(PY) benchmarks/lesson_run.py
 	$(PY) benchmarks/quiz_start.py
+	$(PY) benchmarks/hostile_answers.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -20,6 +20,10 @@ class Undefined(ArithmeticError):
     """The formula has no finite value at this point (division by zero, log 0, overflow)."""
 
 
+class TooLarge(Undefined):
+    """A value on the way is beyond :data:`LIMIT` (or overflows a float)."""
+
+
 def _sign(z: complex) -> complex:
     if z == 0:
         return 0j
@@ -58,16 +62,25 @@ _FUNCTIONS: dict[str, Callable[..., complex]] = {
 
 def evaluate(parsed: ParsedExpression, point: Mapping[str, float]) -> complex:
     """The value of ``parsed`` with each variable name set as in ``point``; Undefined if none."""
+    return evaluate_node(parsed.tree.body, parsed.names, point)
+
+
+def evaluate_node(node: ast.AST, names: dict[str, str], point: Mapping[str, float]) -> complex:
+    """The value of one subtree of a parsed formula (see :func:`evaluate`)."""
     try:
-        return _eval(parsed.tree.body, parsed.names, point)
-    except (ZeroDivisionError, OverflowError, ValueError, KeyError) as exc:
+        return _eval(node, names, point)
+    except OverflowError as exc:
+        raise TooLarge(str(exc)) from None
+    except (ZeroDivisionError, ValueError, KeyError) as exc:
         raise Undefined(str(exc)) from None
 
 
 def _eval(node: ast.AST, names: dict[str, str], point: Mapping[str, float]) -> complex:
     value = _eval_node(node, names, point)
+    if cmath.isnan(value):
+        raise Undefined("not a number")
     if not cmath.isfinite(value) or abs(value) > LIMIT:
-        raise Undefined("too large")
+        raise TooLarge("too large")
     return value
 
 

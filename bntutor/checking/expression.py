@@ -3,25 +3,37 @@
 The learner's text goes through :mod:`bntutor.checking._expr_syntax` (a whitelist over
 Python's ``ast``); the sympy expression is built node by node from that tree, so no
 string is ever handed to ``eval``, ``exec`` or ``sympify``.
+
+The work per answer is bounded, so every answer gets a verdict within
+:data:`TIME_LIMIT` seconds: a part without variables whose value is beyond
+``_expr_numeric.LIMIT`` (``exp(exp(30))``) is refused before sympy sees it (sympy would
+chase its digits with mpmath for ever), ``simplify`` only runs on small differences and
+gives up after :data:`SIMPLIFY_LIMIT` (the sample points then decide), and the whole
+check runs under :func:`~bntutor.checking._time_limit.time_limit`. What does not fit is
+"too complex to check", an answer the learner is asked to write again.
 """
 
 from __future__ import annotations
 
 import ast
+import math
 import random
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bntutor.checking._expr_numeric import Undefined, evaluate
+from bntutor.checking._expr_numeric import LIMIT, TooLarge, Undefined, evaluate, evaluate_node
 from bntutor.checking._expr_syntax import (
     ARITHMETIC,
     ExpressionSyntaxError,
     ParsedExpression,
     parse_expression,
 )
+from bntutor.checking._time_limit import TooComplex, time_limit
 from bntutor.checking.feedback import matching_rule
 from bntutor.checking.verdict import Verdict
+from bntutor.content.i18n import localize
 from bntutor.content.models import LText
 
 MAX_EXPONENT = 100
@@ -29,6 +41,22 @@ _SAMPLES = 12
 _SIMPLIFY_MAX_OPS = 40
 _SIMPLIFY_MAX_DEPTH = 8
 _SIMPLIFY_MAX_POWER = 8
+TIME_LIMIT = 1.5  # seconds for one whole check (the budget is 2 s from Enter to verdict)
+SIMPLIFY_LIMIT = 0.3  # seconds for one symbolic simplification ...
+SIMPLIFY_BUDGET = 0.6  # ... and for all of those of one check (answer and feedback rules)
+TOO_COMPLEX: LText = {
+    "en": "too complex to check: write the formula more simply",
+    "zh": "式子太复杂，无法检查：请写得简单一些",
+}
+_BEYOND = f"1e{round(math.log10(LIMIT))}"
+TOO_LARGE: LText = {
+    "en": f"too large to check: a number in it is beyond {_BEYOND}",
+    "zh": f"数值太大，无法检查：式子里有超过 {_BEYOND} 的数",
+}
+
+
+class _TooLarge(TooComplex):
+    """A part without variables is beyond what floats hold (refused before sympy)."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +75,7 @@ def read_formula(text: str, variables: Sequence[str] = ()) -> Formula:
     import sympy
 
     parsed = parse_expression(text, variables)
+    _check_sizes(parsed.tree.body, parsed.names)
     expr = _build(parsed.tree.body, parsed.names)
     if expr.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
         raise ExpressionSyntaxError("it divides by zero or is infinite")
@@ -56,6 +85,24 @@ def read_formula(text: str, variables: Sequence[str] = ()) -> Formula:
 def to_sympy(text: str, variables: Sequence[str] = ()) -> Any:
     """The sympy expression of ``text``; ExpressionSyntaxError if unreadable."""
     return read_formula(text, variables).expr
+
+
+def _check_sizes(node: ast.AST, names: dict[str, str]) -> None:
+    """TooComplex when a part without variables is beyond what floats can hold.
+
+    Each largest such part is evaluated once in floats (cheap, bounded), before sympy
+    builds it: sympy keeps ``exp(exp(30))`` exact and later asks mpmath for its digits.
+    """
+    if not any(isinstance(n, ast.Name) and n.id.startswith("v") for n in ast.walk(node)):
+        try:
+            evaluate_node(node, names, {})
+        except TooLarge:
+            raise _TooLarge("a number in it is too large") from None
+        except Undefined:
+            pass  # 1/0, log(0): sympy says what is wrong
+        return
+    for child in ast.iter_child_nodes(node):
+        _check_sizes(child, names)
 
 
 def _build(node: ast.AST, names: dict[str, str]) -> Any:
@@ -133,27 +180,46 @@ def _close(x: complex, y: complex) -> bool:
     return abs(x - y) <= 1e-8 * (1.0 + max(abs(x), abs(y)))
 
 
-def equivalent(a: Formula, b: Formula) -> bool:
+class _Budget:
+    """Seconds of ``simplify`` left to one check; none left means the samples decide."""
+
+    def __init__(self, seconds: float) -> None:
+        self.left = seconds
+
+    def simplifies_to_zero(self, expr: Any) -> bool:
+        if self.left <= 0.01:
+            return False
+        started = time.monotonic()
+        try:
+            return _simplifies_to_zero(expr, min(self.left, SIMPLIFY_LIMIT))
+        finally:
+            self.left -= time.monotonic() - started
+
+
+def equivalent(a: Formula, b: Formula, budget: _Budget | None = None) -> bool:
     """True when ``a`` and ``b`` are the same function of their variables.
 
-    sympy first (its automatic simplification, then ``simplify`` on small differences),
-    then agreement at sample points, evaluated in floats so nothing can blow up.
+    sympy first (its automatic simplification, then ``simplify`` on small differences,
+    within ``budget``), then agreement at sample points, evaluated in floats so nothing
+    can blow up.
     """
     difference = a.expr - b.expr
     if difference == 0:
         return True
-    if _small(difference) and _simplifies_to_zero(difference):
+    budget = budget or _Budget(SIMPLIFY_LIMIT)
+    if _small(difference) and budget.simplifies_to_zero(difference):
         return True
     pairs = _pairs(a, b)
     return len(pairs) >= 4 and all(_close(x, y) for x, y in pairs)
 
 
-def _simplifies_to_zero(expr: Any) -> bool:
+def _simplifies_to_zero(expr: Any, seconds: float) -> bool:
     import sympy
 
     try:
-        return bool(sympy.simplify(expr) == 0)
-    except (OverflowError, ValueError, RecursionError):  # a huge constant: evalf gives up
+        with time_limit(seconds):
+            return bool(sympy.simplify(expr) == 0)
+    except (OverflowError, ValueError, RecursionError, TooComplex):  # evalf or time gave up
         return False  # the sample points decide
 
 
@@ -199,6 +265,32 @@ def check_expression(
     feedback: list[tuple[Any, LText]] | None = None,
     lang: str = "en",
 ) -> Verdict:
+    """The verdict on ``answer``, within :data:`TIME_LIMIT` seconds whatever it holds."""
+    _import_sympy()
+
+    try:
+        with time_limit(TIME_LIMIT):
+            return _check(answer, expected, variables, feedback, lang)
+    except _TooLarge:
+        return Verdict.unreadable(localize(TOO_LARGE, lang))
+    except (TooComplex, RecursionError, MemoryError):
+        return Verdict.unreadable(localize(TOO_COMPLEX, lang))
+
+
+def _import_sympy() -> None:
+    """Import sympy, and what ``simplify`` imports on its first call, before the clock
+    starts: importing is not checking, and an import cut short by the limit is undone."""
+    import sympy  # noqa: F401
+    import sympy.physics.units  # noqa: F401 - simplify looks for physical quantities
+
+
+def _check(
+    answer: str,
+    expected: Any,
+    variables: Sequence[str],
+    feedback: list[tuple[Any, LText]] | None,
+    lang: str,
+) -> Verdict:
     wanted = read_formula(str(expected), variables)
     names = wanted.parsed.names
     allowed = list(variables) or sorted(n for key, n in names.items() if key.startswith("v"))
@@ -206,14 +298,17 @@ def check_expression(
         given = read_formula(answer, allowed)
     except ExpressionSyntaxError as exc:
         return Verdict.unreadable_as(answer, "a formula", exc)
-    except (RecursionError, MemoryError, OverflowError, ValueError, TypeError) as exc:
-        return Verdict.unreadable(f"could not read the formula: {type(exc).__name__}")
+    except (OverflowError, ValueError, TypeError):  # sympy refused a value the parser let by
+        return Verdict.unreadable(localize(TOO_COMPLEX, lang))
     understood = str(given)
-    rule = matching_rule(
-        given, feedback or [], lambda v: read_formula(str(v), allowed), equivalent, lang
-    )
+    budget = _Budget(SIMPLIFY_BUDGET)
+
+    def same(a: Formula, b: Formula) -> bool:
+        return equivalent(a, b, budget)
+
+    rule = matching_rule(given, feedback or [], lambda v: read_formula(str(v), allowed), same, lang)
     if rule is not None:
         return Verdict(False, "Not correct.", diagnosis=rule, understood=understood)
-    if equivalent(given, wanted):
+    if same(given, wanted):
         return Verdict(True, "Correct.", understood=understood)
     return Verdict(False, "Not correct.", diagnosis=diagnose(given, wanted), understood=understood)

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
+import time
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bntutor.checking import expression
 from bntutor.checking._expr_syntax import ExpressionSyntaxError, parse_expression
-from bntutor.checking.expression import check_expression, equivalent, read_formula, to_sympy
+from bntutor.checking.expression import (
+    TOO_COMPLEX,
+    TOO_LARGE,
+    check_expression,
+    equivalent,
+    read_formula,
+    to_sympy,
+)
 from bntutor.checking.verdict import Verdict
 
 from .anything import answerish, any_text, quick
@@ -88,8 +101,6 @@ def test_different_answers_are_rejected(answer: str, expected: str, diagnosis: s
         "*w",
         "w; w",
         "w\x00w",
-        "2**10**10",
-        "9**9**9**9",
         "(" * 300 + "w" + ")" * 300,
         "w" + "+w" * 300,
     ],
@@ -185,3 +196,100 @@ def test_formula_like_token_soup_gives_a_verdict(tokens: list[str]) -> None:
 def test_pathological_formulas_are_answered_promptly(text: str) -> None:
     """Nothing here may expand symbolically for ages (sympy's evalf/simplify used to)."""
     assert isinstance(check_expression(text, "2*lambda*w", VARS), Verdict)
+
+
+# -- hostile formulas: a verdict within the checker's own time limit ---------------------
+
+LESSON3 = (
+    "sqrt(sigma^2 + epsilon)",
+    ["sigma", "epsilon"],
+    [("sigma", "m1"), ("sigma^2 + epsilon", "m2")],
+)
+TOO_LARGE_EN = TOO_LARGE["en"]
+#: answer -> (correct, readable, message): numbers beyond floats are refused before sympy
+#: sees them; the rest must still get their honest verdict.
+HOSTILE = {
+    "exp(exp(exp(100)))": (False, False, TOO_LARGE_EN),  # lesson 3's expression step
+    "sin(exp(exp(30)))": (False, False, TOO_LARGE_EN),  # a quiz
+    "1e309*sigma": (False, False, TOO_LARGE_EN),  # a literal beyond floats (was TypeError)
+    "2**10**10": (False, False, TOO_LARGE_EN),
+    "9**9**9**9": (False, False, TOO_LARGE_EN),
+    "sin(exp(340))*sigma": (False, True, "Not correct."),
+    "max(sigma, exp(340))": (False, True, "Not correct."),
+    "sign(sigma - exp(340))*sqrt(sigma^2 + epsilon)": (False, True, "Not correct."),
+    "tanh(exp(exp(exp(exp(sigma)))))": (False, True, "Not correct."),
+    "sqrt(sigma^2+epsilon)*(sin(exp(340))^2 + cos(exp(340))^2)": (True, True, "Correct."),
+}
+_VERDICTS = """
+import json, sys
+from bntutor.checking.expression import check_expression
+expected, variables, rules = json.loads(sys.argv[1])
+out = {}
+for answer in json.loads(sys.argv[2]):
+    v = check_expression(answer, expected, variables, [tuple(r) for r in rules])
+    out[answer] = [v.correct, v.readable, v.message]
+print(json.dumps(out))
+"""
+
+
+def test_hostile_formulas_get_their_verdict_whatever_the_hash_seed() -> None:
+    """sympy's hang depended on PYTHONHASHSEED (term order): try several, each in its own
+    process; a hang shows as a process still running after a minute."""
+    seeds = ["0", "1", "2", "3"]
+    argv = [sys.executable, "-c", _VERDICTS, json.dumps(LESSON3), json.dumps(list(HOSTILE))]
+    runs = [
+        subprocess.Popen(argv, env={**os.environ, "PYTHONHASHSEED": seed}, text=True,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for seed in seeds
+    ]
+    try:
+        for seed, run in zip(seeds, runs, strict=True):
+            out, err = run.communicate(timeout=120)
+            assert run.returncode == 0, err
+            got = {k: tuple(v) for k, v in json.loads(out).items()}
+            assert got == HOSTILE, f"PYTHONHASHSEED={seed}"
+    finally:
+        for run in runs:
+            run.kill()
+            run.wait()
+
+
+def test_a_number_beyond_floats_is_refused_in_either_language() -> None:
+    for lang in ("en", "zh"):
+        verdict = check_expression("exp(exp(exp(100)))", "sigma", ["sigma"], lang=lang)
+        assert (verdict.readable, verdict.message) == (False, TOO_LARGE[lang])
+
+
+#: Each _endless call that ran to its end appends here: a check that waited for it failed.
+ENDED: list[str] = []
+
+
+def _endless(*_: object) -> bool:
+    end = time.monotonic() + 20  # pure Python work that only the time limit can stop
+    while time.monotonic() < end:
+        pass
+    ENDED.append("ran to its end")
+    return False
+
+
+def test_a_simplify_that_never_ends_gives_way_to_the_sample_points(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sympy
+
+    ENDED.clear()
+    monkeypatch.setattr(sympy, "simplify", _endless)
+    assert check_expression("sqrt(w^2)", "abs(w)", VARS).correct
+    assert not check_expression("sqrt(w^2) + 1", "abs(w)", VARS).correct
+    assert ENDED == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_check_that_runs_out_of_time_is_too_complex(
+    monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    ENDED.clear()
+    monkeypatch.setattr(expression, "_pairs", _endless)
+    verdict = check_expression("sin(w)^3 + w", "abs(w)", VARS, lang=lang)
+    assert (verdict.readable, verdict.message) == (False, TOO_COMPLEX[lang])
+    assert ENDED == []
