@@ -75,6 +75,14 @@ def _sgd_l2_factor() -> float:
     return float(w.detach()[0])
 
 
+def _first_step(optimizer: type[torch.optim.Optimizer], w: float, grad: float,
+                lr: float, weight_decay: float) -> float:
+    param = nn.Parameter(torch.tensor([w]))
+    param.grad = torch.tensor([grad])
+    optimizer([param], lr=lr, weight_decay=weight_decay).step()  # type: ignore[call-arg]
+    return float(param.detach()[0])
+
+
 DERIVED: dict[str, Callable[[], float]] = {
     "bn-two-values": _two_values,
     "bn-constant-feature": _constant_feature,
@@ -86,6 +94,7 @@ DERIVED: dict[str, Callable[[], float]] = {
     "tvi-initial-running-var": lambda: float(nn.BatchNorm1d(3).running_var[0]),
     "l2-decay-factor": _sgd_l2_factor,
     "l1-prox-step": lambda: float(torch.nn.functional.softshrink(torch.tensor([0.15]), 0.2)[0]),
+    "wd-adamw-step": lambda: _first_step(torch.optim.AdamW, 2.0, 3.0, 0.1, 0.5),
     "nv-gn-params": lambda: float(sum(p.numel() for p in nn.GroupNorm(4, 32).parameters())),
 }
 
@@ -127,6 +136,22 @@ def test_dropout2d_zeroes_whole_channels() -> None:
     per_channel = out.flatten(2)
     assert torch.equal(per_channel.amin(2), per_channel.amax(2))  # each channel all 0 or all 2
     assert set(per_channel.unique().tolist()) == {0.0, 2.0}
+
+
+def test_adam_first_step_is_zero_when_the_l2_term_cancels_the_gradient() -> None:
+    # wd-adam-first-step: size lr in general, 0 when g = -wd * w; wd-adamw-step's feedback
+    assert _first_step(torch.optim.Adam, 2.0, -1.0, 0.1, 0.5) == 2.0
+    assert _first_step(torch.optim.Adam, 2.0, 3.0, 0.1, 0.5) == pytest.approx(1.9)
+    assert _first_step(torch.optim.Adam, 2.0, -3.0, 0.1, 0.5) == pytest.approx(2.1)
+
+
+def test_weight_decay_defaults() -> None:
+    # wd-defaults
+    def default(optimizer: type[torch.optim.Optimizer]) -> float:
+        return float(optimizer([nn.Parameter(torch.ones(1))], lr=0.1).defaults["weight_decay"])
+
+    assert (default(torch.optim.Adam), default(torch.optim.AdamW), default(torch.optim.SGD)) == (
+        0.0, 0.01, 0.0)
 
 
 def test_model_train_undoes_bn_eval() -> None:
