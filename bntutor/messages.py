@@ -71,6 +71,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- answers ---------------------------------------------------------------------------
     "answer.did_you_mean": {"en": "did you mean '{word}'? (not counted as a try)",
                             "zh": "你是想写 '{word}' 吗？（这次不算作答）"},
+    # -- yes/no questions -----------------------------------------------------------------
+    "confirm.again": {"en": "answer y (yes) or n (no)", "zh": "请回答 y（是）或 n（否）"},
     # -- paging ----------------------------------------------------------------------------
     "page.more": {"en": "press Enter for more › ", "zh": "按回车看下一部分 › "},
 }

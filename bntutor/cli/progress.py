@@ -45,7 +45,12 @@ def _reset(app: AppContext, ref: str, yes: bool) -> None:
                 f"not deleting the progress of {name} without confirmation", "--reset",
                 "add --yes to confirm",
             )
-        if not typer.confirm(f"Delete your progress in {name}?", default=False):
+        from bntutor.ui.prompt import confirm
+
+        answer = confirm(app.console, f"Delete your progress in {name}?", app.stdin)
+        if answer is None:
+            raise EOFError  # the error boundary says "end of input"
+        if not answer:
             app.console.print("nothing deleted")
             return
     with open_store(app, app_clock()) as store:

@@ -21,6 +21,7 @@ from rich.console import Console
 from rich.text import Text
 
 from bntutor.quiz.runner import TIME_UP, Reply
+from bntutor.ui.prompt import wait_for_line
 
 PROMPT = "› "
 PROMPT_STYLE = "bold cyan"
@@ -76,6 +77,7 @@ class TerminalReader:
         return bool(ready)
 
     def _line(self) -> str | None:
+        wait_for_line(self._stream)  # a Ctrl-C just before the read still ends it
         line = self._stream.readline()
         if line == "":
             self._console.print()
