@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/lesson_run.py
 	$(PY) benchmarks/quiz_start.py
 	$(PY) benchmarks/hostile_answers.py
+	$(PY) benchmarks/exercise_check.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -94,7 +94,7 @@ def mismatch_view(m: Mismatch) -> Table:
 
 
 def gradcheck_view(verdict: ExerciseVerdict) -> Table:
-    table = Table(title="gradient check (centred differences, h = 1e-5)", title_justify="left")
+    table = Table(title="gradient check (centred differences)", title_justify="left")
     table.add_column("gradient")
     table.add_column("relative error", justify="right")
     table.add_column("reading")
