@@ -312,7 +312,7 @@ def _on_question(
     if not event.text.strip():
         return progress, Reask(EMPTY_ANSWER)
     verdict = event.verdict
-    if not verdict.readable and not event.counted_if_unreadable:
+    if not verdict.readable and (not event.counted_if_unreadable or verdict.retry):
         return progress, Reask(verdict.message)
     return _judge(lesson, progress, step, record, verdict)
 

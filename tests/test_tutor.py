@@ -275,3 +275,14 @@ def test_any_event_sequence_keeps_the_invariants(events: list[tutor.Event]) -> N
             assert progress.record(outcome.next or "").attempts == before.attempts + 1
         assert progress.current is None or not progress.record(progress.current).done
     assert progress.current is None or progress.current in tutor.step_ids(LESSON)
+
+
+def test_a_near_miss_is_asked_again_even_in_scripts() -> None:
+    near = Verdict.near_miss("did you mean 'unbiased'?")
+    start = tutor.Progress(current="q1")
+    progress, outcome = tutor.advance(LESSON, start, answer(near, "unbaised", scripted=True))
+    assert progress == start
+    assert outcome == tutor.Reask("did you mean 'unbiased'?")
+    # other unreadable answers still count in scripts
+    progress, outcome = tutor.advance(LESSON, start, answer(UNREADABLE, "zzz", scripted=True))
+    assert isinstance(outcome, tutor.Judged) and progress.record("q1").wrong == 1

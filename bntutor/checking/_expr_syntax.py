@@ -35,6 +35,18 @@ FUNCTIONS: dict[str, int | None] = {
     "min": None,
 }
 ALIASES = {"sgn": "sign", "ln": "log"}
+#: Names that mean the same variable; the CLI writes ``eps``, ``var``, ``mu`` ... while a
+#: question may name them in full. A name the question does not use is read as the
+#: member of its group the question does use.
+SAME_VARIABLE = (
+    ("epsilon", "eps"),
+    ("mu", "mean"),
+    ("sigma", "std"),
+    ("lambda", "lam"),
+)
+#: ``var`` is sigma squared: a question in sigma reads ``var`` as ``(sigma**2)``, and one
+#: in ``var`` reads ``sigma`` as ``sqrt(var)``.
+_VARIANCE = ("var", "variance")
 #: what each allowed binary operator but ``**`` computes, on numbers or sympy expressions
 #: alike (each evaluator guards powers its own way)
 ARITHMETIC: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
@@ -163,6 +175,9 @@ def _name_tokens(name: str, allowed: list[str]) -> list[tuple[str, str]]:
         return [("func", name)]
     if name in allowed or (not allowed and name not in CONSTANTS):
         return [("var", name)]
+    alias = _alias_tokens(name, allowed)
+    if alias is not None:
+        return alias
     if name in CONSTANTS:
         return [("const", name)]
     split = _split(name, allowed)
@@ -174,6 +189,22 @@ def _name_tokens(name: str, allowed: list[str]) -> list[tuple[str, str]]:
                 return [("var", part) for part in split] + [("func", ALIASES.get(func, func))]
         raise ExpressionSyntaxError(f"unknown name {name!r}; use {', '.join(allowed)}")
     return [("var", part) for part in split]
+
+
+def _alias_tokens(name: str, allowed: list[str]) -> list[tuple[str, str]] | None:
+    """``name`` read as the variable of ``allowed`` it stands for (see SAME_VARIABLE)."""
+    for group in SAME_VARIABLE:
+        if name in group:
+            used = [other for other in group if other in allowed]
+            if used:
+                return [("var", used[0])]
+    sigma = "sigma" if "sigma" in allowed else None
+    variance = next((v for v in _VARIANCE if v in allowed), None)
+    if name in _VARIANCE and sigma is not None:
+        return [("op", "("), ("var", sigma), ("op", "**"), ("num", "2"), ("op", ")")]
+    if name in ("sigma", "std") and variance is not None:
+        return [("func", "sqrt"), ("op", "("), ("var", variance), ("op", ")")]
+    return None
 
 
 def _split(name: str, allowed: list[str]) -> list[str] | None:

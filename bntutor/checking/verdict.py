@@ -32,6 +32,9 @@ class Verdict:
     understood: str | None = None  # the answer as the checker read it (normalized)
     diffs: list[ElementDiff] = field(default_factory=list)
     closeness: float | None = None
+    #: A near miss worth asking again before judging (a typo): never counted as a try,
+    #: not even in scripted runs, which count other unreadable answers.
+    retry: bool = False
 
     @classmethod
     def unreadable(cls, message: str) -> Verdict:
@@ -44,6 +47,11 @@ class Verdict:
         if len(shown) > _SHOWN:
             shown = shown[: _SHOWN - 1] + "…"
         return cls.unreadable(f"could not read {shown!r} as {what}: {why}")
+
+    @classmethod
+    def near_miss(cls, message: str) -> Verdict:
+        """Not judged yet: ``message`` asks whether the learner meant something else."""
+        return cls(correct=False, message=message, readable=False, retry=True)
 
     @classmethod
     def empty(cls) -> Verdict:

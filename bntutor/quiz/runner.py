@@ -184,7 +184,7 @@ class QuizRunner:
                 self.io.show_unknown(command.command)
             else:
                 verdict = self.check(item, text)
-                if not verdict.readable and self.io.interactive:
+                if not verdict.readable and (self.io.interactive or verdict.retry):
                     self.io.show_note(verdict.message)
                     continue
                 status: Status = "correct" if verdict.correct else "wrong"

@@ -87,12 +87,12 @@ def _sources(data: TraceData, shown: list[int | None], title: str) -> list[Rende
             continue
         if data.x.ndim == 2:
             rows = _window(data.x.shape[0], MAX_ROWS)
-            parts.append(Text(f"feature {c}: the {data.count} highlighted values"))
+            parts.append(Text(f"feature {c + 1}: the {data.count} highlighted values"))
             parts.append(
                 _table(data.x, rows, _window(data.x.shape[1], 8), "sample ", "feature ", c)
             )
         else:
-            parts.append(Text(f"channel {c}: {_count_story(data)}"))
+            parts.append(Text(f"channel {c + 1}: {_count_story(data)}"))
             parts.append(_slices(data, data.x, c, _window(data.x.shape[0], MAX_SAMPLES)))
         parts += [hanging(line, _STAT_HANG) for line in _stat_lines(data, c)]
     return parts
@@ -186,9 +186,9 @@ def _normalize(data: TraceData, shown: list[int | None], title: str) -> list[Ren
         if c is None:
             parts.append(Text(_more_channels(data, shown), style="dim"))
             continue
-        tables = [_slice_table(data, data.x_hat, c, 0, f"channel {c}, sample 0: x̂")]
+        tables = [_slice_table(data, data.x_hat, c, 0, f"channel {c + 1}, sample 1: x̂")]
         if affine:
-            tables.append(_slice_table(data, data.y, c, 0, f"channel {c}, sample 0: y"))
+            tables.append(_slice_table(data, data.y, c, 0, f"channel {c + 1}, sample 1: y"))
         parts.append(Columns(tables, padding=(0, 4)))
     return parts
 
@@ -214,11 +214,11 @@ def _running(data: TraceData, title: str) -> list[RenderableType]:
         keep, take = f"(1 - {m})", m
     c0 = 0
     worked_mean = (
-        f"  channel 0: running mean = {keep} · {_paren(data.running_mean[c0])} + {take} · "
+        f"  channel 1: running mean = {keep} · {_paren(data.running_mean[c0])} + {take} · "
         f"{_paren(data.mean[c0])} = {fmt(float(data.new_running_mean[c0]))}"
     )
     worked_var = (
-        f"  channel 0: running var  = {keep} · {_paren(data.running_var[c0])} + {take} · "
+        f"  channel 1: running var  = {keep} · {_paren(data.running_var[c0])} + {take} · "
         f"{_paren(stored[c0])} = {fmt(float(data.new_running_var[c0]))}"
     )
     lines = [
@@ -246,7 +246,9 @@ def _window(size: int, limit: int) -> list[int | None]:
 
 
 def _labels(indices: Sequence[int | None], prefix: str) -> list[str]:
-    return ["…" if i is None else f"{prefix}{i}" for i in indices]
+    """``sample 1``, ``feature 2``: counted from 1, as the lessons count (tensor dims, as
+    in ``dims (0,)``, keep Python's 0)."""
+    return ["…" if i is None else f"{prefix}{i + 1}" for i in indices]
 
 
 def _table(
@@ -294,7 +296,7 @@ def _slices(
             hidden = data.x.shape[0] - len(samples) + 1
             tables.append(Text(f"… {_plural(hidden, 'more sample')}"))
         else:
-            tables.append(_slice_table(data, array, channel, n, f"sample {n}"))
+            tables.append(_slice_table(data, array, channel, n, f"sample {n + 1}"))
     return Columns(tables, padding=(0, 3))
 
 

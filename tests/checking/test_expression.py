@@ -293,3 +293,24 @@ def test_a_check_that_runs_out_of_time_is_too_complex(
     verdict = check_expression("sin(w)^3 + w", "abs(w)", VARS, lang=lang)
     assert (verdict.readable, verdict.message) == (False, TOO_COMPLEX[lang])
     assert ENDED == []
+
+
+
+@pytest.mark.parametrize(("answer", "expected", "variables"), [
+    ("sqrt(var + eps)", "sqrt(sigma**2 + epsilon)", ["sigma", "epsilon"]),  # CLI names
+    ("gamma*(x - mean)/std + beta", "gamma*(x - mu)/sigma + beta", ["x", "mu", "sigma", "gamma",
+                                                                   "beta"]),
+    ("beta + gamma*(b - μ)/sqrt(σ^2 + ε)", "beta + gamma*(b - mu)/sqrt(var + eps)",
+     ["b", "mu", "var", "eps", "gamma", "beta"]),  # sigma read as sqrt(var), epsilon as eps
+    ("lam*w", "lambda*w", ["lambda", "w"]),
+])
+def test_variable_aliases_the_cli_uses_are_understood(
+    answer: str, expected: str, variables: list[str]
+) -> None:
+    assert check_expression(answer, expected, variables).correct
+
+
+def test_an_alias_does_not_make_a_wrong_formula_right() -> None:
+    verdict = check_expression("sqrt(var)", "sqrt(sigma**2 + epsilon)", ["sigma", "epsilon"])
+    assert verdict.readable and not verdict.correct
+    assert verdict.understood == "Abs(sigma)"  # var read as sigma**2

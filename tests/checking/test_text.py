@@ -57,3 +57,16 @@ def test_any_text_gives_a_verdict(text: str) -> None:
     assert isinstance(
         check_text(text, "running mean", ["moving average"], [("batch", "m")]), Verdict
     )
+
+
+def test_one_typo_from_the_answer_asks_again_without_a_verdict() -> None:
+    for typo in ("unbaised", "unbiasd", "unbiassed", "unbiaseb"):
+        verdict = check_text(typo, "unbiased")
+        assert not verdict.readable and verdict.retry, typo
+        assert verdict.message == "did you mean 'unbiased'? (not counted as a try)"
+    assert "你是想写 'unbiased' 吗" in check_text("unbaised", "unbiased", lang="zh").message
+    # two edits away, or a short answer: a plain wrong answer
+    assert check_text("biased", "unbiased").readable
+    assert check_text("bais", "bias").readable
+    # an accepted phrasing counts as a target too
+    assert check_text("moving averag", "running mean", ["moving average"]).retry

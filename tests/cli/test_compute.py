@@ -186,8 +186,9 @@ def test_step_by_step_view_shows_the_worked_numbers() -> None:
 def test_step_by_step_view_of_images_shows_channel_slices() -> None:
     result = runner.invoke(app, ["compute", "bn", "--shape", "2,3,2,2", "--seed", "1"])
     assert result.exit_code == 0
-    assert "channel 0: N·H·W = 2·2·2 = 8 values" in result.stdout
-    assert "sample 1" in result.stdout
+    assert "channel 1: N·H·W = 2·2·2 = 8 values" in result.stdout
+    assert "sample 1" in result.stdout and "sample 2" in result.stdout
+    assert "sample 0" not in result.stdout and "channel 0" not in result.stdout
 
 
 def test_compute_alone_lists_what_can_be_computed() -> None:

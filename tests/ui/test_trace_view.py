@@ -71,9 +71,14 @@ def test_worked_example_shows_every_step() -> None:
 
 def test_each_feature_highlights_its_own_column() -> None:
     text = text_of(make_data(torch.tensor([[1.0, 10.0], [2.0, 20.0]], dtype=torch.float64)))
-    first, second = text.split("feature 1: the 2 highlighted values")
+    before, first, second = text.split("highlighted values")[0], *text.split(
+        "feature 2: the 2 highlighted values")
+    assert before.endswith("feature 1: the 2 ")
     assert "[1]" in first and "[2]" in first and "[10]" not in first
     assert "[10]" in second and "[20]" in second and "[1]" not in second
+    # samples and features are counted from 1, as the lessons count them
+    assert "sample 1" in text and "sample 2" in text
+    assert "sample 0" not in text and "feature 0" not in text
 
 
 def test_negative_mean_is_parenthesised() -> None:
@@ -84,18 +89,18 @@ def test_negative_mean_is_parenthesised() -> None:
 def test_image_channels_show_slices_of_every_sample() -> None:
     x = torch.arange(2 * 2 * 2 * 3, dtype=torch.float64).reshape(2, 2, 2, 3)  # N, C, H, W
     text = text_of(make_data(x, "NCHW"))
-    assert "channel 0: N·H·W = 2·2·3 = 12 values" in text
-    assert "sample 0" in text and "sample 1" in text
-    # channel 1 of sample 1 is x[1, 1] = 18..23
-    channel_1 = text.split("channel 1: N·H·W")[1].split("Step 2")[0]
+    assert "channel 1: N·H·W = 2·2·3 = 12 values" in text  # counted from 1, as lessons count
+    assert "sample 1" in text and "sample 2" in text and "sample 0" not in text
+    # channel 2 of sample 2 is x[1, 1] = 18..23
+    channel_1 = text.split("channel 2: N·H·W")[1].split("Step 2")[0]
     assert "18" in channel_1 and "23" in channel_1 and " 5 " not in channel_1
 
 
 def test_channels_last_slices_the_last_axis() -> None:
     x = torch.arange(2 * 2 * 2 * 3, dtype=torch.float64).reshape(2, 2, 2, 3)  # N, H, W, C
     text = text_of(make_data(x, "NHWC"))
-    assert "channel 0: N·H·W = 2·2·2 = 8 values" in text
-    channel_2 = text.split("channel 2: N·H·W")[1].split("Step 2")[0]
+    assert "channel 1: N·H·W = 2·2·2 = 8 values" in text
+    channel_2 = text.split("channel 3: N·H·W")[1].split("Step 2")[0]
     values = {float(v) for v in x[..., 2].flatten()}
     shown = {float(tok) for tok in channel_2.split() if tok.lstrip("-").isdigit()}
     assert values <= shown
@@ -107,7 +112,7 @@ def test_big_batches_are_clipped_and_summed_in_words() -> None:
     assert "sum of the 1600 values" in text
     assert "… 14 more samples" in text
     assert "… 6 more channels (every value: --json)" in text
-    assert "channel 7" in text and "channel 3 " in text  # the summary table keeps every channel
+    assert "channel 8" in text and "channel 4 " in text  # the summary table keeps every channel
     assert len(text.splitlines()) < 200
 
 
