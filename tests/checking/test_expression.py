@@ -295,7 +295,6 @@ def test_a_check_that_runs_out_of_time_is_too_complex(
     assert ENDED == []
 
 
-
 @pytest.mark.parametrize(("answer", "expected", "variables"), [
     ("sqrt(var + eps)", "sqrt(sigma**2 + epsilon)", ["sigma", "epsilon"]),  # CLI names
     ("gamma*(x - mean)/std + beta", "gamma*(x - mu)/sigma + beta", ["x", "mu", "sigma", "gamma",
