@@ -73,6 +73,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "zh": "你是想写 '{word}' 吗？（这次不算作答）"},
     # -- yes/no questions -----------------------------------------------------------------
     "confirm.again": {"en": "answer y (yes) or n (no)", "zh": "请回答 y（是）或 n（否）"},
+    # -- formula answers ----------------------------------------------------------------
+    "check.too_complex": {"en": "too complex to check: write the formula more simply",
+                          "zh": "式子太复杂，无法检查：请写得简单一些"},
+    "check.too_large": {"en": "too large to check: a number in it is beyond {limit}",
+                        "zh": "数值太大，无法检查：式子里有超过 {limit} 的数"},
     # -- paging ----------------------------------------------------------------------------
     "page.more": {"en": "press Enter for more › ", "zh": "按回车看下一部分 › "},
 }

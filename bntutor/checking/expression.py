@@ -33,8 +33,8 @@ from bntutor.checking._expr_syntax import (
 from bntutor.checking._time_limit import TooComplex, time_limit
 from bntutor.checking.feedback import matching_rule
 from bntutor.checking.verdict import Verdict
-from bntutor.content.i18n import localize
 from bntutor.content.models import LText
+from bntutor.messages import message
 
 MAX_EXPONENT = 100
 _SAMPLES = 12
@@ -44,15 +44,7 @@ _SIMPLIFY_MAX_POWER = 8
 TIME_LIMIT = 1.5  # seconds for one whole check (the budget is 2 s from Enter to verdict)
 SIMPLIFY_LIMIT = 0.3  # seconds for one symbolic simplification ...
 SIMPLIFY_BUDGET = 0.6  # ... and for all of those of one check (answer and feedback rules)
-TOO_COMPLEX: LText = {
-    "en": "too complex to check: write the formula more simply",
-    "zh": "式子太复杂，无法检查：请写得简单一些",
-}
 _BEYOND = f"1e{round(math.log10(LIMIT))}"
-TOO_LARGE: LText = {
-    "en": f"too large to check: a number in it is beyond {_BEYOND}",
-    "zh": f"数值太大，无法检查：式子里有超过 {_BEYOND} 的数",
-}
 
 
 class _TooLarge(TooComplex):
@@ -272,9 +264,9 @@ def check_expression(
         with time_limit(TIME_LIMIT):
             return _check(answer, expected, variables, feedback, lang)
     except _TooLarge:
-        return Verdict.unreadable(localize(TOO_LARGE, lang))
+        return Verdict.unreadable(message("check.too_large", lang, limit=_BEYOND))
     except (TooComplex, RecursionError, MemoryError):
-        return Verdict.unreadable(localize(TOO_COMPLEX, lang))
+        return Verdict.unreadable(message("check.too_complex", lang))
 
 
 def _import_sympy() -> None:
@@ -299,7 +291,7 @@ def _check(
     except ExpressionSyntaxError as exc:
         return Verdict.unreadable_as(answer, "a formula", exc)
     except (OverflowError, ValueError, TypeError):  # sympy refused a value the parser let by
-        return Verdict.unreadable(localize(TOO_COMPLEX, lang))
+        return Verdict.unreadable(message("check.too_complex", lang))
     understood = str(given)
     budget = _Budget(SIMPLIFY_BUDGET)
 
