@@ -6,10 +6,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import typer
 from rich.text import Text
 
 from bntutor.cli._clock import app_clock
+from bntutor.cli._exercise_review import card_id
 from bntutor.cli._overview import existing_store
 from bntutor.cli._quiz_run import open_store
 from bntutor.cli.context import AppContext
@@ -41,10 +41,6 @@ HELP = (
     ":hint  the next hint    :solution  the reference solution (recorded)\n"
     ":help  this list    :quit  stop (every check is already saved)"
 )
-
-
-def card_id(name: str) -> str:
-    return f"exercise:{name}"
 
 
 @dataclass(frozen=True)
@@ -104,8 +100,13 @@ def _prepare_file(app: AppContext, opts: ExerciseOptions, exercise: Exercise,
             if not app.interactive:
                 raise BadInputError(f"not replacing {path} without confirmation", "--reset",
                                     "add --yes to confirm")
-            if not typer.confirm(f"Replace {path} with a fresh starter? Your code in it is lost",
-                                 default=False):
+            from bntutor.ui.prompt import confirm
+
+            answer = confirm(app.console, f"Replace {path} with a fresh starter? Your code in"
+                             " it is lost", app.stdin)
+            if answer is None:
+                raise EOFError  # the error boundary says "end of input"
+            if not answer:
                 app.console.print("kept your file")
                 return path
         write_starter(path, text, overwrite=True)

@@ -194,6 +194,7 @@ def run_quiz(app: AppContext, options: QuizOptions, answers: Path | None, as_jso
 
 
 def run_review(app: AppContext, n: int, answers: Path | None, as_json: bool) -> int:
+    from bntutor.cli._exercise_review import due_exercises, is_exercise_card, offer_exercises
     from bntutor.ui.progress_view import nothing_due_line
 
     if answers is not None:  # a bad answers file is an error even when nothing is due
@@ -203,6 +204,10 @@ def run_review(app: AppContext, n: int, answers: Path | None, as_json: bool) -> 
     console = Console(quiet=True) if as_json else app.console
     with open_store(app, clock) as store:
         due = store.due_cards(clock(), limit=n)
+        exercises = due_exercises(due)  # asked after the questions, to write again
+        due = [c for c in due if not is_exercise_card(c.qid)]
+        if not due and exercises and not as_json:
+            return offer_exercises(app, exercises)
         if not due:
             now, next_due, cards = clock(), store.next_due(), store.card_count()
             if as_json:
@@ -222,5 +227,8 @@ def run_review(app: AppContext, n: int, answers: Path | None, as_json: bool) -> 
                                         clock, reader, console)
         after = nothing_due_line(clock(), store.next_due(), store.card_count(), after=True)
     line = f"review stopped: {sum(r.answered for r in report.results)} answered and saved"
-    return finish(app, console, report, as_json, line, after)
+    status = finish(app, console, report, as_json, line, after)
+    if status == ExitStatus.OK and exercises and not as_json:
+        return offer_exercises(app, exercises)
+    return status
 
