@@ -26,6 +26,12 @@ def sections(options: DemoOptions, progress: Progress) -> list[Section]:
     if after < before:
         damage = (f"Here eval-mode accuracy on the diverse batch fell from {before:.0%} to "
                   f"{after:.0%}.")
+    elif after > before:
+        damage = (f"Here eval-mode accuracy on the diverse batch went from {before:.0%} to "
+                  f"{after:.0%}: a few of its {args.batch} images changed answer, this time "
+                  "for the better. Which way it moves is luck; the damage is that a "
+                  "validation pass changed the model at all: its running statistics are no "
+                  "longer the ones training learned.")
     else:
         damage = (f"This small network happens to survive it (eval-mode accuracy stays "
                   f"{after:.0%}), but its running statistics are no longer the ones training "
@@ -93,9 +99,9 @@ def sections(options: DemoOptions, progress: Progress) -> list[Section]:
         Section(
             "fix",
             "The cause, the fix, and a side effect",
-            "Predicting in training mode has a second cost: every forward pass also moves "
-            "BN's running statistics towards the statistics of that batch, overwriting what "
-            "training learned.",
+            "Predicting in training mode has a second cost: every forward pass also blends "
+            "that batch's statistics into BN's running ones (a tenth per batch at PyTorch's "
+            "default momentum 0.1), so what training learned drifts away.",
             LiveResult([aftermath_block(data)],
                        pick(values, "running_std_before", "running_std_after",
                             "eval_accuracy_before", "eval_accuracy_after")),

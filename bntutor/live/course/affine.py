@@ -1,8 +1,10 @@
 """BN's affine step: γ and β can undo the normalization, and make a bias before BN useless.
 
-``gamma_beta_identity``: with ``γ = √(σ² + ε)`` and ``β = μ`` the output is the input.
+``gamma_beta_identity``: with ``γ = √(σ² + ε)`` and ``β = μ`` the output is the input, for
+*that* batch; the next batch has other statistics, and the same γ, β do not give it back.
 ``bias_before_bn``: a bias added before BN is subtracted again with the batch mean, so
-the output is the same and the bias gets no gradient (β does its job).
+the output is the same and the bias gets no gradient (β does its job); in float32 the
+gradient is rounding noise rather than 0, and weight decay still shrinks the bias.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ def gamma_beta_identity(args: GammaBetaIdentityArgs) -> LiveResult:
     beta = plain.mean.clone()
     undone = trace(x, weight=gamma, bias=beta, eps=args.eps)
     max_diff = float((undone.y - x).abs().max())
+    x_next = int_batch(args.seed + 1, args.samples, args.features)
+    next_diff = float((trace(x_next, weight=gamma, bias=beta, eps=args.eps).y - x_next)
+                      .abs().max())
     c = args.features
     table = TensorBlock(
         "per feature: what BN measured, and the γ, β that undo it",
@@ -44,7 +49,8 @@ def gamma_beta_identity(args: GammaBetaIdentityArgs) -> LiveResult:
     )
     check = ScalarsBlock(
         "γ·x̂ + β with γ = √(σ² + ε), β = μ, compared with the input x",
-        [("largest |y − x|", max_diff)],
+        [("largest |y − x|, this batch", max_diff),
+         ("largest |y − x|, the next batch with the same γ, β", next_diff)],
         digits=12,
     )
     return LiveResult(
@@ -53,6 +59,7 @@ def gamma_beta_identity(args: GammaBetaIdentityArgs) -> LiveResult:
             "gamma": floats(gamma),
             "beta": floats(beta),
             "max_abs_diff": max_diff,
+            "next_batch_max_abs_diff": next_diff,
             "xhat_mean": floats(plain.x_hat.mean(dim=0)),
             "xhat_var": floats(plain.x_hat.var(dim=0, unbiased=False)),
         },
@@ -67,6 +74,8 @@ class BiasBeforeBnArgs(BaseModel):
     in_features: int = Field(3, ge=1, le=32)
     out_features: int = Field(2, ge=1, le=32)
     bias: float = Field(5.0, ge=-1000, le=1000, description="the bias added before BN")
+    lr: float = Field(0.1, gt=0, le=10)
+    weight_decay: float = Field(0.01, ge=0, le=1)
 
 
 def bias_before_bn(args: BiasBeforeBnArgs) -> LiveResult:
@@ -92,6 +101,18 @@ def bias_before_bn(args: BiasBeforeBnArgs) -> LiveResult:
     max_diff = float((with_bias.detach() - without_bias).abs().max())
     bias_grad = float(b.grad.abs().max())
     weight_grad = float(w.grad.abs().max())
+
+    # The same in float32, and one SGD step with weight decay on the bias.
+    b32 = b.detach().float().requires_grad_(True)
+    w32 = weight.float()
+    loss32 = ((trace(x.float() @ w32.T + b32).y - target.float()) ** 2).mean()
+    loss32.backward()
+    assert b32.grad is not None
+    bias_grad32 = float(b32.grad.abs().max())
+    b_step = b.detach().clone().requires_grad_(True)
+    b_step.grad = b.grad.clone()
+    torch.optim.SGD([b_step], lr=args.lr, weight_decay=args.weight_decay).step()
+    bias_after = float(b_step.detach()[0])
     return LiveResult(
         blocks=[
             ScalarsBlock(
@@ -100,6 +121,9 @@ def bias_before_bn(args: BiasBeforeBnArgs) -> LiveResult:
                     ("largest difference between the two outputs", max_diff),
                     ("largest |∂loss/∂bias|", bias_grad),
                     ("largest |∂loss/∂W| (for comparison)", weight_grad),
+                    ("largest |∂loss/∂bias| in float32", bias_grad32),
+                    (f"bias after one SGD step (lr {args.lr:g}, weight_decay "
+                     f"{args.weight_decay:g})", bias_after),
                 ],
                 digits=12,
             )
@@ -108,5 +132,7 @@ def bias_before_bn(args: BiasBeforeBnArgs) -> LiveResult:
             "max_abs_diff": max_diff,
             "bias_grad_max": bias_grad,
             "weight_grad_max": weight_grad,
+            "bias_grad_max_float32": bias_grad32,
+            "bias_after_decay_step": bias_after,
         },
     )

@@ -10,6 +10,7 @@ from bntutor.live.course.feature_stats import BnColumnArgs
 from bntutor.live.course.ignore_norm import BnIgnoreNormalizationArgs
 from bntutor.live.course.layouts import BnLayoutStatsArgs
 from bntutor.live.course.modes import BnModesArgs
+from bntutor.live.course.one_value import BnOneValueArgs
 from bntutor.live.course.optim_decay import AdamVsAdamwStepArgs, SgdWeightDecayStepArgs
 from bntutor.live.course.params import BnParamCountsArgs
 from bntutor.live.course.penalties import L1L2GradientsArgs, L1ProxStepArgs
@@ -59,12 +60,13 @@ COURSE_COMPUTATIONS: list[Computation] = [
     Computation(
         "gamma_beta_identity", "γ = √(σ² + ε) and β = μ give the input back",
         GammaBetaIdentityArgs, _M + "affine:gamma_beta_identity",
-        ("gamma", "beta", "max_abs_diff", "xhat_mean", "xhat_var"),
+        ("gamma", "beta", "max_abs_diff", "next_batch_max_abs_diff", "xhat_mean", "xhat_var"),
     ),
     Computation(
         "bias_before_bn", "A bias before BN changes nothing and gets no gradient",
         BiasBeforeBnArgs, _M + "affine:bias_before_bn",
-        ("max_abs_diff", "bias_grad_max", "weight_grad_max"),
+        ("max_abs_diff", "bias_grad_max", "weight_grad_max", "bias_grad_max_float32",
+         "bias_after_decay_step"),
     ),
     # Lesson 4: BN in CNNs
     Computation(
@@ -96,6 +98,11 @@ COURSE_COMPUTATIONS: list[Computation] = [
          "running_mean_before", "running_mean_train", "running_mean_nograd",
          "running_mean_eval", "tracked_before", "tracked_train", "tracked_nograd",
          "tracked_eval", "batch1_error"),
+    ),
+    Computation(
+        "bn_one_value", "Which training-mode batches torch's BN refuses: one value per channel",
+        BnOneValueArgs, _M + "one_value:bn_one_value",
+        ("raises", "engine_raises", "values_per_channel", "raised_count"),
     ),
     Computation(
         "bn_ignore_normalization",

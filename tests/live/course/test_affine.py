@@ -48,3 +48,33 @@ def test_torch_agrees_that_the_bias_gets_no_gradient() -> None:
     assert linear.bias.grad is not None and linear.weight.grad is not None
     assert float(linear.bias.grad.abs().max()) < 1e-10
     assert float(linear.weight.grad.abs().max()) > 1e-3
+
+
+def test_the_identity_holds_for_one_batch_only() -> None:
+    # γ, β are fixed while μ_B, σ_B change with every batch: fitted to one batch, they do
+    # not give the next one back. A batch of two is the extreme: [1, 3] and [10, 30]
+    # both become (-1, +1).
+    values = gamma_beta_identity(GammaBetaIdentityArgs(seed=0)).values
+    assert values["max_abs_diff"] < 1e-12
+    assert values["next_batch_max_abs_diff"] > 0.5
+    bn = nn.BatchNorm1d(1, dtype=torch.float64).train()
+    a = bn(torch.tensor([[1.0], [3.0]], dtype=torch.float64))
+    b = bn(torch.tensor([[10.0], [30.0]], dtype=torch.float64))
+    assert torch.allclose(a, b, atol=1e-5)
+    assert a.flatten().tolist() == pytest.approx([-1.0, 1.0], abs=1e-4)
+
+
+def test_a_bias_before_bn_still_moves_under_weight_decay() -> None:
+    values = bias_before_bn(BiasBeforeBnArgs(seed=0, bias=5.0, lr=0.1, weight_decay=0.01)).values
+    # float32: the gradient is rounding noise, not exactly zero, and far below W's
+    assert 0 < values["bias_grad_max_float32"] < 1e-5
+    # SGD adds weight_decay * b to the (zero) gradient: 5 - 0.1 * 0.01 * 5
+    assert values["bias_after_decay_step"] == pytest.approx(4.995, abs=1e-9)
+    linear = nn.Linear(3, 2)
+    with torch.no_grad():
+        linear.bias.fill_(5.0)
+    bn = nn.BatchNorm1d(2).train()
+    x = torch.randn(8, 3, generator=generator(0))
+    (bn(linear(x)) ** 2).mean().backward()
+    torch.optim.SGD(linear.parameters(), lr=0.1, weight_decay=0.01).step()
+    assert float(linear.bias.detach()[0]) == pytest.approx(4.995, abs=1e-5)
