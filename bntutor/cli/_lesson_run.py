@@ -72,7 +72,8 @@ def run_lesson(
             )
             mid_lesson = progress.current != tutor.step_ids(lesson)[0]
             result = player.play(progress, note, context=mid_lesson)
-    return _report(app, console, course, entry, lesson, result, as_json, note)
+            total = store.add_lesson_time(lesson.slug, max(result.seconds, 0.0))
+    return _report(app, console, course, entry, lesson, result, as_json, note, total)
 
 
 def _topic(lesson: Lesson) -> str | None:
@@ -146,7 +147,9 @@ def _report(
     result: PlayResult,
     as_json: bool,
     note: str,
+    total_seconds: float,
 ) -> int:
+    """Print the summary (its time counts every session of the lesson) or the saved line."""
     completed = result.ending == "completed"
     status = ExitStatus.OK if result.ending in ("completed", "quit") else ExitStatus.INTERRUPTED
     next_lesson = _next_lesson(course, entry, app.lang)
@@ -154,7 +157,7 @@ def _report(
     title = localize(lesson.title, app.lang)
     if completed:
         console.print()
-        console.print(summary_view(entry.number, title, score, result.seconds, next_lesson))
+        console.print(summary_view(entry.number, title, score, total_seconds, next_lesson))
     else:
         if app.interactive:
             console.print()  # past the ^C or ^D the terminal echoed
@@ -176,7 +179,8 @@ def _report(
                 "hints": score.hints,
                 "steps_done": score.steps_done,
                 "steps": score.steps,
-                "seconds": round(result.seconds, 3),
+                "seconds": round(total_seconds, 3),  # every session of the lesson
+                "session_seconds": round(result.seconds, 3),
                 "next_lesson": None if next_lesson is None else vars(next_lesson),
             },
             "exit_status": int(status),

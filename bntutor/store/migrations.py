@@ -96,7 +96,13 @@ _V2: Migration = (
     "CREATE INDEX exercise_attempts_by_name ON exercise_attempts (name, at)",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2)
+_V3: Migration = (
+    # Time spent in a lesson over all its sessions, the open step's time included, so a
+    # summary after Ctrl-C and resume counts every minute.
+    "ALTER TABLE lesson_progress ADD COLUMN seconds REAL NOT NULL DEFAULT 0",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

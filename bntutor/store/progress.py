@@ -43,6 +43,8 @@ class LessonProgress:
     started_at: datetime
     updated_at: datetime
     finished_at: datetime | None = None
+    #: Time spent in the lesson over all its sessions (see ``add_lesson_time``).
+    session_seconds: float = 0.0
 
     @property
     def completed_step_ids(self) -> tuple[str, ...]:
@@ -119,6 +121,7 @@ def _progress(lesson: sqlite3.Row, steps: list[sqlite3.Row]) -> LessonProgress:
         started_at=from_text(lesson["started_at"]),
         updated_at=from_text(lesson["updated_at"]),
         finished_at=from_text(finished) if finished is not None else None,
+        session_seconds=float(lesson["seconds"] or 0.0),
     )
 
 
@@ -189,6 +192,22 @@ class ProgressStore:
         now = to_text(self._clock())
         with self._db.write() as sql:
             _place(sql, slug, step_id, now)
+
+    def add_lesson_time(self, slug: str, seconds: float) -> float:
+        """Add one session's ``seconds`` to lesson ``slug``; the lesson's total so far."""
+        if not seconds >= 0:
+            raise ValueError(f"seconds must be >= 0, got {seconds}")
+        now = to_text(self._clock())
+        with self._db.write() as sql:
+            sql.execute(
+                "INSERT INTO lesson_progress (slug, current_step_id, started_at, updated_at,"
+                " seconds) VALUES (?, NULL, ?, ?, ?) ON CONFLICT (slug) DO UPDATE"
+                " SET seconds = seconds + excluded.seconds",
+                (slug, now, now, seconds),
+            )
+            row = sql.execute("SELECT seconds FROM lesson_progress WHERE slug = ?",
+                              (slug,)).fetchone()
+        return float(row[0])
 
     def mark_finished(self, slug: str) -> None:
         """Record that the learner reached the end of lesson ``slug``."""

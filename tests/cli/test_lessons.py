@@ -238,3 +238,18 @@ def test_unusable_home_is_one_line(home: Path, tmp_path: Path) -> None:
     assert ran.code == 4
     assert ran.err.startswith("bntutor: error: cannot create the home directory")
     assert len(ran.err.strip().splitlines()) == 1
+
+
+def test_the_summary_time_counts_every_session(home: Path, tmp_path: Path) -> None:
+    first = bntutor("lesson", "2", "--json", input="")  # input ends at the question
+    assert first.code == 130
+    second = bntutor("lesson", "2", "--json", "--answers", answers_file(tmp_path, "2"))
+    assert second.code == 0, second.err
+    one, two = first.json()["summary"], second.json()["summary"]
+    assert one["session_seconds"] > 0 and two["session_seconds"] > 0
+    assert two["seconds"] == pytest.approx(one["session_seconds"] + two["session_seconds"],
+                                           abs=0.002)
+    with Store.open(home) as store:
+        progress = store.get_progress("fixture-next")
+        assert progress is not None
+        assert progress.session_seconds == pytest.approx(two["seconds"], abs=0.002)

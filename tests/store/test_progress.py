@@ -156,3 +156,16 @@ def test_bad_step_arguments_are_refused(store: Store) -> None:
     with pytest.raises(ValueError):
         store.save_step("bn", "intro", "seen", None, hints_used=-1)
     assert store.get_progress("bn") is None
+
+
+def test_lesson_time_adds_up_over_sessions_and_resets(store: Store) -> None:
+    assert store.add_lesson_time("bn", 42.0) == 42.0  # the session that ended with Ctrl-C
+    store.save_step("bn", "intro", "seen", "mean", seconds=5.0)
+    assert store.add_lesson_time("bn", 92.5) == 134.5  # the session that finished it
+    progress = store.get_progress("bn")
+    assert progress is not None and progress.session_seconds == 134.5
+    assert progress.current_step_id == "mean"  # adding time moves nothing
+    with pytest.raises(ValueError):
+        store.add_lesson_time("bn", -1.0)
+    store.reset_lesson("bn")
+    assert store.add_lesson_time("bn", 1.0) == 1.0
