@@ -8,12 +8,19 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: run test lint typecheck bench setup clean
 
+# The first set-up takes a few minutes (torch is a ~190 MB download): each step says what
+# it installs and pip shows what it fetches, so the wait is never silent.
 $(STAMP): pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet $(TORCH)
-	$(PY) -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	@echo "==> [1/4] Creating the virtual environment $(VENV) with $(PYTHON)"
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@echo "==> [2/4] Upgrading pip inside $(VENV)"
+	@$(PY) -m pip install --quiet --upgrade pip
+	@echo "==> [3/4] Installing $(TORCH) (CPU build, ~190 MB download; the longest step)"
+	@$(PY) -m pip install --progress-bar on $(TORCH)
+	@echo "==> [4/4] Installing bntutor (editable) with its libraries and the dev tools"
+	@$(PY) -m pip install --progress-bar on -e '.[dev]'
+	@touch $(STAMP)
+	@echo "==> Set-up done. Start bntutor with:  make run   (or .venv/bin/bntutor, e.g. .venv/bin/bntutor lesson 1)"
 
 setup: $(STAMP)
 
