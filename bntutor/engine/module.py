@@ -145,12 +145,16 @@ class BatchNorm(nn.Module):
         unexpected_keys: list[str],
         error_msgs: list[str],
     ) -> None:
-        # Checkpoints older than version 2 have no num_batches_tracked: start it at 0.
+        # Checkpoints older than version 2 have no num_batches_tracked: the module keeps
+        # the count it has (0 when it has none, or only a placeholder on the meta device),
+        # and the key counts as matched, as in torch.
         version = local_metadata.get("version")
         key = prefix + "num_batches_tracked"
         if (version is None or version < 2) and self.track_running_stats \
                 and key not in state_dict:
-            state_dict[key] = torch.tensor(0, dtype=torch.long)
+            current = self.num_batches_tracked
+            keep = current is not None and current.device != torch.device("meta")
+            state_dict[key] = current if keep else torch.tensor(0, dtype=torch.long)
         super()._load_from_state_dict(
             state_dict, prefix, local_metadata, strict, missing_keys, unexpected_keys,
             error_msgs,
