@@ -10,7 +10,6 @@ from rich.text import Text
 
 from bntutor.cli._clock import app_clock
 from bntutor.cli._exercise_review import card_id
-from bntutor.cli._overview import existing_store
 from bntutor.cli._quiz_run import open_store
 from bntutor.cli.context import AppContext
 from bntutor.content.exercises import (
@@ -27,9 +26,7 @@ from bntutor.exercises.starter import DEFAULT_DIR, starter_path, starter_text, w
 from bntutor.exercises.verdict import ExerciseVerdict, Message
 from bntutor.store.store import Store
 from bntutor.ui.exercise_view import (
-    ExerciseRow,
     Texts,
-    exercise_table,
     solution_view,
     task_view,
     verdict_view,
@@ -69,21 +66,6 @@ def _texts(exercise: Exercise, messages: Messages, lang: str) -> Texts:
         return text.get(lang) if text is not None else mistake
 
     return Texts(message, diagnosis)
-
-
-def show_exercises(app: AppContext) -> None:
-    names = exercise_order()
-    with existing_store(app) as store:
-        saved = {p.name: p for p in store.all_exercise_progress()} if store else {}
-    rows = []
-    for i, name in enumerate(names, 1):
-        ex = load_exercise(name)
-        p = saved.get(name)
-        rows.append(ExerciseRow(i, name, ex.title.get(app.lang), ex.lesson,
-                                p.status if p else "new", p.hints_used if p else 0,
-                                p.solution_shown if p else False))
-    app.console.print(exercise_table(rows))
-    app.console.print(Text("start one: bntutor exercise NAME", style="dim"))
 
 
 def _prepare_file(app: AppContext, opts: ExerciseOptions, exercise: Exercise,

@@ -19,6 +19,7 @@ from bntutor.cli._lesson_index import IndexEntry, course_index, index_entries
 from bntutor.cli.context import AppContext
 from bntutor.content.i18n import localize
 from bntutor.errors import StoreError
+from bntutor.store.exercises import ExerciseProgress
 from bntutor.store.progress import LessonProgress
 from bntutor.store.store import FILE_NAME, Store
 from bntutor.ui.lesson_table import LessonRow, lesson_table
@@ -111,29 +112,33 @@ def next_action(rows: list[Standing]) -> str:
     return "no lessons are installed"
 
 
-def _load(app: AppContext) -> tuple[list[Standing], int | None]:
+def _load(app: AppContext) -> tuple[list[Standing], int | None, list[ExerciseProgress]]:
     from bntutor.content.paths import lessons_dir
 
     course = course_index(app.home_dir, lessons_dir())
     with existing_store(app) as store:
         saved = {p.slug: p for p in store.all_progress()} if store is not None else {}
         due = len(store.due_cards()) if store is not None else None  # due by the store's clock
-    return standings(course, saved, app.lang), due
+        exercises = store.all_exercise_progress() if store is not None else []
+    return standings(course, saved, app.lang), due, exercises
 
 
 def show_lessons(app: AppContext) -> None:
-    rows, _ = _load(app)
+    rows, _, _ = _load(app)
     app.console.print(lesson_table([s.row for s in rows]))
 
 
 def show_home(app: AppContext) -> None:
-    rows, due = _load(app)
+    from bntutor.cli._exercise_summary import exercise_line
+
+    rows, due, exercises = _load(app)
     out = app.console
     out.print(Text(WELCOME, style="bold"))
     out.print()
     out.print(lesson_table([s.row for s in rows]))
     out.print()
     out.print(Text("next: ", style="bold") + Text(next_action(rows)))
+    out.print(Text("exercises: ", style="bold") + Text(exercise_line(exercises)))
     if due:
         cards = "1 review card is" if due == 1 else f"{due} review cards are"
         out.print(Text("review: ", style="bold") + Text(f"{cards} due: bntutor review"))

@@ -15,7 +15,7 @@ app = typer.Typer()
 @app.command("exercises")
 def exercises_cmd(ctx: typer.Context) -> None:
     """Coding exercises with their status: new, failing, passed, hints used."""
-    from bntutor.cli._exercise_run import show_exercises
+    from bntutor.cli._exercise_list import show_exercises
 
     show_exercises(get_context(ctx))
 

@@ -60,6 +60,7 @@ def _reset(app: AppContext, ref: str, yes: bool) -> None:
 
 def _show(app: AppContext, as_json: bool) -> None:
     from bntutor.cli._clock import app_clock
+    from bntutor.cli._exercise_summary import exercise_rows
     from bntutor.cli._overview import catalog, existing_store, standings
     from bntutor.quiz.mastery import RECENT, topic_mastery
     from bntutor.ui.progress_view import progress_view
@@ -70,6 +71,7 @@ def _show(app: AppContext, as_json: bool) -> None:
     with existing_store(app) as store:
         if store is None:
             saved, quizzes, totals, recent, cards, due_now, next_due = {}, [], {}, {}, 0, 0, None
+            exercises = []
         else:
             saved = {p.slug: p for p in store.all_progress()}
             quizzes = store.quiz_history(limit=10)
@@ -81,7 +83,9 @@ def _show(app: AppContext, as_json: bool) -> None:
             }
             cards, due_now = store.card_count(), len(store.due_cards(now))
             next_due = store.next_due()
+            exercises = store.all_exercise_progress()
     rows = [s.row for s in standings(course, saved, app.lang)]
+    exercise_table_rows = exercise_rows(exercises, app.lang)
     mastery = topic_mastery(totals, recent)
     if as_json:
         document = {
@@ -96,10 +100,16 @@ def _show(app: AppContext, as_json: bool) -> None:
                 for q in quizzes
             ],
             "mastery": [m.to_dict() for m in mastery],
+            "exercises": [
+                {"number": r.number, "name": r.name, "title": r.title, "lesson": r.lesson,
+                 "status": r.status, "hints": r.hints, "solution_shown": r.solution_shown}
+                for r in exercise_table_rows
+            ],
             "cards": {"total": cards, "due_now": due_now,
                       "next_due": next_due.isoformat() if next_due else None},
         }
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         sys.stdout.flush()
         return
-    app.console.print(progress_view(rows, quizzes, mastery, now, due_now, cards, next_due))
+    app.console.print(progress_view(rows, quizzes, mastery, now, due_now, cards, next_due,
+                                    exercise_table_rows))

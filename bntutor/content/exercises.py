@@ -14,14 +14,14 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bntutor.content._schema_errors import schema_errors
+from bntutor.content.exercise_order import ORDER_FILE, exercise_order, exercises_dir
 from bntutor.content.loader import read_document
-from bntutor.content.paths import data_dir
 from bntutor.errors import ContentError, NotFoundError
 
 Framework = Literal["numpy", "torch"]
 FRAMEWORKS: tuple[str, ...] = ("numpy", "torch")
 MESSAGES_FILE = "messages.yaml"
-ORDER_FILE = "course.yaml"
+__all__ = ["exercise_order", "exercises_dir"]
 
 
 class _Strict(BaseModel):
@@ -75,10 +75,6 @@ class ExerciseOrder(_Strict):
     exercises: list[str] = Field(min_length=1)
 
 
-def exercises_dir() -> Path:
-    return data_dir() / "exercises"
-
-
 def _load(path: Path, model: type[_Strict]) -> _Strict:
     doc = read_document(path)
     try:
@@ -109,8 +105,8 @@ def load_messages(directory: Path | None = None) -> Messages:
     return messages
 
 
-def exercise_order(directory: Path | None = None) -> list[str]:
-    """Exercise names in course order (``course.yaml``)."""
+def check_order(directory: Path | None = None) -> list[str]:
+    """``course.yaml`` checked against its schema: the exercise names in course order."""
     base = exercises_dir() if directory is None else directory
     order = _load(base / ORDER_FILE, ExerciseOrder)
     assert isinstance(order, ExerciseOrder)

@@ -6,7 +6,7 @@ learner's language here; numbers and arrays are formatted, never computed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -156,30 +156,3 @@ def solution_view(reference: str, alternative_text: str | None = None,
         parts += [Text("another way:", style="bold"), markdown(alternative_text),
                   code_view(alternative)]
     return Group(*parts)
-
-
-@dataclass(frozen=True)
-class ExerciseRow:
-    number: int
-    name: str
-    title: str
-    lesson: str
-    status: str  # new, started, failing, passed
-    hints: int
-    solution_shown: bool
-
-
-_STATUS_STYLE = {"passed": "green", "failing": "red", "started": "yellow", "new": "dim"}
-
-
-def exercise_table(rows: Sequence[ExerciseRow]) -> Table:
-    table = Table(title="exercises", title_justify="left")
-    for name, justify in (("#", "right"), ("name", "left"), ("title", "left"),
-                          ("after lesson", "left"), ("status", "left"), ("hints", "right")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
-    for r in rows:
-        status = r.status + (" (solution seen)" if r.solution_shown else "")
-        table.add_row(str(r.number), r.name, r.title, r.lesson,
-                      Text(status, style=_STATUS_STYLE.get(r.status, "")),
-                      str(r.hints) if r.hints else "")
-    return table

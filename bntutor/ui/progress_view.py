@@ -13,6 +13,7 @@ from rich.text import Text
 from bntutor.quiz.durations import format_duration
 from bntutor.quiz.mastery import TopicMastery
 from bntutor.store.quizzes import QuizRecord
+from bntutor.ui.exercise_table import ExerciseRow, exercise_table
 from bntutor.ui.lesson_table import LessonRow, lesson_table
 from bntutor.ui.report_view import bar
 
@@ -107,6 +108,7 @@ def progress_view(
     due_now: int,
     cards: int,
     next_due: datetime | None,
+    exercises: Sequence[ExerciseRow] = (),
 ) -> RenderableType:
     parts: list[RenderableType] = [Rule(Text("Your progress", style="bold"), align="left")]
     done = sum(row.finished for row in lessons)
@@ -118,5 +120,13 @@ def progress_view(
         parts.append(quiz_table(quizzes))
     else:
         parts.append(Text("no quizzes yet: bntutor quiz", style="dim"))
+    if exercises:
+        passed = sum(r.status == "passed" for r in exercises)
+        parts += [Text(), Text(f"exercises passed: {passed} of {len(exercises)}", style="bold")]
+        touched = [r for r in exercises if r.status != "new"]
+        if touched:
+            parts.append(exercise_table(touched))
+        else:
+            parts.append(Text("no exercise started yet: bntutor exercises", style="dim"))
     parts += [Text(), mastery_chart(mastery), Text(), cards_line(now, due_now, cards, next_due)]
     return Group(*parts)

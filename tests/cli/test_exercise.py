@@ -47,6 +47,10 @@ def test_once_passes_the_reference_and_names_a_mistake(home: Path, tmp_path: Pat
         progress = store.exercise_progress("bn-forward")
     assert progress is not None and progress.status == "passed" and progress.checks == 2
     assert bntutor("exercises").out.count("passed") == 1
+    assert "exercises passed: 1 of 16" in bntutor("progress").out
+    shown = bntutor("progress", "--json").json()["exercises"]
+    assert [e["status"] for e in shown].count("passed") == 1 and shown[0]["name"] == "bn-forward"
+    assert "exercises: 1 of 16 passed; next: bntutor exercise bn-running-torch" in bntutor().out
 
 
 def test_a_scripted_sitting_takes_hints_and_the_solution(home: Path, tmp_path: Path) -> None:
