@@ -1,4 +1,4 @@
-"""`bntutor compute bn`: step-by-step BN of the learner's own numbers.
+"""`bntutor compute bn|ln|rms`: step-by-step normalization of the learner's own numbers.
 
 Parsing lives in ``_values``, the maths in the engine, the rendering in
 ``ui.trace_view``; torch is imported only when the command runs.
@@ -219,3 +219,83 @@ def _array(t: torch.Tensor) -> np.ndarray:
 
 def _maybe_array(t: torch.Tensor | None) -> np.ndarray | None:
     return None if t is None else t.detach().numpy()
+
+
+_NormValues = Annotated[
+    str | None,
+    typer.Option("--values", help='One sample per row: "1,2,3;4,5,6" (normalized per row).'),
+]
+_NormShape = Annotated[
+    str | None,
+    typer.Option("--shape", help="Shape, e.g. 2,4,8: normalized over the last dimension."),
+]
+_Seed = Annotated[int, typer.Option("--seed", help="Seed of the random numbers.")]
+_Gamma = Annotated[str | None, typer.Option("--gamma", help="Scale, one per feature.")]
+_Json = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
+
+
+@compute_app.command("ln")
+def ln_cmd(
+    ctx: typer.Context,
+    values: _NormValues = None,
+    shape: _NormShape = None,
+    seed: _Seed = 0,
+    eps: Annotated[float | None, typer.Option("--eps", help="Default 1e-5 (torch).")] = None,
+    gamma: _Gamma = None,
+    beta: Annotated[str | None, typer.Option("--beta", help="Shift, one per feature.")] = None,
+    as_json: _Json = False,
+) -> None:
+    """Layer-normalize your own numbers: each sample over its own features, step by step.
+
+    \b
+    Examples:
+      bntutor compute ln --values "1,2,3,6;10,10,10,10"
+      bntutor compute ln --shape 2,3,4 --seed 1
+    """
+    _run_norm(ctx, "layer", values, shape, seed, eps, gamma, beta, as_json)
+
+
+@compute_app.command("rms")
+def rms_cmd(
+    ctx: typer.Context,
+    values: _NormValues = None,
+    shape: _NormShape = None,
+    seed: _Seed = 0,
+    eps: Annotated[
+        float | None, typer.Option("--eps", help="Default: float64's machine epsilon, as torch.")
+    ] = None,
+    gamma: _Gamma = None,
+    as_json: _Json = False,
+) -> None:
+    """RMS-normalize your own numbers: divide each sample by its root mean square.
+
+    \b
+    Examples:
+      bntutor compute rms --values "1,2,3,6;10,10,10,10"
+      bntutor compute rms --shape 2,3,4 --seed 1 --json
+    """
+    _run_norm(ctx, "rms", values, shape, seed, eps, gamma, None, as_json)
+
+
+def _run_norm(
+    ctx: typer.Context, kind: str, values: str | None, shape: str | None, seed: int,
+    eps: float | None, gamma: str | None, beta: str | None, as_json: bool,
+) -> None:
+    from bntutor.cli._norm_compute import compute_norm, feature_vector, norm_input
+
+    app_ctx = get_context(ctx)
+    _check_scalars(None, eps)
+    numbers, sizes = norm_input(values, shape, seed)
+    features = sizes[-1]
+    data = compute_norm(
+        kind, numbers, sizes, feature_vector(gamma, "--gamma", features),
+        feature_vector(beta, "--beta", features), eps, seed if values is None else None,
+    )
+    if as_json:
+        from bntutor.ui.norm_data import norm_json
+
+        app_ctx.console.out(norm_json(data), highlight=False)
+    else:
+        from bntutor.ui.norm_view import render_norm
+
+        app_ctx.console.print(render_norm(data))
