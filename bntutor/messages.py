@@ -68,6 +68,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "zh": "继续之前，先看一下本课前面给出的数据："},
     "lesson.start_at": {"en": "starting at step {k} of {n} ({step})",
                         "zh": "从第 {k} 步开始，共 {n} 步（{step}）"},
+    "next.quiz": {"en": "every lesson is done and no review card is due: practise with "
+                        "bntutor quiz -n 10 (or a topic: bntutor quiz --topic bn-cnn)",
+                  "zh": "所有课程都已学完，也没有到期的复习卡片：用 bntutor quiz -n 10 练习"
+                        "（或指定主题：bntutor quiz --topic bn-cnn）"},
     # -- answers ---------------------------------------------------------------------------
     "answer.did_you_mean": {"en": "did you mean '{word}'? (not counted as a try)",
                             "zh": "你是想写 '{word}' 吗？（这次不算作答）"},

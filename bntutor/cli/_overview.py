@@ -112,7 +112,7 @@ def next_action(rows: list[Standing]) -> str:
     return "no lessons are installed"
 
 
-def _load(app: AppContext) -> tuple[list[Standing], int | None, list[ExerciseProgress]]:
+def load_standings(app: AppContext) -> tuple[list[Standing], int | None, list[ExerciseProgress]]:
     from bntutor.content.paths import lessons_dir
 
     course = course_index(app.home_dir, lessons_dir())
@@ -124,14 +124,14 @@ def _load(app: AppContext) -> tuple[list[Standing], int | None, list[ExercisePro
 
 
 def show_lessons(app: AppContext) -> None:
-    rows, _, _ = _load(app)
+    rows, _, _ = load_standings(app)
     app.console.print(lesson_table([s.row for s in rows]))
 
 
 def show_home(app: AppContext) -> None:
     from bntutor.cli._exercise_summary import exercise_line
 
-    rows, due, exercises = _load(app)
+    rows, due, exercises = load_standings(app)
     out = app.console
     out.print(Text(WELCOME, style="bold"))
     out.print()

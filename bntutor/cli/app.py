@@ -3,16 +3,34 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from bntutor import __version__
-from bntutor.cli import compute, demo, exercise, lessons, progress, quiz, validate
+from bntutor.cli import compute, demo, exercise, lessons, next, progress, quiz, validate
 from bntutor.cli.context import AppContext, make_consoles
 from bntutor.store.home import resolve_home
 
+
+class _Commands(TyperGroup):
+    """The root command list: each description whole, wrapped under itself (click cuts
+    them at about 45 characters with "...")."""
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:  # click's Context, HelpFormatter
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=10_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
 app = typer.Typer(
+    cls=_Commands,
     name="bntutor",
     help="Learn Batch Normalization and regularization by computing in front of you.",
     add_completion=False,
@@ -48,7 +66,8 @@ def root(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+        typer.Option("--version", "-V", callback=_version, is_eager=True,
+                     help="Print the version."),
     ] = False,
 ) -> None:
     """Learn Batch Normalization and regularization by computing in front of you.
@@ -72,5 +91,27 @@ def root(
         lessons.home(ctx)
 
 
-for group in (lessons, demo, quiz, progress, compute, exercise, validate):
+for group in (lessons, next, demo, quiz, progress, compute, exercise, validate):
     app.add_typer(group.app)
+
+
+@app.command("help")
+def help_cmd(
+    ctx: typer.Context,
+    command: Annotated[str | None, typer.Argument(help="A command to describe.")] = None,
+) -> None:
+    """Show this help, or the help of one command (bntutor help quiz)."""
+    from bntutor.errors import BadInputError
+
+    root = ctx.parent if ctx.parent is not None else ctx
+    if command is None:
+        typer.echo(root.get_help())
+        return
+    group = root.command
+    assert isinstance(group, TyperGroup)
+    sub = group.get_command(root, command)
+    if sub is None:
+        raise BadInputError(f"no command {command!r}", "bntutor help",
+                            "bntutor --help lists every command")
+    with typer.Context(sub, info_name=command, parent=root) as sub_ctx:
+        typer.echo(sub.get_help(sub_ctx))

@@ -58,8 +58,35 @@ def test_the_probe_can_see_torch(tmp_path: Path) -> None:
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(["--version"]) == 0
-    assert capsys.readouterr().out.strip() == f"bntutor {__version__}"
+    for flag in ("--version", "-V"):
+        assert run([flag]) == 0
+        assert capsys.readouterr().out.strip() == f"bntutor {__version__}"
+
+
+def test_help_at_80_columns_keeps_every_description_whole(tmp_path: Path) -> None:
+    env = {**_env(tmp_path), "COLUMNS": "80"}
+    done = subprocess.run([sys.executable, "-m", "bntutor", "--help"], capture_output=True,
+                          text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    commands = done.stdout.split("Commands:")[1]
+    # click used to cut them at ~45 characters: "every..."
+    assert not re.search(r"\w\.\.\.$", commands, re.MULTILINE), commands
+    assert "every answer" in commands and "feeds review." in commands
+    assert all(len(line) <= 80 for line in done.stdout.splitlines())
+    for name in ("next", "help", "lesson", "quiz", "review"):
+        assert f"\n  {name} " in commands, name
+
+
+def test_help_command_shows_the_root_or_one_commands_help(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run(["help"]) == 0
+    assert "Commands:" in capsys.readouterr().out
+    assert run(["help", "quiz"]) == 0
+    out = capsys.readouterr().out
+    assert "Usage: bntutor quiz" in out and "--time-limit" in out
+    assert run(["help", "nope"]) == 2
+    assert "no command 'nope'" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
