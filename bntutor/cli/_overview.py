@@ -112,7 +112,9 @@ def next_action(rows: list[Standing]) -> str:
     return "no lessons are installed"
 
 
-def load_standings(app: AppContext) -> tuple[list[Standing], int | None, list[ExerciseProgress]]:
+def load_standings(
+    app: AppContext,
+) -> tuple[list[Standing], int | None, list[ExerciseProgress]]:
     from bntutor.content.paths import lessons_dir
 
     course = course_index(app.home_dir, lessons_dir())
