@@ -66,6 +66,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- lessons ---------------------------------------------------------------------------
     "lesson.resume_context": {"en": "the data from earlier in the lesson, before you go on:",
                               "zh": "继续之前，先看一下本课前面给出的数据："},
+    "lesson.again": {"en": "you finished this lesson before; here it is again (run {run},"
+                           " your best run still counts)",
+                     "zh": "这一课你已经学完了，现在再学一遍（第 {run} 遍，"
+                           "之前最好的成绩仍然保留）"},
     "lesson.start_at": {"en": "starting at step {k} of {n} ({step})",
                         "zh": "从第 {k} 步开始，共 {n} 步（{step}）"},
     "next.quiz": {"en": "every lesson is done and no review card is due: practise with "

@@ -112,7 +112,7 @@ def _starting_point(
 ) -> tuple[tutor.Progress, str]:
     """Where to begin, and a line saying so when it is not the plain first step."""
     if restart:
-        store.reset_lesson(lesson.slug)
+        store.start_run(lesson.slug)  # a new run: what earlier runs achieved is kept
         if step is None:
             return tutor.start(lesson), ""
     saved = None if restart else saved_progress(store.get_progress(lesson.slug))
@@ -122,8 +122,8 @@ def _starting_point(
         return tutor.start_at(lesson, step, saved), line
     progress = tutor.start(lesson, saved)
     if saved is not None and tutor.finished(progress):
-        store.reset_lesson(lesson.slug)
-        return tutor.start(lesson), "you finished this lesson before; here it is again"
+        run = store.start_run(lesson.slug)  # played again: the finished run is kept
+        return tutor.start(lesson), message("lesson.again", lang, run=run)
     ids = tutor.step_ids(lesson)
     if saved is not None and progress.current != ids[0]:
         k = ids.index(progress.current or ids[0]) + 1

@@ -85,13 +85,14 @@ def standings(
             result.append(Standing(entry, row, None))
             continue
         ids = entry.step_ids
-        done = sum(1 for sid in progress.completed_step_ids if sid in ids)
+        # The best run counts: playing a finished lesson again never lowers it.
+        finished = progress.ever_finished
         row = LessonRow(
-            entry.number, entry.slug, title, entry.minutes, steps=len(ids), steps_done=done,
-            finished=progress.finished, started=True,
+            entry.number, entry.slug, title, entry.minutes, steps=len(ids),
+            steps_done=progress.best_steps_done(ids), finished=finished, started=True,
         )
         at = progress.resume_at(ids)
-        resume = ids.index(at) + 1 if at is not None and not progress.finished else None
+        resume = ids.index(at) + 1 if at is not None and not finished else None
         result.append(Standing(entry, row, resume))
     return result
 

@@ -13,6 +13,7 @@ in ``PRAGMA user_version``, migrations in :mod:`bntutor.store.migrations`)::
         progress = store.get_progress(slug)              # LessonProgress | None
         progress.resume_at(current_step_ids)             # survives reordered steps
         store.mark_finished(slug); store.reset_lesson(slug); store.all_progress()
+        store.start_run(slug)                            # play again: earlier runs are kept
         # every answer; mastery per topic
         store.record_attempt("quiz", qid, answer, correct=False, hints=0, seconds=8.0,
                              diagnosis="used the batch statistics", topic="bn-eval")
@@ -26,6 +27,7 @@ in ``PRAGMA user_version``, migrations in :mod:`bntutor.store.migrations`)::
         store.get_card(qid); store.due_cards(now); store.next_due()
 
 Modules: ``db`` (connection, transactions, sqlite errors -> StoreError), ``migrations``,
+``runs`` (a replay of a lesson is a new run; earlier runs are summed up and kept),
 ``recovery`` (a damaged file is moved aside to ``bntutor.sqlite3.corrupt-<stamp>`` and a
 fresh one started, with a warning), ``progress``, ``attempts``, ``quizzes``, ``cards``,
 ``store`` (the facade), ``home`` (where the home dir is). Datetimes are aware, injected by

@@ -102,7 +102,23 @@ _V3: Migration = (
     "ALTER TABLE lesson_progress ADD COLUMN seconds REAL NOT NULL DEFAULT 0",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3)
+_V4: Migration = (
+    # Playing a finished lesson again is a new run: the live run stays in lesson_progress
+    # and step_progress, earlier ones are summed up here (see bntutor.store.runs).
+    "ALTER TABLE lesson_progress ADD COLUMN run INTEGER NOT NULL DEFAULT 1",
+    """CREATE TABLE lesson_runs (
+        slug TEXT NOT NULL,
+        run INTEGER NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT NOT NULL,
+        finished_at TEXT,
+        step_ids_json TEXT NOT NULL,
+        seconds REAL NOT NULL DEFAULT 0,
+        PRIMARY KEY (slug, run)
+    )""",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

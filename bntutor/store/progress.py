@@ -16,6 +16,7 @@ from typing import Literal, get_args
 
 from bntutor.store._time import Clock, from_text, to_text
 from bntutor.store.db import Database
+from bntutor.store.runs import PastRun, past_run, start_new_run
 
 Outcome = Literal["correct", "wrong", "skipped", "seen"]
 OUTCOMES: tuple[str, ...] = get_args(Outcome)
@@ -40,11 +41,13 @@ class LessonProgress:
     slug: str
     current_step_id: str | None  # None: not placed yet, or finished
     steps: tuple[StepProgress, ...]  # completed steps, in the order first completed
-    started_at: datetime
+    started_at: datetime  # of the live run
     updated_at: datetime
-    finished_at: datetime | None = None
-    #: Time spent in the lesson over all its sessions (see ``add_lesson_time``).
+    finished_at: datetime | None = None  # when the live run reached the end
+    #: Time spent in the live run over all its sessions (see ``add_lesson_time``).
     session_seconds: float = 0.0
+    run: int = 1  # the live run's number: 2 and up once a finished lesson is played again
+    earlier: tuple[PastRun, ...] = ()  # the runs before it, oldest first
 
     @property
     def completed_step_ids(self) -> tuple[str, ...]:
@@ -79,7 +82,19 @@ class LessonProgress:
 
     @property
     def finished(self) -> bool:
+        """The live run reached the end."""
         return self.finished_at is not None
+
+    @property
+    def ever_finished(self) -> bool:
+        """Some run, this one or an earlier one, reached the end."""
+        return self.finished or any(run.finished for run in self.earlier)
+
+    def best_steps_done(self, step_ids: Sequence[str]) -> int:
+        """The most of the lesson's current ``step_ids`` that one run completed."""
+        ids = set(step_ids)
+        runs = [self.completed_step_ids, *(run.step_ids for run in self.earlier)]
+        return max(len(ids.intersection(done)) for done in runs)
 
     def resume_at(self, step_ids: Sequence[str]) -> str | None:
         """The step to resume at in the lesson's current ``step_ids``; None when all done.
@@ -112,7 +127,9 @@ def _step(row: sqlite3.Row) -> StepProgress:
     )
 
 
-def _progress(lesson: sqlite3.Row, steps: list[sqlite3.Row]) -> LessonProgress:
+def _progress(
+    lesson: sqlite3.Row, steps: list[sqlite3.Row], runs: list[sqlite3.Row]
+) -> LessonProgress:
     finished = lesson["finished_at"]
     return LessonProgress(
         slug=lesson["slug"],
@@ -122,7 +139,16 @@ def _progress(lesson: sqlite3.Row, steps: list[sqlite3.Row]) -> LessonProgress:
         updated_at=from_text(lesson["updated_at"]),
         finished_at=from_text(finished) if finished is not None else None,
         session_seconds=float(lesson["seconds"] or 0.0),
+        run=int(lesson["run"]),
+        earlier=tuple(past_run(row) for row in runs),
     )
+
+
+def _by_slug(rows: list[sqlite3.Row]) -> dict[str, list[sqlite3.Row]]:
+    grouped: dict[str, list[sqlite3.Row]] = {}
+    for row in rows:
+        grouped.setdefault(row["slug"], []).append(row)
+    return grouped
 
 
 def _place(sql: sqlite3.Connection, slug: str, step_id: str | None, now: str) -> None:
@@ -157,10 +183,13 @@ class ProgressStore:
                 f"SELECT * FROM step_progress {where} ORDER BY slug, seq",
                 params,
             )
-        by_slug: dict[str, list[sqlite3.Row]] = {}
-        for step in steps:
-            by_slug.setdefault(step["slug"], []).append(step)
-        return [_progress(lesson, by_slug.get(lesson["slug"], [])) for lesson in lessons]
+            runs = self._db.rows(f"SELECT * FROM lesson_runs {where} ORDER BY slug, run", params)
+        steps_of = _by_slug(steps)
+        runs_of = _by_slug(runs)
+        return [
+            _progress(lesson, steps_of.get(lesson["slug"], []), runs_of.get(lesson["slug"], []))
+            for lesson in lessons
+        ]
 
     def save_step(
         self,
@@ -222,11 +251,21 @@ class ProgressStore:
                 (slug, now, now, now),
             )
 
-    def reset_lesson(self, slug: str) -> bool:
-        """Forget the progress in lesson ``slug`` (attempts stay in the history).
+    def start_run(self, slug: str) -> int:
+        """Play lesson ``slug`` again from the start as a new run; returns its number.
 
-        Returns whether there was anything to forget.
+        The live run is kept in the lesson's earlier runs (see :mod:`bntutor.store.runs`),
+        so its completion still counts.
+        """
+        now = to_text(self._clock())
+        with self._db.write() as sql:
+            return start_new_run(sql, slug, now)
+
+    def reset_lesson(self, slug: str) -> bool:
+        """Forget the progress in lesson ``slug``, every run of it (attempts stay in the
+        history). Returns whether there was anything to forget.
         """
         with self._db.write() as sql:
+            sql.execute("DELETE FROM lesson_runs WHERE slug = ?", (slug,))
             sql.execute("DELETE FROM step_progress WHERE slug = ?", (slug,))
             return sql.execute("DELETE FROM lesson_progress WHERE slug = ?", (slug,)).rowcount > 0
