@@ -36,7 +36,8 @@ def quiz_cmd(
     time_limit: Annotated[
         str | None,
         typer.Option("--time-limit", metavar="TIME",
-                     help="Interview mode with a countdown: e.g. 15m, 90s, 1h30m."),
+                     help="Interview mode with a countdown: 15m, 90s, 1h30m or 2:30 (a "
+                     "unit is required: 5 alone is refused)."),
     ] = None,
     answers: Annotated[
         Path | None,

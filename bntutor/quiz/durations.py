@@ -1,4 +1,9 @@
-"""Reading and writing durations: ``15m``, ``90s``, ``1h30m``, ``2m30s``, ``1:30``."""
+"""Reading and writing durations: ``15m``, ``90s``, ``1h30m``, ``2m30s``, ``1:30``.
+
+A bare number is refused: ``--time-limit 5`` could mean 5 minutes or 5 seconds, and a
+quiz that silently gives 5 minutes when the learner meant seconds (or the reverse) is
+worse than a one-line error that says which to write.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +17,15 @@ MAX_SECONDS = 24 * 3600.0
 
 
 def parse_duration(text: str, where: str = "--time-limit") -> float:
-    """Seconds in ``text``; a bare number means minutes. BadInputError when unreadable."""
+    """Seconds in ``text``. BadInputError when unreadable or without a unit."""
     raw = text.strip().lower().replace(" ", "")
     seconds: float | None = None
     if re.fullmatch(r"\d+(?:\.\d+)?", raw):
-        seconds = float(raw) * 60.0
-    elif re.fullmatch(r"\d+:\d{1,2}", raw):
+        raise BadInputError(
+            f"duration {text.strip()!r} has no unit", where,
+            f"write {raw}m for minutes or {raw}s for seconds",
+        )
+    if re.fullmatch(r"\d+:\d{1,2}", raw):
         minutes, secs = raw.split(":")
         seconds = int(minutes) * 60.0 + int(secs)
     elif raw and re.fullmatch(r"(?:\d+(?:\.\d+)?(?:h|m|s))+", raw):

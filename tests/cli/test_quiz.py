@@ -97,6 +97,8 @@ def test_quit_shows_the_report(home: Path, tmp_path: Path) -> None:
     [
         (["--topic", "nope"], 5, "unknown topic 'nope'"),
         (["--time-limit", "soon"], 2, "cannot read 'soon' as a duration"),
+        (["--time-limit", "5"], 2, "duration '5' has no unit (--time-limit); write 5m for "
+                                   "minutes or 5s for seconds"),
         (["-n", "0"], 2, "cannot ask 0 questions"),
         (["--difficulty", "4"], 2, "unknown difficulty 4"),
         (["--answers", "/no/such/file"], 2, "cannot read the answers file"),

@@ -10,7 +10,7 @@ from bntutor.quiz.durations import format_duration, parse_duration
 
 @pytest.mark.parametrize(
     ("text", "seconds"),
-    [("15m", 900), ("90s", 90), ("1h30m", 5400), ("2m30s", 150), ("2:30", 150), ("10", 600),
+    [("15m", 900), ("90s", 90), ("1h30m", 5400), ("2m30s", 150), ("2:30", 150), ("10m", 600),
      (" 1.5m ", 90), ("1H", 3600)],
 )
 def test_parse(text: str, seconds: float) -> None:
@@ -22,6 +22,15 @@ def test_bad(text: str) -> None:
     with pytest.raises(BadInputError) as info:
         parse_duration(text)
     assert info.value.where == "--time-limit"
+
+
+@pytest.mark.parametrize("text", ["5", " 10 ", "1.5"])
+def test_a_bare_number_needs_a_unit(text: str) -> None:
+    with pytest.raises(BadInputError) as info:
+        parse_duration(text)
+    raw = text.strip()
+    assert info.value.what == f"duration {raw!r} has no unit"
+    assert info.value.hint == f"write {raw}m for minutes or {raw}s for seconds"
 
 
 def test_format() -> None:
