@@ -6,7 +6,7 @@ from collections import Counter
 
 from bntutor.content.loader import load_banks
 from bntutor.quiz.source import bank_item
-from bntutor.quiz.topics import DEFAULT_LESSONS, TOPICS
+from bntutor.quiz.topics import DEFAULT_LESSONS, TOPIC_NAMES, TOPICS
 
 QUESTIONS = [q for bank in load_banks() for q in bank.questions]
 
@@ -17,6 +17,14 @@ def test_at_least_eighty_questions_over_every_topic() -> None:
     assert set(per_topic) == set(TOPICS)
     assert min(per_topic.values()) >= 8
     assert set(DEFAULT_LESSONS) == set(TOPICS)
+
+
+def test_every_topic_at_every_difficulty_with_a_name_in_both_languages() -> None:
+    levels = Counter((q.topic, q.difficulty) for q in QUESTIONS)
+    missing = [(t, d) for t in TOPICS for d in (1, 2, 3) if not levels[(t, d)]]
+    assert missing == []
+    assert set(TOPIC_NAMES) == set(TOPICS)
+    assert all(name["en"] and name["zh"] for name in TOPIC_NAMES.values())
 
 
 def test_every_question_explains_itself_and_has_a_stable_item_id() -> None:

@@ -83,6 +83,23 @@ def _first_step(optimizer: type[torch.optim.Optimizer], w: float, grad: float,
     return float(param.detach()[0])
 
 
+@torch.no_grad()
+def _rmsnorm_first() -> float:
+    return float(nn.RMSNorm(2)(torch.tensor([[1.0, 3.0]]))[0, 0])
+
+
+def _smoothed_target() -> float:
+    # the true class's target probability: the loss equals CE against that soft target
+    logits = torch.tensor([[2.0, 0.5, -1.0, 0.0]])
+    p_true = _answer("reg-label-smoothing-target")
+    target = torch.full((1, 4), (1 - p_true) / 3)
+    target[0, 0] = p_true
+    soft = nn.CrossEntropyLoss()(logits, target)
+    smoothed = nn.CrossEntropyLoss(label_smoothing=0.1)(logits, torch.tensor([0]))
+    assert float(soft) == pytest.approx(float(smoothed), abs=1e-6)
+    return p_true
+
+
 DERIVED: dict[str, Callable[[], float]] = {
     "bn-two-values": _two_values,
     "bn-constant-feature": _constant_feature,
@@ -95,6 +112,12 @@ DERIVED: dict[str, Callable[[], float]] = {
     "l2-decay-factor": _sgd_l2_factor,
     "l1-prox-step": lambda: float(torch.nn.functional.softshrink(torch.tensor([0.15]), 0.2)[0]),
     "wd-adamw-step": lambda: _first_step(torch.optim.AdamW, 2.0, 3.0, 0.1, 0.5),
+    "tn-rmsnorm-params": lambda: float(sum(p.numel() for p in nn.RMSNorm(512).parameters())),
+    "tn-rmsnorm-value": _rmsnorm_first,
+    "init-he-std": lambda: nn.init.calculate_gain("relu") / 512**0.5,
+    "reg-label-smoothing-target": _smoothed_target,
+    "reg-label-smoothing-loss": lambda: float(nn.CrossEntropyLoss(label_smoothing=0.1)(
+        torch.tensor([[2.0, 0.0, 0.0, 0.0]]), torch.tensor([0]))),
     "nv-gn-params": lambda: float(sum(p.numel() for p in nn.GroupNorm(4, 32).parameters())),
 }
 
@@ -152,6 +175,17 @@ def test_weight_decay_defaults() -> None:
 
     assert (default(torch.optim.Adam), default(torch.optim.AdamW), default(torch.optim.SGD)) == (
         0.0, 0.01, 0.0)
+
+
+def test_default_inits() -> None:
+    # init-bn-default: gamma 1, beta 0; init-torch-linear: U(-1/sqrt(fan_in), 1/sqrt(fan_in))
+    bn = nn.BatchNorm2d(8)
+    assert torch.equal(bn.weight, torch.ones(8)) and torch.equal(bn.bias, torch.zeros(8))
+    torch.manual_seed(0)
+    linear = nn.Linear(512, 256)
+    bound = 1 / 512**0.5
+    largest = float(linear.weight.detach().abs().max())
+    assert 0.99 * bound < largest <= bound  # uniform up to the bound
 
 
 def test_model_train_undoes_bn_eval() -> None:
