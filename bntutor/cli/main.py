@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
+from bntutor.control_chars import visible
 from bntutor.errors import BntutorError, ExitStatus
 
 
@@ -15,7 +16,7 @@ def _debug_requested(args: list[str]) -> bool:
 def _error(text: str) -> None:
     if sys.stderr is None:  # started with stderr closed: the exit status has to say it
         return
-    sys.stderr.write(f"bntutor: error: {text}\n")
+    sys.stderr.write(f"bntutor: error: {visible(text)}\n")
     sys.stderr.flush()
 
 

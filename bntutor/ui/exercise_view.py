@@ -16,6 +16,7 @@ from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
+from bntutor.control_chars import visible
 from bntutor.exercises.gradcheck import BANDS, band
 from bntutor.exercises.verdict import ExerciseVerdict, Message, Mismatch
 from bntutor.numbers import format_number
@@ -121,7 +122,7 @@ def verdict_view(verdict: ExerciseVerdict, texts: Texts) -> RenderableType:
         parts.append(labelled(Text("↳ ", style="yellow"),
                               Text(texts.message(verdict.failure), style="yellow"), indent=2))
         if verdict.trace and verdict.failure.id in _TRACED:
-            parts.append(Text(verdict.trace.rstrip(), style="dim"))
+            parts.append(Text(visible(verdict.trace.rstrip(), keep="\n\t"), style="dim"))
     if verdict.diagnosis:
         parts.append(diagnosis_view(texts.diagnosis(verdict.diagnosis)))
     if verdict.cases and verdict.failure is None or verdict.n_passed:
@@ -141,7 +142,7 @@ def verdict_view(verdict: ExerciseVerdict, texts: Texts) -> RenderableType:
         printed = verdict.stdout.strip().splitlines()
         more = f" (first 10 of {len(printed)} lines)" if len(printed) > 10 else ""
         parts.append(Text(f"your prints{more}:", style="dim"))
-        parts.append(Text("\n".join(printed[:10]), style="dim"))
+        parts.append(Text(visible("\n".join(printed[:10]), keep="\n\t"), style="dim"))
     return Group(*parts)
 
 

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bntutor.commands import NAMES
+from bntutor.control_chars import visible
 from bntutor.messages import message
 from bntutor.ui import prose
 
@@ -102,7 +103,7 @@ def no_hint_view(total: int, explained: bool = False) -> Text:
 
 def reason_view(reason: str) -> Text:
     """A one-line reason to answer again (unreadable, empty, unknown command)."""
-    return Text(reason, style="yellow")
+    return Text(visible(reason), style="yellow")
 
 
 def help_view(lang: str = "en", where: str = "lesson") -> RenderableType:

@@ -22,6 +22,8 @@ from typing import Protocol, TextIO
 from rich.console import Console
 from rich.text import Text
 
+from bntutor.control_chars import visible
+
 PROMPT = "› "
 PROMPT_STYLE = "bold cyan"
 CONTINUE = "press Enter to continue"
@@ -104,7 +106,7 @@ class ScriptedSource:
             if not line.strip():
                 continue
             if self._console is not None:
-                self._console.print(Text(prompt, style=PROMPT_STYLE) + Text(line))
+                self._console.print(Text(prompt, style=PROMPT_STYLE) + Text(visible(line)))
             return line
         return None
 

@@ -20,6 +20,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from bntutor.control_chars import visible
 from bntutor.ui._cjk import CJKText, cjk_text, join_cjk_lines
 from bntutor.ui.mathtext import render_math_in_markdown
 
@@ -48,6 +49,7 @@ _BLOCK_START = re.compile(r"^([ \t]*\d*)([-+*#>.)])(?=[ \t]|$)")
 
 def markdown(text: str, style: str | Style = "none") -> Markdown:
     """``text`` (markdown with maths) ready to print."""
+    text = visible(text, keep="\n\t")
     return ProseMarkdown(render_math_in_markdown(join_cjk_lines(text)), style=style)
 
 

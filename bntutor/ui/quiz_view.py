@@ -17,6 +17,7 @@ from rich.text import Text
 from bntutor.checking.verdict import Verdict
 from bntutor.content.i18n import localize
 from bntutor.content.models import Option
+from bntutor.control_chars import visible
 from bntutor.messages import message
 from bntutor.quiz.durations import format_duration
 from bntutor.quiz.items import QuizItem
@@ -159,8 +160,8 @@ class QuizView:
             out.print(Text(message("back.not_answered", self._lang), style="dim"))
         else:
             if result.answer is not None:
-                out.print(Text(message("back.your_answer", self._lang, answer=result.answer),
-                               style="dim"))
+                said = visible(result.answer)
+                out.print(Text(message("back.your_answer", self._lang, answer=said), style="dim"))
             out.print(Text(message(f"back.status.{result.status}", self._lang),
                            style="green" if result.correct else "yellow"))
             if not result.correct and result.expected:

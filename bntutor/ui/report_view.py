@@ -7,6 +7,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from bntutor.control_chars import visible
 from bntutor.quiz.durations import format_duration
 from bntutor.quiz.report import QuizReport
 from bntutor.quiz.results import QuestionResult
@@ -92,7 +93,7 @@ def missed_view(r: QuestionResult) -> RenderableType:
     mark, style = MARKS[r.status]
     parts: list[RenderableType] = [labelled(Text(f"{mark} ", style=style), markdown(r.prompt))]
     if r.answer is not None:
-        parts.append(labelled(Text("you said: ", style="dim"), Text(r.answer), indent=2))
+        parts.append(labelled(Text("you said: ", style="dim"), Text(visible(r.answer)), indent=2))
     if r.expected:
         parts.append(answer_line("answer:   ", r.expected, 2, "dim", "bold"))
     if r.diagnosis:

@@ -20,6 +20,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
+from bntutor.control_chars import visible
 from bntutor.quiz.runner import TIME_UP, Reply
 from bntutor.ui.prompt import wait_for_line
 
@@ -104,7 +105,7 @@ class ScriptedReader:
         for raw in self._lines:
             line = raw.rstrip("\r\n")
             if line.strip():
-                self._console.print(Text.assemble((PROMPT, PROMPT_STYLE), line))
+                self._console.print(Text.assemble((PROMPT, PROMPT_STYLE), visible(line)))
                 return line
         return None
 

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bntutor.checking.verdict import ElementDiff, Verdict
+from bntutor.control_chars import visible
 from bntutor.ui._numfmt import format_number
 from bntutor.ui.mathtext import render_math_in_text
 from bntutor.ui.prose import inline_markdown, labelled, markdown
@@ -34,10 +35,10 @@ def verdict_view(
     parts: list[RenderableType] = []
     if verdict.correct:
         mark = Text(f"{RIGHT_MARK} ", style="bold green")
-        parts.append(mark + Text(verdict.message or "right"))
+        parts.append(mark + Text(visible(verdict.message) or "right"))
     else:
         mark = Text(f"{WRONG_MARK} ", style="bold red")
-        parts.append(mark + Text(verdict.message or "not quite"))
+        parts.append(mark + Text(visible(verdict.message) or "not quite"))
     if verdict.diagnosis:
         parts.append(diagnosis_view(verdict.diagnosis))
     if verdict.diffs and not verdict.correct:
@@ -93,7 +94,7 @@ def _answer_body(answer: str, style: str) -> RenderableType:
     wrapped under their own text; any other answer as plain text, maths converted."""
     options = [_OPTION.match(part) for part in _NEXT_OPTION.split(answer)]
     if not all(options):
-        return Text(render_math_in_text(answer), style=style)
+        return Text(render_math_in_text(visible(answer)), style=style)
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column()

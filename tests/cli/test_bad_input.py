@@ -282,3 +282,43 @@ def test_a_locked_database_stops_the_quiz_before_the_first_question(
 def test_debug_shows_the_traceback(home: Path, bntutor: object) -> None:
     with pytest.raises(Exception, match="unknown lesson"):
         bntutor("--debug", "lesson", "9")  # type: ignore[operator]
+
+
+# -- control characters: shown, never obeyed --------------------------------------------
+
+INJECTED = "\x1b[2J\x1b]0;pwned\x07"  # clear the screen, set the window title
+
+
+@pytest.mark.parametrize("via", ["answers file", "stdin"])
+def test_control_sequences_in_answers_are_shown_not_obeyed(
+    home: Path, tmp_path: Path, bntutor: object, via: str
+) -> None:
+    answers = f"{INJECTED}\n2\n\x9b31m sigma\n:skip\n".encode()
+    if via == "stdin":
+        ran = bntutor("lesson", "1", stdin=answers)  # type: ignore[operator]
+    else:
+        path = tmp_path / "answers.txt"
+        path.write_bytes(answers)
+        ran = bntutor("lesson", "1", "--answers", str(path))  # type: ignore[operator]
+    assert ran.code == ExitStatus.OK, ran.err
+    shown = ran.out + ran.err
+    assert "\x1b" not in shown and "\x9b" not in shown and "\x07" not in shown
+    assert "␛[2J␛]0;pwned␇" in ran.out  # the echo of what was read
+    assert completed_steps(home) == ("q-one", "q-gamma", "outro")
+
+
+def test_the_quiz_report_shows_control_characters_visibly(
+    home: Path, tmp_path: Path, bntutor: object
+) -> None:
+    path = tmp_path / "answers.txt"
+    path.write_bytes(f"{INJECTED}\n\x1b[31mred\n".encode())
+    ran = bntutor("quiz", "-n", "2", "--seed", "1", "--answers", str(path))  # type: ignore[operator]
+    assert ran.code == ExitStatus.OK, ran.err
+    assert "\x1b" not in ran.out + ran.err
+    assert "you said: ␛[2J␛]0;pwned␇" in ran.out and "you said: ␛[31mred" in ran.out
+
+
+def test_an_error_line_never_carries_a_control_sequence(home: Path, bntutor: object) -> None:
+    ran = bntutor("lesson", f"nope{INJECTED}")  # type: ignore[operator]
+    assert ran.code == ExitStatus.NOT_FOUND
+    assert "\x1b" not in ran.err and "nope" in one_error_line(ran)

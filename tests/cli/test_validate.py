@@ -98,3 +98,24 @@ def test_the_shipped_content_validates(capsys: pytest.CaptureFixture[str]) -> No
     status, out, err = _validate(capsys)
     assert status == 0, err
     assert out.strip().endswith(": OK")
+
+
+def test_control_characters_in_lessons_and_banks_are_located_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """YAML refuses raw control bytes, but its escapes make them: \\e clears the screen."""
+    lessons = tmp_path / "lessons"
+    shutil.copytree(GOOD / "lessons", lessons)
+    lesson = lessons / "01-column-stats.yaml"
+    hint = '["Add the column and divide by 4."]'
+    lesson.write_text(lesson.read_text().replace(hint, '["Add \\e[2J\\e]0;pwned\\a it up."]'))
+    bank = tmp_path / "questions" / "bank.yaml"
+    bank.parent.mkdir()
+    bank.write_text('format_version: 1\nquestions:\n  - id: csi\n    topic: t\n    kind: text\n'
+                    '    prompt: "a \\x9b2J b"\n    answer: x\n')
+    status, _, err = _validate(capsys, lessons, bank.parent)
+    assert status == ExitStatus.CONTENT
+    problems = err.strip().splitlines()
+    assert f"{lesson}:20: step q-mean: a control character U+001B (ESC) in steps.2.hints.0" in err
+    assert len(problems) == 3, problems  # the lesson, the bank, the summary
+    assert f"{bank}:6: question csi: a control character U+009B (CSI) in questions.0.prompt" in err
