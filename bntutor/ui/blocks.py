@@ -26,7 +26,7 @@ from bntutor.live.results import (
 )
 from bntutor.ui._numfmt import format_number
 from bntutor.ui._plot import PlotSize, draw, legend, needs_legend
-from bntutor.ui.prose import markdown
+from bntutor.ui.prose import labelled, markdown
 from bntutor.ui.tables import decimal_padding, number_table
 
 PLOT_WIDTH = 64
@@ -65,21 +65,36 @@ def tensor_view(block: TensorBlock) -> RenderableType:
     return Group(table, Text(block.caption, style="dim"))
 
 
+#: A text value longer than this is not put in the table (where it would squeeze the
+#: names and numbers out of a narrow screen): it follows the table, wrapped under its name.
+LONG_VALUE = 24
+
+
 def scalars_view(block: ScalarsBlock) -> RenderableType:
     """The title (wrapped at the screen's width, not the table's), then name and value
-    rows; a long name wraps, a value never does."""
+    rows; a long name wraps, a number never does; a long text value follows the table,
+    wrapped under its name."""
+    items = [(n, v) for n, v in block.items if not _long_text(v)]
+    long = [(n, v) for n, v in block.items if _long_text(v)]
     table = Table(show_header=False, box=box.SIMPLE, pad_edge=False, show_edge=False)
-    shown = [v if isinstance(v, str) else format_number(v, block.digits) for _, v in block.items]
+    shown = [v if isinstance(v, str) else format_number(v, block.digits) for _, v in items]
     pads = decimal_padding(shown)
     table.add_column(style="dim", overflow="fold")
     table.add_column(justify="right", no_wrap=True,
                      min_width=max((cell_len(v) + p for v, p in zip(shown, pads, strict=True)),
                                    default=0))
-    for (name, _), value, pad in zip(block.items, shown, pads, strict=True):
+    for (name, _), value, pad in zip(items, shown, pads, strict=True):
         table.add_row(Text(name), Padding(Text(value), (0, pad, 0, 0)) if pad else Text(value))
-    if not block.title:
-        return table
-    return Group(_title(block.title), table)
+    parts: list[RenderableType] = [_title(block.title)] if block.title else []
+    if items:
+        parts.append(table)
+    for name, text in long:
+        parts += [Text(name, style="dim"), labelled("  ", Text(str(text)))]
+    return parts[0] if len(parts) == 1 else Group(*parts)
+
+
+def _long_text(value: object) -> bool:
+    return isinstance(value, str) and cell_len(value) > LONG_VALUE
 
 
 class PlotView:

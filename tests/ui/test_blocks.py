@@ -117,3 +117,23 @@ def test_legend_entries_are_never_split_across_lines() -> None:
     assert text_of(legend(series, True), 80).strip() == (
         "• train   x test   + train, L2   o test, L2"
     )
+
+
+def test_a_long_text_value_follows_the_table_so_numbers_stay_readable_at_80() -> None:
+    refusal = ("refused on cpu: ValueError: SyncBatchNorm expected input tensor to be on GPU "
+               "or XPU or privateuseone")
+    block = ScalarsBlock("synchronized BN vs BN of the whole batch (largest absolute difference)",
+                         [("own batch statistics", 1.1061), ("output", 3.6e-07),
+                          ("gradient of γ and β (summed over ranks)", 2.1e-06),
+                          ("torch.nn.SyncBatchNorm", refusal)])
+    for width in (60, 80, 140):
+        text = text_of(render_block(block), width=width)
+        lines = [line.rstrip() for line in text.splitlines()]
+        assert max(len(line) for line in lines) <= width
+        # every name sits on a line with its number (nothing squeezed out or wrapped away)
+        assert any("own batch statistics" in line and "1.1061" in line for line in lines)
+        assert any(line.startswith("output") and "3.6e-07" in line for line in lines)
+        # the refusal comes whole, after the numbers, under its name
+        joined = " ".join(line.strip() for line in lines)
+        assert "torch.nn.SyncBatchNorm " + refusal in joined
+        assert joined.index("3.6e-07") < joined.index("refused on cpu")
