@@ -84,3 +84,15 @@ def test_backward_exercises_get_a_gradient_check(checker: Checker, tmp_path: Pat
     bad = {r.output: r.rel_error for r in _check(checker, tmp_path, "bn-backward",
                                                  wrong).gradcheck}
     assert bad["dx"] > 1e-2 and bad["dgamma"] < 1e-6
+
+
+def test_each_exercise_follows_a_lesson_that_points_at_it() -> None:
+    from bntutor.content.course import load_course
+    from bntutor.content.paths import lessons_dir
+
+    course = load_course(lessons_dir())
+    for name in NAMES:
+        ex = load_exercise(name)
+        lesson = course.load(ex.lesson)  # the lesson exists
+        last = lesson.steps[-1]
+        assert f"bntutor exercise {name}`" in str(last.body), (name, ex.lesson)
