@@ -48,8 +48,16 @@ def format_answer_number(value: float | int) -> str:
     digits = DIGITS
     if math.isfinite(value) and 0.0 < abs(value) < 1.0:
         leading = -math.floor(math.log10(abs(value)))  # 0.03 -> 2: zeros up to the first digit
-        digits = min(max(DIGITS, leading + SIGNIFICANT - 1), MAX_DECIMALS)
+        if leading + SIGNIFICANT - 1 > MAX_DECIMALS:  # 8.881784197e-16: float noise, in full
+            return f"{value:.{SIGNIFICANT}g}"
+        digits = max(DIGITS, leading + SIGNIFICANT - 1)
     return format_number(float(value), digits)
+
+
+def format_change(before: float, after: float, digits: int = DIGITS) -> str:
+    """``before → after``, each as :func:`format_number` writes it: ``1 → 0.25``, and
+    ``1 → 1`` when nothing changed (not ``1.000000 → 1.000000``)."""
+    return f"{format_number(before, digits)} → {format_number(after, digits)}"
 
 
 def format_value(value: Any) -> str:

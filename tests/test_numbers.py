@@ -8,7 +8,7 @@ import pytest
 from bntutor.checking.canonical import answer_text as canonical_text
 from bntutor.checking.predict import check_predict
 from bntutor.content.models import Question, Tolerance
-from bntutor.numbers import format_answer_number, format_number, format_value
+from bntutor.numbers import format_answer_number, format_change, format_number, format_value
 from bntutor.quiz.items import QuizItem
 from bntutor.quiz.judge import Judge
 from bntutor.ui.answer_text import answer_text as shown_text
@@ -26,10 +26,20 @@ from bntutor.ui.answer_text import answer_text as shown_text
         (1e10, "1e+10"),
         (0.0, "0"),
         (7, "7"),
+        (8.881784197001252e-16, "8.882e-16"),  # float noise: 4 significant digits, not 10
+        (-3.2e-11, "-3.2e-11"),
+        (1.2345678e-7, "0.0000001235"),  # still within the decimals shown in full
+        (1.2345678e-9, "1.235e-09"),
     ],
 )
 def test_answer_numbers(value: float, text: str) -> None:
     assert format_answer_number(value) == text
+
+
+def test_a_change_is_written_by_the_one_formatter() -> None:
+    assert format_change(1.0, 1.0) == "1 → 1"  # not 1.000000 → 1.000000
+    assert format_change(4.0, 0.30468751) == "4 → 0.3047"
+    assert format_change(1.0, 1.2e-07) == "1 → 1.2e-07"
 
 
 def test_values_and_table_numbers() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from bntutor.live.results import LiveResult, PlotBlock, ScalarsBlock, Series
+from bntutor.numbers import format_change
 
 
 class BnIgnoreNormalizationArgs(BaseModel):
@@ -68,10 +69,10 @@ def bn_ignore_normalization(args: BnIgnoreNormalizationArgs) -> LiveResult:
                 [
                     ("b, mean treated as a constant", b_ignoring[-1]),
                     ("loss before → after, mean treated as a constant",
-                     f"{loss_ignoring[0]:.6f} → {loss_ignoring[-1]:.6f}"),
+                     format_change(loss_ignoring[0], loss_ignoring[-1])),
                     ("b, gradient through the batch mean", b_full[-1]),
                     ("loss before → after, gradient through the batch mean",
-                     f"{loss_full[0]:.6f} → {loss_full[-1]:.6f}"),
+                     format_change(loss_full[0], loss_full[-1])),
                 ],
             ),
         ],

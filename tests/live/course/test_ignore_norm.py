@@ -20,3 +20,12 @@ def test_ignoring_the_mean_makes_b_drift_while_the_loss_stays(
     assert values["loss_after_ignoring"] == pytest.approx(offset**2)
     assert values["b_full"] == pytest.approx(0.0, abs=1e-12)
     assert values["loss_after_full"] == pytest.approx(offset**2)
+
+
+def test_the_losses_are_written_by_the_one_formatter() -> None:
+    from bntutor.live.results import ScalarsBlock
+
+    result = bn_ignore_normalization(BnIgnoreNormalizationArgs(steps=20, lr=0.1, offset=1.0))
+    scalars = next(b for b in result.blocks if isinstance(b, ScalarsBlock))
+    changes = [v for name, v in scalars.items if name.startswith("loss before")]
+    assert changes == ["1 → 1", "1 → 1"]  # the loss stays at offset² either way
