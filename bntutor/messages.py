@@ -86,6 +86,17 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "zh": "式子太复杂，无法检查：请写得简单一些"},
     "check.too_large": {"en": "too large to check: a number in it is beyond {limit}",
                         "zh": "数值太大，无法检查：式子里有超过 {limit} 的数"},
+    # -- the home directory (--home, BNTUTOR_HOME) ------------------------------------------
+    "home.unusable": {"en": "cannot use the home directory: {reason}",
+                      "zh": "无法使用数据目录：{reason}"},
+    "home.is_file": {"en": "the home directory is a file, not a directory",
+                     "zh": "数据目录的位置上是一个文件，不是目录"},
+    "home.cannot_create": {"en": "cannot create the home directory: {reason}",
+                           "zh": "无法创建数据目录：{reason}"},
+    "home.not_writable": {"en": "the home directory is not writable",
+                          "zh": "数据目录不可写"},
+    "home.hint": {"en": "pass --home DIR or set BNTUTOR_HOME to a writable directory",
+                  "zh": "请用 --home DIR 或环境变量 BNTUTOR_HOME 指定一个可写的目录"},
     # -- paging ----------------------------------------------------------------------------
     "page.more": {"en": "press Enter for more › ", "zh": "按回车看下一部分 › "},
 }

@@ -52,6 +52,8 @@ class AnswerLines:
             raw = self._stream.readline(limit)
         except UnicodeDecodeError:  # a text stream decodes blocks: the byte may be further on
             raise self._error("the answers are not UTF-8 text", number, " or soon after") from None
+        except OSError as exc:  # /proc/self/mem, a device, a file gone bad under us
+            raise self._error(f"cannot read the answers: {exc.strerror or exc}", number) from None
         if isinstance(raw, bytes):
             if b"\0" in raw:
                 raise self._error("the answers are not text (binary bytes)", number)

@@ -16,6 +16,10 @@ from bntutor.errors import BadInputError
 from bntutor.store._time import Clock, utc_now
 
 ENV = "BNTUTOR_NOW"
+#: The clock may be moved within these: a review is scheduled at most a century ahead
+#: (and statistics look some weeks back), and Python's dates end with the year 9999.
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 
 
 def parse_now(text: str) -> datetime:
@@ -27,6 +31,13 @@ def parse_now(text: str) -> datetime:
         ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
+    if not EARLIEST <= moment < LATEST:
+        raise BadInputError(
+            f"{text.strip()!r} is outside the years the clock can run in",
+            ENV,
+            f"use a moment from {EARLIEST.year} to {LATEST.year - 1}: review dates up to a"
+            " century later must still be dates",
+        )
     return moment.astimezone(UTC)
 
 

@@ -60,7 +60,10 @@ def read_index(home: Path, directory: Path) -> list[IndexEntry] | None:
 
 def write_index(home: Path, directory: Path, entries: list[IndexEntry]) -> None:
     """Save the index atomically; silently skipped when the home dir is not there."""
-    if not home.is_dir():
+    try:
+        if not home.is_dir():
+            return
+    except OSError:  # a name too long: the commands that need the home dir say so
         return
     data = {"fingerprint": fingerprint(directory), "lessons": [asdict(e) for e in entries]}
     temporary = home / f".{INDEX_FILE}.{os.getpid()}"

@@ -20,6 +20,7 @@ from bntutor.cli.context import AppContext
 from bntutor.content.i18n import localize
 from bntutor.errors import StoreError
 from bntutor.store.exercises import ExerciseProgress
+from bntutor.store.home import home_exists
 from bntutor.store.progress import LessonProgress
 from bntutor.store.store import FILE_NAME, Store
 from bntutor.ui.lesson_table import LessonRow, lesson_table
@@ -37,8 +38,9 @@ def warn(app: AppContext, message: str) -> None:
 
 @contextmanager
 def existing_store(app: AppContext) -> Iterator[Store | None]:
-    """The store if a database exists (its warnings printed once), else None."""
-    if not (app.home_dir / FILE_NAME).exists():
+    """The store if a database exists (its warnings printed once), else None; a home
+    directory that cannot be one (a file, a name too long) is a StoreError."""
+    if not home_exists(app.home_dir, app.lang) or not (app.home_dir / FILE_NAME).exists():
         yield None
         return
     try:

@@ -25,6 +25,10 @@ app = typer.Typer()
 compute_app = typer.Typer(help="Compute step by step with your own numbers.")
 app.add_typer(compute_app, name="compute")
 
+_Seed = Annotated[
+    int, typer.Option("--seed", min=0, help="Seed of the random numbers (0 or more).")
+]
+
 
 @compute_app.callback(invoke_without_command=True)
 def compute_group(ctx: typer.Context) -> None:
@@ -49,7 +53,7 @@ def bn_cmd(
         str | None,
         typer.Option("--shape", help="Shape, e.g. 8,3,4,4: arranges --values, or random numbers."),
     ] = None,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the random numbers.")] = 0,
+    seed: _Seed = 0,
     layout: Annotated[
         str | None,
         typer.Option("--layout", help="NC (default for rows of numbers), NCHW or NHWC."),
@@ -229,7 +233,6 @@ _NormShape = Annotated[
     str | None,
     typer.Option("--shape", help="Shape, e.g. 2,4,8: normalized over the last dimension."),
 ]
-_Seed = Annotated[int, typer.Option("--seed", help="Seed of the random numbers.")]
 _Gamma = Annotated[str | None, typer.Option("--gamma", help="Scale, one per feature.")]
 _Json = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
 

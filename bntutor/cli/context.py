@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Mapping
@@ -26,16 +27,22 @@ class AppContext:
     home_dir: Path
     lang: str = "en"
     debug: bool = False
-    stdin: TextIO = field(default_factory=lambda: sys.stdin)
+    stdin: TextIO = field(default_factory=lambda: standard_input())
 
     def home(self) -> Path:
         """The home directory, created on first use (commands that store nothing never touch it)."""
-        return ensure_home(self.home_dir)
+        return ensure_home(self.home_dir, self.lang)
 
     @property
     def interactive(self) -> bool:
         """True when a person is at a terminal (answers are not scripted)."""
         return self.stdin.isatty() and self.console.is_terminal
+
+
+def standard_input() -> TextIO:
+    """``sys.stdin``, or an empty stream when the process was started with it closed
+    (``<&-``): then there is nothing to read, as at the end of a file."""
+    return sys.stdin if sys.stdin is not None else io.StringIO("")
 
 
 def get_context(ctx: typer.Context) -> AppContext:

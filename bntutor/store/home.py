@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from bntutor.errors import StoreError
+from bntutor.messages import message
 
 
 def resolve_home(option: str | Path | None = None, environ: dict[str, str] | None = None) -> Path:
@@ -20,20 +22,32 @@ def resolve_home(option: str | Path | None = None, environ: dict[str, str] | Non
     return Path(platformdirs.user_data_dir("bntutor", appauthor=False))
 
 
-def ensure_home(home: Path) -> Path:
-    """Create ``home`` if needed and check it is writable; a clear error otherwise."""
+def home_exists(home: Path, lang: str = "en") -> bool:
+    """True when ``home`` is a directory, False when it does not exist yet (it is made
+    when something is saved); StoreError when it cannot be one: a file, a name longer
+    than the file system allows, a parent that is a file or cannot be entered."""
     try:
-        home.mkdir(parents=True, exist_ok=True)
+        mode = home.stat().st_mode
+    except FileNotFoundError:
+        return False
     except OSError as exc:
-        raise StoreError(
-            f"cannot create the home directory: {exc.strerror or exc}",
-            str(home),
-            "pass --home DIR or set BNTUTOR_HOME to a writable directory",
-        ) from None
+        raise _error("home.unusable", home, lang, reason=exc.strerror or exc) from None
+    if not stat.S_ISDIR(mode):
+        raise _error("home.is_file", home, lang)
+    return True
+
+
+def ensure_home(home: Path, lang: str = "en") -> Path:
+    """Create ``home`` if needed and check it is writable; a clear error otherwise."""
+    if not home_exists(home, lang):
+        try:
+            home.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _error("home.cannot_create", home, lang, reason=exc.strerror or exc) from None
     if not os.access(home, os.W_OK | os.X_OK):
-        raise StoreError(
-            "the home directory is not writable",
-            str(home),
-            "pass --home DIR or set BNTUTOR_HOME to a writable directory",
-        )
+        raise _error("home.not_writable", home, lang)
     return home
+
+
+def _error(key: str, home: Path, lang: str, **values: object) -> StoreError:
+    return StoreError(message(key, lang, **values), str(home), message("home.hint", lang))

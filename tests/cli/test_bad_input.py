@@ -322,3 +322,70 @@ def test_an_error_line_never_carries_a_control_sequence(home: Path, bntutor: obj
     ran = bntutor("lesson", f"nope{INJECTED}")  # type: ignore[operator]
     assert ran.code == ExitStatus.NOT_FOUND
     assert "\x1b" not in ran.err and "nope" in one_error_line(ran)
+
+
+# -- what used to end in "unexpected ...": each is a line in words and its status ---------
+
+
+def test_a_negative_seed_is_bad_input(home: Path, bntutor: object) -> None:
+    ran = bntutor("compute", "bn", "--shape", "4,2", "--seed", "-1")  # type: ignore[operator]
+    assert ran.code == ExitStatus.BAD_INPUT
+    assert "--seed" in one_error_line(ran) and "unexpected" not in ran.err
+
+
+@pytest.mark.parametrize("command", [["lessons"], ["progress"], ["lesson", "1"], []])
+def test_a_home_whose_name_is_too_long_is_a_store_error(
+    home: Path, tmp_path: Path, bntutor: object, command: list[str]
+) -> None:
+    too_long = tmp_path / ("a" * 300)
+    ran = bntutor("--home", str(too_long), *command, stdin=b"2\n")  # type: ignore[operator]
+    assert ran.code == ExitStatus.STORE
+    assert "cannot use the home directory" in one_error_line(ran)
+
+
+def test_a_closed_stdin_is_the_end_of_input(
+    home: Path, bntutor: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", None)  # what Python makes of `bntutor lesson 1 <&-`
+    code = run(["lesson", "1"])
+    err = capsys.readouterr().err
+    assert code == ExitStatus.INTERRUPTED, err
+    assert "unexpected" not in err and "resume with" in err
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux's /proc")
+def test_an_answers_file_that_fails_to_read_is_bad_input(home: Path, bntutor: object) -> None:
+    ran = bntutor("lesson", "1", "--answers", "/proc/self/mem")  # type: ignore[operator]
+    assert ran.code == ExitStatus.BAD_INPUT
+    assert "cannot read the answers" in one_error_line(ran)
+
+
+@pytest.mark.parametrize("moment", ["9999-12-31T23:59", "0001-01-01"])
+def test_a_clock_set_where_review_dates_cannot_be_is_bad_input(
+    home: Path, bntutor: object, monkeypatch: pytest.MonkeyPatch, moment: str
+) -> None:
+    monkeypatch.setenv("BNTUTOR_NOW", moment)
+    ran = bntutor("lesson", "1", stdin=b"2\n")  # type: ignore[operator]
+    assert ran.code == ExitStatus.BAD_INPUT
+    assert "BNTUTOR_NOW" in one_error_line(ran)
+
+
+@pytest.mark.parametrize("command", [["progress"], ["progress", "--json"], ["lessons"]])
+def test_a_home_that_is_a_file_is_a_store_error(
+    home: Path, tmp_path: Path, bntutor: object, command: list[str]
+) -> None:
+    a_file = tmp_path / "a-file"
+    a_file.write_text("not a directory\n", encoding="utf-8")
+    ran = bntutor("--home", str(a_file), *command)  # type: ignore[operator]
+    assert ran.code == ExitStatus.STORE
+    assert "the home directory is a file" in one_error_line(ran) and ran.out == ""
+
+
+def test_the_home_error_is_said_in_the_learners_language(
+    home: Path, tmp_path: Path, bntutor: object
+) -> None:
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x", encoding="utf-8")
+    ran = bntutor("--lang", "zh", "--home", str(a_file), "progress")  # type: ignore[operator]
+    assert ran.code == ExitStatus.STORE
+    assert "数据目录的位置上是一个文件" in one_error_line(ran) and "BNTUTOR_HOME" in ran.err

@@ -236,7 +236,7 @@ def test_unusable_home_is_one_line(home: Path, tmp_path: Path) -> None:
     not_a_dir.write_text("x", encoding="utf-8")
     ran = bntutor("--home", str(not_a_dir / "home"), "lesson", "2", input="2\n")
     assert ran.code == 4
-    assert ran.err.startswith("bntutor: error: cannot create the home directory")
+    assert ran.err.startswith("bntutor: error: cannot use the home directory: Not a directory")
     assert len(ran.err.strip().splitlines()) == 1
 
 
