@@ -26,8 +26,9 @@ from bntutor.content.i18n import localize
 from bntutor.content.models import ComputeStep, Lesson, QuestionStep, Step
 from bntutor.messages import message
 from bntutor.ui import player as view
+from bntutor.ui.pager import Pager
 from bntutor.ui.prompt import AnswerSource
-from bntutor.ui.step_view import context_content, context_steps, step_content
+from bntutor.ui.step_view import context_content, context_steps, step_content, step_parts
 from bntutor.ui.verdict_view import explanation_view, reveal_view, verdict_view
 
 #: Longer answers are not checked (a pasted file, a stuck key): they are unreadable.
@@ -214,7 +215,9 @@ class LessonPlayer:
             entry["kind"] = step.kind
         elif isinstance(step, ComputeStep):
             entry["computation"] = step.computation
-        out.print(step_content(step, self._lang, self._services.compute))
+        reader = self._source.read if self._source.interactive else None
+        Pager(out, reader, self._lang).screenful(
+            step_parts(step, self._lang, self._services.compute))
 
     def _print_context(self, ids: list[str] | tuple[str, ...]) -> None:
         steps = context_steps(self.lesson.steps, ids)

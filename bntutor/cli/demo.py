@@ -53,15 +53,18 @@ def demo_cmd(
         return
 
     demo = find_demo(name)
-    from bntutor.ui.demo_view import demo_view, progress_bars
+    from bntutor.ui.demo_view import demo_sections, progress_bars
+    from bntutor.ui.pager import Pager
+    from bntutor.ui.prompt import TerminalSource
 
     show_bars = not as_json and app_ctx.err_console.is_terminal
     with progress_bars(app_ctx.err_console, show_bars) as progress:
         report = demo.run(DemoOptions(seed=seed, quick=quick), progress)
     if as_json:
         _print_json(report.document())
-    else:
-        app_ctx.console.print(demo_view(report))
+    else:  # a section at a time when someone reads at a terminal, else straight through
+        reader = TerminalSource(app_ctx.console).read if app_ctx.interactive else None
+        Pager(app_ctx.console, reader, app_ctx.lang).sections(demo_sections(report))
 
 
 def _print_json(document: dict[str, object]) -> None:

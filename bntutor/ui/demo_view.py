@@ -14,7 +14,7 @@ from rich.text import Text
 
 from bntutor.demos.base import DemoInfo, DemoReport, Section, no_progress
 from bntutor.demos.base import Progress as ProgressFn
-from bntutor.ui.blocks import render_blocks
+from bntutor.ui.blocks import render_block
 from bntutor.ui.prose import markdown, title_rule
 
 REDRAW_S = 0.1  # at most ten redraws a second
@@ -34,22 +34,28 @@ def demo_list(demos: Sequence[DemoInfo]) -> Table:
 
 def demo_view(report: DemoReport) -> Group:
     """The whole demo: title, summary, then each section's narrative around its results."""
+    return Group(*[part for section in demo_sections(report) for part in section])
+
+
+def demo_sections(report: DemoReport) -> list[list[RenderableType]]:
+    """The demo's parts, section by section (for a pager); the title and summary come
+    with the first section."""
     seed = f"seed {report.options.seed}" + (", quick" if report.options.quick else "")
-    parts: list[RenderableType] = [
+    head: list[RenderableType] = [
         title_rule(Text(report.title, style="bold") + Text(f"  ({seed})", style="dim")),
         Text(report.summary, style="italic"),
     ]
-    for section in report.sections:
-        parts.extend(section_view(section))
-    return Group(*parts)
+    sections = [section_view(section) for section in report.sections] or [[]]
+    sections[0] = head + sections[0]
+    return sections
 
 
 def section_view(section: Section) -> list[RenderableType]:
     parts: list[RenderableType] = [Text(""), Text(section.heading, style="bold underline")]
     if section.intro:
         parts.append(_markdown(section.intro))
-    if section.result.blocks:
-        parts += [Text(""), render_blocks(section.result)]
+    for block in section.result.blocks:  # each its own part: a pager may pause between
+        parts += [Text(""), render_block(block)]
     if section.outro:
         parts += [Text(""), _markdown(section.outro)]
     return parts

@@ -30,6 +30,12 @@ def step_content(step: Step, lang: str, compute: Compute, *, commands: bool = Tr
                  title: bool = True) -> Group:
     """The step as the lesson shows it: its title, then its text, computation or question
     (``commands``: the line of commands under a question)."""
+    return Group(*step_parts(step, lang, compute, commands=commands, title=title))
+
+
+def step_parts(step: Step, lang: str, compute: Compute, *, commands: bool = True,
+               title: bool = True) -> list[RenderableType]:
+    """The parts of :func:`step_content`, for a pager to show a screenful at a time."""
     parts: list[RenderableType] = []
     if title and step.title:
         heading = view.step_title(localize(step.title, lang))
@@ -47,7 +53,7 @@ def step_content(step: Step, lang: str, compute: Compute, *, commands: bool = Tr
         parts.append(view.question_view(localize(step.prompt, lang), options_of(step, lang),
                                         step.kind == "multi", step.unit, lang,
                                         commands=commands))
-    return Group(*parts)
+    return parts
 
 
 def context_content(steps: Sequence[Step], lang: str, compute: Compute) -> Group:

@@ -107,3 +107,22 @@ def test_show_and_back_in_a_quiz(env: dict[str, str]) -> None:
     child.sendline(":q")  # :q quits a quiz as it quits a lesson
     status, rest = finish(child)
     assert status == 0 and "Traceback" not in rest
+
+
+def test_a_demo_pages_a_section_at_a_time_at_a_terminal(env: dict[str, str]) -> None:
+    child = spawn(["demo", "cnn-bn", "--quick"], env)  # four sections
+    child.expect_exact("press Enter for more")
+    first = str(child.before)
+    child.sendline("")
+    child.expect_exact("press Enter for more")
+    child.sendeof()  # input ends: the rest straight through, no more pauses
+    status, rest = finish(child)
+    assert status == 0 and "press Enter for more" not in rest and "Traceback" not in rest
+    assert first.count("\n") < 40 < (first + rest).count("\n")  # a page, then the rest
+
+
+def test_a_piped_demo_prints_straight_through(env: dict[str, str]) -> None:
+    done = subprocess.run([bntutor_script(), "demo", "fc-bn", "--quick"], env=env,
+                          capture_output=True, text=True, timeout=TIMEOUT, input="")
+    assert done.returncode == 0, done.stderr
+    assert "press Enter" not in done.stdout
