@@ -51,6 +51,13 @@ def shown_option(ident: str, options: Sequence[LText | Option], lang: str = "en"
     return f"{letter}) {option_text(options[letters_for(options).index(letter)], lang)}"
 
 
+def chosen_ids(understood: str | None, options: Sequence[LText | Option]) -> list[str]:
+    """The option ids a verdict's ``understood`` letters (``a, c``) name, in that order."""
+    letters, ids = letters_for(options), option_ids(list(options))
+    parts = [p.strip() for p in (understood or "").split(",")]
+    return [ids[letters.index(p)] for p in parts if len(p) == 1 and p in letters]
+
+
 def _texts(option: LText | Option) -> list[str]:
     text = option.text if isinstance(option, Option) else option
     return [text] if isinstance(text, str) else list(text.values())

@@ -23,7 +23,7 @@ from bntutor.cli._answers import answers_file, stdin_lines
 from bntutor.cli._clock import app_clock
 from bntutor.cli._overview import warn
 from bntutor.cli._play import LessonPlayer, PlayResult
-from bntutor.cli._recorder import StoreRecorder, saved_progress
+from bntutor.cli._recorder import StoreRecorder, attempt_id, saved_progress
 from bntutor.cli._services import lesson_services
 from bntutor.cli._warmup import Warmup
 from bntutor.cli.context import AppContext
@@ -69,11 +69,19 @@ def run_lesson(
                 services=lesson_services(warmup, app.lang),
                 recorder=StoreRecorder(store, lesson.slug, _topic(lesson), clock),
                 lang=app.lang,
+                run=lesson_run(store, lesson.slug),
             )
             mid_lesson = progress.current != tutor.step_ids(lesson)[0]
             result = player.play(progress, note, context=mid_lesson)
             total = store.add_lesson_time(lesson.slug, max(result.seconds, 0.0))
     return _report(app, console, course, entry, lesson, result, as_json, note, total)
+
+
+def lesson_run(store: Store, slug: str) -> int:
+    """How many answers the learner gave in this lesson before: each new run of the
+    lesson shows its options in a new order, and a first run's order is reproducible."""
+    prefix = attempt_id(slug, "")
+    return sum(a.item_id.startswith(prefix) for a in store.recent_attempts(None, "lesson"))
 
 
 def _topic(lesson: Lesson) -> str | None:

@@ -20,10 +20,12 @@ from rich.rule import Rule
 from rich.text import Text
 
 from bntutor import tutor
+from bntutor.checking.choice import chosen_ids
 from bntutor.checking.verdict import Verdict
 from bntutor.commands import command_word
 from bntutor.content.i18n import localize
-from bntutor.content.models import ComputeStep, Lesson, QuestionStep, Step
+from bntutor.content.models import ComputeStep, Lesson, QuestionStep, Step, option_ids
+from bntutor.content.shuffle import lesson_key, shuffle_options
 from bntutor.messages import message
 from bntutor.ui import player as view
 from bntutor.ui.pager import Pager
@@ -85,8 +87,10 @@ class LessonPlayer:
         recorder: Recorder,
         lang: str = "en",
         clock: Callable[[], float] = time.monotonic,
+        run: int | None = None,
     ) -> None:
         self.lesson = lesson
+        self._run = run  # draws the order of options (bntutor.content.shuffle); None: as filed
         self.number = number
         self._console = console
         self._source = source
@@ -100,6 +104,12 @@ class LessonPlayer:
 
     def text(self, value: Any) -> str:
         return localize(value, self._lang)
+
+    def _shown(self, step: Step) -> Step:
+        """``step`` as it is shown: a question's options in this run's order."""
+        if isinstance(step, QuestionStep) and self._run is not None:
+            return shuffle_options(step, lesson_key(self.lesson.slug, step.id, self._run))
+        return step
 
     # -- the loop -------------------------------------------------------------------------
 
@@ -136,6 +146,7 @@ class LessonPlayer:
         return "completed"
 
     def _run_step(self, step: Step) -> Ending | None:
+        step = self._shown(step)
         entry: dict[str, Any] = {"id": step.id, "type": step.type}
         self._transcript.append(entry)
         shown_at = last = self._clock()
@@ -194,7 +205,10 @@ class LessonPlayer:
         if not line.strip():
             return tutor.Continue()
         verdict = self._check(step, line)
-        entry.setdefault("answers", []).append(_answer_record(line, verdict))
+        record = _answer_record(line, verdict)
+        if step.options and verdict.understood is not None:
+            record["chosen"] = chosen_ids(verdict.understood, step.options)
+        entry.setdefault("answers", []).append(record)
         return tutor.Answer(line, verdict, counted_if_unreadable=not self._source.interactive)
 
     def _check(self, step: QuestionStep, line: str) -> Verdict:
@@ -213,6 +227,8 @@ class LessonPlayer:
         out.print(view.progress_line(ids.index(step.id) + 1, len(ids)))
         if isinstance(step, QuestionStep):
             entry["kind"] = step.kind
+            if step.options:
+                entry["options"] = option_ids(step.options)  # the ids, in the order shown
         elif isinstance(step, ComputeStep):
             entry["computation"] = step.computation
         reader = self._source.read if self._source.interactive else None
@@ -247,7 +263,7 @@ class LessonPlayer:
             out.print(Text(message("back.first_step", self._lang), style="dim"))
             return
         self._back = (step.id, index)
-        earlier = self.lesson.steps[index]
+        earlier = self._shown(self.lesson.steps[index])
         out.print()
         out.print(Rule(Text(message("back.rule", self._lang, k=index + 1, n=len(ids)),
                             style="dim"), style="dim"))

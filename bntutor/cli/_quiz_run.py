@@ -129,8 +129,9 @@ def run_items(
     reader: Reader,
     console: Console,
     time_limit: float | None = None,
+    shuffle_seed: int | str | None = None,
 ) -> tuple[RunOutcome, QuizReport]:
-    """Ask ``item_ids`` and build the report; the quiz session is stored for quizzes."""
+    """Ask ``item_ids`` (options in the order ``shuffle_seed`` draws) and build the report."""
     warmup = Warmup("torch")  # started once the first question is on screen
     needs_torch = kind == "review" or any(not i.startswith("bank:") for i in item_ids)
     judge = Judge(lang=app.lang, before_engine=lambda: warmup.start().wait())
@@ -140,7 +141,7 @@ def run_items(
                     compute=live_compute(warmup))
     runner = QuizRunner(
         item_ids, content.source, judge.check, judge.reveal, view, time.monotonic,
-        recorder(store, kind, clock), time_limit, app.lang,
+        recorder(store, kind, clock), time_limit, app.lang, shuffle_seed,
     )
     outcome = runner.run()
     report = build_report(kind, outcome.results, started_at=started_at, seconds=outcome.seconds,
@@ -182,7 +183,7 @@ def run_quiz(app: AppContext, options: QuizOptions, answers: Path | None, as_jso
             open_store(app, clock) as store:
         store.check_writable()
         outcome, report = run_items(app, "quiz", item_ids, content, store, clock, reader,
-                                    console, options.time_limit)
+                                    console, options.time_limit, options.seed)
         report = replace(report, seed=options.seed, chosen_topics=options.topics,
                          difficulty=options.difficulty)
         store.record_quiz(report.started_at, report.seconds, report.total, report.correct,
@@ -224,7 +225,8 @@ def run_review(app: AppContext, n: int, answers: Path | None, as_json: bool) -> 
                       "oldest first")
         with answer_reader(app, console, answers, as_json) as reader:
             outcome, report = run_items(app, "review", [c.qid for c in due], content, store,
-                                        clock, reader, console)
+                                        clock, reader, console,
+                                        shuffle_seed=f"review/{clock().isoformat()}")
         after = nothing_due_line(clock(), store.next_due(), store.card_count(), after=True)
     line = f"review stopped: {sum(r.answered for r in report.results)} answered and saved"
     status = finish(app, console, report, as_json, line, after)

@@ -26,6 +26,10 @@ class QuestionResult:
     expected: str = ""
     explanation: str = ""
     lessons: tuple[str, ...] = field(default_factory=tuple)
+    #: choice and multi: the option ids in the order shown, and the ids the answer chose
+    #: (``answer`` holds the letters as typed, which only mean something in that order).
+    options: tuple[str, ...] = field(default_factory=tuple)
+    chosen: tuple[str, ...] = field(default_factory=tuple)
 
     @property
     def correct(self) -> bool:
@@ -39,5 +43,7 @@ class QuestionResult:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["lessons"] = list(self.lessons)
+        data["options"] = list(self.options)
+        data["chosen"] = list(self.chosen)
         data["seconds"] = round(self.seconds, 2)
         return data

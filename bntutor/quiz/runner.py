@@ -15,12 +15,15 @@ report), ``:help``. Ctrl-C or the end of input stop the quiz; what was answered 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, Protocol
 
+from bntutor.checking.choice import chosen_ids
 from bntutor.checking.verdict import Verdict
 from bntutor.commands import Back, Help, Hint, Quit, Show, Skip, Unknown, parse_command
 from bntutor.content.i18n import localize
+from bntutor.content.models import Question, option_ids
+from bntutor.content.shuffle import OptionOrder
 from bntutor.errors import BntutorError
 from bntutor.quiz.items import QuizItem
 from bntutor.quiz.results import QuestionResult, Status
@@ -92,6 +95,22 @@ class QuizRunner:
     record: Callable[[QuestionResult], None]
     time_limit: float | None = None
     lang: str = "en"
+    #: options are shown in the order this seed draws for each item (None: file order)
+    shuffle_seed: int | str | None = None
+
+    def __post_init__(self) -> None:
+        seed = self.shuffle_seed
+        self._order = OptionOrder(seed) if seed is not None else None
+        self._shown: dict[str, QuizItem] = {}
+
+    def _get(self, item_id: str) -> QuizItem:
+        """The item as it is shown: its options in this quiz's order (drawn once)."""
+        if item_id not in self._shown:
+            item = self.source.get(item_id)
+            if self._order is not None:
+                item = replace(item, question=self._order.show(item_id, item.question))
+            self._shown[item_id] = item
+        return self._shown[item_id]
     #: Each question asked so far and its result (None: left before answering), for :back.
     _asked: list[tuple[QuizItem, QuestionResult | None]] = field(
         default_factory=list, init=False, repr=False)
@@ -109,7 +128,7 @@ class QuizRunner:
                     ended = "time-up"
                     break
                 try:
-                    item = self.source.get(item_id)
+                    item = self._get(item_id)
                 except BntutorError as exc:  # a card whose question is gone
                     self.io.show_note(f"left out {item_id}: {exc.one_line()}")
                     left_out.add(item_id)
@@ -218,13 +237,15 @@ class QuizRunner:
             expected=self.reveal(item),
             explanation=localize(q.explanation, self.lang),
             lessons=item.lessons,
+            options=tuple(option_ids(q.options)),
+            chosen=_chosen(q, verdict),
         )
 
     def _unasked(self, item_id: str, status: Status, detailed: bool) -> QuestionResult:
         """A question the learner never answered; with its answer when a report shows it."""
         if detailed:
             try:
-                item = self.source.get(item_id)
+                item = self._get(item_id)
             except BntutorError:
                 pass
             else:
@@ -239,3 +260,11 @@ class QuizRunner:
         except BntutorError:
             topic = "?"
         return QuestionResult(item_id, topic, 2, "", status)
+
+
+
+def _chosen(q: Question, verdict: Verdict | None) -> tuple[str, ...]:
+    """The option ids the learner's letters name (empty for other kinds or no answer)."""
+    if verdict is None or not verdict.readable or not q.options:
+        return ()
+    return tuple(chosen_ids(verdict.understood, q.options))

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from bntutor.checking.canonical import answer_text
 from bntutor.cli._quiz_run import load_content
 from bntutor.cli.main import run
+from bntutor.content.shuffle import OptionOrder
 from bntutor.quiz.judge import Judge
 from bntutor.quiz.selection import choose_items
 
@@ -59,8 +60,10 @@ def right_answers(seed: int, n: int, topics: tuple[str, ...] = ()) -> list[str]:
     content = load_content()
     ids = choose_items(content.source.bank_items(), list(topics), None, n, seed)
     judge = Judge()
+    order = OptionOrder(seed)
     lines = []
     for item_id in ids:
         item = content.source.get(item_id)
-        lines.append(answer_text(item.question, judge.resolve(item).expected))
+        shown = order.show(item_id, item.question)  # the options as the quiz shows them
+        lines.append(answer_text(shown, judge.resolve(item).expected))
     return lines

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from bntutor.cli._quiz_run import load_content
+from bntutor.content.models import option_ids
+from bntutor.quiz.judge import Judge
 from bntutor.quiz.topics import TOPICS
 from bntutor.store.store import Store
 
@@ -69,6 +71,43 @@ def test_same_seed_same_quiz(home: Path, tmp_path: Path) -> None:
         q["item_id"] for q in second["questions"]
     ]
     assert [q["prompt"] for q in first["questions"]] == [q["prompt"] for q in second["questions"]]
+    assert [q["options"] for q in first["questions"]] == [q["options"] for q in second["questions"]]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_answering_the_first_option_everywhere_gets_few_choice_questions_right(
+    home: Path, tmp_path: Path, seed: int
+) -> None:
+    """Position carries no information: 'a' to all 40 questions of the shipped bank."""
+    ran = bntutor("quiz", "--seed", str(seed), "-n", "40", "--answers",
+                  answers_file(tmp_path, *["a"] * 40), "--json")
+    assert ran.code == 0, ran.err
+    source = load_content().source
+    choice = [q for q in ran.json()["questions"]
+              if source.get(q["item_id"]).question.kind == "choice"]
+    assert len(choice) >= 10
+    right = [q for q in choice if q["status"] == "correct"]
+    assert all(q["chosen"] == [q["options"][0]] for q in choice)  # "a" is the first shown
+    assert len(right) <= 0.4 * len(choice), (len(right), len(choice))
+
+
+def test_the_transcript_names_the_options_shown_and_chosen(home: Path, tmp_path: Path) -> None:
+    answers = right_answers(seed=8, n=12)
+    report = bntutor("quiz", "--seed", "8", "-n", "12", "--answers",
+                     answers_file(tmp_path, *answers), "--json").json()
+    source, judge = load_content().source, Judge()
+    choices = 0
+    for q in report["questions"]:
+        item = source.get(q["item_id"])
+        if item.question.kind not in ("choice", "multi"):
+            assert q["options"] == [] and q["chosen"] == []
+            continue
+        choices += 1
+        assert sorted(q["options"]) == sorted(option_ids(item.question.options))
+        expected = judge.resolve(item).expected
+        assert sorted(q["chosen"]) == sorted(expected if isinstance(expected, list) else [expected])
+        assert q["status"] == "correct"
+    assert choices >= 3
 
 
 def test_input_ending_early_saves_and_exits_130(home: Path) -> None:

@@ -18,10 +18,12 @@ from typing import Any
 import pytest
 
 import bntutor
+from bntutor.checking.canonical import answer_text as canonical_answer
 from bntutor.content.course import load_course
 from bntutor.content.i18n import localize
 from bntutor.content.models import Lesson, Option, QuestionStep
 from bntutor.content.resolve import ResolveCache, resolve_question
+from bntutor.content.shuffle import lesson_key, shuffle_options
 from bntutor.live.registry import default_registry
 
 from .installed import bntutor_script
@@ -51,10 +53,10 @@ class Attempt:
         return [self.wrong] if self.kind == "predict" else [self.wrong, self.correct]
 
 
-def answer_text(value: Any, kind: str) -> str:
-    """An expected value written the way a learner would type it."""
-    if kind == "multi":
-        return ", ".join(str(v) for v in value)
+def answer_text(value: Any, step: QuestionStep) -> str:
+    """An expected value written the way a learner would type it (options by shown letter)."""
+    if step.kind in ("choice", "multi"):
+        return canonical_answer(step, value)
     if isinstance(value, list):
         return json.dumps(value)
     if isinstance(value, float):
@@ -65,15 +67,17 @@ def answer_text(value: Any, kind: str) -> str:
 def attempts(lesson: Lesson, cache: ResolveCache) -> list[Attempt]:
     registry = default_registry()
     out = []
-    for step in lesson.steps:
-        if not isinstance(step, QuestionStep):
+    for filed in lesson.steps:
+        if not isinstance(filed, QuestionStep):
             continue
+        # a fresh home plays the lesson's first run: options in the order that run draws
+        step = shuffle_options(filed, lesson_key(lesson.slug, filed.id, 0))
         resolved = resolve_question(step, registry, cache)
-        correct = answer_text(resolved.expected, step.kind)
+        correct = answer_text(resolved.expected, step)
         wrong = diagnosis = None
         if resolved.feedback:
             value, message = resolved.feedback[0]
-            wrong, diagnosis = answer_text(value, step.kind), localize(message, "en")
+            wrong, diagnosis = answer_text(value, step), localize(message, "en")
         elif step.kind == "choice":
             for letter, option in zip("abcdefgh", step.options or [], strict=False):
                 if isinstance(option, Option) and option.why is not None:
