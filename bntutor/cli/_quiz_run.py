@@ -194,6 +194,12 @@ def run_quiz(app: AppContext, options: QuizOptions, answers: Path | None, as_jso
     return finish(app, console, report, as_json, line)
 
 
+def review_seed(store: Store) -> str:
+    """The seed of a review's option orders: new after every answer given anywhere, so each
+    review shows new orders, and the same history gives the same screens."""
+    return f"review/{store.attempt_count()}"
+
+
 def run_review(app: AppContext, n: int, answers: Path | None, as_json: bool) -> int:
     from bntutor.cli._exercise_review import due_exercises, is_exercise_card, offer_exercises
     from bntutor.ui.progress_view import nothing_due_line
@@ -226,7 +232,7 @@ def run_review(app: AppContext, n: int, answers: Path | None, as_json: bool) -> 
         with answer_reader(app, console, answers, as_json) as reader:
             outcome, report = run_items(app, "review", [c.qid for c in due], content, store,
                                         clock, reader, console,
-                                        shuffle_seed=f"review/{clock().isoformat()}")
+                                        shuffle_seed=review_seed(store))
         after = nothing_due_line(clock(), store.next_due(), store.card_count(), after=True)
     line = f"review stopped: {sum(r.answered for r in report.results)} answered and saved"
     status = finish(app, console, report, as_json, line, after)

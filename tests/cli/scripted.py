@@ -59,6 +59,12 @@ def right_answers(seed: int, n: int, topics: tuple[str, ...] = ()) -> list[str]:
     is the one BNTUTOR_LESSONS names in this process)."""
     content = load_content()
     ids = choose_items(content.source.bank_items(), list(topics), None, n, seed)
+    return shown_right_answers(seed, ids)
+
+
+def shown_right_answers(seed: int | str, ids: list[str]) -> list[str]:
+    """The right answer of each item, in the letters a session with ``seed`` shows."""
+    content = load_content()
     judge = Judge()
     order = OptionOrder(seed)
     lines = []

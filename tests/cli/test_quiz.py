@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from bntutor.cli._quiz_run import load_content
+from bntutor.cli._quiz_run import load_content, review_seed
 from bntutor.content.models import option_ids
 from bntutor.quiz.judge import Judge
 from bntutor.quiz.topics import TOPICS
 from bntutor.store.store import Store
 
-from .scripted import answers_file, bntutor, right_answers, use_home
+from .scripted import answers_file, bntutor, right_answers, shown_right_answers, use_home
 
 LESSONS = Path(__file__).resolve().parent.parent / "fixtures" / "quiz" / "lessons"
 DAY1 = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
@@ -171,9 +171,9 @@ def test_review_next_day_asks_what_was_missed(home: Path, tmp_path: Path,
     assert missed
 
     monkeypatch.setenv("BNTUTOR_NOW", (DAY1 + timedelta(days=1)).isoformat())
-    ids = [q["item_id"] for q in quiz["questions"]]
-    key = dict(zip(ids, answers, strict=True))
-    due_file = answers_file(tmp_path, *[key[i] for i in missed], name="due.txt")
+    with Store.open(home) as store:  # the review shows its own option orders
+        seed = review_seed(store)
+    due_file = answers_file(tmp_path, *shown_right_answers(seed, missed), name="due.txt")
     review = bntutor("review", "--answers", due_file, "--json")
     assert review.code == 0, review.err
     document = review.json()
