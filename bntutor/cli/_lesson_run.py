@@ -23,7 +23,7 @@ from bntutor.cli._answers import answers_file, stdin_lines
 from bntutor.cli._clock import app_clock
 from bntutor.cli._overview import warn
 from bntutor.cli._play import LessonPlayer, PlayResult
-from bntutor.cli._recorder import StoreRecorder, attempt_id, saved_progress
+from bntutor.cli._recorder import StoreRecorder, saved_progress
 from bntutor.cli._services import lesson_services
 from bntutor.cli._warmup import Warmup
 from bntutor.cli.context import AppContext
@@ -78,10 +78,10 @@ def run_lesson(
 
 
 def lesson_run(store: Store, slug: str) -> int:
-    """How many answers the learner gave in this lesson before: each new run of the
-    lesson shows its options in a new order, and a first run's order is reproducible."""
-    prefix = attempt_id(slug, "")
-    return sum(a.item_id.startswith(prefix) for a in store.recent_attempts(None, "lesson"))
+    """The number of the lesson's live run: each run shows its options in a new order,
+    and a given run always in the same one."""
+    progress = store.get_progress(slug)
+    return progress.run if progress is not None else 1
 
 
 def _topic(lesson: Lesson) -> str | None:

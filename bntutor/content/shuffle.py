@@ -76,6 +76,6 @@ def quiz_key(seed: int | str, item_id: str) -> str:
 
 
 def lesson_key(slug: str, step_id: str, run: int) -> str:
-    """The shuffle key of a lesson step; ``run`` counts the learner's earlier answers in
-    the lesson, so a lesson played again shows new orders and a fresh one is reproducible."""
+    """The shuffle key of a lesson step in the learner's ``run`` of the lesson (1, 2, ...):
+    a lesson played again shows new orders, and a first run's orders are reproducible."""
     return f"lesson/{slug}/{step_id}/{run}"

@@ -12,7 +12,7 @@ from .scripted import answers_file, bntutor, use_home
 
 LESSONS = Path(__file__).resolve().parent.parent / "fixtures" / "player" / "lessons"
 SLUG = "fixture-basics"  # lesson 1: intro, q-mean, batch, q-live, q-mode, outro
-ALL_RIGHT = ("5", "4", "b")
+ALL_RIGHT = ("5", "4", "the running statistics")  # q-mode by text: options are shuffled
 
 
 @pytest.fixture
@@ -100,3 +100,24 @@ def test_progress_reset_forgets_every_run(home: Path, tmp_path: Path) -> None:
     assert row["started"] is False and row["finished"] is False
     with Store.open(home) as store:
         assert store.get_progress(SLUG) is None
+
+
+def test_each_run_shows_the_options_in_its_own_reproducible_order(
+    home: Path, tmp_path: Path
+) -> None:
+    from bntutor.content.loader import load_lesson
+    from bntutor.content.models import QuestionStep, option_ids
+    from bntutor.content.shuffle import lesson_key, shuffle_options
+
+    lesson = load_lesson(LESSONS / "01-fixture-basics.yaml")
+    (step,) = [s for s in lesson.steps if isinstance(s, QuestionStep) and s.id == "q-mode"]
+    shown = []
+    for run in (1, 2):
+        ran = bntutor("lesson", "1", "--json", "--answers", answers_file(tmp_path, *ALL_RIGHT))
+        assert ran.code == 0, ran.err
+        (q_mode,) = [s for s in ran.json()["steps"] if s["id"] == "q-mode"]
+        expected = option_ids(shuffle_options(step, lesson_key(SLUG, "q-mode", run)).options)
+        assert q_mode["options"] == expected
+        assert q_mode["answers"][0]["chosen"] == ["b"]
+        shown.append(q_mode["options"])
+    assert sorted(shown[0]) == ["a", "b", "c"]

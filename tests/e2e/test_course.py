@@ -71,7 +71,7 @@ def attempts(lesson: Lesson, cache: ResolveCache) -> list[Attempt]:
         if not isinstance(filed, QuestionStep):
             continue
         # a fresh home plays the lesson's first run: options in the order that run draws
-        step = shuffle_options(filed, lesson_key(lesson.slug, filed.id, 0))
+        step = shuffle_options(filed, lesson_key(lesson.slug, filed.id, 1))
         resolved = resolve_question(step, registry, cache)
         correct = answer_text(resolved.expected, step)
         wrong = diagnosis = None
