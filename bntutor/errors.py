@@ -24,13 +24,20 @@ class BntutorError(Exception):
 
     status: ExitStatus = ExitStatus.ERROR
 
-    def __init__(self, what: str, where: str | None = None, hint: str | None = None) -> None:
+    def __init__(
+        self, what: str, where: str | None = None, hint: str | None = None, *,
+        zh: str | None = None,
+    ) -> None:
         super().__init__(what)
         self.what = what
         self.where = where
         self.hint = hint
+        self.zh = zh  # the whole "what; hint" in Chinese, where it has been written
 
-    def one_line(self) -> str:
+    def one_line(self, lang: str = "en") -> str:
+        """``what (where); hint``, in Chinese when ``lang`` is zh and it has been written."""
+        if lang == "zh" and self.zh:
+            return f"{self.zh}（{self.where}）" if self.where else self.zh
         text = self.what
         if self.where:
             text += f" ({self.where})"

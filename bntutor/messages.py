@@ -79,6 +79,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- answers ---------------------------------------------------------------------------
     "answer.did_you_mean": {"en": "did you mean '{word}'? (not counted as a try)",
                             "zh": "你是想写 '{word}' 吗？（这次不算作答）"},
+    # -- the progress database ------------------------------------------------------------
+    "store.unreadable": {
+        "en": "{count} rows of the progress database could not be read and were skipped"
+              " ({tables}); everything else is kept. To set them aside for good: bntutor repair",
+        "zh": "进度数据库中有 {count} 条记录无法读取，已跳过（{tables}）；其余记录都完好。"
+              "要把它们彻底移出，请运行：bntutor repair",
+    },
+    "repair.nothing": {"en": "there is no progress database yet ({path}): nothing to repair",
+                       "zh": "还没有进度数据库（{path}），无需修复"},
+    "repair.done": {
+        "en": "the progress database was rebuilt: {kept} rows carried over, {lost} left"
+              " behind{tables}; the old file is kept at {aside}",
+        "zh": "进度数据库已重建：转存了 {kept} 条记录，{lost} 条无法读取的记录留在旧文件中"
+              "{tables}；旧文件保存在 {aside}",
+    },
+    "repair.damaged_tables": {"en": " (reading stopped part-way in: {tables})",
+                              "zh": "（以下表读到一半出错：{tables}）"},
     # -- yes/no questions -----------------------------------------------------------------
     "confirm.again": {"en": "answer y (yes) or n (no)", "zh": "请回答 y（是）或 n（否）"},
     # -- formula answers ----------------------------------------------------------------

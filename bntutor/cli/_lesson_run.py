@@ -21,7 +21,7 @@ from rich.console import Console
 from bntutor import tutor
 from bntutor.cli._answers import answers_file, stdin_lines
 from bntutor.cli._clock import app_clock
-from bntutor.cli._overview import warn
+from bntutor.cli._overview import report_unreadable, warn
 from bntutor.cli._play import LessonPlayer, PlayResult
 from bntutor.cli._recorder import StoreRecorder, saved_progress
 from bntutor.cli._services import lesson_services
@@ -93,7 +93,10 @@ def _open_store(app: AppContext, clock: Clock) -> Iterator[Store]:
     with Store.open(app.home(), clock) as store:
         for message in store.warnings:
             warn(app, message)
-        yield store
+        try:
+            yield store
+        finally:
+            report_unreadable(app, store)
 
 
 @contextmanager

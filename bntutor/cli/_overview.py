@@ -36,6 +36,16 @@ def warn(app: AppContext, message: str) -> None:
     app.err_console.print(Text(f"bntutor: warning: {message}", style="yellow"), soft_wrap=True)
 
 
+def report_unreadable(app: AppContext, store: Store) -> None:
+    """A warning, when rows of the database could not be read, that says what to do."""
+    from bntutor.messages import message
+
+    bad = store.unreadable_rows()
+    if bad:
+        tables = ", ".join(f"{table} {n}" for table, n in sorted(bad.items()))
+        warn(app, message("store.unreadable", app.lang, count=sum(bad.values()), tables=tables))
+
+
 @contextmanager
 def existing_store(app: AppContext) -> Iterator[Store | None]:
     """The store if a database exists (its warnings printed once), else None; a home
@@ -53,6 +63,7 @@ def existing_store(app: AppContext) -> Iterator[Store | None]:
         warn(app, message)
     try:
         yield store
+        report_unreadable(app, store)
     finally:
         store.close()
 

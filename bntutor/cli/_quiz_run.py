@@ -88,12 +88,15 @@ def answer_reader(app: AppContext, console: Console, answers: Path | None,
 
 @contextmanager
 def open_store(app: AppContext, clock: Clock) -> Iterator[Store]:
-    from bntutor.cli._overview import warn
+    from bntutor.cli._overview import report_unreadable, warn
 
     with Store.open(app.home(), clock) as store:
         for message in store.warnings:
             warn(app, message)
-        yield store
+        try:
+            yield store
+        finally:
+            report_unreadable(app, store)
 
 
 def recorder(

@@ -46,14 +46,18 @@ def _run(argv: list[str], debug: bool) -> int:
     # The command is driven here rather than through `app(...)`: typer's own main turns
     # Ctrl-C into a silent exit 130 and a closed stdout into exit 1 before we see them.
     command = get_command(app)
+    lang = "en"
     try:
         with command.make_context("bntutor", argv) as ctx:
-            result = command.invoke(ctx)
+            try:
+                result = command.invoke(ctx)
+            finally:
+                lang = getattr(ctx.obj, "lang", "en")  # --lang, once the app has read it
         return int(result) if isinstance(result, int) else ExitStatus.OK
     except BntutorError as exc:
         if debug:
             raise
-        _error(exc.one_line())
+        _error(exc.one_line(lang))
         return int(exc.status)
     except typer.Exit as exc:
         return int(exc.exit_code)

@@ -113,3 +113,34 @@ def _show(app: AppContext, as_json: bool) -> None:
         return
     app.console.print(progress_view(rows, quizzes, mastery, now, due_now, cards, next_due,
                                     exercise_table_rows))
+
+
+@app.command("repair")
+def repair_cmd(ctx: typer.Context) -> None:
+    """Rebuild the progress database from every row that can still be read.
+
+    The old file is moved aside (bntutor.sqlite3.corrupt-<time>) and kept. Close any
+    other bntutor first."""
+    from bntutor.cli._clock import app_clock
+    from bntutor.messages import message
+    from bntutor.store.recovery import repair
+    from bntutor.store.store import FILE_NAME
+
+    app_ctx = get_context(ctx)
+    path = app_ctx.home() / FILE_NAME
+    done = repair(path, app_clock()())
+    if done is None:
+        app_ctx.console.print(message("repair.nothing", app_ctx.lang, path=path), soft_wrap=True,
+                              markup=False)
+        return
+    aside, carried = done
+    tables = ""
+    if carried.unreadable_tables:
+        names = ", ".join(carried.unreadable_tables)
+        tables = message("repair.damaged_tables", app_ctx.lang, tables=names)
+    app_ctx.console.print(
+        message("repair.done", app_ctx.lang, kept=carried.rows_kept, lost=carried.rows_lost,
+                tables=tables, aside=aside),
+        soft_wrap=True,
+        markup=False,
+    )

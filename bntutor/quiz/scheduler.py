@@ -70,16 +70,26 @@ def review(
     return review_rated(card_json, item_id, rating_for(outcome), now, outcome.seconds)
 
 
+def _stored_card(card_json: str | None, item_id: str, now: datetime) -> Any:
+    """The stored card, or a new one when there is none or it cannot be read (a damaged
+    row): the answer still counts, and the card starts over instead of failing."""
+    import fsrs
+
+    if card_json is not None:
+        try:
+            return fsrs.Card.from_json(card_json)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            pass
+    return fsrs.Card(card_id=card_id_for(item_id), due=now)
+
+
 def review_rated(
     card_json: str | None, item_id: str, rating: int, now: datetime, seconds: float = 0.0
 ) -> tuple[str, datetime]:
     """Apply one review with an explicit FSRS ``rating`` (1-4): (new JSON, due)."""
     import fsrs
 
-    if card_json is None:
-        card = fsrs.Card(card_id=card_id_for(item_id), due=now)
-    else:
-        card = fsrs.Card.from_json(card_json)
+    card = _stored_card(card_json, item_id, now)
     duration_ms = int(max(seconds, 0.0) * 1000)
     new_card, _log = _scheduler().review_card(
         card, fsrs.Rating(rating), now, review_duration=duration_ms

@@ -29,9 +29,12 @@ in ``PRAGMA user_version``, migrations in :mod:`bntutor.store.migrations`)::
 Modules: ``db`` (connection, transactions, sqlite errors -> StoreError), ``migrations``,
 ``runs`` (a replay of a lesson is a new run; earlier runs are summed up and kept),
 ``recovery`` (a damaged file is moved aside to ``bntutor.sqlite3.corrupt-<stamp>`` and a
-fresh one started, with a warning), ``progress``, ``attempts``, ``quizzes``, ``cards``,
+fresh one started with every readable row carried over by ``salvage``, with a warning;
+``repair`` does the same on request), ``progress``, ``attempts``, ``quizzes``, ``cards``,
 ``store`` (the facade), ``home`` (where the home dir is). Datetimes are aware, injected by
-the ``clock``, and stored as ISO-8601 UTC text. The store never prints.
+the ``clock``, and stored as ISO-8601 UTC text. The store never prints. A row that cannot
+be read (bad text in a date column, broken JSON) is left out of what is returned and
+counted in ``store.unreadable_rows()`` for the CLI to report.
 
 Importing this package is cheap (``home`` needs it at startup): the names below load
 their modules on first use.

@@ -32,3 +32,9 @@ def from_text(text: str) -> datetime:
 def stamp(moment: datetime) -> str:
     """A compact UTC stamp for file names: ``20240501T093000Z``."""
     return from_text(to_text(moment)).strftime("%Y%m%dT%H%M%SZ")
+
+
+def well_formed(column: str) -> str:
+    """SQL that is true when ``column`` holds text shaped like :func:`to_text`'s, so a
+    minimum or maximum over it is never a stray value (text sorts after digits)."""
+    return f"{column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*'"

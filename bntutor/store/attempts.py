@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, get_args
 
-from bntutor.store._time import Clock, from_text, to_text
+from bntutor.store._time import Clock, from_text, to_text, well_formed
 from bntutor.store.db import Database
 
 Source = Literal["lesson", "quiz", "review"]
@@ -108,7 +108,7 @@ class AttemptStore:
                 "SELECT * FROM attempts WHERE source = ? ORDER BY at DESC, id DESC LIMIT ?",
                 (source, _limit(limit)),
             )
-        return [_attempt(row) for row in rows]
+        return self._db.readable("attempts", rows, _attempt)
 
     def attempts_for_topic(self, topic: str, limit: int | None = None) -> list[Attempt]:
         """Attempts on ``topic``, newest first."""
@@ -116,18 +116,21 @@ class AttemptStore:
             "SELECT * FROM attempts WHERE topic = ? ORDER BY at DESC, id DESC LIMIT ?",
             (topic, _limit(limit)),
         )
-        return [_attempt(row) for row in rows]
+        return self._db.readable("attempts", rows, _attempt)
 
     def topic_stats(self) -> list[TopicStats]:
         """Attempts and correct answers per topic (attempts without a topic left out)."""
         rows = self._db.rows(
             "SELECT topic, COUNT(*) AS n, SUM(correct) AS ok, MAX(at) AS last_at FROM attempts"
-            " WHERE topic IS NOT NULL GROUP BY topic ORDER BY topic"
+            f" WHERE topic IS NOT NULL AND {well_formed('at')} GROUP BY topic ORDER BY topic"
         )
-        return [
-            TopicStats(row["topic"], int(row["n"]), int(row["ok"]), from_text(row["last_at"]))
-            for row in rows
-        ]
+        return self._db.readable(
+            "attempts",
+            rows,
+            lambda row: TopicStats(
+                row["topic"], int(row["n"]), int(row["ok"]), from_text(row["last_at"])
+            ),
+        )
 
     def attempt_count(self) -> int:
         row = self._db.row("SELECT COUNT(*) FROM attempts")

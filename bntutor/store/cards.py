@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from bntutor.store._time import Clock, from_text, to_text
+from bntutor.store._time import Clock, from_text, to_text, well_formed
 from bntutor.store.db import Database
 
 
@@ -28,6 +28,7 @@ class CardRecord:
 
 
 def _card(row: sqlite3.Row) -> CardRecord:
+    _check_json(row["qid"], row["card_json"])
     return CardRecord(
         qid=row["qid"],
         card_json=row["card_json"],
@@ -49,8 +50,9 @@ class CardStore:
     _clock: Clock
 
     def get_card(self, qid: str) -> CardRecord | None:
-        row = self._db.row("SELECT * FROM cards WHERE qid = ?", (qid,))
-        return _card(row) if row is not None else None
+        rows = self._db.rows("SELECT * FROM cards WHERE qid = ?", (qid,))
+        found = self._db.readable("cards", rows, _card)
+        return found[0] if found else None
 
     def put_card(self, qid: str, card_json: str, due: datetime, topic: str | None = None) -> None:
         """Create or replace the card of question ``qid``."""
@@ -91,12 +93,13 @@ class CardStore:
             "SELECT * FROM cards WHERE due <= ? ORDER BY due, qid LIMIT ?",
             (moment, -1 if limit is None else max(limit, 0)),
         )
-        return [_card(row) for row in rows]
+        return self._db.readable("cards", rows, _card)
 
     def next_due(self) -> datetime | None:
-        """When the earliest card falls due (possibly in the past); None with no cards."""
-        row = self._db.row("SELECT MIN(due) FROM cards")
-        return from_text(row[0]) if row is not None and row[0] is not None else None
+        """When the earliest readable card falls due (possibly in the past); None with none."""
+        rows = self._db.rows(f"SELECT * FROM cards WHERE {well_formed('due')} ORDER BY due")
+        cards = self._db.readable("cards", rows, _card)
+        return cards[0].due if cards else None
 
     def card_count(self) -> int:
         row = self._db.row("SELECT COUNT(*) FROM cards")

@@ -8,23 +8,46 @@ consistent snapshot thanks to WAL mode.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from bntutor.errors import StoreError
 
 Params = Sequence[Any]
+T = TypeVar("T")
+
+#: What reading a row with bad values raises (text in a date column, broken JSON ...).
+ROW_ERRORS = (ValueError, TypeError, KeyError, OverflowError)
 
 # Primary SQLite result codes (https://sqlite.org/rescode.html).
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
 
 _LOCKED_HINT = "another bntutor may be using it; close it and try again"
 
+#: What to do about damage found while the database is in use (found on opening, the
+#: file is set aside at once: see bntutor.store.recovery).
+REPAIR_HINT = (
+    "run `bntutor repair`: it carries every readable row into a fresh database and keeps"
+    " the damaged file beside it"
+)
+_REPAIR_HINT_ZH = (
+    "请运行 `bntutor repair`：它会把所有还能读出的记录转存到一个新的数据库，"
+    "损坏的文件保留在原处旁边"
+)
+
 
 class CorruptDatabase(StoreError):
     """The file is not a SQLite database or its pages are damaged."""
+
+
+def damaged(detail: str, where: str) -> CorruptDatabase:
+    """The error for damage found in ``where``; it says to run ``bntutor repair``."""
+    return CorruptDatabase(
+        f"the database is damaged: {detail}", where, REPAIR_HINT,
+        zh=f"进度数据库已损坏：{detail}；{_REPAIR_HINT_ZH}",
+    )
 
 
 class DatabaseLocked(StoreError):
@@ -50,9 +73,7 @@ def translate(exc: sqlite3.Error, path: Path) -> StoreError:
     where = str(path)
     code = _primary_code(exc)
     if code in (_CORRUPT, _NOTADB):
-        return CorruptDatabase(
-            f"the database is damaged: {exc}", where, "run bntutor again to start a fresh one"
-        )
+        return damaged(str(exc), where)
     if code in (_BUSY, _LOCKED):
         return DatabaseLocked("database is locked", where, _LOCKED_HINT)
     if code == _READONLY:
@@ -74,6 +95,25 @@ class Database:
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self._connection = connection
         self.path = path
+        #: Rows left out because they could not be read, per table (the most seen in one
+        #: read): the CLI reports them and points to ``bntutor repair``.
+        self.unreadable: dict[str, int] = {}
+
+    def readable(
+        self, table: str, rows: Iterable[sqlite3.Row], convert: Callable[[sqlite3.Row], T]
+    ) -> list[T]:
+        """``convert`` of each row; a row it cannot read is left out and counted, so one bad
+        value never stops the learner from seeing (and adding to) everything else."""
+        out: list[T] = []
+        bad = 0
+        for row in rows:
+            try:
+                out.append(convert(row))
+            except ROW_ERRORS:
+                bad += 1
+        if bad:
+            self.unreadable[table] = max(self.unreadable.get(table, 0), bad)
+        return out
 
     @classmethod
     def connect(cls, path: Path, busy_timeout: float = 5.0) -> Database:
@@ -139,11 +179,7 @@ class Database:
             lines = [line for row in rows for line in row.splitlines()]
             problems = [line for line in lines if line and not line.startswith("***")]
             more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-            raise CorruptDatabase(
-                f"the database is damaged: {(problems or lines or ['?'])[0]}{more}",
-                str(self.path),
-                "run bntutor again to start a fresh one",
-            )
+            raise damaged(f"{(problems or lines or ['?'])[0]}{more}", str(self.path))
 
     def use_wal(self) -> None:
         """Switch to write-ahead logging (persistent in the file) with NORMAL syncing."""

@@ -93,12 +93,13 @@ class ExerciseStore:
                         (name,))
 
     def exercise_progress(self, name: str) -> ExerciseProgress | None:
-        row = self._db.row("SELECT * FROM exercise_progress WHERE name = ?", (name,))
-        return _progress(row) if row is not None else None
+        rows = self._db.rows("SELECT * FROM exercise_progress WHERE name = ?", (name,))
+        found = self._db.readable("exercise_progress", rows, _progress)
+        return found[0] if found else None
 
     def all_exercise_progress(self) -> list[ExerciseProgress]:
-        return [_progress(r) for r in
-                self._db.rows("SELECT * FROM exercise_progress ORDER BY name")]
+        rows = self._db.rows("SELECT * FROM exercise_progress ORDER BY name")
+        return self._db.readable("exercise_progress", rows, _progress)
 
     def exercise_check_count(self, name: str) -> int:
         row = self._db.row("SELECT COUNT(*) FROM exercise_attempts WHERE name = ?", (name,))

@@ -12,14 +12,15 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal, get_args
+from typing import Literal, TypeVar, get_args
 
-from bntutor.store._time import Clock, from_text, to_text
+from bntutor.store._time import Clock, from_text, to_text, well_formed
 from bntutor.store.db import Database
 from bntutor.store.runs import PastRun, past_run, start_new_run
 
 Outcome = Literal["correct", "wrong", "skipped", "seen"]
 OUTCOMES: tuple[str, ...] = get_args(Outcome)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -128,27 +129,37 @@ def _step(row: sqlite3.Row) -> StepProgress:
 
 
 def _progress(
-    lesson: sqlite3.Row, steps: list[sqlite3.Row], runs: list[sqlite3.Row]
+    lesson: sqlite3.Row, steps: list[StepProgress], runs: list[PastRun]
 ) -> LessonProgress:
     finished = lesson["finished_at"]
     return LessonProgress(
         slug=lesson["slug"],
         current_step_id=lesson["current_step_id"],
-        steps=tuple(_step(row) for row in steps),
+        steps=tuple(steps),
         started_at=from_text(lesson["started_at"]),
         updated_at=from_text(lesson["updated_at"]),
         finished_at=from_text(finished) if finished is not None else None,
         session_seconds=float(lesson["seconds"] or 0.0),
         run=int(lesson["run"]),
-        earlier=tuple(past_run(row) for row in runs),
+        earlier=tuple(runs),
     )
 
 
-def _by_slug(rows: list[sqlite3.Row]) -> dict[str, list[sqlite3.Row]]:
-    grouped: dict[str, list[sqlite3.Row]] = {}
-    for row in rows:
-        grouped.setdefault(row["slug"], []).append(row)
+def _by_slug(pairs: list[tuple[str, T]]) -> dict[str, list[T]]:
+    grouped: dict[str, list[T]] = {}
+    for slug, item in pairs:
+        grouped.setdefault(slug, []).append(item)
     return grouped
+
+
+def _sum_or_new(column: str, kind: str) -> str:
+    """SQL adding the new visit's ``column`` to the stored total, or taking the new value
+    when the stored one is not a number (a damaged row)."""
+    ok = "('integer')" if kind == "integer" else "('integer', 'real')"
+    return (
+        f"CASE WHEN typeof({column}) IN {ok} THEN {column} + excluded.{column}"
+        f" ELSE excluded.{column} END"
+    )
 
 
 def _place(sql: sqlite3.Connection, slug: str, step_id: str | None, now: str) -> None:
@@ -184,12 +195,15 @@ class ProgressStore:
                 params,
             )
             runs = self._db.rows(f"SELECT * FROM lesson_runs {where} ORDER BY slug, run", params)
-        steps_of = _by_slug(steps)
-        runs_of = _by_slug(runs)
-        return [
-            _progress(lesson, steps_of.get(lesson["slug"], []), runs_of.get(lesson["slug"], []))
-            for lesson in lessons
-        ]
+        # A row that cannot be read is left out (and reported), never fatal.
+        db = self._db
+        steps_of = _by_slug(db.readable("step_progress", steps, lambda r: (r["slug"], _step(r))))
+        runs_of = _by_slug(db.readable("lesson_runs", runs, lambda r: (r["slug"], past_run(r))))
+        return db.readable(
+            "lesson_progress",
+            lessons,
+            lambda r: _progress(r, steps_of.get(r["slug"], []), runs_of.get(r["slug"], [])),
+        )
 
     def save_step(
         self,
@@ -211,8 +225,11 @@ class ProgressStore:
                 " VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM step_progress"
                 "  WHERE slug = ?), ?, ?, ?, ?, ?)"
                 " ON CONFLICT (slug, step_id) DO UPDATE SET outcome = excluded.outcome,"
-                " hints_used = hints_used + excluded.hints_used,"
-                " seconds = seconds + excluded.seconds, last_at = excluded.last_at",
+                f" hints_used = {_sum_or_new('hints_used', 'integer')},"
+                f" seconds = {_sum_or_new('seconds', 'real')}, last_at = excluded.last_at,"
+                # a step whose row could not be read is done again: its row is whole again
+                f" first_at = CASE WHEN {well_formed('first_at')} THEN first_at"
+                " ELSE excluded.first_at END",
                 (slug, step_id, slug, outcome, hints_used, seconds, now, now),
             )
 

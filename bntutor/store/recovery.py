@@ -1,8 +1,11 @@
 """Open the database file, moving a damaged one aside so the tool never crashes on it.
 
 A file that is not a SQLite database, or that fails ``PRAGMA quick_check``, is renamed to
-``bntutor.sqlite3.corrupt-<UTC stamp>`` and a fresh database is started. Nothing is
-deleted: the learner or a developer can still inspect the old file. (When bntutor held
+``bntutor.sqlite3.corrupt-<UTC stamp>`` and a fresh database is started with every row
+that can still be read carried over (see :mod:`bntutor.store.salvage`). Nothing is
+deleted: the learner or a developer can still inspect the old file. Damage that
+``quick_check`` cannot see (a stale index, a bad value in a row) shows up later; then
+:func:`repair` (``bntutor repair``) does the same on request. (When bntutor held
 the last connection, SQLite folds the file's WAL into it on closing; a WAL still open
 elsewhere is moved aside beside it, so it is never replayed into the fresh file.)
 The store never prints; the warning is returned for the CLI to show.
@@ -19,6 +22,7 @@ from pathlib import Path
 from bntutor.store._time import stamp
 from bntutor.store.db import CorruptDatabase, Database, DatabaseLocked
 from bntutor.store.migrations import MIGRATIONS, Migration, migrate
+from bntutor.store.salvage import Salvage, salvage
 
 _RETRY_SECONDS = 0.01
 
@@ -102,8 +106,33 @@ def open_database(
     except CorruptDatabase as exc:
         damage = exc.what
     target = move_aside(path, moment, inode)
+    db = _open_checked(path, busy_timeout, migrations)
     if target is None:
-        warning = f"{damage}; another bntutor already replaced it"
-    else:
-        warning = f"{damage}; it was moved aside to {target} and a fresh one was started"
-    return _open_checked(path, busy_timeout, migrations), [warning]
+        return db, [f"{damage}; another bntutor already replaced it"]
+    carried = _carry_over(db, target)
+    kept = f" with the {carried.rows_kept} readable rows carried over" if carried.rows_kept else ""
+    return db, [f"{damage}; it was moved aside to {target} and a fresh one was started{kept}"]
+
+
+def _carry_over(db: Database, source: Path) -> Salvage:
+    with db.write() as sql:
+        return salvage(source, sql)
+
+
+def repair(
+    path: Path,
+    moment: datetime,
+    busy_timeout: float = 5.0,
+    migrations: tuple[Migration, ...] = MIGRATIONS,
+) -> tuple[Path, Salvage] | None:
+    """Move the database at ``path`` aside and start a fresh one holding every row of it
+    that can be read; where the old file went and what was carried over. None when there
+    is no database file."""
+    target = move_aside(path, moment, _inode(path))
+    if target is None:
+        return None
+    db = _open_checked(path, busy_timeout, migrations)
+    try:
+        return target, _carry_over(db, target)
+    finally:
+        db.close()

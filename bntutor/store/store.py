@@ -45,6 +45,11 @@ class Store(ProgressStore, AttemptStore, QuizStore, CardStore, ExerciseStore):
     def path(self) -> Path:
         return self._db.path
 
+    def unreadable_rows(self) -> dict[str, int]:
+        """Rows left out of what was read so far because they could not be read, per
+        table (a bad value in a row; ``bntutor repair`` sets them aside for good)."""
+        return dict(self._db.unreadable)
+
     def check_writable(self) -> None:
         """Take the write lock once: a locked or read-only database fails now, before the
         learner answers anything, rather than when the first answer is saved."""

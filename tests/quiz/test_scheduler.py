@@ -75,3 +75,13 @@ def test_updates_the_existing_card() -> None:
 def test_naive_datetime_refused() -> None:
     with pytest.raises(ValueError):
         record_answer(FakeStore(), "bank:x", None, True, 0, 1.0, datetime(2024, 1, 1))
+
+
+@pytest.mark.parametrize("stored", ["{not json", "[1, 2]", '{"state": "weird"}', "{}"])
+def test_an_unreadable_stored_card_starts_over_instead_of_failing(stored: str) -> None:
+    store = FakeStore()
+    store.cards["bank:x"] = (stored, NOW, None)
+    due = record_answer(store, "bank:x", None, True, 0, 5.0, NOW)
+    fresh = record_answer(FakeStore(), "bank:x", None, True, 0, 5.0, NOW)
+    assert due == fresh
+    assert fsrs.Card.from_json(store.cards["bank:x"][0]).due == due
