@@ -132,7 +132,7 @@ def test_literal_answers_match_torch(qid: str) -> None:
 
 def test_counts_are_exact() -> None:
     for qid in ("cnn-conv-bn-params", "tvi-nbt-count", "bn-fc-params", "cnn-bn2d-params",
-                "cnn-buffer-values", "cnn-values-per-stat"):
+                "cnn-buffer-values", "cnn-values-per-stat", "nv-gn-params", "tn-rmsnorm-params"):
         tol = QUESTIONS[qid].tolerance
         assert (tol.abs, tol.rel) == (0, 0), qid
 
