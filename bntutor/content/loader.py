@@ -21,6 +21,7 @@ from bntutor.content._schema_errors import schema_errors
 from bntutor.content._yaml_lines import LineMap
 from bntutor.content._yaml_lines import Path as DataPath
 from bntutor.content._yaml_lines import parse as parse_yaml
+from bntutor.content.bank_lint import lint_bank
 from bntutor.content.models import (
     Bank,
     BankQuestion,
@@ -266,6 +267,7 @@ def check_bank_file(path: Path, registry: Registry | None) -> Checked[Bank]:
         errors += sem.check_question(
             q, ("questions", i), sem.Where(doc.file, doc.lines, q.id), registry
         )
+    errors += lint_bank(questions, where)
     errors.sort(key=lambda e: e.line or 0)
     return Checked(path, bank, errors, doc.lines)
 

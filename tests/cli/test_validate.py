@@ -119,3 +119,18 @@ def test_control_characters_in_lessons_and_banks_are_located_errors(
     assert f"{lesson}:20: step q-mean: a control character U+001B (ESC) in steps.2.hints.0" in err
     assert len(problems) == 3, problems  # the lesson, the bank, the summary
     assert f"{bank}:6: question csi: a control character U+009B (CSI) in questions.0.prompt" in err
+
+
+def test_the_bank_lint_fails_a_biased_bank_and_passes_the_shipped_one(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    status, _, err = _validate(capsys, Path("banks/longest/biased.yaml"))
+    assert status == ExitStatus.CONTENT
+    lines = err.splitlines()
+    assert lines[0].startswith(
+        "banks/longest/biased.yaml:13: the right option is the longest in 3 of 4 choice"
+    )
+    assert "banks/longest/biased.yaml:46: question all-right: a multi-answer key" in err
+    monkeypatch.chdir(Path(__file__).parent.parent.parent)
+    status, out, err = _validate(capsys)  # the shipped lessons and banks
+    assert (status, err) == (0, ""), err

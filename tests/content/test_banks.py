@@ -77,3 +77,31 @@ def test_option_ids_and_explain_fields_are_checked_with_their_line() -> None:
         (23, "explain-with-answer"), (31, "explain-short-rubric")
     ]
     assert "has no answer" in found[2][2]
+
+
+def test_a_bank_whose_right_option_is_mostly_the_longest_fails_the_lint() -> None:
+    (checked,) = check_banks([BANKS / "longest" / "biased.yaml"], fake_registry())
+    found = [(e.line, e.step, e.what) for e in checked.errors]
+    assert found[0][:2] == (13, None)
+    assert found[0][2] == (
+        "the right option is the longest in 3 of 4 choice questions (75%; at most 40%)"
+    )
+    assert checked.errors[0].hint is not None
+    assert "eval-stats, train-stats, buffers" in checked.errors[0].hint
+    assert found[1][:2] == (46, "all-right") and "at least one option wrong" in found[1][2]
+    assert len(found) == 2
+
+
+def test_the_lint_counts_strictly_longest_answers_in_english() -> None:
+    from bntutor.content.bank_lint import right_is_longest
+    from bntutor.content.models import BankQuestion
+
+    def q(answer: str, *options: object) -> BankQuestion:
+        return BankQuestion.model_validate(
+            {"id": "q", "topic": "t", "kind": "choice", "prompt": "?", "options": list(options),
+             "answer": answer})
+
+    assert right_is_longest(q("b", "ab", "abc"))
+    assert not right_is_longest(q("b", "abc", "abc"))  # a tie is not strictly longest
+    assert not right_is_longest(q("a", "ab", "abc"))
+    assert right_is_longest(q("x", "ab", {"id": "x", "text": {"en": "abc", "zh": "甲"}}))
