@@ -46,6 +46,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/lesson_run.py
 	$(PY) benchmarks/quiz_start.py
 	$(PY) benchmarks/hostile_answers.py
+	$(PY) benchmarks/content_size.py
 	$(PY) benchmarks/exercise_check.py
 
 clean:

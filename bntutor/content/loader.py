@@ -18,6 +18,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from bntutor.content import _semantics as sem
 from bntutor.content._context import check_context
 from bntutor.content._schema_errors import schema_errors
+from bntutor.content._texts import MAX_FILE_BYTES, check_texts
 from bntutor.content._yaml_lines import LineMap
 from bntutor.content._yaml_lines import Path as DataPath
 from bntutor.content._yaml_lines import parse as parse_yaml
@@ -31,7 +32,6 @@ from bntutor.content.models import (
     QuestionStep,
     Step,
 )
-from bntutor.control_chars import describe, first_control
 from bntutor.errors import ContentError
 from bntutor.live.registry import Registry
 
@@ -67,10 +67,19 @@ class Document:
 
 
 def read_document(path: Path) -> Document:
-    """Read and parse ``path``; unreadable files and malformed YAML raise ContentError."""
+    """Read and parse ``path``; unreadable, oversized and malformed files raise ContentError,
+    and so does a text in it that no screen should show (see :mod:`._texts`)."""
     file = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)  # never more: /dev/zero is a "file" too
+        if len(raw) > MAX_FILE_BYTES:
+            raise ContentError(
+                f"the file is larger than {MAX_FILE_BYTES // 1024:,} KiB",
+                file,
+                hint="a lesson or bank is far smaller; split it into several",
+            )
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         raise ContentError("no such file", file) from None
     except UnicodeDecodeError as exc:
@@ -78,48 +87,8 @@ def read_document(path: Path) -> Document:
     except OSError as exc:
         raise ContentError(f"cannot read: {exc.strerror or exc}", file) from None
     data, lines = parse_yaml(text, file)
-    _refuse_control_characters(data, lines, file)
+    check_texts(data, lines, file)
     return Document(file, data, lines)
-
-
-def _refuse_control_characters(data: Any, lines: LineMap, file: str) -> None:
-    """ContentError at the first text (key or value) holding a terminal control character.
-
-    YAML itself refuses raw control bytes, but its escapes (``"\\e[2J"``, ``"\\x9b"``)
-    make them, and a lesson that clears the screen or sets the window title is a broken one.
-    """
-    stack: list[tuple[DataPath, Any]] = [((), data)]
-    while stack:
-        path, value = stack.pop()
-        texts: list[str] = []
-        if isinstance(value, dict):
-            texts = [k for k in value if isinstance(k, str)]
-            stack += [((*path, k), v) for k, v in reversed(value.items())]
-        elif isinstance(value, list):
-            stack += [((*path, i), v) for i, v in reversed(list(enumerate(value)))]
-        elif isinstance(value, str):
-            texts = [value]
-        for text in texts:
-            index = first_control(text)
-            if index is not None:
-                where = ".".join(str(p) for p in path) or "the file"
-                raise ContentError(
-                    f"a control character {describe(text[index])} in {where}",
-                    file,
-                    lines.line(path),
-                    _item_id(data, path),
-                    hint="remove it: lessons and banks hold no terminal control codes",
-                )
-
-
-def _item_id(data: Any, path: DataPath) -> str | None:
-    """The id of the step or question that ``path`` lies in, if any."""
-    if len(path) >= 2 and isinstance(data, dict) and isinstance(path[1], int):
-        items = data.get(path[0])
-        if isinstance(items, list) and isinstance(items[path[1]], dict):
-            found = items[path[1]].get("id")
-            return str(found) if isinstance(found, str | int) else None
-    return None
 
 
 def _validate(doc: Document, model: type[M], owners: str) -> tuple[M | None, list[ContentError]]:

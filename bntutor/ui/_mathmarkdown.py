@@ -3,11 +3,16 @@
 Rules (as pandoc's ``tex_math_dollars``): an inline ``$`` opens maths only when a non-blank
 follows it and closes only after a non-blank and before a non-digit, within a paragraph;
 ``\\$`` is a literal dollar; code spans and fenced code blocks are copied unchanged.
+
+The work is linear in the text: each scan stops where the next one starts, and the
+closing run of a code span is looked up in an index of all backtick runs made once
+(searching the rest of the text for each unmatched run took minutes on a large text).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 _FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
@@ -20,6 +25,7 @@ def replace_math(text: str, convert: Callable[[str], str]) -> str:
     out: list[str] = []
     i, n = 0, len(text)
     line_start = True
+    runs = _BacktickRuns(text)
     while i < n:
         if line_start:
             fence = _FENCE.match(text, i)
@@ -35,7 +41,7 @@ def replace_math(text: str, convert: Callable[[str], str]) -> str:
             end = i + 2
             piece = text[i:end]
         elif ch == "`":
-            end = _code_span_end(text, i)
+            end = runs.code_span_end(i)
             piece = text[i:end]
         elif text.startswith("$$", i):
             close = text.find("$$", i + 2)
@@ -68,11 +74,23 @@ def _fence_end(text: str, start: int, fence: str) -> int:
     return match.end()
 
 
-def _code_span_end(text: str, start: int) -> int:
-    """The end of the code span opened by the backtick run at ``start``, or of the run."""
-    run = len(_BACKTICKS.match(text, start).group())  # type: ignore[union-attr]
-    match = re.compile(rf"(?<!`)`{{{run}}}(?!`)").search(text, start + run)
-    return match.end() if match else start + run
+class _BacktickRuns:
+    """Where every maximal run of backticks of each length starts, found in one pass."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts: dict[int, list[int]] = {}
+        for match in _BACKTICKS.finditer(text):
+            self._starts.setdefault(len(match.group()), []).append(match.start())
+
+    def code_span_end(self, start: int) -> int:
+        """The end of the code span opened by the backtick run at ``start`` (a run that
+        may begin after an escaped backtick), or of the run when no run of the same
+        length closes it."""
+        run = len(_BACKTICKS.match(self._text, start).group())  # type: ignore[union-attr]
+        starts = self._starts.get(run, [])
+        k = bisect_left(starts, start + run)
+        return starts[k] + run if k < len(starts) else start + run
 
 
 def _inline_close(text: str, start: int) -> int | None:

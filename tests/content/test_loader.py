@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from bntutor.content._texts import MAX_FILE_BYTES, MAX_TEXT
 from bntutor.content.loader import check_lesson, load_lesson
 from bntutor.content.models import ComputeStep, QuestionStep
 from bntutor.errors import ContentError, ExitStatus
@@ -154,3 +156,31 @@ def test_whole_question_rules_point_at_the_field_they_name(tmp_path: Path) -> No
         (10, "q", "options only apply to choice and multi questions, not numeric"),
         (11, "c", "a choice question needs options"),
     ]
+
+
+def _text_lesson(path: Path, bodies: list[str]) -> Path:
+    steps = "".join(f"  - id: s{i}\n    type: text\n    body: {json.dumps(body)}\n"
+                    for i, body in enumerate(bodies))
+    path.write_text(f"slug: big\ntitle: T\nminutes: 2\nsteps:\n{steps}", encoding="utf-8")
+    return path
+
+
+def test_a_file_beyond_the_size_cap_is_a_content_error(tmp_path: Path) -> None:
+    path = _text_lesson(tmp_path / "big.yaml", ["word " * 3000] * (MAX_FILE_BYTES // 15000 + 1))
+    assert path.stat().st_size > MAX_FILE_BYTES
+    (error,) = check_lesson(path, fake_registry())
+    assert error.file == str(path) and "larger than 1,024 KiB" in error.what
+
+
+def test_a_text_beyond_the_length_cap_is_located(tmp_path: Path) -> None:
+    path = _text_lesson(tmp_path / "long.yaml", ["fine", "x" * (MAX_TEXT + 1)])
+    (error,) = check_lesson(path, fake_registry())
+    assert (error.line, error.step) == (10, "s1")
+    assert f"a text of {MAX_TEXT + 1:,} characters" in error.what and "steps.1.body" in error.what
+
+
+def test_a_lesson_at_the_caps_loads(tmp_path: Path) -> None:
+    n = MAX_FILE_BYTES // (MAX_TEXT + 100)
+    path = _text_lesson(tmp_path / "max.yaml", ["`" * 3 + "a" * (MAX_TEXT - 3)] * n)
+    assert path.stat().st_size <= MAX_FILE_BYTES
+    assert len(load_lesson(path, fake_registry()).steps) == n
