@@ -202,3 +202,6 @@ def test_a_single_sample_raises_in_eval_mode_without_running_stats() -> None:
     with pytest.raises(ValueError, match="more than 1 value per channel"):
         bn(torch.randn(1, 16))
     assert nn.BatchNorm1d(16).eval()(torch.randn(1, 16)).shape == (1, 16)
+    with torch.no_grad(), pytest.raises(ValueError, match="more than 1 value per channel"):
+        nn.BatchNorm1d(16)(torch.randn(1, 16))  # no_grad does not change the mode
+    assert nn.BatchNorm2d(16)(torch.randn(1, 16, 8, 8)).shape == (1, 16, 8, 8)  # pit-batch1-conv
