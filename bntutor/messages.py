@@ -116,6 +116,17 @@ MESSAGES: dict[str, dict[str, str]] = {
                   "zh": "请用 --home DIR 或环境变量 BNTUTOR_HOME 指定一个可写的目录"},
     # -- paging ----------------------------------------------------------------------------
     "page.more": {"en": "press Enter for more › ", "zh": "按回车看下一部分 › "},
+    # -- what a numeric answer must meet (written from the question's tolerance) --------
+    "tolerance.exact": {"en": "exact answer: only the exact value counts",
+                        "zh": "要求精确值：只有完全相等才算对"},
+    "tolerance.abs": {"en": "accepted within ±{abs} of the answer",
+                      "zh": "与答案相差不超过 ±{abs} 即算对"},
+    "tolerance.rel": {"en": "accepted within {rel} of the answer",
+                      "zh": "与答案的相对误差不超过 {rel} 即算对"},
+    "tolerance.both": {"en": "accepted within ±{abs} or {rel} of the answer, whichever is larger",
+                       "zh": "与答案相差不超过 ±{abs} 或相对误差不超过 {rel}（取较宽者）即算对"},
+    "tolerance.arithmetic": {"en": "arithmetic is fine: 45/8, sqrt(2)/2, 1e-5",
+                             "zh": "可以直接写算式：45/8、sqrt(2)/2、1e-5"},
 }
 
 

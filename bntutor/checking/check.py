@@ -37,7 +37,8 @@ def check(
         return check_multi(answer_text, expected, question.options or [], feedback, lang)
     if kind == "numeric":
         return check_numeric(
-            answer_text, expected, question.tolerance, feedback, resolved.count, question.unit, lang
+            answer_text, expected, question.tolerance, feedback, resolved.count, question.unit,
+            lang, question.allow_nonfinite,
         )
     if kind == "predict":
         return check_predict(

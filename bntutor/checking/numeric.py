@@ -37,10 +37,12 @@ def check_numeric(
     count: int | None = None,
     unit: str | None = None,
     lang: str = "en",
+    nonfinite: bool = False,
 ) -> Verdict:
-    """Is ``answer`` within ``tolerance`` of ``expected``? Diagnose the usual slips if not."""
+    """Is ``answer`` within ``tolerance`` of ``expected``? Diagnose the usual slips if not.
+    A zero tolerance is exact: no slip is "close". ``nonfinite``: nan and inf are answers."""
     try:
-        x = parse_number(answer, unit)
+        x = parse_number(answer, unit, nonfinite)
     except NumberSyntaxError as exc:
         return Verdict.unreadable_as(answer, "a number", exc)
     e = read_expected(expected)
@@ -83,6 +85,7 @@ def diagnose(x: float, e: float, tol: Tolerance, count: int | None = None) -> st
         k = round(power)
         if k != 0 and abs(power - k) < 0.01 and (x > 0) == (e > 0):
             return f"Off by a factor of 10^{k}: check the decimal point or the units."
-    if abs(x - e) <= 10 * tolerance_of(e, tol):
+    exact = tol.abs == 0 and tol.rel == 0
+    if not exact and abs(x - e) <= 10 * tolerance_of(e, tol):
         return "Close, but outside the tolerance: keep more digits while you compute."
     return None

@@ -62,10 +62,12 @@ def option_letter(index: int) -> str:
 
 
 def question_view(prompt: str, options: list[str], multi: bool, unit: str | None,
-                  lang: str = "en", commands: bool = True) -> Group:
+                  lang: str = "en", commands: bool = True, note: str | None = None) -> Group:
     """The prompt, then ``a) ...`` options, then what to type (``commands``: and the line
-    of commands)."""
+    of commands); ``note``: what counts as right (a numeric question's tolerance)."""
     parts: list[RenderableType] = [markdown(prompt)]
+    if note:
+        parts.append(Text(note, style="dim"))
     if options:
         parts.append(options_view(options))
         how = "letters, e.g. a,c" if multi else "a letter"

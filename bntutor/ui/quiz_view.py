@@ -33,6 +33,7 @@ from bntutor.ui.player import (
 from bntutor.ui.prose import title_rule
 from bntutor.ui.step_view import context_content
 from bntutor.ui.timed_input import Tick, status_redraw
+from bntutor.ui.tolerance_note import tolerance_note
 from bntutor.ui.verdict_view import answer_line, verdict_view
 
 STARS = {1: "★☆☆", 2: "★★☆", 3: "★★★"}
@@ -117,7 +118,7 @@ class QuizView:
             self._console.print(Rule(style="dim"))
         self._console.print(
             question_view(localize(q.prompt, self._lang), options, q.kind == "multi", q.unit,
-                          self._lang)
+                          self._lang, note=tolerance_note(q, self._lang))
         )
         self._timed = remaining is not None
 
@@ -135,7 +136,7 @@ class QuizView:
             localize(o.text if isinstance(o, Option) else o, self._lang) for o in q.options or []
         ]
         return question_view(localize(q.prompt, self._lang), options, q.kind == "multi", q.unit,
-                             self._lang, commands=commands)
+                             self._lang, commands=commands, note=tolerance_note(q, self._lang))
 
     def show_context(self, item: QuizItem) -> None:
         out = self._console

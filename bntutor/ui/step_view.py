@@ -18,6 +18,7 @@ from bntutor.content.i18n import localize
 from bntutor.content.models import ComputeStep, Option, QuestionStep, Step, TextStep
 from bntutor.messages import message
 from bntutor.ui import player as view
+from bntutor.ui.tolerance_note import tolerance_note
 
 Compute = Callable[[str, dict[str, Any]], RenderableType]
 
@@ -52,7 +53,7 @@ def step_parts(step: Step, lang: str, compute: Compute, *, commands: bool = True
     else:
         parts.append(view.question_view(localize(step.prompt, lang), options_of(step, lang),
                                         step.kind == "multi", step.unit, lang,
-                                        commands=commands))
+                                        commands=commands, note=tolerance_note(step, lang)))
     return parts
 
 

@@ -136,3 +136,57 @@ def test_answer_like_text_gives_a_verdict(text: str) -> None:
 def test_a_number_written_out_is_accepted(value: float) -> None:
     assert check_numeric(f"{value:.12g}", value, TOL).correct
     assert not check_numeric(f"{value + 1 + abs(value):.12g}", value, TOL).correct
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("(4-5.625)/sqrt(3.234375)", (4 - 5.625) / 3.234375**0.5),
+        ("45/8", 5.625),
+        ("1e-5", 1e-5),
+        ("sqrt(2)/2", 2**0.5 / 2),
+        ("2^-3", 0.125),
+        ("(1 - 0.1) * 2", 1.8),
+        ("0.9*0.5 + 0.1*2", 0.65),
+    ],
+)
+def test_arithmetic_is_evaluated_without_eval(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value, rel=1e-15)
+    assert check_numeric(text, value, Tolerance(abs=0, rel=0)).correct
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("x + 1", "it names x"),
+        ("__import__('os')", "write a number"),
+        ("1/(2-2)", "it has no value"),
+        ("9^9^9", "too large"),
+        ("sqrt(-1)", "not a real number"),
+        ("nan", "write a number"),
+        ("inf", "write a number"),
+    ],
+)
+def test_arithmetic_that_is_not_a_number_says_why(text: str, why: str) -> None:
+    with pytest.raises(NumberSyntaxError, match=why):
+        parse_number(text)
+    assert not check_numeric(text, 1.0, Tolerance()).readable
+
+
+def test_nan_and_inf_are_answers_only_where_the_question_allows_them() -> None:
+    nan, inf = float("nan"), float("inf")
+    assert check_numeric("nan", nan, Tolerance(), nonfinite=True).correct
+    assert check_numeric("-inf", -inf, Tolerance(), nonfinite=True).correct
+    assert check_numeric("Infinity", inf, Tolerance(), nonfinite=True).correct
+    assert not check_numeric("inf", nan, Tolerance(), nonfinite=True).correct
+    assert not check_numeric("1e308", inf, Tolerance(), nonfinite=True).correct
+    assert not check_numeric("nan", nan, Tolerance()).readable
+
+
+def test_a_zero_tolerance_is_exact_and_never_close() -> None:
+    exact = Tolerance(abs=0, rel=0)
+    assert check_numeric("51", 51, exact).correct
+    verdict = check_numeric("50", 51, exact)
+    assert not verdict.correct and verdict.diagnosis is None
+    assert not check_numeric("51.0000001", 51, exact).correct
+    assert "Close" in (check_numeric("50", 51, Tolerance(abs=0.5, rel=0)).diagnosis or "")
