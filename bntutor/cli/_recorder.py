@@ -38,7 +38,8 @@ class StoreRecorder:
     def step_done(
         self, step_id: str, result: tutor.Result, next_id: str | None, hints: int, seconds: float
     ) -> None:
-        self._store.save_step(self._slug, step_id, result, next_id, hints, max(seconds, 0.0))
+        self._store.save_step(self._slug, step_id, result, next_id, hints, max(seconds, 0.0),
+                              finished=next_id is None)  # the last step left: one transaction
 
     def attempt(
         self, step_id: str, answer: str, verdict: Verdict, hints: int, seconds: float

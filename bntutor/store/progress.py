@@ -152,6 +152,16 @@ def _by_slug(pairs: list[tuple[str, T]]) -> dict[str, list[T]]:
     return grouped
 
 
+def _finish(sql: sqlite3.Connection, slug: str, now: str) -> None:
+    sql.execute(
+        "INSERT INTO lesson_progress (slug, current_step_id, started_at, updated_at, finished_at)"
+        " VALUES (?, NULL, ?, ?, ?) ON CONFLICT (slug) DO UPDATE"
+        " SET current_step_id = NULL, updated_at = excluded.updated_at,"
+        " finished_at = excluded.finished_at",
+        (slug, now, now, now),
+    )
+
+
 def _sum_or_new(column: str, kind: str) -> str:
     """SQL adding the new visit's ``column`` to the stored total, or taking the new value
     when the stored one is not a number (a damaged row)."""
@@ -213,12 +223,21 @@ class ProgressStore:
         next_step_id: str | None,
         hints_used: int = 0,
         seconds: float = 0.0,
+        *,
+        finished: bool = False,
     ) -> None:
-        """Record leaving ``step_id`` with ``outcome``; the lesson resumes at ``next_step_id``."""
+        """Record leaving ``step_id`` with ``outcome``; the lesson resumes at ``next_step_id``.
+
+        ``finished``: it was the last step left, so the lesson is finished too, in the same
+        transaction (a kill between the two would leave every step done but the lesson
+        not finished, and the next start would take it for a replay).
+        """
         _check_step(outcome, hints_used, seconds)
         now = to_text(self._clock())
         with self._db.write() as sql:
             _place(sql, slug, next_step_id, now)
+            if finished:
+                _finish(sql, slug, now)
             sql.execute(
                 "INSERT INTO step_progress"
                 " (slug, step_id, seq, outcome, hints_used, seconds, first_at, last_at)"
@@ -259,14 +278,7 @@ class ProgressStore:
         """Record that the learner reached the end of lesson ``slug``."""
         now = to_text(self._clock())
         with self._db.write() as sql:
-            sql.execute(
-                "INSERT INTO lesson_progress"
-                " (slug, current_step_id, started_at, updated_at, finished_at)"
-                " VALUES (?, NULL, ?, ?, ?) ON CONFLICT (slug) DO UPDATE"
-                " SET current_step_id = NULL, updated_at = excluded.updated_at,"
-                " finished_at = excluded.finished_at",
-                (slug, now, now, now),
-            )
+            _finish(sql, slug, now)
 
     def start_run(self, slug: str) -> int:
         """Play lesson ``slug`` again from the start as a new run; returns its number.

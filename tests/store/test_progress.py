@@ -169,3 +169,12 @@ def test_lesson_time_adds_up_over_sessions_and_resets(store: Store) -> None:
         store.add_lesson_time("bn", -1.0)
     store.reset_lesson("bn")
     assert store.add_lesson_time("bn", 1.0) == 1.0
+
+
+def test_the_last_step_and_the_finish_are_saved_together(store: Store) -> None:
+    store.save_step("les", "a", "seen", "b")
+    assert not store.get_progress("les").finished  # type: ignore[union-attr]
+    store.save_step("les", "b", "correct", None, finished=True)
+    progress = store.get_progress("les")
+    assert progress is not None and progress.finished and progress.current_step_id is None
+    assert progress.completed_step_ids == ("a", "b")
