@@ -14,6 +14,8 @@ from bntutor.live.course.one_value import BnOneValueArgs
 from bntutor.live.course.optim_decay import AdamVsAdamwStepArgs, SgdWeightDecayStepArgs
 from bntutor.live.course.params import BnParamCountsArgs
 from bntutor.live.course.penalties import L1L2GradientsArgs, L1ProxStepArgs
+from bntutor.live.course.per_sample_norms import NormParamCountsArgs, PerSampleNormsArgs
+from bntutor.live.course.pre_post_ln import PrePostLnArgs
 from bntutor.live.course.running import RunningStatsAfterArgs
 from bntutor.live.course.scale_invariance import BnScaleInvarianceArgs
 from bntutor.live.course.sync_bn import SyncBnStatsArgs
@@ -135,5 +137,23 @@ COURSE_COMPUTATIONS: list[Computation] = [
         SyncBnStatsArgs, _M + "sync_bn:sync_bn_stats",
         ("device_means", "device_vars", "global_mean", "global_var", "mean_of_vars",
          "whole_diff", "samples"),
+    ),
+    # Lesson 9: normalization in transformers
+    Computation(
+        "per_sample_norms", "BN, LayerNorm and RMSNorm of one small batch, side by side",
+        PerSampleNormsArgs, _M + "per_sample_norms:per_sample_norms",
+        ("ln_mean", "ln_var", "ln_x_hat", "rms", "rms_x_hat", "bn_mean", "bn_x_hat",
+         "ln_x_hat_unbiased", "ln_std", "alone_diff", "bn_alone_error"),
+    ),
+    Computation(
+        "norm_param_counts", "What nn.LayerNorm, nn.RMSNorm and nn.BatchNorm1d learn and track",
+        NormParamCountsArgs, _M + "per_sample_norms:norm_param_counts",
+        ("layer_norm", "rms_norm", "batch_norm", "layer_norm_buffers", "batch_norm_buffers"),
+    ),
+    Computation(
+        "pre_post_ln", "Gradients at initialization of post-LN and pre-LN stacks of several depths",
+        PrePostLnArgs, _M + "pre_post_ln:pre_post_ln",
+        ("depths", "post_last", "pre_last", "post_first", "pre_first", "pre_stream_rms",
+         "post_ratio", "pre_ratio"),
     ),
 ]
