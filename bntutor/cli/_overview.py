@@ -56,7 +56,7 @@ def existing_store(app: AppContext) -> Iterator[Store | None]:
     try:
         store = Store.open(app.home_dir, app_clock())
     except StoreError as exc:
-        warn(app, f"progress not shown: {exc.one_line()}")
+        warn(app, f"progress not shown: {exc.one_line(app.lang)}")
         yield None
         return
     for message in store.warnings:

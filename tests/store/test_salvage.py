@@ -102,3 +102,23 @@ def test_repair_without_a_database_does_nothing(home: Path, clock: FakeClock) ->
     home.mkdir()
     assert repair(home / FILE_NAME, clock()) is None
     assert list(home.iterdir()) == []
+
+
+def test_a_file_found_damaged_on_opening_keeps_its_readable_rows(
+    home: Path, clock: FakeClock
+) -> None:
+    path = _filled(home, clock)
+    with Store.open(home, clock) as store:
+        for i in range(200):
+            store.record_quiz(START, 1.0, 1, 1, ["bn"], '{"padding": "' + "x" * 500 + f'{i}"}}')
+    with closing(sqlite3.connect(path)) as raw:
+        raw.execute("DELETE FROM quizzes")  # frees pages onto the freelist
+        raw.commit()
+    data = bytearray(path.read_bytes())
+    data[32:40] = bytes(8)  # forget the freelist: its pages become orphans quick_check sees
+    path.write_bytes(bytes(data))
+    with Store.open(home, clock) as store:
+        (warning,) = store.warnings
+        assert "moved aside" in warning and "with the 10 readable rows carried over" in warning
+        assert store.attempt_count() == 5 and store.card_count() == 2
+        assert store.get_progress("les").completed_step_ids == ("a", "b")  # type: ignore[union-attr]
