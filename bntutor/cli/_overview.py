@@ -94,7 +94,8 @@ def standings(
         progress = saved.get(entry.slug)
         title = localize(entry.title, lang)
         if progress is None:
-            row = LessonRow(entry.number, entry.slug, title, entry.minutes, steps=0)
+            row = LessonRow(entry.number, entry.slug, title, entry.minutes,
+                            steps=len(entry.step_ids))
             result.append(Standing(entry, row, None))
             continue
         ids = entry.step_ids

@@ -60,6 +60,9 @@ class _Targets:
     lesson_files: list[Path] = field(default_factory=list)
     bank_files: list[Path] = field(default_factory=list)
 
+    def count(self) -> int:
+        return len(self.course_dirs) + len(self.lesson_files) + len(self.bank_files)
+
 
 def default_paths() -> list[Path]:
     return [lessons_dir(), questions_dir()]
@@ -72,8 +75,16 @@ def validate_paths(paths: list[Path], registry: Registry) -> Report:
     for path in paths:
         if not path.exists():
             report.problems.append(Problem(ContentError("no such file or directory", str(path))))
-        else:
-            _classify(path, targets)
+            continue
+        before = targets.count()
+        _classify(path, targets)
+        if path.is_dir() and targets.count() == before:
+            report.problems.append(Problem(ContentError(
+                f"no {COURSE_FILE}, lessons or question banks in this folder",
+                str(path),
+                hint=f"give a lessons folder holding {COURSE_FILE}, a folder of banks, "
+                "or one holding lessons/ and data/questions/",
+            )))
     slugs: set[str] = set()
     for directory in targets.course_dirs:
         result = check_course(directory, registry)

@@ -94,3 +94,14 @@ def test_reset_unknown_lesson(home: Path) -> None:
     assert ran.code == 5 and "unknown lesson 'nope'" in ran.err
 
 
+
+
+def test_a_lesson_never_opened_reports_its_real_step_count(home: Path) -> None:
+    import yaml
+
+    document = json.loads(bntutor("progress", "--json").out)
+    (lesson,) = document["lessons"]
+    (path,) = LESSONS.glob("01-*.yaml")
+    written = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert lesson["steps"] == len(written["steps"]) > 0
+    assert (lesson["steps_done"], lesson["started"]) == (0, False)

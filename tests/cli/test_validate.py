@@ -134,3 +134,13 @@ def test_the_bank_lint_fails_a_biased_bank_and_passes_the_shipped_one(
     monkeypatch.chdir(Path(__file__).parent.parent.parent)
     status, out, err = _validate(capsys)  # the shipped lessons and banks
     assert (status, err) == (0, ""), err
+
+
+def test_a_folder_with_nothing_to_check_is_an_error_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "notes.txt").write_text("not content\n", encoding="utf-8")
+    status, out, err = _validate(capsys, tmp_path)
+    assert status == ExitStatus.CONTENT
+    assert err.startswith(f"{tmp_path}: no course.yaml, lessons or question banks in this folder")
+    assert "OK" not in out
