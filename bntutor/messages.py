@@ -39,6 +39,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- :show and :back -----------------------------------------------------------------
     "show.nothing": {"en": "this step works with no earlier data: everything is on screen",
                      "zh": "这一步不依赖前面的数据，需要的内容都在屏幕上"},
+    "show.nothing_question": {"en": "this question stands alone: everything it needs is in it",
+                              "zh": "这道题自成一体，需要的信息都在题目里"},
     "show.context_rule": {"en": "the data this question works with",
                           "zh": "本题要用到的数据"},
     "show.question_again": {"en": "the question again", "zh": "再看一遍题目"},

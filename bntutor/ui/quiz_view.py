@@ -141,7 +141,7 @@ class QuizView:
     def show_context(self, item: QuizItem) -> None:
         out = self._console
         if not item.context:
-            out.print(Text(message("show.nothing", self._lang), style="dim"))
+            out.print(Text(message("show.nothing_question", self._lang), style="dim"))
         else:
             self._print_context(item)
         out.print(Rule(Text(message("show.question_again", self._lang), style="dim"),
