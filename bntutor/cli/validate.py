@@ -35,13 +35,25 @@ def validate_cmd(
         ),
     ] = None,
 ) -> None:
-    """Check lessons and question banks: schema, computations, and every question's answers."""
-    from bntutor.content.validate import default_paths, validate_paths
+    """Check lessons, question banks and exercises: schema, computations, every question's
+    answers, and each exercise against its registered problem."""
+    from bntutor.content.exercise_order import exercises_dir
+    from bntutor.content.validate import Problem, default_paths, validate_paths
+    from bntutor.exercises.validate import check_exercises, is_exercises_dir
     from bntutor.live.registry import default_registry
 
     app_ctx = get_context(ctx)
     targets = list(paths) if paths else [p for p in default_paths() if p.exists()]
+    exercise_dirs = [p for p in targets if is_exercises_dir(p)]
+    if not paths and is_exercises_dir(exercises_dir()):
+        exercise_dirs.append(exercises_dir())
+    targets = [p for p in targets if p not in exercise_dirs]
     report = validate_paths([_shown(p) for p in targets], default_registry())
+    n_exercises = 0
+    for directory in exercise_dirs:
+        count, found = check_exercises(_shown(directory))
+        n_exercises += count
+        report.problems.extend(Problem(e) for e in found)
     for problem in report.problems:
         app_ctx.err_console.print(problem.line(), markup=False, highlight=False, soft_wrap=True)
     summary = (
@@ -49,6 +61,8 @@ def validate_cmd(
         f"{report.banks} bank{'s' * (report.banks != 1)}, "
         f"{report.questions} question{'s' * (report.questions != 1)}"
     )
+    if exercise_dirs:
+        summary += f", {n_exercises} exercise{'s' * (n_exercises != 1)}"
     if report.problems:
         count = len(report.problems)
         app_ctx.console.print(f"{summary}: {count} problem{'s' * (count != 1)}", markup=False)

@@ -21,7 +21,7 @@ from bntutor.errors import ContentError, NotFoundError
 Framework = Literal["numpy", "torch"]
 FRAMEWORKS: tuple[str, ...] = ("numpy", "torch")
 MESSAGES_FILE = "messages.yaml"
-__all__ = ["exercise_order", "exercises_dir"]
+__all__ = ["ORDER_FILE", "exercise_order", "exercises_dir"]
 
 
 class _Strict(BaseModel):

@@ -52,7 +52,7 @@ class Recorder(Protocol):
     def finished(self, state: SessionState) -> None: ...  # the sitting's review rating
 
 
-def run_session(next_event: Callable[[], Event], check: Callable[[], ExerciseVerdict],
+def run_session(next_event: Callable[[], Event | None], check: Callable[[], ExerciseVerdict],
                 io: SessionIO, record: Recorder, n_hints: int,
                 state: SessionState | None = None) -> SessionState:
     """Check once, then on every event until :quit or end of input."""
@@ -71,6 +71,8 @@ def run_session(next_event: Callable[[], Event], check: Callable[[], ExerciseVer
         run_check()
         while True:
             event = next_event()
+            if event is None:
+                continue
             if event.kind == "eof":
                 state.ended = "end-of-input"
                 break

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,11 +81,15 @@ class Events:
                          daemon=True).start()
         threading.Thread(target=_read_lines, args=(stream, self._queue.put), daemon=True).start()
 
-    def get(self) -> Event:
+    def get(self, timeout: float | None = None) -> Event | None:
+        """The next event; None when ``timeout`` seconds pass without one."""
+        deadline = None if timeout is None else time.monotonic() + timeout
         while True:  # short waits keep Ctrl-C responsive
             try:
                 event = self._queue.get(timeout=0.2)
             except queue.Empty:
+                if deadline is not None and time.monotonic() > deadline:
+                    return None
                 continue
             if event.kind == "changed":  # one check for a burst of saves
                 while self._peek_changed():

@@ -1,0 +1,72 @@
+"""``bntutor validate`` for the exercises: the files against their schema, and content
+against code (every exercise in the order has a file and a registered problem, every
+known mistake a message in both languages, every checker message a text)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bntutor.content.exercises import (
+    MESSAGES_FILE,
+    ORDER_FILE,
+    check_order,
+    exercise_files,
+    load_exercise,
+    load_messages,
+)
+from bntutor.errors import BntutorError, ContentError
+
+#: Every message id the checker and the starter use (see child.Failure, compare.py).
+CHECKER_MESSAGES = (
+    "syntax", "import", "unreadable", "missing-function", "not-implemented", "exception",
+    "recursion", "memory", "timeout", "crashed", "returned-none", "returned-list",
+    "wrong-type", "wrong-count", "wrong-dtype", "low-precision", "wrong-shape", "not-finite",
+    "not-run", "starter-footer", "autograd-off",
+)
+
+
+def is_exercises_dir(path: Path) -> bool:
+    return path.is_dir() and (path / ORDER_FILE).is_file() and (path / MESSAGES_FILE).is_file()
+
+
+def check_exercises(directory: Path) -> tuple[int, list[ContentError]]:
+    """The number of exercises checked and every problem found."""
+    from bntutor.exercises.registry import PROBLEMS
+
+    problems: list[ContentError] = []
+    try:
+        names = check_order(directory)
+    except ContentError as exc:
+        return 0, [exc]
+    try:
+        messages = load_messages(directory).messages
+        for mid in CHECKER_MESSAGES:
+            if mid not in messages:
+                problems.append(ContentError(f"no text for the checker's message {mid!r}",
+                                             str(directory / MESSAGES_FILE)))
+    except ContentError as exc:
+        problems.append(exc)
+    registered = {p.name: p for p in PROBLEMS}
+    order_file = str(directory / ORDER_FILE)
+    for path in exercise_files(directory):
+        if path.stem not in names:
+            problems.append(ContentError(f"exercise {path.stem!r} is not in the course order",
+                                         order_file, hint="add it to course.yaml"))
+    for name in names:
+        file = str(directory / f"{name}.yaml")
+        try:
+            exercise = load_exercise(name, directory)
+        except BntutorError as exc:
+            problems.append(exc if isinstance(exc, ContentError) else ContentError(exc.what, file))
+            continue
+        problem = registered.get(name)
+        if problem is None:
+            problems.append(ContentError(f"no registered problem called {name!r}", file,
+                                         hint="register it in bntutor.exercises.registry"))
+            continue
+        for mistake in sorted(set(problem.wrongs) - set(exercise.diagnoses)):
+            problems.append(ContentError(f"known mistake {mistake!r} has no diagnosis text", file))
+        for mistake in sorted(set(exercise.diagnoses) - set(problem.wrongs)):
+            problems.append(ContentError(f"diagnosis {mistake!r} names no known mistake", file,
+                                         hint=f"known: {', '.join(sorted(problem.wrongs))}"))
+    return len(names), problems
