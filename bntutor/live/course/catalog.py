@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bntutor.live.course.affine import BiasBeforeBnArgs, GammaBetaIdentityArgs
 from bntutor.live.course.backward_check import BnBackwardCheckArgs
+from bntutor.live.course.backward_steps import BnBackwardStepsArgs, BnGradientCheckArgs
 from bntutor.live.course.bias_variance import BiasVarianceArgs
 from bntutor.live.course.dropout import InvertedDropoutArgs
 from bntutor.live.course.feature_stats import BnColumnArgs
@@ -126,6 +127,17 @@ COURSE_COMPUTATIONS: list[Computation] = [
         BnBackwardCheckArgs, _M + "backward_check:bn_backward_check",
         ("max_abs_diff", "grad_input_diff", "grad_gamma", "grad_beta", "grad_input_sums",
          "grad_input_sum_abs"),
+    ),
+    Computation(
+        "bn_backward_steps", "BN's backward pass node by node on one feature, checked",
+        BnBackwardStepsArgs, _M + "backward_steps:bn_backward_steps",
+        ("x_hat", "grad_x_hat", "grad_var", "grad_mean", "grad_input", "grad_gamma",
+         "grad_beta", "direct_only", "without_var_path", "engine_diff", "autograd_diff"),
+    ),
+    Computation(
+        "bn_gradient_check", "Centred-difference gradient check of BN in float32 and float64",
+        BnGradientCheckArgs, _M + "backward_steps:bn_gradient_check",
+        ("steps", "rel_err_32", "rel_err_64", "best_32", "best_64"),
     ),
     Computation(
         "bn_scale_invariance", "Scaling the weights before BN: same output, smaller gradient",
