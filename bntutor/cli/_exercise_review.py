@@ -8,6 +8,7 @@ from pathlib import Path
 from bntutor.cli.context import AppContext
 from bntutor.errors import ExitStatus
 from bntutor.exercises.starter import DEFAULT_DIR
+from bntutor.messages import message
 from bntutor.store.cards import CardRecord
 
 PREFIX = "exercise:"
@@ -33,12 +34,13 @@ def offer_exercises(app: AppContext, names: Sequence[str]) -> int:
 
     directory = Path.cwd() / DEFAULT_DIR / REVIEW_DIR
     for name in names:
-        app.console.print(f"exercise due for review: {name}, written again from a blank file")
+        app.console.print(message("exercise.due", app.lang, name=name))
         if not app.interactive:
             app.console.print(f"  bntutor exercise {name} --dir {directory} --reset --yes",
                               markup=False)
             continue
-        answer = confirm(app.console, f"Write {name} again now?", app.stdin)
+        answer = confirm(app.console, message("exercise.again_now", app.lang, name=name),
+                         app.stdin)
         if answer is None:
             raise EOFError  # the error boundary says "end of input"
         if not answer:

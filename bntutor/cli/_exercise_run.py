@@ -24,6 +24,7 @@ from bntutor.errors import BadInputError, ExitStatus, NotFoundError
 from bntutor.exercises.session import SessionState, review_rating, run_session
 from bntutor.exercises.starter import DEFAULT_DIR, starter_path, starter_text, write_starter
 from bntutor.exercises.verdict import ExerciseVerdict, Message
+from bntutor.messages import message as msg
 from bntutor.store.store import Store
 from bntutor.ui.exercise_view import (
     Texts,
@@ -33,11 +34,6 @@ from bntutor.ui.exercise_view import (
 )
 
 TIMEOUT = 5.0
-HELP = (
-    "save your file to check it    Enter  check again now\n"
-    ":hint  the next hint    :solution  the reference solution (recorded)\n"
-    ":help  this list    :quit  stop (every check is already saved)"
-)
 
 
 @dataclass(frozen=True)
@@ -65,7 +61,7 @@ def _texts(exercise: Exercise, messages: Messages, lang: str) -> Texts:
         text = exercise.diagnoses.get(mistake)
         return text.get(lang) if text is not None else mistake
 
-    return Texts(message, diagnosis)
+    return Texts(message, diagnosis, lang)
 
 
 def _prepare_file(app: AppContext, opts: ExerciseOptions, exercise: Exercise,
@@ -84,22 +80,23 @@ def _prepare_file(app: AppContext, opts: ExerciseOptions, exercise: Exercise,
                                     "add --yes to confirm")
             from bntutor.ui.prompt import confirm
 
-            answer = confirm(app.console, f"Replace {path} with a fresh starter? Your code in"
-                             " it is lost", app.stdin)
+            answer = confirm(app.console, msg("exercise.replace", app.lang, path=path),
+                             app.stdin)
             if answer is None:
                 raise EOFError  # the error boundary says "end of input"
             if not answer:
-                app.console.print("kept your file")
+                app.console.print(msg("exercise.kept_on_reset", app.lang))
                 return path
         write_starter(path, text, overwrite=True)
-        app.console.print(f"fresh starter written: {path}")
+        app.console.print(msg("exercise.fresh", app.lang, path=path), markup=False)
         return path
     try:
         written = write_starter(path, text)
     except OSError as exc:
         raise BadInputError(f"cannot write the starter file: {exc.strerror or exc}",
                             str(path), "choose another --dir") from None
-    app.console.print(f"starter written: {path}" if written else f"your file is kept: {path}")
+    app.console.print(msg("exercise.starter_written" if written else "exercise.kept", app.lang,
+                          path=path), markup=False)
     return path
 
 
@@ -139,7 +136,7 @@ class _ConsoleIO:
         self._may_see_solution = passed_before
 
     def checking(self) -> None:
-        self._app.console.print(Text("checking ...", style="dim"))
+        self._app.console.print(Text(msg("exercise.checking", self._app.lang), style="dim"))
 
     def verdict(self, verdict: ExerciseVerdict, first_pass: bool) -> None:
         out = self._app.console
@@ -147,20 +144,21 @@ class _ConsoleIO:
         if first_pass:
             out.print(self._solution())
         if not verdict.passed:
-            out.print(Text("save again to re-check; :hint for a hint", style="dim"))
+            out.print(Text(msg("exercise.again", self._app.lang), style="dim"))
 
     def _solution(self) -> object:
         listing = self._ex.solution.torch if self._fw == "torch" else self._ex.solution.numpy
         alt = self._ex.alternative
-        return solution_view(listing, alt.text.get(self._app.lang), alt.code)
+        return solution_view(listing, alt.text.get(self._app.lang), alt.code, self._app.lang)
 
     def hint(self, index: int | None) -> None:
         from bntutor.ui.prose import labelled, markdown
 
         if index is None:
-            self._app.console.print("no more hints: :solution shows the reference")
+            self._app.console.print(msg("exercise.no_more_hints", self._app.lang))
             return
-        label = Text(f"hint {index + 1}/{len(self._ex.hints)}: ", style="cyan")
+        label = Text(msg("exercise.hint", self._app.lang, number=index + 1,
+                         total=len(self._ex.hints)), style="cyan")
         self._app.console.print(labelled(label, markdown(self._ex.hints[index].get(
             self._app.lang))))
 
@@ -168,11 +166,11 @@ class _ConsoleIO:
         self._app.console.print(self._solution())
 
     def help(self) -> None:
-        self._app.console.print(HELP, markup=False)
+        self._app.console.print(msg("exercise.help", self._app.lang), markup=False)
 
     def unknown(self, line: str) -> None:
         shown = "".join(c if c.isprintable() else "?" for c in line)[:40]
-        self._app.console.print(f"unknown command {shown!r}: :help lists the commands",
+        self._app.console.print(msg("exercise.unknown", self._app.lang, command=repr(shown)),
                                 markup=False)
 
 
@@ -195,7 +193,8 @@ def run_exercise(app: AppContext, opts: ExerciseOptions) -> int:
         previous = store.exercise_progress(opts.name)
         store.start_exercise(opts.name)
         app.console.print(task_view(opts.name, exercise.title.get(app.lang),
-                                    exercise.task.get(app.lang), str(path), len(exercise.hints)))
+                                    exercise.task.get(app.lang), str(path), len(exercise.hints),
+                                    app.lang))
         recorder = _Recorder(store, opts.name, exercise.lesson)
         io = _ConsoleIO(app, exercise, texts, opts.framework,
                         previous is not None and previous.passed_at is not None)
@@ -216,7 +215,7 @@ def run_exercise(app: AppContext, opts: ExerciseOptions) -> int:
         finally:
             events.close()
     if state.ended == "end-of-input":
-        app.err_console.print(f"exercise stopped; resume with: bntutor exercise {opts.name}",
+        app.err_console.print(msg("exercise.stopped", app.lang, name=opts.name),
                               soft_wrap=True)
         return int(ExitStatus.INTERRUPTED)
     return int(ExitStatus.OK)

@@ -112,7 +112,7 @@ def _show(app: AppContext, as_json: bool) -> None:
         sys.stdout.flush()
         return
     app.console.print(progress_view(rows, quizzes, mastery, now, due_now, cards, next_due,
-                                    exercise_table_rows))
+                                    exercise_table_rows, app.lang))
 
 
 @app.command("repair")

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from rich.table import Table
 from rich.text import Text
 
+from bntutor.messages import message
+
 
 @dataclass(frozen=True)
 class ExerciseRow:
@@ -23,13 +25,16 @@ class ExerciseRow:
 _STATUS_STYLE = {"passed": "green", "failing": "red", "started": "yellow", "new": "dim"}
 
 
-def exercise_table(rows: Sequence[ExerciseRow]) -> Table:
-    table = Table(title="exercises", title_justify="left")
-    for name, justify in (("#", "right"), ("name", "left"), ("title", "left"),
-                          ("after lesson", "left"), ("status", "left"), ("hints", "right")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+def exercise_table(rows: Sequence[ExerciseRow], lang: str = "en") -> Table:
+    table = Table(title=message("exercise.table", lang), title_justify="left")
+    table.add_column("#", justify="right")
+    for key in ("name", "title", "lesson", "status"):
+        table.add_column(message(f"exercise.col.{key}", lang))
+    table.add_column(message("exercise.col.hints", lang), justify="right")
     for r in rows:
-        status = r.status + (" (solution seen)" if r.solution_shown else "")
+        status = message(f"exercise.status.{r.status}", lang)
+        if r.solution_shown:
+            status += message("exercise.solution_seen", lang)
         table.add_row(str(r.number), r.name, r.title, r.lesson,
                       Text(status, style=_STATUS_STYLE.get(r.status, "")),
                       str(r.hints) if r.hints else "")

@@ -1,4 +1,4 @@
-"""An exercise on screen: its task, each check's verdict, hints, the solution, the list.
+"""An exercise on screen: its task, each check's verdict, hints, the solution.
 
 Texts are looked up by the caller (``Texts``): message ids from the checker become the
 learner's language here; numbers and arrays are formatted, never computed.
@@ -16,17 +16,16 @@ from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
-from bntutor.control_chars import visible
 from bntutor.exercises.gradcheck import BANDS, band
 from bntutor.exercises.verdict import ExerciseVerdict, Message, Mismatch
+from bntutor.messages import message
 from bntutor.numbers import format_number
 from bntutor.ui.prose import labelled, markdown, title_rule
 from bntutor.ui.verdict_view import RIGHT_MARK, WRONG_MARK, diagnosis_view
 
 MAX_CASE_COLUMNS = 3
+MAX_PRINTED_LINES = 10
 _TRACED = ("exception", "import", "memory", "recursion")  # failures worth a traceback
-_BAND_TEXT = {"excellent": "< 1e-7: right", "fine": "1e-7 .. 1e-4: fine (kinks, float noise)",
-              "suspicious": "1e-4 .. 1e-2: suspicious", "wrong": "> 1e-2: wrong"}
 _BAND_STYLE = {"excellent": "green", "fine": "green", "suspicious": "yellow", "wrong": "red"}
 
 
@@ -36,6 +35,7 @@ class Texts:
 
     message: Callable[[Message], str]  # a checker message id -> one line
     diagnosis: Callable[[str], str]  # a known mistake's id -> its explanation
+    lang: str = "en"
 
 
 def array_text(value: Any) -> str:
@@ -48,13 +48,13 @@ def array_text(value: Any) -> str:
     return str(value)
 
 
-def task_view(name: str, title: str, task: str, path: str, n_hints: int) -> RenderableType:
+def task_view(name: str, title: str, task: str, path: str, n_hints: int,
+              lang: str = "en") -> RenderableType:
     return Group(
         title_rule(Text(f"exercise {name}: {title}")),
         markdown(task),
-        Text(f"your file: {path}", style="bold"),
-        Text(f"save it to check; Enter re-runs; :hint ({n_hints} hints), :solution, :help,"
-             " :quit", style="dim"),
+        Text(message("exercise.file", lang, path=path), style="bold"),
+        Text(message("exercise.keys", lang, hints=n_hints), style="dim"),
     )
 
 
@@ -63,7 +63,7 @@ def _mark(passed: bool) -> Text:
                 style="green" if passed else "red")
 
 
-def _case_grid(verdict: ExerciseVerdict) -> Table:
+def _case_grid(verdict: ExerciseVerdict, lang: str) -> Table:
     grid = Table.grid(padding=(0, 2))
     for _ in range(MAX_CASE_COLUMNS):
         grid.add_column()
@@ -73,76 +73,86 @@ def _case_grid(verdict: ExerciseVerdict) -> Table:
     if randoms:
         ok = sum(c.passed for c in randoms)
         cells.append(_mark(ok == len(randoms))
-                     + Text(f"random cases: {ok} of {len(randoms)} pass"))
+                     + Text(message("exercise.randoms", lang, passed=ok, total=len(randoms))))
     for i in range(0, len(cells), MAX_CASE_COLUMNS):
         grid.add_row(*cells[i:i + MAX_CASE_COLUMNS])
     return grid
 
 
-def mismatch_view(m: Mismatch) -> Table:
+def mismatch_view(m: Mismatch, lang: str = "en") -> Table:
     table = Table.grid(padding=(0, 1))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
-    table.add_row("first failing case", m.case)
+    table.add_row(message("exercise.first_failing", lang), m.case)
     for key, value in m.inputs.items():
         table.add_row(f"  {key}", array_text(value))
-    table.add_row(f"expected {m.output}", array_text(m.expected))
-    table.add_row(f"got {m.output}", array_text(m.got))
+    table.add_row(message("exercise.expected", lang, output=m.output), array_text(m.expected))
+    table.add_row(message("exercise.got", lang, output=m.output), array_text(m.got))
     if m.max_abs is not None and m.max_rel is not None:
-        table.add_row("largest error", f"abs {m.max_abs:.3g}, rel {m.max_rel:.3g}")
-    table.add_row("tolerance", f"|got - expected| <= {m.atol:g} + {m.rtol:g} * |expected|")
+        table.add_row(message("exercise.largest_error", lang),
+                      message("exercise.errors", lang, abs=f"{m.max_abs:.3g}",
+                              rel=f"{m.max_rel:.3g}"))
+    table.add_row(message("exercise.tolerance", lang),
+                  f"|got - expected| <= {m.atol:g} + {m.rtol:g} * |expected|")
     return table
 
 
-def gradcheck_view(verdict: ExerciseVerdict) -> Table:
-    table = Table(title="gradient check (centred differences)", title_justify="left")
-    table.add_column("gradient")
-    table.add_column("relative error", justify="right")
-    table.add_column("reading")
+def gradcheck_view(verdict: ExerciseVerdict, lang: str = "en") -> Table:
+    table = Table(title=message("exercise.gradcheck", lang), title_justify="left")
+    table.add_column(message("exercise.gradient", lang))
+    table.add_column(message("exercise.rel_error", lang), justify="right")
+    table.add_column(message("exercise.reading", lang))
     for row in verdict.gradcheck:
         b = band(row.rel_error)
-        table.add_row(row.output, f"{row.rel_error:.2e}", Text(_BAND_TEXT[b],
-                                                               style=_BAND_STYLE[b]))
-    table.caption = "expect < 1e-7 in float64; " + ", ".join(
-        f"{_BAND_TEXT[name].split(':')[0]} {name}" for _, name in BANDS[1:])
+        table.add_row(row.output, f"{row.rel_error:.2e}",
+                      Text(message(f"exercise.band.{b}", lang), style=_BAND_STYLE[b]))
+    bands = [message(f"exercise.band.{name}", lang) for _, name in BANDS[1:]]
+    table.caption = "; ".join([message("exercise.grad_expect", lang), *bands])
     table.caption_justify = "left"
     return table
 
 
+def _note(text: str) -> Table:
+    return labelled(Text("↳ ", style="yellow"), Text(text, style="yellow"), indent=2)
+
+
 def verdict_view(verdict: ExerciseVerdict, texts: Texts) -> RenderableType:
+    lang = texts.lang
     parts: list[RenderableType] = []
     total = len(verdict.cases)
     took = f" ({verdict.seconds:.2f} s)" if verdict.seconds else ""
     if verdict.passed:
-        parts.append(Text(f"{RIGHT_MARK} passed: all {total} cases{took}", style="bold green"))
+        parts.append(Text(f"{RIGHT_MARK} " + message("exercise.passed", lang, total=total)
+                          + took, style="bold green"))
     else:
-        parts.append(Text(f"{WRONG_MARK} failed: {verdict.n_passed} of {total} cases pass{took}",
-                          style="bold red"))
+        parts.append(Text(f"{WRONG_MARK} " + message("exercise.failed", lang,
+                                                     passed=verdict.n_passed, total=total)
+                          + took, style="bold red"))
     if verdict.failure is not None:
-        parts.append(labelled(Text("↳ ", style="yellow"),
-                              Text(texts.message(verdict.failure), style="yellow"), indent=2))
+        parts.append(_note(texts.message(verdict.failure)))
         if verdict.trace and verdict.failure.id in _TRACED:
-            parts.append(Text(visible(verdict.trace.rstrip(), keep="\n\t"), style="dim"))
+            parts.append(Text(verdict.trace.rstrip(), style="dim"))
     if verdict.diagnosis:
         parts.append(diagnosis_view(texts.diagnosis(verdict.diagnosis)))
     if verdict.cases and verdict.failure is None or verdict.n_passed:
-        parts.append(_case_grid(verdict))
+        parts.append(_case_grid(verdict, lang))
     if verdict.problem is not None:
-        parts.append(labelled(Text("↳ ", style="yellow"),
-                              Text(texts.message(verdict.problem), style="yellow"), indent=2))
+        parts.append(_note(texts.message(verdict.problem)))
     if verdict.mismatch is not None:
-        parts.append(mismatch_view(verdict.mismatch))
+        parts.append(mismatch_view(verdict.mismatch, lang))
     if verdict.gradcheck:
-        parts.append(gradcheck_view(verdict))
+        parts.append(gradcheck_view(verdict, lang))
     if verdict.timing is not None:
         t = verdict.timing
-        parts.append(Text(f"speed on the largest case: yours {t.learner_ms:.2f} ms, the"
-                          f" step-by-step backward {t.baseline_ms:.2f} ms"))
+        parts.append(Text(message("exercise.timing", lang, mine=f"{t.learner_ms:.2f}",
+                                  baseline=f"{t.baseline_ms:.2f}")))
     if verdict.stdout.strip():
         printed = verdict.stdout.strip().splitlines()
-        more = f" (first 10 of {len(printed)} lines)" if len(printed) > 10 else ""
-        parts.append(Text(f"your prints{more}:", style="dim"))
-        parts.append(Text(visible("\n".join(printed[:10]), keep="\n\t"), style="dim"))
+        head = (message("exercise.prints_cut", lang, shown=MAX_PRINTED_LINES,
+                        total=len(printed)) if len(printed) > MAX_PRINTED_LINES
+                else message("exercise.prints", lang))
+        parts.append(Text(head, style="dim"))
+        parts.append(Text("\n".join(printed[:MAX_PRINTED_LINES]), style="dim"))
     return Group(*parts)
 
 
@@ -151,9 +161,10 @@ def code_view(code: str) -> Syntax:
 
 
 def solution_view(reference: str, alternative_text: str | None = None,
-                  alternative: str | None = None) -> RenderableType:
-    parts: list[RenderableType] = [Text("reference solution:", style="bold"), code_view(reference)]
+                  alternative: str | None = None, lang: str = "en") -> RenderableType:
+    parts: list[RenderableType] = [Text(message("exercise.reference", lang), style="bold"),
+                                   code_view(reference)]
     if alternative_text and alternative:
-        parts += [Text("another way:", style="bold"), markdown(alternative_text),
-                  code_view(alternative)]
+        parts += [Text(message("exercise.another_way", lang), style="bold"),
+                  markdown(alternative_text), code_view(alternative)]
     return Group(*parts)

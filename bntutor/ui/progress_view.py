@@ -10,6 +10,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from bntutor.messages import message
 from bntutor.quiz.durations import format_duration
 from bntutor.quiz.mastery import TopicMastery
 from bntutor.store.quizzes import QuizRecord
@@ -109,6 +110,7 @@ def progress_view(
     cards: int,
     next_due: datetime | None,
     exercises: Sequence[ExerciseRow] = (),
+    lang: str = "en",
 ) -> RenderableType:
     parts: list[RenderableType] = [Rule(Text("Your progress", style="bold"), align="left")]
     done = sum(row.finished for row in lessons)
@@ -122,11 +124,12 @@ def progress_view(
         parts.append(Text("no quizzes yet: bntutor quiz", style="dim"))
     if exercises:
         passed = sum(r.status == "passed" for r in exercises)
-        parts += [Text(), Text(f"exercises passed: {passed} of {len(exercises)}", style="bold")]
+        parts += [Text(), Text(message("exercise.progress", lang, passed=passed,
+                                       total=len(exercises)), style="bold")]
         touched = [r for r in exercises if r.status != "new"]
         if touched:
-            parts.append(exercise_table(touched))
+            parts.append(exercise_table(touched, lang))
         else:
-            parts.append(Text("no exercise started yet: bntutor exercises", style="dim"))
+            parts.append(Text(message("exercise.none_started", lang), style="dim"))
     parts += [Text(), mastery_chart(mastery), Text(), cards_line(now, due_now, cards, next_due)]
     return Group(*parts)
