@@ -139,3 +139,15 @@ def test_hint_on_a_question_without_hints_points_to_skip(timer: FakeTimer) -> No
     assert outcome.results[0].status == "correct"
     assert io.notes[0] == "this question has no hints: give it a try, or :skip to see the answer"
     assert io.notes[1] == "type an answer, or :hint / :skip / :quit / :help"  # as in lessons
+
+
+def test_a_typo_is_asked_again_without_a_verdict_even_when_scripted(timer: FakeTimer) -> None:
+    bank = [BankQuestion(id="q-word", topic="train-vs-inference", kind="text",
+                         prompt="Which variance?", answer="unbiased")]
+    io = FakeIO(timer, ["unbaised", "biased"])
+    recorded: list[QuestionResult] = []
+    judge = Judge()
+    outcome = QuizRunner(["bank:q-word"], ItemSource(bank), judge.check, judge.reveal, io,
+                         timer, recorded.append).run()
+    assert io.notes == ["did you mean 'unbiased'? (not counted as a try)"]
+    assert [(r.answer, r.status) for r in outcome.results] == [("biased", "wrong")]
