@@ -28,7 +28,7 @@ _REFERS = {
         r"|\babove\b(?!\s+(the|its|a|an|zero|\d))"
         r"|\b(these|those) (samples|numbers|values|images|results|points)\b"
         r"|\bthe (table|grid|plot|chart|curve|experiment|blog|post)\b|\bblog post\b"
-        r"|\bthe experiment's\b|\bthe colleague's\b|\bthe [\w-]+ fits\b",
+        r"|\bthe experiment's\b|\bthe colleague's\b|\bthe (degree-\d+ )?fits\b",
         re.IGNORECASE,
     ),
     "zh": re.compile(r"上面|上表|上图|这批|这一批|这些样本|刚才的实验|实验中|博客|博文"

@@ -56,6 +56,7 @@ def test_prompts_that_point_at_earlier_data(prompt: str, phrase: str) -> None:
     "Targets sit 1 above the centred inputs. What is b?",
     "A batch of 2 samples: sample 1 is (1, 10), sample 2 is (3, 30).",
     "Over which axis does BN take its statistics?",
+    "Why does the model fits the noise at degree 12?",
 ])
 def test_prompts_that_stand_alone(prompt: str) -> None:
     assert refers_to_data(prompt, "en") is None
