@@ -109,3 +109,18 @@ def _numbers(doc: object) -> list[float]:
         for value in doc:
             found.extend(_numbers(value))
     return found
+
+
+def test_exercises_ship_and_check_from_another_directory(installed: Path,
+                                                         tmp_path: Path) -> None:
+    from bntutor.content.exercises import load_exercise
+
+    listing = _run(installed, tmp_path, "exercises")
+    assert listing.returncode == 0, listing.stderr
+    assert "bn-forward" in listing.stdout and "adamw-step" in listing.stdout
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "bn_forward.py").write_text(load_exercise("bn-forward").solution.numpy)
+    checked = _run(installed, tmp_path, "exercise", "bn-forward", "--dir", str(work), "--once")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "passed: all 26 cases" in checked.stdout
