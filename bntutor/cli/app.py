@@ -1,7 +1,15 @@
-"""The root typer app: global options, and each command group joined in."""
+"""The root typer app: global options, and each command group joined in.
+
+``app`` is the whole CLI. A run only needs the group of the command it was given, so
+:func:`app_for` joins just that one: typer reads the signature of every command it is
+given, and the groups import their own helpers, which is a good part of the start-up of
+``bntutor lessons``. Help, no recognised command, or anything unusual gets the whole app.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from importlib import import_module
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -9,9 +17,21 @@ import typer
 from typer.core import TyperGroup
 
 from bntutor import __version__
-from bntutor.cli import compute, demo, exercise, lessons, next, progress, quiz, validate
 from bntutor.cli.context import AppContext, make_consoles
 from bntutor.store.home import resolve_home
+
+#: The command groups (modules of ``bntutor.cli``), in the order help lists them.
+GROUPS = ("lessons", "next", "demo", "quiz", "progress", "compute", "exercise", "validate")
+#: Which group defines each command; ``tests/cli/test_app.py`` checks it against the groups.
+#: A command missing here still works: its run loads every group. ``help`` lists them all.
+COMMAND_GROUPS = {
+    "lessons": "lessons", "lesson": "lessons", "next": "next", "demo": "demo",
+    "quiz": "quiz", "review": "quiz", "progress": "progress", "repair": "progress",
+    "compute": "compute",
+    "exercises": "exercise", "exercise": "exercise", "validate": "validate",
+}
+#: The root's options that take a value (the next argument is not a command).
+_VALUED = ("--home", "--lang")
 
 
 class _Commands(TyperGroup):
@@ -29,19 +49,23 @@ class _Commands(TyperGroup):
                 formatter.write_dl(rows)
 
 
-app = typer.Typer(
-    cls=_Commands,
-    name="bntutor",
-    help="Learn Batch Normalization and regularization by computing in front of you.",
-    add_completion=False,
-    no_args_is_help=False,
-    invoke_without_command=True,
-    pretty_exceptions_enable=False,
-    # Plain help: typer's rich help imports rich.markdown, markdown-it and pygments, which
-    # alone put `bntutor --help` over its start-up budget (see benchmarks/startup.py).
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+def _root_app() -> typer.Typer:
+    root_app = typer.Typer(
+        cls=_Commands,
+        name="bntutor",
+        help="Learn Batch Normalization and regularization by computing in front of you.",
+        add_completion=False,
+        no_args_is_help=False,
+        invoke_without_command=True,
+        pretty_exceptions_enable=False,
+        # Plain help: typer's rich help imports rich.markdown, markdown-it and pygments, which
+        # alone put `bntutor --help` over its start-up budget (see benchmarks/startup.py).
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    root_app.callback()(root)
+    root_app.command("help")(help_cmd)
+    return root_app
 
 
 def _version(value: bool) -> None:
@@ -50,7 +74,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def root(
     ctx: typer.Context,
     home: Annotated[
@@ -88,14 +111,11 @@ def root(
         debug=debug,
     )
     if ctx.invoked_subcommand is None:
-        lessons.home(ctx)
+        from bntutor.cli.lessons import home as show_home
+
+        show_home(ctx)
 
 
-for group in (lessons, next, demo, quiz, progress, compute, exercise, validate):
-    app.add_typer(group.app)
-
-
-@app.command("help")
 def help_cmd(
     ctx: typer.Context,
     command: Annotated[str | None, typer.Argument(help="A command to describe.")] = None,
@@ -115,3 +135,47 @@ def help_cmd(
                             "bntutor --help lists every command")
     with typer.Context(sub, info_name=command, parent=root) as sub_ctx:
         typer.echo(sub.get_help(sub_ctx))
+
+
+def build_app(groups: Iterable[str] = GROUPS) -> typer.Typer:
+    """The root app with the command groups ``groups`` joined in."""
+    built = _root_app()
+    for name in groups:
+        built.add_typer(import_module(f"bntutor.cli.{name}").app)
+    return built
+
+
+def command_name(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names (its first argument that is not a root option), or None
+    when there is none; ``"--help"`` when help is asked for before any command."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in ("-h", "--help"):
+            return "--help"
+        if arg in _VALUED:
+            i += 2
+        elif arg.startswith("-"):
+            i += 1
+        else:
+            return arg
+    return None
+
+
+def app_for(argv: Sequence[str]) -> typer.Typer:
+    """An app that runs ``argv`` exactly as :data:`app` does, with as few groups as it takes:
+    the home screen (no command) needs only ``lessons``; a known command only its group."""
+    name = command_name(argv)
+    if name is None:
+        return build_app(["lessons"])
+    if name in COMMAND_GROUPS:
+        return build_app([COMMAND_GROUPS[name]])
+    return build_app()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # the whole CLI, built on first use
+        full = build_app()
+        globals()["app"] = full
+        return full
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -41,11 +41,11 @@ def _run(argv: list[str], debug: bool) -> int:
     import typer
     from typer.main import get_command
 
-    from bntutor.cli.app import app
+    from bntutor.cli.app import app_for
 
     # The command is driven here rather than through `app(...)`: typer's own main turns
     # Ctrl-C into a silent exit 130 and a closed stdout into exit 1 before we see them.
-    command = get_command(app)
+    command = get_command(app_for(argv))
     lang = "en"
     try:
         with command.make_context("bntutor", argv) as ctx:
