@@ -4,7 +4,9 @@ neither YAML nor the lesson schema while the lesson files are unchanged.
 The index lives in the home dir (only when that dir already exists: listing never
 creates it) and records, for each lesson, what the table shows plus its step ids. It is
 valid while the lessons dir, every file's size and mtime, and the bntutor version are
-the same; otherwise the course is loaded (and validated) again and the index rewritten.
+the same; otherwise it is built again and rewritten: from the course's outline (the
+YAML read without the schema models, see ``bntutor.content.outline``) when the files are
+ordinary, else by loading and validating the course, which raises its first error.
 A missing, stale or unreadable index is never an error.
 """
 
@@ -13,27 +15,20 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bntutor import __version__
+from bntutor.content.outline import OutlineEntry, read_outline
 
 if TYPE_CHECKING:
     from bntutor.content.course import Catalog
 
 INDEX_FILE = "lesson-index.json"
 
-
-@dataclass(frozen=True)
-class IndexEntry:
-    """One lesson as the listing commands need it."""
-
-    number: int
-    slug: str
-    title: str | dict[str, str]
-    minutes: int
-    step_ids: list[str]
+IndexEntry = OutlineEntry
+"""One lesson as the listing commands need it."""
 
 
 def fingerprint(directory: Path) -> dict[str, Any]:
@@ -90,7 +85,11 @@ def index_entries(course: Catalog) -> list[IndexEntry]:
 
 
 def build_index(directory: Path) -> list[IndexEntry]:
-    """Load and validate the course (raising its first ContentError) and index it."""
+    """Index the course: from its outline when the files are ordinary, else by loading
+    and validating it (raising its first ContentError)."""
+    outline = read_outline(directory)
+    if outline is not None:
+        return outline
     from bntutor.content.course import load_course
 
     return index_entries(load_course(directory))

@@ -19,14 +19,14 @@ from bntutor.cli._lesson_index import IndexEntry, course_index, index_entries
 from bntutor.cli.context import AppContext
 from bntutor.content.i18n import localize
 from bntutor.errors import StoreError
-from bntutor.store.exercises import ExerciseProgress
-from bntutor.store.home import home_exists
-from bntutor.store.progress import LessonProgress
-from bntutor.store.store import FILE_NAME, Store
+from bntutor.store.home import FILE_NAME, home_exists
 from bntutor.ui.lesson_table import LessonRow, lesson_table
 
 if TYPE_CHECKING:
     from bntutor.content.course import Catalog
+    from bntutor.store.exercises import ExerciseProgress
+    from bntutor.store.progress import LessonProgress
+    from bntutor.store.store import Store
 
 WELCOME = "bntutor: learn Batch Normalization and regularization by computing it."
 
@@ -53,6 +53,8 @@ def existing_store(app: AppContext) -> Iterator[Store | None]:
     if not home_exists(app.home_dir, app.lang) or not (app.home_dir / FILE_NAME).exists():
         yield None
         return
+    from bntutor.store.store import Store  # only now: a first run has no database
+
     try:
         store = Store.open(app.home_dir, app_clock())
     except StoreError as exc:

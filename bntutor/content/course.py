@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bntutor.content.loader import LESSON_FILE, Checked, check_course_file, check_lesson_file
 from bntutor.content.models import Lesson, LText
+from bntutor.content.outline import lesson_files
 from bntutor.content.paths import COURSE_FILE
 from bntutor.errors import ContentError, NotFoundError
 from bntutor.live.registry import Registry
@@ -148,14 +149,7 @@ def find_lesson(catalog: Catalog, ref: str) -> LessonEntry:
 
 
 def _lesson_files(directory: Path) -> dict[str, Path]:
-    files: dict[str, Path] = {}
-    if not directory.is_dir():
-        return files
-    for path in sorted(directory.iterdir()):
-        match = LESSON_FILE.match(path.name)
-        if match and path.is_file():
-            files.setdefault(match.group(2), path)
-    return files
+    return {slug: paths[0] for slug, paths in lesson_files(directory).items()}
 
 
 def _duplicate_slugs(directory: Path) -> list[ContentError]:

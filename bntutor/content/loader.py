@@ -7,7 +7,6 @@ arguments and value keys; it never runs anything, so loading never imports torch
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,13 +31,13 @@ from bntutor.content.models import (
     QuestionStep,
     Step,
 )
+from bntutor.content.paths import LESSON_FILE
 from bntutor.errors import ContentError
 from bntutor.live.registry import Registry
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 
-LESSON_FILE = re.compile(r"^(\d+)-(.+)\.ya?ml$")
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,10 @@ from pathlib import Path
 from bntutor.errors import StoreError
 from bntutor.messages import message
 
+#: The database file in the home dir (named here so that asking whether it exists
+#: does not import the store).
+FILE_NAME = "bntutor.sqlite3"
+
 
 def resolve_home(option: str | Path | None = None, environ: dict[str, str] | None = None) -> Path:
     """Return the home directory (not created yet) chosen by option, env var or platform."""

@@ -10,12 +10,12 @@ from bntutor.store.attempts import AttemptStore
 from bntutor.store.cards import CardStore
 from bntutor.store.db import Database
 from bntutor.store.exercises import ExerciseStore
-from bntutor.store.home import ensure_home
+from bntutor.store.home import FILE_NAME, ensure_home
 from bntutor.store.progress import ProgressStore
 from bntutor.store.quizzes import QuizStore
 from bntutor.store.recovery import open_database
 
-FILE_NAME = "bntutor.sqlite3"
+__all__ = ["FILE_NAME", "Store"]
 
 
 class Store(ProgressStore, AttemptStore, QuizStore, CardStore, ExerciseStore):
