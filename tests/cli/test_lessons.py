@@ -253,3 +253,18 @@ def test_the_summary_time_counts_every_session(home: Path, tmp_path: Path) -> No
         progress = store.get_progress("fixture-next")
         assert progress is not None
         assert progress.session_seconds == pytest.approx(two["seconds"], abs=0.002)
+
+
+def test_step_starts_at_a_step_and_an_unknown_step_is_one_line(home: Path) -> None:
+    ran = bntutor("lesson", "1", "--step", "nope", input="")
+    assert ran.code == 2
+    assert ran.err.strip() == (
+        "bntutor: error: lesson 1 has no step 'nope' (--step); its steps: intro, q-mean, "
+        "batch, q-live, q-mode, outro"
+    )
+    ran = bntutor("lesson", "1", "--step", "q-live", input="")
+    assert "starting at step 4 of 6 (q-live)" in ran.out
+    # the data q-live works with comes first, then the question
+    assert ran.out.index("The highlighted column is feature 1.") < ran.out.index(
+        "What is the batch mean")
+    assert "Welcome to the fixture lesson" not in ran.out
