@@ -6,6 +6,7 @@ from bntutor.live.course.affine import BiasBeforeBnArgs, GammaBetaIdentityArgs
 from bntutor.live.course.backward_check import BnBackwardCheckArgs
 from bntutor.live.course.backward_steps import BnBackwardStepsArgs, BnGradientCheckArgs
 from bntutor.live.course.bias_variance import BiasVarianceArgs
+from bntutor.live.course.closed_forms import LassoOrthonormalArgs, RidgeClosedFormArgs
 from bntutor.live.course.dropout import InvertedDropoutArgs
 from bntutor.live.course.feature_stats import BnColumnArgs
 from bntutor.live.course.ignore_norm import BnIgnoreNormalizationArgs
@@ -41,6 +42,17 @@ COURSE_COMPUTATIONS: list[Computation] = [
         "l1_prox_step", "One step of L1 (proximal and subgradient) and of L2 on the same weights",
         L1ProxStepArgs, _M + "penalties:l1_prox_step",
         ("threshold", "prox", "subgradient", "l2_step", "zeros_prox", "zeros_l2"),
+    ),
+    Computation(
+        "ridge_closed_form", "Ridge weights (XᵀX + λI)⁻¹Xᵀy over a grid of λ, and their limits",
+        RidgeClosedFormArgs, _M + "closed_forms:ridge_closed_form",
+        ("lams", "weights", "norms", "least_squares", "least_squares_gap", "first_weight"),
+    ),
+    Computation(
+        "lasso_orthonormal", "Lasso with orthonormal columns: soft-thresholded least squares",
+        LassoOrthonormalArgs, _M + "closed_forms:lasso_orthonormal",
+        ("least_squares", "lasso", "soft_threshold", "ridge", "hard_threshold", "max_abs_diff",
+         "zeros"),
     ),
     Computation(
         "sgd_weight_decay_step", "SGD's weight_decay against a plain step on loss + (λ/2)‖w‖²",
