@@ -152,6 +152,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                            " your best run still counts)",
                      "zh": "这一课你已经学完了，现在再学一遍（第 {run} 遍，"
                            "之前最好的成绩仍然保留）"},
+    "lesson.no_step": {"en": "lesson {number} has no step '{step}'",
+                       "zh": "第 {number} 课没有 '{step}' 这一步"},
+    "lesson.its_steps": {"en": "its steps: {steps}", "zh": "它的步骤：{steps}"},
+    "duration.no_unit": {"en": "duration '{text}' has no unit",
+                         "zh": "时长 '{text}' 没有单位"},
+    "duration.write_unit": {"en": "write {n}m for minutes or {n}s for seconds",
+                            "zh": "分钟写 {n}m，秒写 {n}s"},
     "lesson.start_at": {"en": "starting at step {k} of {n} ({step})",
                         "zh": "从第 {k} 步开始，共 {n} 步（{step}）"},
     "next.quiz": {"en": "every lesson is done and no review card is due: practise with "

@@ -51,8 +51,9 @@ def run_lesson(
     entry = course.find_lesson(ref)
     lesson = course.load(entry)
     if step is not None and step not in tutor.step_ids(lesson):
-        raise BadInputError(f"lesson {entry.number} has no step {step!r}", "--step",
-                            "its steps: " + ", ".join(tutor.step_ids(lesson)))
+        raise BadInputError(
+            message("lesson.no_step", app.lang, number=entry.number, step=step), "--step",
+            message("lesson.its_steps", app.lang, steps=", ".join(tutor.step_ids(lesson))))
     console = Console(quiet=True) if as_json else app.console
     clock = app_clock()
     with _answer_stream(app, answers) as stream:

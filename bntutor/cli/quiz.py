@@ -61,7 +61,8 @@ def quiz_cmd(
         difficulty=difficulty,
         n=n,
         seed=_fresh_seed() if seed is None else seed,
-        time_limit=None if time_limit is None else parse_duration(time_limit),
+        time_limit=(None if time_limit is None
+                    else parse_duration(time_limit, lang=get_context(ctx).lang)),
     )
     status = run_quiz(get_context(ctx), options, answers, as_json)
     if status:

@@ -10,21 +10,20 @@ from __future__ import annotations
 import re
 
 from bntutor.errors import BadInputError
+from bntutor.messages import message
 
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*(h|m|s)")
 _UNITS = {"h": 3600.0, "m": 60.0, "s": 1.0}
 MAX_SECONDS = 24 * 3600.0
 
 
-def parse_duration(text: str, where: str = "--time-limit") -> float:
+def parse_duration(text: str, where: str = "--time-limit", lang: str = "en") -> float:
     """Seconds in ``text``. BadInputError when unreadable or without a unit."""
     raw = text.strip().lower().replace(" ", "")
     seconds: float | None = None
     if re.fullmatch(r"\d+(?:\.\d+)?", raw):
-        raise BadInputError(
-            f"duration {text.strip()!r} has no unit", where,
-            f"write {raw}m for minutes or {raw}s for seconds",
-        )
+        raise BadInputError(message("duration.no_unit", lang, text=text.strip()), where,
+                            message("duration.write_unit", lang, n=raw))
     if re.fullmatch(r"\d+:\d{1,2}", raw):
         minutes, secs = raw.split(":")
         seconds = int(minutes) * 60.0 + int(secs)

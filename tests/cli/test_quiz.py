@@ -153,6 +153,12 @@ def test_bad_options_are_one_line_errors(home: Path, args: list[str], code: int,
         assert all(t in lines[0] for t in TOPICS)
 
 
+def test_a_time_limit_without_a_unit_is_refused_in_the_learners_language(home: Path) -> None:
+    ran = bntutor("--lang", "zh", "quiz", "--time-limit", "5")
+    assert ran.code == 2
+    assert ran.err.strip() == "bntutor: error: 时长 '5' 没有单位 (--time-limit); 分钟写 5m，秒写 5s"
+
+
 def test_bad_clock_is_named(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BNTUTOR_NOW", "yesterday")
     ran = bntutor("review")
