@@ -216,6 +216,21 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "zh": "与答案相差不超过 ±{abs} 或相对误差不超过 {rel}（取较宽者）即算对"},
     "tolerance.arithmetic": {"en": "arithmetic is fine: 45/8, sqrt(2)/2, 1e-5",
                              "zh": "可以直接写算式：45/8、sqrt(2)/2、1e-5"},
+    # -- explain questions: the learner marks the rubric --------------------------------
+    "explain.model_answer": {"en": "model answer", "zh": "参考答案"},
+    "explain.key_points": {"en": "key points", "zh": "要点"},
+    "explain.how_to_mark": {
+        "en": "Mark each point your answer covered, in order: y or n, e.g. {example}",
+        "zh": "按顺序标出你的回答覆盖了哪些要点：覆盖写 y，没有写 n，例如 {example}"},
+    "explain.follow_up": {"en": "follow-up", "zh": "追问"},
+    "explain.type_answer": {"en": "type your answer in your own words (:skip, :quit)",
+                            "zh": "请用自己的话写下回答（:skip 跳过，:quit 退出）"},
+    "explain.marks_bad": {"en": "mark each point with y or n, not {token}",
+                          "zh": "每个要点请用 y 或 n 标记，不能用 {token}"},
+    "explain.marks_count": {"en": "mark all {count} points, one y or n each (got {got})",
+                            "zh": "请标记全部 {count} 个要点，每个一个 y 或 n（你给了 {got} 个）"},
+    "explain.points": {"en": "{covered} of {total} key points covered",
+                       "zh": "覆盖了 {total} 个要点中的 {covered} 个"},
 }
 
 

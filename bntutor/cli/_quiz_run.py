@@ -117,7 +117,7 @@ def recorder(
             topic=result.topic,
         )
         record_answer(store, result.item_id, result.topic, result.correct, result.hints,
-                      result.seconds, clock())
+                      result.seconds, clock(), result.points)
 
     return record
 

@@ -61,6 +61,8 @@ class Judge:
     def reveal(self, item: QuizItem) -> str:
         """The expected answer as one line: ``b) the batch mean``, ``0.25``, ``[1, 2]``."""
         q = item.question
+        if q.kind == "explain":
+            return ""  # its model answer and rubric were shown when it was marked
         expected = self.resolve(item).expected
         if q.kind == "choice" and isinstance(expected, str):
             return self._option(q, expected)

@@ -30,6 +30,15 @@ class QuestionResult:
     #: (``answer`` holds the letters as typed, which only mean something in that order).
     options: tuple[str, ...] = field(default_factory=tuple)
     chosen: tuple[str, ...] = field(default_factory=tuple)
+    #: explain: the learner's marks, one tuple per part (the question, then its follow-up)
+    marks: tuple[tuple[bool, ...], ...] = field(default_factory=tuple)
+
+    @property
+    def points(self) -> tuple[int, int] | None:
+        """explain: (rubric points covered, points in all); None for other questions."""
+        if not self.marks:
+            return None
+        return sum(sum(m) for m in self.marks), sum(len(m) for m in self.marks)
 
     @property
     def correct(self) -> bool:
@@ -45,5 +54,7 @@ class QuestionResult:
         data["lessons"] = list(self.lessons)
         data["options"] = list(self.options)
         data["chosen"] = list(self.chosen)
+        data["marks"] = [list(m) for m in self.marks]
+        data["points"] = list(self.points) if self.points is not None else None
         data["seconds"] = round(self.seconds, 2)
         return data

@@ -25,6 +25,8 @@ from bntutor.content.i18n import localize
 from bntutor.content.models import Question, option_ids
 from bntutor.content.shuffle import OptionOrder
 from bntutor.errors import BntutorError
+from bntutor.messages import message
+from bntutor.quiz.explain import MarksSyntaxError, explain_parts, parse_marks
 from bntutor.quiz.items import QuizItem
 from bntutor.quiz.results import QuestionResult, Status
 from bntutor.quiz.source import ItemSource
@@ -73,6 +75,12 @@ class QuizIO(Protocol):
     def show_result(self, result: QuestionResult, verdict: Verdict | None) -> None: ...
 
     def show_time_up(self) -> None: ...
+
+    def show_follow_up(self, prompt: str) -> None:
+        """explain: the follow-up question, asked once the first part is marked."""
+
+    def show_rubric(self, model_answer: str, rubric: list[str]) -> None:
+        """explain: the model answer and its key points, then how to mark them."""
 
 
 @dataclass(frozen=True)
@@ -201,6 +209,8 @@ class QuizRunner:
                     self.io.show_back(back + 1, earlier, earlier_result)
             elif isinstance(command, Unknown):
                 self.io.show_unknown(command.command)
+            elif q.kind == "explain":
+                return self._explain(item, text, asked_at, hints, deadline)
             else:
                 verdict = self.check(item, text)
                 if not verdict.readable and (self.io.interactive or verdict.retry):
@@ -210,6 +220,82 @@ class QuizRunner:
                 result = self._result(item, status, text, asked_at, hints, verdict)
                 self.io.show_result(result, verdict)
                 return result, None
+
+    def _explain(
+        self, item: QuizItem, answer: str, asked_at: float, hints: int, deadline: float | None
+    ) -> tuple[QuestionResult | None, Ended | None]:
+        """An explain question once its first answer is in: show each part's model answer
+        and rubric, read the learner's marks, ask the follow-up; one result for it all."""
+        answers: list[str] = [answer]
+        marks: list[tuple[bool, ...]] = []
+        line: str | None = answer
+        for k, part in enumerate(explain_parts(item.question)):
+            if k > 0:
+                self.io.show_follow_up(localize(part.prompt, self.lang))
+                line, stop = self._line(deadline, commands=True)
+                if stop is not None:
+                    return self._stopped(item, stop, asked_at, hints)
+                answers.append(line or ":skip")
+            rubric = [localize(point, self.lang) for point in part.rubric]
+            self.io.show_rubric(localize(part.model_answer, self.lang), rubric)
+            if k > 0 and line is None:  # the follow-up was skipped: nothing to mark
+                marks.append((False,) * len(rubric))
+                continue
+            got, stop = self._marks(len(rubric), deadline)
+            if stop is not None:
+                return self._stopped(item, stop, asked_at, hints)
+            marks.append(got)
+        covered = sum(sum(m) for m in marks)
+        total = sum(len(m) for m in marks)
+        status: Status = "correct" if covered == total else "wrong"
+        verdict = Verdict(covered == total, message("explain.points", self.lang,
+                                                    covered=covered, total=total))
+        result = replace(self._result(item, status, " / ".join(answers), asked_at, hints),
+                         marks=tuple(marks))
+        self.io.show_result(result, verdict)
+        return result, None
+
+    def _stopped(self, item: QuizItem, stop: Ended, asked_at: float, hints: int
+                 ) -> tuple[QuestionResult | None, Ended]:
+        if stop == "time-up":
+            return self._result(item, "missed", None, asked_at, hints), stop
+        return None, stop
+
+    def _line(self, deadline: float | None, commands: bool) -> tuple[str | None, Ended | None]:
+        """One answer line (None: ``:skip``), or why to stop; other commands are handled."""
+        while True:
+            reply = self.io.read(deadline)
+            if isinstance(reply, TimeUp) or (deadline is not None and self.timer() >= deadline):
+                return None, "time-up"
+            if reply is None:
+                return None, "end-of-input"
+            text = reply.strip()
+            command = parse_command(text)
+            if isinstance(command, Quit):
+                return None, "quit"
+            if isinstance(command, Skip) and commands:
+                return None, None
+            if isinstance(command, Help):
+                self.io.show_help()
+            elif command is not None or not text:
+                self.io.show_note(message("explain.type_answer", self.lang))
+            else:
+                return text, None
+
+    def _marks(self, count: int, deadline: float | None
+               ) -> tuple[tuple[bool, ...], Ended | None]:
+        """The learner's y/n per rubric point; asked again until readable (a script that
+        gives an unreadable line marks nothing as covered)."""
+        while True:
+            line, stop = self._line(deadline, commands=False)
+            if stop is not None or line is None:
+                return (), stop
+            try:
+                return parse_marks(line, count), None
+            except MarksSyntaxError as exc:
+                self.io.show_note(exc.text(self.lang))
+                if not self.io.interactive:
+                    return (False,) * count, None
 
     def _result(
         self,

@@ -18,6 +18,8 @@ from typing import Any, Protocol
 
 #: A right answer given in at most this many seconds, without hints, is rated Easy.
 FAST_SECONDS = 20.0
+#: An explain answer with every rubric point covered in at most this long is rated Easy.
+FAST_EXPLAIN_SECONDS = 120.0
 
 
 class CardStore(Protocol):
@@ -35,6 +37,7 @@ class Outcome:
     correct: bool
     hints: int = 0
     seconds: float = 0.0
+    points: tuple[int, int] | None = None  # explain: (rubric points covered, in all)
 
 
 def rating_for(outcome: Outcome) -> int:
@@ -42,7 +45,16 @@ def rating_for(outcome: Outcome) -> int:
 
     Wrong or skipped -> Again; right after a hint -> Hard; right but slower than
     :data:`FAST_SECONDS` -> Good; right, fast and without hints -> Easy.
+    An explain answer: no point covered -> Again; some -> Hard; all -> Good, or Easy
+    within :data:`FAST_EXPLAIN_SECONDS`.
     """
+    if outcome.points is not None:
+        covered, total = outcome.points
+        if covered <= 0:
+            return 1
+        if covered < total:
+            return 2
+        return 4 if outcome.seconds <= FAST_EXPLAIN_SECONDS else 3
     if not outcome.correct:
         return 1
     if outcome.hints > 0:
@@ -106,6 +118,7 @@ def record_answer(
     hints: int,
     seconds: float,
     now: datetime,
+    points: tuple[int, int] | None = None,
 ) -> datetime:
     """Create or update the review card of ``item_id`` after one answer; returns its due date.
 
@@ -115,7 +128,7 @@ def record_answer(
     if now.tzinfo is None:
         raise ValueError("record_answer needs an aware datetime")
     now = now.astimezone(UTC)
-    outcome = Outcome(correct, hints, seconds)
+    outcome = Outcome(correct, hints, seconds, points)
     # Read, review and write back in one transaction of the store (see update_card).
     _json, due = store.update_card(
         item_id, lambda previous: review(previous, item_id, outcome, now), topic

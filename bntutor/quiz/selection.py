@@ -32,9 +32,7 @@ def choose_items(
     pool_bank = sorted(
         q.item_id
         for q in bank
-        if (not wanted or q.topic in wanted)
-        and (difficulty is None or q.difficulty == difficulty)
-        and q.question.kind != "explain"  # until the quiz can ask them
+        if (not wanted or q.topic in wanted) and (difficulty is None or q.difficulty == difficulty)
     )
     pool_gen = sorted(t.id for t in templates_for(topics, difficulty))
     if not pool_bank and not pool_gen:

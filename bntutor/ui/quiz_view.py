@@ -12,11 +12,12 @@ from typing import Any, Protocol
 
 from rich.console import Console, Group, RenderableType
 from rich.rule import Rule
+from rich.table import Table
 from rich.text import Text
 
 from bntutor.checking.verdict import Verdict
 from bntutor.content.i18n import localize
-from bntutor.content.models import Option
+from bntutor.content.models import Option, Question
 from bntutor.control_chars import visible
 from bntutor.messages import message
 from bntutor.quiz.durations import format_duration
@@ -30,7 +31,7 @@ from bntutor.ui.player import (
     question_view,
     unknown_command_view,
 )
-from bntutor.ui.prose import title_rule
+from bntutor.ui.prose import inline_markdown, title_rule
 from bntutor.ui.step_view import context_content
 from bntutor.ui.timed_input import Tick, status_redraw
 from bntutor.ui.tolerance_note import tolerance_note
@@ -78,6 +79,23 @@ def result_view(result: QuestionResult, verdict: Verdict | None,
     return Group(*parts)
 
 
+def rubric_view(model_answer: str, rubric: list[str], lang: str) -> RenderableType:
+    """An explain question's model answer, its numbered key points, and how to mark them."""
+    points = Table.grid(padding=(0, 1))
+    points.add_column(no_wrap=True)
+    points.add_column()
+    for i, point in enumerate(rubric, 1):
+        points.add_row(Text(f"{i}.", style="bold"), inline_markdown(point))
+    example = " ".join("yn"[i % 2] for i in range(len(rubric)))
+    return Group(
+        Rule(Text(message("explain.model_answer", lang), style="dim"), style="dim"),
+        markdown(model_answer),
+        Text(message("explain.key_points", lang), style="bold"),
+        points,
+        Text(message("explain.how_to_mark", lang, example=example), style="dim"),
+    )
+
+
 class QuizView:
     """Renders to ``console`` and reads with ``reader``; ``timer`` gives monotonic seconds."""
 
@@ -118,7 +136,7 @@ class QuizView:
             self._console.print(Rule(style="dim"))
         self._console.print(
             question_view(localize(q.prompt, self._lang), options, q.kind == "multi", q.unit,
-                          self._lang, note=tolerance_note(q, self._lang))
+                          self._lang, note=self._note(q))
         )
         self._timed = remaining is not None
 
@@ -136,7 +154,7 @@ class QuizView:
             localize(o.text if isinstance(o, Option) else o, self._lang) for o in q.options or []
         ]
         return question_view(localize(q.prompt, self._lang), options, q.kind == "multi", q.unit,
-                             self._lang, commands=commands, note=tolerance_note(q, self._lang))
+                             self._lang, commands=commands, note=self._note(q))
 
     def show_context(self, item: QuizItem) -> None:
         out = self._console
@@ -210,6 +228,21 @@ class QuizView:
         if reveal is None or self._console.quiet:
             return None
         return self._compute(reveal.computation, reveal.args)
+
+    def _note(self, q: Question) -> str | None:
+        """What counts as an answer: a tolerance, or an explain question's own words."""
+        if q.kind == "explain":
+            return message("explain.type_answer", self._lang)
+        return tolerance_note(q, self._lang)
+
+    def show_follow_up(self, prompt: str) -> None:
+        self._console.print()
+        self._console.print(title_rule(Text(message("explain.follow_up", self._lang),
+                                            style="bold")))
+        self._console.print(markdown(prompt))
+
+    def show_rubric(self, model_answer: str, rubric: list[str]) -> None:
+        self._console.print(rubric_view(model_answer, rubric, self._lang))
 
     def show_time_up(self) -> None:
         self._console.print(Text("⏰ time is up", style="bold red"))

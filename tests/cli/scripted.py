@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from bntutor.checking.canonical import answer_text
 from bntutor.cli._quiz_run import load_content
 from bntutor.cli.main import run
+from bntutor.content.models import Question
 from bntutor.content.shuffle import OptionOrder
 from bntutor.quiz.judge import Judge
 from bntutor.quiz.selection import choose_items
@@ -62,6 +63,15 @@ def right_answers(seed: int, n: int, topics: tuple[str, ...] = ()) -> list[str]:
     return shown_right_answers(seed, ids)
 
 
+def explain_lines(question: Question, marks: str = "y") -> str:
+    """The lines that answer an explain question (and its follow-up) and mark each of its
+    rubric points ``marks``, joined by newlines (one entry of a quiz's answers)."""
+    lines = ["My answer in my own words.", " ".join(marks * len(question.rubric or []))]
+    if question.follow_up is not None:
+        lines += ["And the follow-up.", " ".join(marks * len(question.follow_up.rubric))]
+    return "\n".join(lines)
+
+
 def shown_right_answers(seed: int | str, ids: list[str]) -> list[str]:
     """The right answer of each item, in the letters a session with ``seed`` shows."""
     content = load_content()
@@ -71,5 +81,8 @@ def shown_right_answers(seed: int | str, ids: list[str]) -> list[str]:
     for item_id in ids:
         item = content.source.get(item_id)
         shown = order.show(item_id, item.question)  # the options as the quiz shows them
+        if shown.kind == "explain":  # an answer, then every rubric point marked covered
+            lines.append(explain_lines(shown))
+            continue
         lines.append(answer_text(shown, judge.resolve(item).expected))
     return lines

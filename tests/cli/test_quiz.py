@@ -5,16 +5,25 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bntutor.cli._quiz_run import load_content, review_seed
 from bntutor.content.models import option_ids
 from bntutor.quiz.judge import Judge
+from bntutor.quiz.selection import choose_items
 from bntutor.quiz.topics import TOPICS
 from bntutor.store.store import Store
 
-from .scripted import answers_file, bntutor, right_answers, shown_right_answers, use_home
+from .scripted import (
+    answers_file,
+    bntutor,
+    explain_lines,
+    right_answers,
+    shown_right_answers,
+    use_home,
+)
 
 LESSONS = Path(__file__).resolve().parent.parent / "fixtures" / "quiz" / "lessons"
 DAY1 = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
@@ -80,7 +89,7 @@ def test_answering_the_first_option_everywhere_gets_few_choice_questions_right(
 ) -> None:
     """Position carries no information: 'a' to all 40 questions of the shipped bank."""
     ran = bntutor("quiz", "--seed", str(seed), "-n", "40", "--answers",
-                  answers_file(tmp_path, *["a"] * 40), "--json")
+                  answers_file(tmp_path, *["a"] * 200), "--json")  # explain ones read more
     assert ran.code == 0, ran.err
     source = load_content().source
     choice = [q for q in ran.json()["questions"]
@@ -235,3 +244,56 @@ def test_review_with_no_cards(home: Path) -> None:
     assert ran.code == 0 and "No review cards yet" in ran.out
     ran = bntutor("review", "--json")
     assert ran.json() == {"kind": "review", "due": 0, "cards": 0, "next_due": None}
+
+
+def explain_quiz_seed() -> tuple[int, Any]:
+    """The first seed whose one-question quiz asks an explain question with a follow-up."""
+    source = load_content().source
+    for seed in range(1000):
+        (item_id,) = choose_items(source.bank_items(), [], None, 1, seed)
+        question = source.get(item_id).question
+        if question.kind == "explain" and question.follow_up is not None:
+            return seed, question
+    raise AssertionError("the bank has no explain question with a follow-up")
+
+
+def _marks(count: int, pattern: str) -> str:
+    return " ".join((pattern * count)[:count])
+
+
+@pytest.mark.parametrize(("pattern", "due_same_day"), [("n", True), ("yn", True), ("y", False)])
+def test_an_explain_question_is_answered_marked_and_scheduled_from_a_file(
+    home: Path, tmp_path: Path, pattern: str, due_same_day: bool
+) -> None:
+    seed, question = explain_quiz_seed()
+    first, follow = len(question.rubric), len(question.follow_up.rubric)
+    lines = ["BN normalizes with batch statistics.", _marks(first, pattern),
+             "Use GroupNorm.", _marks(follow, pattern)]
+    ran = bntutor("quiz", "--seed", str(seed), "-n", "1", "--answers",
+                  answers_file(tmp_path, *lines), "--json")
+    assert ran.code == 0, ran.err
+    (q,) = ran.json()["questions"]
+    wanted = [[ch == "y" for ch in (pattern * n)[:n]] for n in (first, follow)]
+    assert q["marks"] == wanted
+    assert q["points"] == [sum(map(sum, wanted)), first + follow]
+    assert q["status"] == ("correct" if pattern == "y" else "wrong")
+    with Store.open(home) as store:
+        assert store.card_count() == 1
+        # none: Again and some: Hard come back soon; all, quickly: Easy waits for days
+        assert bool(store.due_cards(DAY1 + timedelta(hours=12))) is due_same_day
+        if pattern == "yn":
+            assert not store.due_cards(DAY1 + timedelta(minutes=1))  # Hard is not Again
+
+
+def test_review_asks_an_explain_card_and_records_its_marks(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed, question = explain_quiz_seed()
+    lines = ["An answer.", _marks(len(question.rubric), "n"), ":skip"]
+    bntutor("quiz", "--seed", str(seed), "-n", "1", "--answers", answers_file(tmp_path, *lines))
+    monkeypatch.setenv("BNTUTOR_NOW", (DAY1 + timedelta(days=1)).isoformat())
+    review = bntutor("review", "--json", "--answers",
+                     answers_file(tmp_path, explain_lines(question), name="due.txt"))
+    assert review.code == 0, review.err
+    (q,) = review.json()["questions"]
+    assert q["status"] == "correct" and q["points"] == [q["points"][1]] * 2

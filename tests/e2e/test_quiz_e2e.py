@@ -107,3 +107,34 @@ def test_progress_reset_asks_first(env: dict[str, str], tmp_path: Path) -> None:
     assert status == 0 and "progress of lesson 1 (mini-dropout) deleted" in rest
     with Store.open(tmp_path / "home") as store:
         assert store.get_progress("mini-dropout") is None
+
+
+def test_an_explain_question_in_a_terminal(env: dict[str, str], tmp_path: Path) -> None:
+    from ..cli.test_quiz import explain_quiz_seed
+
+    seed, question = explain_quiz_seed()
+    first, follow = len(question.rubric), len(question.follow_up.rubric)
+    child = spawn(["quiz", "-n", "1", "--seed", str(seed)], env)
+    child.expect_exact("Question 1 of 1")
+    child.expect_exact("type your answer in your own words")
+    child.expect_exact("› ")
+    child.sendline("Batch statistics in training, running ones in eval.")
+    child.expect_exact("model answer")
+    child.expect_exact("Mark each point your answer covered")
+    child.expect_exact("› ")
+    child.sendline("y n")  # too few marks: asked again
+    child.expect_exact(f"mark all {first} points")
+    child.sendline(" ".join("y" * first))
+    child.expect_exact("follow-up")
+    child.expect_exact("› ")
+    child.sendline("GroupNorm does not depend on the batch.")
+    child.expect_exact("Mark each point your answer covered")
+    child.expect_exact("› ")
+    child.sendline(" ".join("n" * follow))
+    child.expect_exact(f"{first} of {first + follow} key points covered")
+    status, report = finish(child)
+    assert status == 0 and "Quiz report" in report
+    with Store.open(tmp_path / "home") as store:
+        assert store.card_count() == 1 and store.attempt_count() == 1
+        # some points covered: Hard, due again within the day
+        assert store.due_cards(DAY1 + timedelta(hours=12))

@@ -88,6 +88,12 @@ class FakeIO:
     def show_time_up(self) -> None:
         self.time_up = True
 
+    def show_follow_up(self, prompt: str) -> None:
+        self.notes.append(f"follow-up {prompt}")
+
+    def show_rubric(self, model_answer: str, rubric: list[str]) -> None:
+        self.notes.append(f"rubric {len(rubric)}: {model_answer}")
+
 
 @pytest.fixture
 def timer() -> FakeTimer:
