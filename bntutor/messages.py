@@ -159,6 +159,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "zh": "时长 '{text}' 没有单位"},
     "duration.write_unit": {"en": "write {n}m for minutes or {n}s for seconds",
                             "zh": "分钟写 {n}m，秒写 {n}s"},
+    "lesson.resuming": {"en": "resuming at step {k} of {n} (--restart starts over)",
+                        "zh": "从第 {k} 步继续，共 {n} 步（加 --restart 从头开始）"},
     "lesson.start_at": {"en": "starting at step {k} of {n} ({step})",
                         "zh": "从第 {k} 步开始，共 {n} 步（{step}）"},
     "next.quiz": {"en": "every lesson is done and no review card is due: practise with "

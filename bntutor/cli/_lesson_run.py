@@ -139,7 +139,7 @@ def _starting_point(
     ids = tutor.step_ids(lesson)
     if saved is not None and progress.current != ids[0]:
         k = ids.index(progress.current or ids[0]) + 1
-        return progress, f"resuming at step {k} of {len(ids)} (--restart starts over)"
+        return progress, message("lesson.resuming", lang, k=k, n=len(ids))
     return progress, ""
 
 

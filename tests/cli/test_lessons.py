@@ -270,3 +270,9 @@ def test_step_starts_at_a_step_and_an_unknown_step_is_one_line(home: Path) -> No
     assert ran.out.index("The highlighted column is feature 1.") < ran.out.index(
         "What is the batch mean")
     assert "Welcome to the fixture lesson" not in ran.out
+
+
+def test_a_resume_is_announced_in_the_learners_language(home: Path) -> None:
+    bntutor("lesson", "1", input="5\n")
+    ran = bntutor("--lang", "zh", "lesson", "1", input="")
+    assert "从第 4 步继续，共 6 步" in ran.out
