@@ -211,3 +211,20 @@ def test_similar_batch_collapses_only_in_training_mode() -> None:
     assert v["shift_max"][gn_train] < 1e-5 and v["shift_max"][gn_eval] < 1e-5
     assert v["batch_std"]["near_copies"] < v["batch_std"]["diverse"]
     assert v["running_std_after"] != v["running_std_before"]
+
+
+def test_similar_batch_numbers_that_lesson_6_explains() -> None:
+    # Lesson 6 plays similar_batch(seed=0, quick=True) and explains these numbers in words.
+    v = REGISTRY.run("similar_batch", {"seed": 0, "quick": True}).values
+    bn_eval, gn_eval = 1, 3
+    similar = v["similar_accuracy"]
+    # eval-mode BN scores the near-copies lower; the GroupNorm twin gets the same copies
+    # (almost) all right, so the copies are not simply harder images
+    assert similar[bn_eval] < v["diverse_accuracy"][bn_eval]
+    assert similar[gn_eval] > similar[bn_eval] and similar[gn_eval] >= 0.95
+    # predicting near-copies in training mode blends their statistics into the running
+    # ones (momentum 0.1 per batch), it does not overwrite them with the last batch's
+    std = v["batch_std"]
+    assert std["near_copies"] < v["running_std_after"] < v["running_std_before"]
+    # and eval accuracy on the 32 varied images then moves by one image, upwards
+    assert v["eval_accuracy_after"] - v["eval_accuracy_before"] == pytest.approx(1 / 32)
