@@ -145,6 +145,7 @@ def run_items(
     runner = QuizRunner(
         item_ids, content.source, judge.check, judge.reveal, view, time.monotonic,
         recorder(store, kind, clock), time_limit, app.lang, shuffle_seed,
+        fresh_numbers=kind == "review",
     )
     outcome = runner.run()
     report = build_report(kind, outcome.results, started_at=started_at, seconds=outcome.seconds,

@@ -105,6 +105,8 @@ class QuizRunner:
     lang: str = "en"
     #: options are shown in the order this seed draws for each item (None: file order)
     shuffle_seed: int | str | None = None
+    #: review: generated questions are asked with new numbers, drawn from shuffle_seed
+    fresh_numbers: bool = False
 
     def __post_init__(self) -> None:
         seed = self.shuffle_seed
@@ -114,7 +116,10 @@ class QuizRunner:
     def _get(self, item_id: str) -> QuizItem:
         """The item as it is shown: its options in this quiz's order (drawn once)."""
         if item_id not in self._shown:
-            item = self.source.get(item_id)
+            if self.fresh_numbers:
+                item = self.source.fresh(item_id, str(self.shuffle_seed))
+            else:
+                item = self.source.get(item_id)
             if self._order is not None:
                 item = replace(item, question=self._order.show(item_id, item.question))
             self._shown[item_id] = item

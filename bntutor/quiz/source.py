@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from bntutor.content.models import BankQuestion, Lesson, QuestionStep
 from bntutor.errors import NotFoundError
 from bntutor.quiz.items import QuizItem, bank_item_id, lesson_item_id, parse_item_id
 from bntutor.quiz.topics import TOPICS
+
+#: Seeds for generated questions asked again with new numbers (as many as a quiz draws).
+FRESH_SEEDS = 1_000_000
 
 #: Loads a lesson by slug (the course's ``Catalog.load``); NotFoundError when unknown.
 LessonLoader = Callable[[str], Lesson]
@@ -68,6 +73,19 @@ class ItemSource:
                 raise NotFoundError(f"no lessons to find {item_id!r} in")
             return lesson_item(self._lessons(first), second)
         raise NotFoundError(f"no bank question {first!r}", hint="it may have been removed")
+
+    def fresh(self, item_id: str, salt: str) -> QuizItem:
+        """The item with new numbers: a generated question is made again from a seed
+        drawn from ``salt`` (it keeps its item id, so its review card goes on); any other
+        item is returned as it is."""
+        item = self.get(item_id)
+        source, template_id, _ = parse_item_id(item_id)
+        if source != "gen":
+            return item
+        from bntutor.quiz.generators import generate
+
+        seed = zlib.crc32(f"{salt}/{item_id}".encode()) % FRESH_SEEDS
+        return replace(generate(template_id, seed), item_id=item_id)
 
     def topic_of(self, item_id: str) -> str | None:
         """The topic without building the question (None for lesson steps)."""

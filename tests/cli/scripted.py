@@ -72,14 +72,15 @@ def explain_lines(question: Question, marks: str = "y") -> str:
     return "\n".join(lines)
 
 
-def shown_right_answers(seed: int | str, ids: list[str]) -> list[str]:
-    """The right answer of each item, in the letters a session with ``seed`` shows."""
+def shown_right_answers(seed: int | str, ids: list[str], fresh: bool = False) -> list[str]:
+    """The right answer of each item, in the letters a session with ``seed`` shows
+    (``fresh``: as a review asks them, generated ones with new numbers)."""
     content = load_content()
     judge = Judge()
     order = OptionOrder(seed)
     lines = []
     for item_id in ids:
-        item = content.source.get(item_id)
+        item = content.source.fresh(item_id, str(seed)) if fresh else content.source.get(item_id)
         shown = order.show(item_id, item.question)  # the options as the quiz shows them
         if shown.kind == "explain":  # an answer, then every rubric point marked covered
             lines.append(explain_lines(shown))

@@ -188,7 +188,8 @@ def test_review_next_day_asks_what_was_missed(home: Path, tmp_path: Path,
     monkeypatch.setenv("BNTUTOR_NOW", (DAY1 + timedelta(days=1)).isoformat())
     with Store.open(home) as store:  # the review shows its own option orders
         seed = review_seed(store)
-    due_file = answers_file(tmp_path, *shown_right_answers(seed, missed), name="due.txt")
+    due_file = answers_file(tmp_path, *shown_right_answers(seed, missed, fresh=True),
+                            name="due.txt")
     review = bntutor("review", "--answers", due_file, "--json")
     assert review.code == 0, review.err
     document = review.json()
@@ -297,3 +298,23 @@ def test_review_asks_an_explain_card_and_records_its_marks(
     assert review.code == 0, review.err
     (q,) = review.json()["questions"]
     assert q["status"] == "correct" and q["points"] == [q["points"][1]] * 2
+
+
+def test_a_generated_card_comes_back_with_new_numbers_each_review(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = load_content().source
+    seed = next(s for s in range(1000)
+                if choose_items(source.bank_items(), ["dropout"], None, 2, s)[1].startswith("gen:"))
+    ids = choose_items(source.bank_items(), ["dropout"], None, 2, seed)
+    quiz = bntutor("quiz", "--topic", "dropout", "--seed", str(seed), "-n", "2", "--answers",
+                   answers_file(tmp_path, ":skip", ":skip"), "--json").json()
+    first_prompt = quiz["questions"][1]["prompt"]
+    prompts = []
+    for day in (1, 2, 3):  # a skip is Again: the card is due again the next day
+        monkeypatch.setenv("BNTUTOR_NOW", (DAY1 + timedelta(days=day)).isoformat())
+        review = bntutor("review", "--json", "--answers",
+                         answers_file(tmp_path, ":skip", ":skip", name=f"r{day}.txt")).json()
+        (asked,) = [q for q in review["questions"] if q["item_id"] == ids[1]]
+        prompts.append(asked["prompt"])
+    assert len({first_prompt, *prompts}) == 4, prompts  # new numbers every time
