@@ -181,11 +181,11 @@ class _Budget:
     def simplifies_to_zero(self, expr: Any) -> bool:
         if self.left <= 0.01:
             return False
-        started = time.monotonic()
+        started = time.process_time()
         try:
             return _simplifies_to_zero(expr, min(self.left, SIMPLIFY_LIMIT))
         finally:
-            self.left -= time.monotonic() - started
+            self.left -= time.process_time() - started
 
 
 def equivalent(a: Formula, b: Formula, budget: _Budget | None = None) -> bool:
