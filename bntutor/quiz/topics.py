@@ -54,7 +54,7 @@ DEFAULT_LESSONS: dict[str, tuple[str, ...]] = {
     "l1-l2": ("l1-l2", "why-regularize"),
     "weight-decay": ("l1-l2",),
     "why-bn": ("beyond-bn",),
-    "transformer-norms": ("beyond-bn",),
+    "transformer-norms": ("norm-in-transformers",),
     "init-and-bn": ("bn-mechanics", "beyond-bn"),
     "regularizers": ("why-regularize",),
 }

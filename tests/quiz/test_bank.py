@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from bntutor.content.course import load_course
 from bntutor.content.i18n import localize
 from bntutor.content.loader import load_banks
 from bntutor.content.models import BankQuestion, Option, option_ids
@@ -20,6 +21,12 @@ def test_at_least_180_questions_over_every_topic() -> None:
     assert set(per_topic) == set(TOPICS)
     assert min(per_topic.values()) >= 10
     assert set(DEFAULT_LESSONS) == set(TOPICS)
+
+
+def test_the_lessons_to_revisit_exist() -> None:
+    slugs = {entry.slug for entry in load_course().lessons}
+    assert {s for lessons in DEFAULT_LESSONS.values() for s in lessons} <= slugs
+    assert {s for q in QUESTIONS for s in q.lessons} <= slugs
 
 
 def test_every_topic_at_every_difficulty_with_a_name_in_both_languages() -> None:
