@@ -31,7 +31,7 @@ test: $(STAMP)
 	$(PY) -m ruff check bntutor tests benchmarks
 	$(PY) -m mypy
 	$(VENV)/bin/bntutor validate
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto --dist loadgroup --durations=10
 
 lint: $(STAMP)
 	$(PY) -m ruff check bntutor tests benchmarks

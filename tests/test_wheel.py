@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import site
 import subprocess
 import sys
@@ -13,7 +14,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-pytestmark = pytest.mark.slow
+# One worker builds the wheel once and runs the three tests that use it.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("wheel")]
+# What the build reads; copied, so that building writes nothing into the checkout.
+SOURCES = ("pyproject.toml", "README.md", "bntutor", "lessons", "data")
 
 
 @pytest.fixture(scope="module")
@@ -21,10 +25,19 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh venv with only the built wheel in it; its dependencies are borrowed from
     the test environment through a .pth line (nothing is downloaded)."""
     work = tmp_path_factory.mktemp("wheel")
+    tree = work / "src"
+    tree.mkdir()
+    junk = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "build", "dist")
+    for name in SOURCES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, tree / name, ignore=junk)
+        else:
+            shutil.copy2(source, tree / name)
     dist = work / "dist"
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "-q", "-w", str(dist), str(ROOT)],
+         "-q", "-w", str(dist), str(tree)],
         check=True,
     )
     (wheel,) = dist.glob("bntutor-*.whl")
