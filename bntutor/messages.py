@@ -23,6 +23,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "zh": "未通过：{total} 个用例中通过 {passed} 个"},
     "exercise.randoms": {"en": "random cases: {passed} of {total} pass",
                          "zh": "随机用例：{total} 个中通过 {passed} 个"},
+    "exercise.random_case": {"en": "random {number}", "zh": "随机用例 {number}"},
     "exercise.first_failing": {"en": "first failing case", "zh": "第一个失败的用例"},
     "exercise.expected": {"en": "expected {output}", "zh": "期望的 {output}"},
     "exercise.got": {"en": "got {output}", "zh": "你的 {output}"},

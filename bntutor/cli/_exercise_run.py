@@ -17,6 +17,7 @@ from bntutor.content.exercises import (
     Exercise,
     Messages,
     exercise_order,
+    load_case_names,
     load_exercise,
     load_messages,
 )
@@ -61,7 +62,14 @@ def _texts(exercise: Exercise, messages: Messages, lang: str) -> Texts:
         text = exercise.diagnoses.get(mistake)
         return text.get(lang) if text is not None else mistake
 
-    return Texts(message, diagnosis, lang)
+    names = load_case_names().names if lang == "zh" else {}
+
+    def case(name: str) -> str:
+        if name.startswith("random "):
+            return msg("exercise.random_case", lang, number=name.removeprefix("random "))
+        return names.get(name, name)
+
+    return Texts(message, diagnosis, lang, case)
 
 
 def _prepare_file(app: AppContext, opts: ExerciseOptions, exercise: Exercise,

@@ -21,6 +21,7 @@ from bntutor.errors import ContentError, NotFoundError
 Framework = Literal["numpy", "torch"]
 FRAMEWORKS: tuple[str, ...] = ("numpy", "torch")
 MESSAGES_FILE = "messages.yaml"
+CASES_FILE = "cases.yaml"
 __all__ = ["ORDER_FILE", "exercise_order", "exercises_dir"]
 
 
@@ -70,6 +71,13 @@ class Messages(_Strict):
     messages: dict[str, Bilingual]
 
 
+class CaseNames(_Strict):
+    """The Chinese name of each named edge case, keyed by its English name."""
+
+    format_version: Literal[1] = 1
+    names: dict[str, str]
+
+
 class ExerciseOrder(_Strict):
     format_version: Literal[1] = 1
     exercises: list[str] = Field(min_length=1)
@@ -113,8 +121,16 @@ def check_order(directory: Path | None = None) -> list[str]:
     return list(order.exercises)
 
 
+def load_case_names(directory: Path | None = None) -> CaseNames:
+    base = exercises_dir() if directory is None else directory
+    names = _load(base / CASES_FILE, CaseNames)
+    assert isinstance(names, CaseNames)
+    return names
+
+
 def exercise_files(directory: Path | None = None) -> list[Path]:
     base = exercises_dir() if directory is None else directory
     if not base.is_dir():
         return []
-    return sorted(p for p in base.glob("*.yaml") if p.name not in (MESSAGES_FILE, ORDER_FILE))
+    shared = (MESSAGES_FILE, ORDER_FILE, CASES_FILE)
+    return sorted(p for p in base.glob("*.yaml") if p.name not in shared)

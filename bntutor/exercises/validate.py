@@ -7,10 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from bntutor.content.exercises import (
+    CASES_FILE,
     MESSAGES_FILE,
     ORDER_FILE,
     check_order,
     exercise_files,
+    load_case_names,
     load_exercise,
     load_messages,
 )
@@ -44,6 +46,15 @@ def check_exercises(directory: Path) -> tuple[int, list[ContentError]]:
             if mid not in messages:
                 problems.append(ContentError(f"no text for the checker's message {mid!r}",
                                              str(directory / MESSAGES_FILE)))
+    except ContentError as exc:
+        problems.append(exc)
+    try:
+        translated = load_case_names(directory).names
+        for p in PROBLEMS:
+            for case in p.edge_cases():
+                if case.name not in translated:
+                    problems.append(ContentError(f"case {case.name!r} of {p.name} has no"
+                                                 " Chinese name", str(directory / CASES_FILE)))
     except ContentError as exc:
         problems.append(exc)
     registered = {p.name: p for p in PROBLEMS}

@@ -36,6 +36,7 @@ class Texts:
     message: Callable[[Message], str]  # a checker message id -> one line
     diagnosis: Callable[[str], str]  # a known mistake's id -> its explanation
     lang: str = "en"
+    case: Callable[[str], str] = str  # a case's name in the learner's language
 
 
 def array_text(value: Any) -> str:
@@ -63,13 +64,13 @@ def _mark(passed: bool) -> Text:
                 style="green" if passed else "red")
 
 
-def _case_grid(verdict: ExerciseVerdict, lang: str) -> Table:
+def _case_grid(verdict: ExerciseVerdict, lang: str, case: Callable[[str], str]) -> Table:
     grid = Table.grid(padding=(0, 2))
     for _ in range(MAX_CASE_COLUMNS):
         grid.add_column()
     named = [c for c in verdict.cases if not c.name.startswith("random")]
     randoms = [c for c in verdict.cases if c.name.startswith("random")]
-    cells = [_mark(c.passed) + Text(c.name) for c in named]
+    cells = [_mark(c.passed) + Text(case(c.name)) for c in named]
     if randoms:
         ok = sum(c.passed for c in randoms)
         cells.append(_mark(ok == len(randoms))
@@ -79,11 +80,11 @@ def _case_grid(verdict: ExerciseVerdict, lang: str) -> Table:
     return grid
 
 
-def mismatch_view(m: Mismatch, lang: str = "en") -> Table:
+def mismatch_view(m: Mismatch, lang: str = "en", case: Callable[[str], str] = str) -> Table:
     table = Table.grid(padding=(0, 1))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
-    table.add_row(message("exercise.first_failing", lang), m.case)
+    table.add_row(message("exercise.first_failing", lang), case(m.case))
     for key, value in m.inputs.items():
         table.add_row(f"  {key}", array_text(value))
     table.add_row(message("exercise.expected", lang, output=m.output), array_text(m.expected))
@@ -135,11 +136,11 @@ def verdict_view(verdict: ExerciseVerdict, texts: Texts) -> RenderableType:
     if verdict.diagnosis:
         parts.append(diagnosis_view(texts.diagnosis(verdict.diagnosis)))
     if verdict.cases and verdict.failure is None or verdict.n_passed:
-        parts.append(_case_grid(verdict, lang))
+        parts.append(_case_grid(verdict, lang, texts.case))
     if verdict.problem is not None:
         parts.append(_note(texts.message(verdict.problem)))
     if verdict.mismatch is not None:
-        parts.append(mismatch_view(verdict.mismatch, lang))
+        parts.append(mismatch_view(verdict.mismatch, lang, texts.case))
     if verdict.gradcheck:
         parts.append(gradcheck_view(verdict, lang))
     if verdict.timing is not None:

@@ -41,3 +41,10 @@ def test_broken_exercises_are_located(capsys: pytest.CaptureFixture[str], copy: 
     assert run(["validate", str(copy)]) == 3
     err = capsys.readouterr().err
     assert words in err and str(copy) in err
+
+
+def test_a_case_without_a_chinese_name_is_reported(capsys: pytest.CaptureFixture[str],
+                                                   copy: Path) -> None:
+    _edit(copy / "cases.yaml", '  "collinear features": "共线的特征"\n', "")
+    assert run(["validate", str(copy)]) == 3
+    assert "'collinear features' of ridge has no Chinese name" in capsys.readouterr().err
