@@ -234,6 +234,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "zh": "请标记全部 {count} 个要点，每个一个 y 或 n（你给了 {got} 个）"},
     "explain.points": {"en": "{covered} of {total} key points covered",
                        "zh": "覆盖了 {total} 个要点中的 {covered} 个"},
+    # -- what a topic's mastery is computed from ---------------------------------------
+    "mastery.based_on": {"en": "answers", "zh": "回答数"},
+    "mastery.needs": {"en": "{n} of {need}", "zh": "{n} 个，需 {need} 个"},
+    "mastery.note": {
+        "en": "mastery = right answers among a topic's latest {recent} answers, over at least "
+              "{need}: “1 of {need}” means 1 of the {need} answers it needs",
+        "zh": "掌握度 = 某主题最近 {recent} 个回答中答对的个数，除以回答数（至少按 {need} "
+              "个算）：“1 个，需 {need} 个”表示需要 {need} 个回答，目前只有 1 个"},
 }
 
 

@@ -155,8 +155,9 @@ def run_items(
 
 
 def finish(app: AppContext, console: Console, report: QuizReport, as_json: bool,
-           stopped_line: str, after: str = "") -> int:
-    """Print the report (or one line when stopped early); the exit status."""
+           stopped_line: str, after: str = "", extra: dict[str, object] | None = None) -> int:
+    """Print the report (or one line when stopped early); the exit status. ``extra``
+    goes into the --json document (a review's next due date)."""
     if report.ended in ("interrupted", "end-of-input"):
         status = ExitStatus.INTERRUPTED
         console.print()
@@ -167,7 +168,7 @@ def finish(app: AppContext, console: Console, report: QuizReport, as_json: bool,
         if after:
             console.print(after)
     if as_json:
-        document = {**report.to_dict(), "exit_status": int(status)}
+        document = {**report.to_dict(), **(extra or {}), "exit_status": int(status)}
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         sys.stdout.flush()
     return int(status)
@@ -237,9 +238,11 @@ def run_review(app: AppContext, n: int, answers: Path | None, as_json: bool) -> 
             outcome, report = run_items(app, "review", [c.qid for c in due], content, store,
                                         clock, reader, console,
                                         shuffle_seed=review_seed(store))
-        after = nothing_due_line(clock(), store.next_due(), store.card_count(), after=True)
+        next_due = store.next_due()
+        after = nothing_due_line(clock(), next_due, store.card_count(), after=True)
     line = f"review stopped: {sum(r.answered for r in report.results)} answered and saved"
-    status = finish(app, console, report, as_json, line, after)
+    status = finish(app, console, report, as_json, line, after,
+                    {"next_due": next_due.isoformat() if next_due else None})
     if status == ExitStatus.OK and exercises and not as_json:
         return offer_exercises(app, exercises)
     return status

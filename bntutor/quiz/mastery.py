@@ -30,7 +30,8 @@ class TopicMastery:
 
     def to_dict(self) -> dict[str, object]:
         return {"topic": self.topic, "answers": self.answers, "correct": self.correct,
-                "mastery": round(self.mastery, 4)}
+                "mastery": round(self.mastery, 4), "counted": self.recent,
+                "needed": MIN_ANSWERS}
 
 
 def topic_mastery(

@@ -57,9 +57,20 @@ class QuizReport:
         return sum(r.status in ("correct", "wrong") for r in self.results)
 
     @property
+    def not_asked(self) -> int:
+        """Questions never put to the learner (left by :quit, Ctrl-C or end of input)."""
+        return sum(r.status == "unanswered" for r in self.results)
+
+    @property
+    def asked(self) -> int:
+        """Questions put to the learner (those the clock cut off count as asked and missed):
+        the one total the score, the topics and the report line all use."""
+        return self.total - self.not_asked
+
+    @property
     def score(self) -> float:
-        """Correct answers over all questions of the quiz (unanswered ones count as missed)."""
-        return self.correct / self.total if self.total else 0.0
+        """Correct answers over the questions asked."""
+        return self.correct / self.asked if self.asked else 0.0
 
     @property
     def missed(self) -> list[QuestionResult]:
@@ -91,6 +102,8 @@ class QuizReport:
             "difficulty": self.difficulty,
             "total": self.total,
             "answered": self.answered,
+            "asked": self.asked,
+            "not_asked": self.not_asked,
             "correct": self.correct,
             "score": round(self.score, 4),
             "topics": [

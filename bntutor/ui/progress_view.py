@@ -12,7 +12,7 @@ from rich.text import Text
 
 from bntutor.messages import message
 from bntutor.quiz.durations import format_duration
-from bntutor.quiz.mastery import TopicMastery
+from bntutor.quiz.mastery import MIN_ANSWERS, RECENT, TopicMastery
 from bntutor.store.quizzes import QuizRecord
 from bntutor.ui.exercise_table import ExerciseRow, exercise_table
 from bntutor.ui.lesson_table import LessonRow, lesson_table
@@ -54,8 +54,9 @@ class MasteryChart:
     """One bar per topic: mastery, with the answers it is based on. The bars are as long
     as the screen allows, up to :data:`CHART_WIDTH`."""
 
-    def __init__(self, rows: Sequence[TopicMastery]) -> None:
+    def __init__(self, rows: Sequence[TopicMastery], lang: str = "en") -> None:
         self.rows = rows
+        self.lang = lang
 
     def table(self, chart_width: int = CHART_WIDTH) -> Table:
         table = Table(title="mastery per topic (latest answers)", title_justify="left",
@@ -63,22 +64,36 @@ class MasteryChart:
         table.add_column("topic", overflow="fold")
         table.add_column("", no_wrap=True)
         table.add_column("", justify="right", no_wrap=True)
-        table.add_column("answers", justify="right", style="dim", no_wrap=True)
+        table.add_column(message("mastery.based_on", self.lang), style="dim", no_wrap=True)
         for row in self.rows:
             shown = (bar(row.mastery, chart_width) if row.answers
                      else Text("·" * chart_width, style="dim"))
             percent = f"{round(100 * row.mastery)}%" if row.answers else "—"
-            table.add_row(row.topic, shown, percent, str(row.answers) if row.answers else "")
+            table.add_row(row.topic, shown, percent, based_on(row, self.lang))
         return table
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         topic = max((len(row.topic) for row in self.rows), default=5)
-        room = options.max_width - topic - len("  ") * 3 - len("100%") - len("answers")
+        basis = max((len(based_on(row, self.lang)) for row in self.rows), default=7)
+        room = options.max_width - topic - len("  ") * 3 - len("100%") - basis
         yield self.table(max(MIN_CHART_WIDTH, min(CHART_WIDTH, room)))
+        if any(row.answers for row in self.rows):
+            yield Text(message("mastery.note", self.lang, recent=RECENT, need=MIN_ANSWERS),
+                       style="dim")
 
 
-def mastery_chart(rows: Sequence[TopicMastery]) -> MasteryChart:
-    return MasteryChart(rows)
+def mastery_chart(rows: Sequence[TopicMastery], lang: str = "en") -> MasteryChart:
+    return MasteryChart(rows, lang)
+
+
+def based_on(row: TopicMastery, lang: str = "en") -> str:
+    """What a topic's mastery is computed from: ``1 of 5`` (of the answers it needs) while
+    it has fewer than :data:`MIN_ANSWERS`, else the number of latest answers counted."""
+    if not row.answers:
+        return ""
+    if row.recent < MIN_ANSWERS:
+        return message("mastery.needs", lang, n=row.recent, need=MIN_ANSWERS)
+    return str(row.recent)
 
 
 def quiz_table(records: Sequence[QuizRecord]) -> Table:
@@ -131,5 +146,6 @@ def progress_view(
             parts.append(exercise_table(touched, lang))
         else:
             parts.append(Text(message("exercise.none_started", lang), style="dim"))
-    parts += [Text(), mastery_chart(mastery), Text(), cards_line(now, due_now, cards, next_due)]
+    parts += [Text(), mastery_chart(mastery, lang), Text(),
+              cards_line(now, due_now, cards, next_due)]
     return Group(*parts)

@@ -41,11 +41,10 @@ def score_line(report: QuizReport) -> Text:
     took = f"  in {format_duration(report.seconds)}"
     if report.time_limit:
         took += f" of {format_duration(report.time_limit)}"
-    line = Text.assemble((f"{report.correct}/{report.total} correct ({percent}%)", "bold"),
+    line = Text.assemble((f"{report.correct}/{report.asked} correct ({percent}%)", "bold"),
                          (took, "dim"))
-    left = _not_asked(report.results)
-    if left:
-        line.append(f"  ({left} not asked)", style="dim")
+    if report.not_asked:
+        line.append(f"  ({report.not_asked} not asked)", style="dim")
     return line
 
 

@@ -136,7 +136,8 @@ def test_quit_shows_the_report(home: Path, tmp_path: Path) -> None:
     ran = bntutor("quiz", "--seed", "3", "-n", "3", "--answers",
                   answers_file(tmp_path, answers[0], ":quit"))
     assert ran.code == 0, ran.err
-    assert "Quiz report" in ran.out and "1/3 correct" in ran.out
+    assert "Quiz report" in ran.out and "1/1 correct (100%)" in ran.out
+    assert "(2 not asked)" in ran.out
     assert "stopped early" in ran.out
 
 
@@ -296,8 +297,11 @@ def test_review_asks_an_explain_card_and_records_its_marks(
     review = bntutor("review", "--json", "--answers",
                      answers_file(tmp_path, explain_lines(question), name="due.txt"))
     assert review.code == 0, review.err
-    (q,) = review.json()["questions"]
+    document = review.json()
+    (q,) = document["questions"]
     assert q["status"] == "correct" and q["points"] == [q["points"][1]] * 2
+    # every point covered: Easy, so the card waits days; the review says until when
+    assert document["next_due"] > (DAY1 + timedelta(days=2)).isoformat()
 
 
 def test_a_generated_card_comes_back_with_new_numbers_each_review(

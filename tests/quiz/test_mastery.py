@@ -14,4 +14,4 @@ def test_mastery_uses_recent_answers_and_a_floor() -> None:
     assert rows["bn-cnn"].mastery == 1 / MIN_ANSWERS  # one lucky answer is not mastery
     assert rows["why-bn"].answers == 0 and rows["why-bn"].mastery == 0
     assert rows["custom"].to_dict() == {"topic": "custom", "answers": 2, "correct": 0,
-                                        "mastery": 0.0}
+                                        "mastery": 0.0, "counted": 2, "needed": MIN_ANSWERS}

@@ -29,7 +29,8 @@ def test_score_and_topics() -> None:
     report = build_report("quiz", RESULTS, started_at=AT, seconds=40.0, ended="time-up",
                           course_topics=COURSE)
     assert (report.total, report.correct, report.answered) == (5, 1, 2)
-    assert report.score == 0.2  # unanswered questions count as missed
+    assert report.score == 0.25  # over the 4 asked (the one the clock cut off is missed)
+    assert (report.asked, report.not_asked) == (4, 1)
     by_topic = {t.topic: (t.asked, t.correct, t.accuracy) for t in report.topics}
     # the clock ran out on why-bn: missed, so it counts; l1-l2 was left by quitting
     assert by_topic == {"bn-cnn": (1, 0, 0.0), "dropout": (2, 1, 0.5), "l1-l2": (0, 0, 0.0),
@@ -46,7 +47,8 @@ def test_quitting_leaves_unasked_questions_out_of_topic_accuracy() -> None:
     report = build_report("quiz", results, started_at=AT, seconds=5.0, ended="quit")
     by_topic = {t.topic: (t.asked, t.correct, t.not_asked, t.accuracy) for t in report.topics}
     assert by_topic == {"dropout": (1, 1, 2, 1.0), "bn-cnn": (0, 0, 1, 0.0)}
-    assert report.score == 0.25  # the overall score still counts the whole quiz
+    assert report.score == 1.0  # one total everywhere: the questions asked
+    assert (report.asked, report.not_asked) == (1, 3)
     topics = {t["topic"]: t for t in report.to_dict()["topics"]}
     assert (topics["dropout"]["accuracy"], topics["dropout"]["not_asked"]) == (1.0, 2)
 
@@ -80,7 +82,8 @@ def test_json_document_and_replay() -> None:
     report = build_report("quiz", RESULTS, started_at=AT, seconds=40.0, ended="time-up",
                           seed=7, time_limit=90.0, chosen_topics=["dropout"])
     data = report.to_dict()
-    assert data["score"] == 0.2 and data["missed"] == ["bank:b", "bank:c", "gen:t/1"]
+    assert (data["score"], data["asked"], data["not_asked"]) == (0.25, 4, 1)
+    assert data["missed"] == ["bank:b", "bank:c", "gen:t/1"]
     assert data["questions"][1]["explanation"] == "why bank:b"
     assert data["started_at"] == "2024-05-01T09:00:00+00:00"
     assert report.replay() == "bntutor quiz --seed 7 --topic dropout -n 5 --time-limit 90s"
