@@ -19,6 +19,7 @@ from torch import nn
 
 from bntutor.checking.canonical import answer_text
 from bntutor.checking.check import check
+from bntutor.content.i18n import localize
 from bntutor.content.models import Question
 from bntutor.content.resolve import ResolvedQuestion
 from bntutor.quiz.generators import TEMPLATES, generate, template, templates_for
@@ -347,3 +348,17 @@ def test_filters_and_unknown_template() -> None:
 
     with pytest.raises(NotFoundError):
         template("no-such-template")
+
+
+def test_adam_with_l2_takes_no_step_when_the_penalty_cancels_the_gradient() -> None:
+    """g = -wd * w: the combined gradient is 0, so is Adam's first step (torch agrees)."""
+    cancelled = []
+    for seed in range(300):
+        item = generate("adam-l2-first-step", seed)
+        q = localize(item.question.prompt)
+        w, g, wd = _num(q, "w ="), _num(q, "gradient"), _num(q, "weight_decay=")
+        if g + wd * w == 0:
+            cancelled.append(seed)
+            assert item.question.answer == w == _optim(q)
+            assert "= 0" in localize(item.question.explanation)
+    assert cancelled  # the draws include the case

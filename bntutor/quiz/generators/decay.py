@@ -99,16 +99,25 @@ def _adam_l2_step(rng: random.Random) -> Question:
     w, g, lr, wd = _draw(rng)
     new = _optimizer_step("Adam", w, g, lr, wd)
     decoupled = _optimizer_step("AdamW", w, g, lr, wd)
+    combined = g + wd * w
+    if combined == 0:  # g = -wd * w: nothing to normalize, the step is 0
+        why = (f"Adam's weight_decay is L2: it adds wd * w to the gradient, g' = {num(g)} + "
+               f"{num(wd)} * {num(w)} = 0. Then m_hat = v_hat = 0 and the step "
+               f"lr * m_hat / (sqrt(v_hat) + eps) is 0: w stays {num(new, 6)}. Here the L2 "
+               "term cancels the loss gradient; AdamW would still decay the weight.")
+    else:
+        why = (f"Adam's weight_decay is L2: it adds wd * w to the gradient, g' = "
+               f"{num(combined)}, and the adaptive step then divides by sqrt(v_hat) = |g'| on "
+               f"the first step: w - lr * sign(g') = {num(new, 6)}. The decay is normalized "
+               "away, which is why AdamW decouples it.")
     return numeric(
         f"`torch.optim.Adam(lr={num(lr)}, weight_decay={num(wd)})` takes its FIRST step on "
         f"w = {num(w)} with loss gradient {num(g)}. What is w afterwards (4 decimals)?",
         new,
-        f"Adam's weight_decay is L2: it adds wd * w to the gradient, g' = {num(g + wd * w)}, "
-        f"and the adaptive step then divides by sqrt(v_hat) = |g'| on the first step: "
-        f"w - lr * sign(g') = {num(new, 6)}. The decay is normalized away, which is why "
-        "AdamW decouples it.",
+        why,
         hints=["Adam(weight_decay) changes the gradient, not the weight directly.",
-               "First step: the update is lr * g' / |g'|."],
+               "First step: m_hat = g' and v_hat = g'^2, so the update is "
+               "lr * g' / (|g'| + eps), which is 0 when g' = 0."],
         tol=_FINE,
         wrong=[(decoupled, "That is AdamW's decoupled decay; Adam's weight_decay adds wd * w to "
                 "the gradient before the adaptive step.")],
