@@ -248,7 +248,7 @@ def ln_cmd(
     beta: Annotated[str | None, typer.Option("--beta", help="Shift, one per feature.")] = None,
     as_json: _Json = False,
 ) -> None:
-    """Layer-normalize your own numbers: each sample over its own features, step by step.
+    """LayerNorm of your own numbers, each sample on its own.
 
     \b
     Examples:
@@ -270,7 +270,7 @@ def rms_cmd(
     gamma: _Gamma = None,
     as_json: _Json = False,
 ) -> None:
-    """RMS-normalize your own numbers: divide each sample by its root mean square.
+    """RMSNorm of your own numbers, each sample on its own.
 
     \b
     Examples:
