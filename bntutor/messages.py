@@ -206,6 +206,35 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "zh": "数据目录不可写"},
     "home.hint": {"en": "pass --home DIR or set BNTUTOR_HOME to a writable directory",
                   "zh": "请用 --home DIR 或环境变量 BNTUTOR_HOME 指定一个可写的目录"},
+    # -- the lesson player ---------------------------------------------------------------
+    "lesson.header": {"en": "Lesson {number}: ", "zh": "第 {number} 课："},
+    "lesson.header_plain": {"en": "Lesson: ", "zh": "课程："},
+    "lesson.minutes": {"en": "(~{minutes} min)", "zh": "（约 {minutes} 分钟）"},
+    "lesson.step_of": {"en": "step {k} of {n}", "zh": "第 {k} 步，共 {n} 步"},
+    "lesson.saved": {"en": "progress saved; resume with `bntutor lesson {ref}`",
+                     "zh": "进度已保存；继续请运行 `bntutor lesson {ref}`"},
+    "answer.letter": {"en": "answer with a letter", "zh": "请输入一个字母作答"},
+    "answer.letters": {"en": "answer with letters, e.g. a,c",
+                       "zh": "请输入字母作答（可多选），例如 a,c"},
+    "answer.unit": {"en": "unit: {unit}", "zh": "单位：{unit}"},
+    "hint.skip": {"en": ":skip to see the answer", "zh": "输入 :skip 查看答案"},
+    "hint.skip_why": {"en": ":skip to see the answer and why",
+                      "zh": "输入 :skip 查看答案和解释"},
+    "hint.none": {"en": "this question has no hints: give it a try, or {answer}",
+                  "zh": "这道题没有提示：先试着答一下，或{answer}"},
+    "hint.no_more": {"en": "no more hints (all {total} shown); {answer}",
+                     "zh": "没有更多提示了（{total} 条都已显示）；{answer}"},
+    # -- settings (bntutor config) ----------------------------------------------------------
+    "config.unset": {"en": "(not set)", "zh": "（未设置）"},
+    "config.unknown_key": {"en": "no setting {name!r}", "zh": "没有 {name!r} 这个设置项"},
+    "config.bad_value": {"en": "{name} cannot be {value!r}: use {allowed}",
+                         "zh": "{name} 不能设为 {value!r}，可选：{allowed}"},
+    "config.cannot_save": {"en": "cannot save the setting: {reason}",
+                           "zh": "无法保存设置：{reason}"},
+    "config.saved": {"en": "{name} = {value} (saved; --lang or BNTUTOR_LANG still choose for one"
+                           " run)",
+                     "zh": "{name} = {value}（已保存；单次运行仍可用 --lang 或 BNTUTOR_LANG"
+                           " 另选）"},
     # -- paging ----------------------------------------------------------------------------
     "page.more": {"en": "press Enter for more › ", "zh": "按回车看下一部分 › "},
     # -- what a numeric answer must meet (written from the question's tolerance) --------

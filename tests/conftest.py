@@ -33,3 +33,13 @@ def _private_user_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator
         os.environ.pop("XDG_DATA_HOME", None)
     else:
         os.environ["XDG_DATA_HOME"] = before
+
+
+@pytest.fixture(autouse=True)
+def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts from the same language: an English locale and no language chosen,
+    so a machine set up in Chinese runs the suite as any other does (tests that need
+    Chinese ask for it)."""
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES", "BNTUTOR_LANG"):
+        monkeypatch.delenv(name, raising=False)

@@ -13,6 +13,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -60,7 +61,9 @@ def run_lesson(
         source = _source(app, console, stream, scripted=as_json or answers is not None)
         with _open_store(app, clock) as store:
             warmup = Warmup("torch").start()
+            app = _lesson_language(app, store, lesson.slug, fresh=restart)
             progress, note = _starting_point(store, lesson, restart, step, app.lang)
+            store.set_lesson_lang(lesson.slug, app.lang)
             store.set_current_step(lesson.slug, progress.current)  # started, even if quit at once
             player = LessonPlayer(
                 lesson,
@@ -76,6 +79,15 @@ def run_lesson(
             result = player.play(progress, note, context=mid_lesson)
             total = store.add_lesson_time(lesson.slug, max(result.seconds, 0.0))
     return _report(app, console, course, entry, lesson, result, as_json, note, total)
+
+
+def _lesson_language(app: AppContext, store: Store, slug: str, *, fresh: bool) -> AppContext:
+    """``app`` in the language lesson ``slug`` was started in, when it is resumed and no
+    language was chosen for this run (``--lang``, ``BNTUTOR_LANG``)."""
+    saved = store.get_progress(slug)
+    if fresh or app.lang_explicit or saved is None or saved.finished or saved.lang is None:
+        return app
+    return replace(app, lang=saved.lang)
 
 
 def lesson_run(store: Store, slug: str) -> int:
@@ -174,7 +186,7 @@ def _report(
         if app.interactive:
             console.print()  # past the ^C or ^D the terminal echoed
         # stderr, so that --json keeps stdout to the document alone
-        app.err_console.print(view.saved_line(entry.number, lesson.slug), soft_wrap=True)
+        app.err_console.print(view.saved_line(entry.number, lesson.slug, app.lang), soft_wrap=True)
     if as_json:
         document = {
             "lesson": {"number": entry.number, "slug": lesson.slug, "title": title},

@@ -120,7 +120,7 @@ class LessonPlayer:
         started = self._clock()
         self._progress = progress
         title = self.text(self.lesson.title)
-        self._console.print(view.header(self.number, title, self.lesson.minutes))
+        self._console.print(view.header(self.number, title, self.lesson.minutes, self._lang))
         if note:
             self._console.print(Text(note, style="dim"))
         try:
@@ -224,7 +224,7 @@ class LessonPlayer:
         ids = tutor.step_ids(self.lesson)
         out = self._console
         out.print()
-        out.print(view.progress_line(ids.index(step.id) + 1, len(ids)))
+        out.print(view.progress_line(ids.index(step.id) + 1, len(ids), self._lang))
         if isinstance(step, QuestionStep):
             entry["kind"] = step.kind
             if step.options:
@@ -288,10 +288,10 @@ class LessonPlayer:
             self._close_question(step, self._services.answer_text(step), skipped=True)
         elif isinstance(outcome, tutor.HintShown) and isinstance(step, QuestionStep):
             hint = self.text(step.hints[outcome.index])
-            out.print(view.hint_view(hint, outcome.number, outcome.total))
+            out.print(view.hint_view(hint, outcome.number, outcome.total, self._lang))
         elif isinstance(outcome, tutor.NoMoreHints):
             explained = isinstance(step, QuestionStep) and bool(step.explanation)
-            out.print(view.no_hint_view(outcome.total, explained))
+            out.print(view.no_hint_view(outcome.total, explained, self._lang))
         elif isinstance(outcome, tutor.Reask):
             out.print(view.reason_view(outcome.reason))
         elif isinstance(outcome, tutor.ShowHelp):

@@ -21,7 +21,8 @@ from bntutor.cli.context import AppContext, make_consoles
 from bntutor.store.home import resolve_home
 
 #: The command groups (modules of ``bntutor.cli``), in the order help lists them.
-GROUPS = ("lessons", "next", "demo", "quiz", "progress", "compute", "exercise", "validate")
+GROUPS = ("lessons", "next", "demo", "quiz", "progress", "compute", "exercise", "validate",
+          "config")
 #: Which group defines each command; ``tests/cli/test_app.py`` checks it against the groups.
 #: A command missing here still works: its run loads every group. ``help`` lists them all.
 COMMAND_GROUPS = {
@@ -29,6 +30,7 @@ COMMAND_GROUPS = {
     "quiz": "quiz", "review": "quiz", "progress": "progress", "repair": "progress",
     "compute": "compute",
     "exercises": "exercise", "exercise": "exercise", "validate": "validate",
+    "config": "config",
 }
 #: The root's options that take a value (the next argument is not a command).
 _VALUED = ("--home", "--lang")
@@ -82,7 +84,11 @@ def root(
             "--home", help="Data directory (default: $BNTUTOR_HOME or the user data dir)."
         ),
     ] = None,
-    lang: Annotated[str, typer.Option("--lang", help="Language of lesson texts: en or zh.")] = "en",
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language: en or zh (else $BNTUTOR_LANG, the remembered"
+                     " choice, the locale); remembered for the next runs."),
+    ] = None,
     no_color: Annotated[
         bool, typer.Option("--no-color", help="No colours (also when NO_COLOR is set).")
     ] = False,
@@ -98,16 +104,22 @@ def root(
     Start with [bold]bntutor lesson 1[/bold], try [bold]bntutor demo similar-batch[/bold],
     drill with [bold]bntutor quiz[/bold].
     """
+    from bntutor.cli.language import LANGS, choose_language, remember_language
     from bntutor.errors import BadInputError
 
-    if lang not in ("en", "zh"):
+    if lang is not None and lang not in LANGS:
         raise BadInputError(f"unknown language {lang!r}", "--lang", "use en or zh")
+    home_dir = resolve_home(home)
+    choice = choose_language(lang, home_dir)
+    if choice.source == "option":
+        remember_language(home_dir, choice.lang)
     console, err_console = make_consoles(no_color)
     ctx.obj = AppContext(
         console=console,
         err_console=err_console,
-        home_dir=resolve_home(home),
-        lang=lang,
+        home_dir=home_dir,
+        lang=choice.lang,
+        lang_explicit=choice.explicit,
         debug=debug,
     )
     if ctx.invoked_subcommand is None:

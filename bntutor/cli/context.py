@@ -26,6 +26,9 @@ class AppContext:
     err_console: Console
     home_dir: Path
     lang: str = "en"
+    #: The language was chosen for this run (``--lang``, ``BNTUTOR_LANG``): a resumed
+    #: lesson is then played in it, not in the language it was started in.
+    lang_explicit: bool = False
     debug: bool = False
     stdin: TextIO = field(default_factory=lambda: standard_input())
 

@@ -27,6 +27,12 @@ def _interrupted(text: str) -> int:
     return int(ExitStatus.INTERRUPTED)
 
 
+def _early_language(argv: list[str]) -> str:
+    from bntutor.cli.language import early_language
+
+    return early_language(argv)
+
+
 def run(args: list[str] | None = None) -> int:
     """Run the app on ``args`` and return the exit status instead of exiting."""
     argv = list(sys.argv[1:] if args is None else args)
@@ -46,18 +52,18 @@ def _run(argv: list[str], debug: bool) -> int:
     # The command is driven here rather than through `app(...)`: typer's own main turns
     # Ctrl-C into a silent exit 130 and a closed stdout into exit 1 before we see them.
     command = get_command(app_for(argv))
-    lang = "en"
+    lang: str | None = None
     try:
         with command.make_context("bntutor", argv) as ctx:
             try:
                 result = command.invoke(ctx)
             finally:
-                lang = getattr(ctx.obj, "lang", "en")  # --lang, once the app has read it
+                lang = getattr(ctx.obj, "lang", None)  # chosen, once the app has read --lang
         return int(result) if isinstance(result, int) else ExitStatus.OK
     except BntutorError as exc:
         if debug:
             raise
-        _error(exc.one_line(lang))
+        _error(exc.one_line(lang or _early_language(argv)))
         return int(exc.status)
     except typer.Exit as exc:
         return int(exc.exit_code)

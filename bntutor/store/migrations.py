@@ -118,7 +118,13 @@ _V4: Migration = (
     )""",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4)
+_V5: Migration = (
+    # The language a lesson was started in: resuming it keeps that language (NULL: started
+    # before this was kept, so the language of the run is used).
+    "ALTER TABLE lesson_progress ADD COLUMN lang TEXT",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -49,6 +49,7 @@ class LessonProgress:
     session_seconds: float = 0.0
     run: int = 1  # the live run's number: 2 and up once a finished lesson is played again
     earlier: tuple[PastRun, ...] = ()  # the runs before it, oldest first
+    lang: str | None = None  # the language the lesson was started in (None: not kept)
 
     @property
     def completed_step_ids(self) -> tuple[str, ...]:
@@ -142,6 +143,7 @@ def _progress(
         session_seconds=float(lesson["seconds"] or 0.0),
         run=int(lesson["run"]),
         earlier=tuple(runs),
+        lang=lesson["lang"] if lesson["lang"] in ("en", "zh") else None,
     )
 
 
@@ -257,6 +259,16 @@ class ProgressStore:
         now = to_text(self._clock())
         with self._db.write() as sql:
             _place(sql, slug, step_id, now)
+
+    def set_lesson_lang(self, slug: str, lang: str) -> None:
+        """Remember that lesson ``slug`` is played in ``lang`` (its resumes keep it)."""
+        now = to_text(self._clock())
+        with self._db.write() as sql:
+            sql.execute(
+                "INSERT INTO lesson_progress (slug, current_step_id, started_at, updated_at, lang)"
+                " VALUES (?, NULL, ?, ?, ?) ON CONFLICT (slug) DO UPDATE SET lang = excluded.lang",
+                (slug, now, now, lang),
+            )
 
     def add_lesson_time(self, slug: str, seconds: float) -> float:
         """Add one session's ``seconds`` to lesson ``slug``; the lesson's total so far."""

@@ -37,19 +37,22 @@ def markdown(text: str) -> Markdown:
     return prose.markdown(text)
 
 
-def header(number: int | None, title: str, minutes: int | None = None) -> RenderableType:
+def header(number: int | None, title: str, minutes: int | None = None,
+           lang: str = "en") -> RenderableType:
     """``Lesson 3: Title`` as a rule across the screen (above it, if the title is long)."""
-    lead = f"Lesson {number}: " if number is not None else "Lesson: "
-    tail = f"  (~{minutes} min)" if minutes else ""
+    lead = (message("lesson.header", lang, number=number) if number is not None
+            else message("lesson.header_plain", lang))
+    tail = "  " + message("lesson.minutes", lang, minutes=minutes) if minutes else ""
     return prose.title_rule(Text(lead + title, style="bold") + Text(tail, style="dim"))
 
 
-def progress_line(k: int, n: int) -> Text:
+def progress_line(k: int, n: int, lang: str = "en") -> Text:
     """``step k of n`` with a bar of the steps before this one; the bar does not move
     when k gains a digit."""
     filled = round(BAR_WIDTH * (k - 1) / n) if n else 0
     bar = Text("━" * filled, style="cyan") + Text("─" * (BAR_WIDTH - filled), style="dim")
-    lead = f"step {k} of {n}".ljust(len(f"step {n} of {n}") + 2)
+    step = message("lesson.step_of", lang, k=k, n=n)
+    lead = step.ljust(len(message("lesson.step_of", lang, k=n, n=n)) + 2)
     return Text(lead, style="dim") + bar
 
 
@@ -70,10 +73,10 @@ def question_view(prompt: str, options: list[str], multi: bool, unit: str | None
         parts.append(Text(note, style="dim"))
     if options:
         parts.append(options_view(options))
-        how = "letters, e.g. a,c" if multi else "a letter"
-        parts.append(Text(f"answer with {how}", style="dim"))
+        how = "answer.letters" if multi else "answer.letter"
+        parts.append(Text(message(how, lang), style="dim"))
     elif unit:
-        parts.append(Text(f"unit: {unit}", style="dim"))
+        parts.append(Text(message("answer.unit", lang, unit=unit), style="dim"))
     if commands:
         parts.append(Text(message("command.bar", lang), style="dim"))
     return Group(*parts)
@@ -89,18 +92,19 @@ def options_view(options: list[str]) -> Table:
     return grid
 
 
-def hint_view(text: str, number: int, total: int) -> RenderableType:
+def hint_view(text: str, number: int, total: int, lang: str = "en") -> RenderableType:
     """``hint 1/2: text``, the text wrapped under itself."""
-    return prose.labelled(Text(f"hint {number}/{total}: ", style="bold"), markdown(text))
+    label = message("exercise.hint", lang, number=number, total=total)
+    return prose.labelled(Text(label, style="bold"), markdown(text))
 
 
-def no_hint_view(total: int, explained: bool = False) -> Text:
+def no_hint_view(total: int, explained: bool = False, lang: str = "en") -> Text:
     """What ``:hint`` says once there is nothing (more) to show. ``explained``: the
     question has an explanation, shown with the answer."""
-    answer = ":skip to see the answer" + (" and why" if explained else "")
+    answer = message("hint.skip_why" if explained else "hint.skip", lang)
     if total == 0:
-        return Text(f"this question has no hints: give it a try, or {answer}", style="dim")
-    return Text(f"no more hints (all {total} shown); {answer}", style="dim")
+        return Text(message("hint.none", lang, answer=answer), style="dim")
+    return Text(message("hint.no_more", lang, total=total, answer=answer), style="dim")
 
 
 def reason_view(reason: str) -> Text:
@@ -122,6 +126,6 @@ def unknown_command_view(command: str, lang: str = "en") -> Text:
                                commands=", ".join(NAMES)))
 
 
-def saved_line(number: int | None, slug: str) -> str:
+def saved_line(number: int | None, slug: str, lang: str = "en") -> str:
     """The one line printed on leaving a lesson early."""
-    return f"progress saved; resume with `bntutor lesson {number if number is not None else slug}`"
+    return message("lesson.saved", lang, ref=number if number is not None else slug)

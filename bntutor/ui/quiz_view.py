@@ -207,7 +207,7 @@ class QuizView:
         status_redraw(self._console, countdown(remaining), self._reader.pending)
 
     def show_hint(self, hint: str, number: int, total: int) -> None:
-        self._console.print(hint_view(hint, number, total))
+        self._console.print(hint_view(hint, number, total, self._lang))
 
     def show_note(self, text: str) -> None:
         self._console.print(Text(text, style="yellow"))

@@ -56,7 +56,7 @@ def test_text_in_a_date_column_is_skipped_and_reported(home: Path) -> None:
     assert ran.code == 0, ran.err
     assert "Lesson 1 complete" in ran.out and "What is the mean of 2, 4 and 9?" in ran.out
 
-    ran = bntutor("repair")
+    ran = bntutor("--lang", "en", "repair")  # --lang zh above was remembered
     assert ran.code == 0, ran.err
     assert "rows carried over, 0 left behind" in ran.out  # answering again mended the row
     ran = bntutor("progress", "--json")
@@ -92,7 +92,7 @@ def test_an_index_that_quick_check_misses_points_to_repair(home: Path) -> None:
     ran = bntutor("--lang", "zh", "progress")
     assert ran.code == 4 and "进度数据库已损坏" in ran.err and "bntutor repair" in ran.err
 
-    ran = bntutor("repair")
+    ran = bntutor("--lang", "en", "repair")  # --lang zh above was remembered
     assert ran.code == 0, ran.err
     assert "0 left behind" in ran.out and ".corrupt-" in ran.out
     assert len(list(home.glob(f"{FILE_NAME}.corrupt-*"))) == 1
@@ -106,5 +106,5 @@ def test_an_index_that_quick_check_misses_points_to_repair(home: Path) -> None:
 
 def test_repair_with_no_database_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     use_home(tmp_path / "empty", monkeypatch)
-    ran = bntutor("repair")
+    ran = bntutor("--lang", "en", "repair")  # --lang zh above was remembered
     assert ran.code == 0 and "nothing to repair" in ran.out

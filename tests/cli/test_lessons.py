@@ -264,7 +264,7 @@ def test_step_starts_at_a_step_and_an_unknown_step_is_one_line(home: Path) -> No
     )
     ran = bntutor("--lang", "zh", "lesson", "1", "--step", "nope", input="")
     assert "第 1 课没有 'nope' 这一步 (--step)" in ran.err
-    ran = bntutor("lesson", "1", "--step", "q-live", input="")
+    ran = bntutor("--lang", "en", "lesson", "1", "--step", "q-live", input="")  # zh was kept
     assert "starting at step 4 of 6 (q-live)" in ran.out
     # the data q-live works with comes first, then the question
     assert ran.out.index("The highlighted column is feature 1.") < ran.out.index(
