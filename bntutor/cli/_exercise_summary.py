@@ -29,9 +29,10 @@ def exercise_rows(saved: Sequence[ExerciseProgress], lang: str) -> list[Exercise
     return rows
 
 
-def exercise_line(saved: Sequence[ExerciseProgress]) -> str:
-    """``exercises: 3 of 16 passed; next: bntutor exercise bn-eval`` for the home screen."""
-    names = exercise_order()
+def exercise_line(saved: Sequence[ExerciseProgress], order: list[str] | None = None) -> str:
+    """``exercises: 3 of 16 passed; next: bntutor exercise bn-eval`` for the home screen;
+    ``order`` is the exercises' course order when the caller has it (the lesson index)."""
+    names = exercise_order() if order is None else order
     passed = {p.name for p in saved if p.passed_at is not None}
     done = sum(n in passed for n in names)
     started = [p.name for p in sorted(saved, key=lambda p: p.updated_at, reverse=True)

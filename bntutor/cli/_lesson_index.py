@@ -1,6 +1,9 @@
 """A small JSON index of the course, so `bntutor lessons` and the home screen need
 neither YAML nor the lesson schema while the lesson files are unchanged.
 
+It also keeps the exercises' course order (``data/exercises/course.yaml``), which the
+home screen needs, so that an unchanged course costs no YAML at all.
+
 The index lives in the home dir (only when that dir already exists: listing never
 creates it) and records, for each lesson, what the table shows plus its step ids. It is
 valid while the lessons dir, every file's size and mtime, and the bntutor version are
@@ -39,28 +42,55 @@ def fingerprint(directory: Path) -> dict[str, Any]:
             if path.suffix in (".yaml", ".yml") and path.is_file():
                 stat = path.stat()
                 files.append([path.name, stat.st_size, stat.st_mtime_ns])
-    return {"version": __version__, "directory": str(directory.resolve()), "files": files}
+    return {"version": __version__, "directory": str(directory.resolve()), "files": files,
+            "exercises": _stamp(_exercise_order_file())}
+
+
+def _exercise_order_file() -> Path:
+    from bntutor.content.exercise_order import ORDER_FILE, exercises_dir
+
+    return exercises_dir() / ORDER_FILE
+
+
+def _stamp(path: Path) -> list[int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return [stat.st_size, stat.st_mtime_ns]
 
 
 def read_index(home: Path, directory: Path) -> list[IndexEntry] | None:
     """The indexed lessons, or None when there is no valid index."""
+    listing = read_listing(home, directory)
+    return listing[0] if listing is not None else None
+
+
+def read_listing(home: Path, directory: Path) -> tuple[list[IndexEntry], list[str] | None] | None:
+    """The indexed lessons and exercise order (None when it could not be read), or None
+    when there is no valid index."""
     try:
         data = json.loads((home / INDEX_FILE).read_text(encoding="utf-8"))
         if data.get("fingerprint") != fingerprint(directory):
             return None
-        return [IndexEntry(**entry) for entry in data["lessons"]]
+        exercises = data.get("exercises")
+        if exercises is not None and not all(isinstance(n, str) for n in exercises):
+            return None
+        return [IndexEntry(**entry) for entry in data["lessons"]], exercises
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
 
 
-def write_index(home: Path, directory: Path, entries: list[IndexEntry]) -> None:
+def write_index(home: Path, directory: Path, entries: list[IndexEntry],
+                exercises: list[str] | None = None) -> None:
     """Save the index atomically; silently skipped when the home dir is not there."""
     try:
         if not home.is_dir():
             return
     except OSError:  # a name too long: the commands that need the home dir say so
         return
-    data = {"fingerprint": fingerprint(directory), "lessons": [asdict(e) for e in entries]}
+    data = {"fingerprint": fingerprint(directory), "lessons": [asdict(e) for e in entries],
+            "exercises": exercises}
     temporary = home / f".{INDEX_FILE}.{os.getpid()}"
     with contextlib.suppress(OSError):
         temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -97,9 +127,23 @@ def build_index(directory: Path) -> list[IndexEntry]:
 
 def course_index(home: Path, directory: Path) -> list[IndexEntry]:
     """The lessons of the course in ``directory``, from the index when it is valid."""
-    cached = read_index(home, directory)
+    return course_listing(home, directory)[0]
+
+
+def course_listing(home: Path, directory: Path) -> tuple[list[IndexEntry], list[str] | None]:
+    """The lessons of the course in ``directory`` and the exercises' order, from the index
+    when it is valid. The order is None when its file cannot be read: the commands that
+    need it read it themselves and say what is wrong."""
+    cached = read_listing(home, directory)
     if cached is not None:
         return cached
+    from bntutor.content.exercise_order import exercise_order
+    from bntutor.errors import ContentError
+
     entries = build_index(directory)
-    write_index(home, directory, entries)
-    return entries
+    try:
+        exercises: list[str] | None = exercise_order()
+    except ContentError:
+        exercises = None
+    write_index(home, directory, entries, exercises)
+    return entries, exercises

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from bntutor.cli._clock import app_clock
-from bntutor.cli._lesson_index import IndexEntry, course_index, index_entries
+from bntutor.cli._lesson_index import IndexEntry, course_listing, index_entries
 from bntutor.cli.context import AppContext
 from bntutor.content.i18n import localize
 from bntutor.errors import StoreError
@@ -129,17 +129,32 @@ def next_action(rows: list[Standing]) -> str:
     return "no lessons are installed"
 
 
-def load_standings(
-    app: AppContext,
-) -> tuple[list[Standing], int | None, list[ExerciseProgress]]:
+@dataclass(frozen=True)
+class Overview:
+    """What the listings show: the lessons with progress, review cards due, exercises."""
+
+    rows: list[Standing]
+    due: int | None  # None without a database
+    exercises: list[ExerciseProgress]
+    exercise_names: list[str] | None  # in course order, from the index (None: not indexed)
+
+
+def load_overview(app: AppContext) -> Overview:
     from bntutor.content.paths import lessons_dir
 
-    course = course_index(app.home_dir, lessons_dir())
+    course, names = course_listing(app.home_dir, lessons_dir())
     with existing_store(app) as store:
         saved = {p.slug: p for p in store.all_progress()} if store is not None else {}
         due = len(store.due_cards()) if store is not None else None  # due by the store's clock
         exercises = store.all_exercise_progress() if store is not None else []
-    return standings(course, saved, app.lang), due, exercises
+    return Overview(standings(course, saved, app.lang), due, exercises, names)
+
+
+def load_standings(
+    app: AppContext,
+) -> tuple[list[Standing], int | None, list[ExerciseProgress]]:
+    overview = load_overview(app)
+    return overview.rows, overview.due, overview.exercises
 
 
 def show_lessons(app: AppContext) -> None:
@@ -150,14 +165,16 @@ def show_lessons(app: AppContext) -> None:
 def show_home(app: AppContext) -> None:
     from bntutor.cli._exercise_summary import exercise_line
 
-    rows, due, exercises = load_standings(app)
+    overview = load_overview(app)
+    rows, due = overview.rows, overview.due
     out = app.console
     out.print(Text(WELCOME, style="bold"))
     out.print()
     out.print(lesson_table([s.row for s in rows]))
     out.print()
     out.print(Text("next: ", style="bold") + Text(next_action(rows)))
-    out.print(Text("exercises: ", style="bold") + Text(exercise_line(exercises)))
+    exercises = exercise_line(overview.exercises, overview.exercise_names)
+    out.print(Text("exercises: ", style="bold") + Text(exercises))
     if due:
         cards = "1 review card is" if due == 1 else f"{due} review cards are"
         out.print(Text("review: ", style="bold") + Text(f"{cards} due: bntutor review"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ from bntutor.cli._lesson_index import (
     build_index,
     course_index,
     read_index,
+    read_listing,
     write_index,
 )
 from bntutor.errors import ContentError
@@ -72,13 +74,16 @@ def test_a_broken_lesson_is_reported_not_hidden_by_the_index(course: Path, tmp_p
         course_index(tmp_path, course)
 
 
-def test_listing_an_unchanged_course_parses_no_yaml(course: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", [["lessons"], []], ids=["lessons", "home"])
+def test_listing_an_unchanged_course_parses_no_yaml(
+    course: Path, tmp_path: Path, command: list[str]
+) -> None:
     home = tmp_path / "home"
     home.mkdir()
     code = (
         "import sys\n"
         "from bntutor.cli.main import run\n"
-        "assert run(['lessons']) == 0\n"
+        f"assert run({command!r}) == 0\n"
         "watched = ('yaml', 'bntutor.content.loader', 'pydantic', 'torch')\n"
         "print(sorted(m for m in watched if m in sys.modules))\n"
     )
@@ -92,3 +97,18 @@ def test_listing_an_unchanged_course_parses_no_yaml(course: Path, tmp_path: Path
     first, second = (r.stdout.strip().splitlines()[-1] for r in runs)
     assert first == "['yaml']"  # built the index from the outline, without the schema
     assert second == "[]"  # read it
+
+
+def test_the_index_keeps_the_exercise_order(course: Path, tmp_path: Path) -> None:
+    from bntutor.cli._lesson_index import course_listing
+    from bntutor.content.exercise_order import exercise_order
+
+    entries, names = course_listing(tmp_path, course)
+    assert names == exercise_order() and len(names) > 1
+    assert read_listing(tmp_path, course) == (entries, names)
+    index = tmp_path / INDEX_FILE
+    data = json.loads(index.read_text(encoding="utf-8"))
+    data["exercises"] = ["a", 3]  # damaged: not trusted
+    index.write_text(json.dumps(data), encoding="utf-8")
+    assert read_listing(tmp_path, course) is None
+    assert course_listing(tmp_path, course)[1] == names
