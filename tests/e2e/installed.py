@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sys
 from pathlib import Path
 
@@ -31,9 +32,19 @@ def terminal_env(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+def default_signals() -> None:
+    """In the child before it starts: Ctrl-C and Ctrl-\\ do what they do at a terminal.
+
+    A suite started as a background job of a shell (``make test &`` in a script) inherits
+    SIGINT ignored, Python then installs no KeyboardInterrupt handler, and every Ctrl-C
+    test would hang at its prompt for reasons that have nothing to do with bntutor."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGQUIT, signal.SIG_DFL)
+
+
 def spawn(args: list[str], env: dict[str, str]) -> pexpect.spawn:
     return pexpect.spawn(bntutor_script(), args, env=env, encoding="utf-8", timeout=TIMEOUT,
-                         dimensions=(40, 100))
+                         dimensions=(40, 100), preexec_fn=default_signals)
 
 
 def finish(child: pexpect.spawn) -> tuple[int, str]:

@@ -15,6 +15,8 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from .installed import default_signals
+
 pytestmark = pytest.mark.slow
 
 TIMEOUT = 60
@@ -37,7 +39,8 @@ def spawn(tmp_path: Path) -> Iterator[object]:
 
     def start(*args: str) -> pexpect.spawn:
         child = pexpect.spawn(_script(), list(args), env=env, encoding="utf-8",
-                              timeout=TIMEOUT, dimensions=(40, 100))
+                              timeout=TIMEOUT, dimensions=(40, 100),
+                              preexec_fn=default_signals)
         children.append(child)
         return child
 
