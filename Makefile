@@ -29,12 +29,14 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m ruff check bntutor tests benchmarks
+	$(VENV)/bin/lint-imports
 	$(PY) -m mypy
 	$(VENV)/bin/bntutor validate
 	$(PY) -m pytest -q -n auto --dist loadgroup --durations=10
 
 lint: $(STAMP)
 	$(PY) -m ruff check bntutor tests benchmarks
+	$(VENV)/bin/lint-imports
 
 typecheck: $(STAMP)
 	$(PY) -m mypy
