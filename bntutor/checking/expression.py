@@ -1,12 +1,12 @@
 """Formula answers, compared symbolically (sympy) with a numeric fallback.
 
-The learner's text goes through :mod:`bntutor.checking._expr_syntax` (a whitelist over
+The learner's text goes through :mod:`bntutor.notation.expression` (a whitelist over
 Python's ``ast``); the sympy expression is built node by node from that tree, so no
 string is ever handed to ``eval``, ``exec`` or ``sympify``.
 
 The work per answer is bounded, so every answer gets a verdict within
 :data:`TIME_LIMIT` seconds: a part without variables whose value is beyond
-``_expr_numeric.LIMIT`` (``exp(exp(30))``) is refused before sympy sees it (sympy would
+``notation.arithmetic.LIMIT`` (``exp(exp(30))``) is refused before sympy sees it (sympy would
 chase its digits with mpmath for ever), ``simplify`` only runs on small differences and
 gives up after :data:`SIMPLIFY_LIMIT` (the sample points then decide), and the whole
 check runs under :func:`~bntutor.checking._time_limit.time_limit`. What does not fit is
@@ -23,18 +23,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bntutor.checking._expr_numeric import LIMIT, TooLarge, Undefined, evaluate, evaluate_node
-from bntutor.checking._expr_syntax import (
-    ARITHMETIC,
-    ExpressionSyntaxError,
-    ParsedExpression,
-    parse_expression,
-)
 from bntutor.checking._time_limit import TooComplex, time_limit
 from bntutor.checking.feedback import matching_rule
 from bntutor.checking.verdict import Verdict
 from bntutor.content.models import LText
 from bntutor.messages import message
+from bntutor.notation.arithmetic import LIMIT, TooLarge, Undefined, evaluate, evaluate_node
+from bntutor.notation.expression import (
+    ARITHMETIC,
+    ExpressionSyntaxError,
+    ParsedExpression,
+    parse_expression,
+)
 
 MAX_EXPONENT = 100
 _SAMPLES = 12

@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from bntutor.checking._numbers import NumberSyntaxError, is_close, parse_number, show, tolerance_of
 from bntutor.checking.feedback import matching_rule
+from bntutor.checking.tolerance import is_close, show, tolerance_of
 from bntutor.checking.verdict import Verdict
 from bntutor.content.models import LText, Tolerance
+from bntutor.notation.number import NumberSyntaxError, parse_number
 
 
 def read_expected(value: Any) -> float:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from bntutor.checking._numbers import NumberSyntaxError, is_close, parse_number, show, tolerance_of
 from bntutor.checking.numeric import number_rule, read_expected
+from bntutor.checking.tolerance import is_close, show, tolerance_of
 from bntutor.checking.verdict import Verdict
 from bntutor.content.models import LText, Tolerance
+from bntutor.notation.number import NumberSyntaxError, parse_number
 from bntutor.numbers import format_answer_number
 
 

@@ -6,16 +6,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bntutor.checking._tensor_parse import shape_of
 from bntutor.checking.canonical import answer_text
 from bntutor.checking.check import check
 from bntutor.checking.verdict import Verdict
-from bntutor.content._yaml_lines import LineMap, Path
 from bntutor.content.i18n import localize
 from bntutor.content.models import ComputeCall, Question
 from bntutor.content.resolve import ResolveCache, ResolvedQuestion, resolve_question
+from bntutor.content.yaml_lines import LineMap, Path
 from bntutor.errors import BntutorError, ContentError
 from bntutor.live.registry import Registry
+from bntutor.notation.tensor import shape_of
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,11 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from bntutor.checking._numbers import is_close
-from bntutor.checking._tensor_parse import TensorSyntaxError, flatten, parse_tensor, shape_of
 from bntutor.checking.feedback import matching_rule
+from bntutor.checking.tolerance import is_close
 from bntutor.checking.verdict import ElementDiff, Verdict
 from bntutor.content.models import LText, Tolerance
+from bntutor.notation.tensor import TensorSyntaxError, flatten, parse_tensor, shape_of
 
 
 def _squeezed(shape: tuple[int, ...]) -> tuple[int, ...]:

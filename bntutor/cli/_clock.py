@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from bntutor.errors import BadInputError
-from bntutor.store._time import Clock, utc_now
+from bntutor.store.clock import Clock, utc_now
 
 ENV = "BNTUTOR_NOW"
 #: The clock may be moved within these: a review is scheduled at most a century ahead

@@ -33,7 +33,7 @@ from bntutor.content.i18n import localize
 from bntutor.content.models import Lesson
 from bntutor.errors import BadInputError, ExitStatus
 from bntutor.messages import message
-from bntutor.store._time import Clock
+from bntutor.store.clock import Clock
 from bntutor.store.store import Store
 from bntutor.ui import player as view
 from bntutor.ui.prompt import AnswerSource, ScriptedSource, TerminalSource

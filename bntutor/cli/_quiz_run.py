@@ -32,7 +32,7 @@ from bntutor.quiz.report import QuizReport, build_report
 from bntutor.quiz.results import QuestionResult
 from bntutor.quiz.runner import QuizRunner, RunOutcome
 from bntutor.quiz.source import ItemSource
-from bntutor.store._time import Clock
+from bntutor.store.clock import Clock
 from bntutor.store.store import Store
 from bntutor.ui.quiz_view import QuizView, Reader
 from bntutor.ui.report_view import report_view

@@ -35,7 +35,7 @@ def live_compute(
     found: list[Registry] = [] if registry is None else [registry]
 
     def compute(name: str, args: dict[str, Any]) -> RenderableType:
-        from bntutor.live.registry import default_registry
+        from bntutor.live.catalog import default_registry
         from bntutor.ui.blocks import render_blocks
 
         warmup.wait()
@@ -54,7 +54,7 @@ def needs_engine(question: QuestionStep) -> bool:
 
 def lesson_services(warmup: Warmup, lang: str) -> Services:
     from bntutor.content.resolve import ResolveCache, resolve_question
-    from bntutor.live.registry import default_registry
+    from bntutor.live.catalog import default_registry
 
     registry = default_registry()
     cache = ResolveCache()

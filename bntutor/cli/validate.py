@@ -37,10 +37,10 @@ def validate_cmd(
 ) -> None:
     """Check lessons, question banks and exercises: schema, computations, every question's
     answers, and each exercise against its registered problem."""
+    from bntutor.checking.validate import Problem, default_paths, validate_paths
     from bntutor.content.exercise_order import exercises_dir
-    from bntutor.content.validate import Problem, default_paths, validate_paths
     from bntutor.exercises.validate import check_exercises, is_exercises_dir
-    from bntutor.live.registry import default_registry
+    from bntutor.live.catalog import default_registry
 
     app_ctx = get_context(ctx)
     targets = list(paths) if paths else [p for p in default_paths() if p.exists()]

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 
 from bntutor.content._semantics import Where
-from bntutor.content._yaml_lines import Path
 from bntutor.content.models import QuestionStep, Step
+from bntutor.content.yaml_lines import Path
 from bntutor.errors import ContentError
 
 #: Phrases that point at data shown before the question, per language.

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from bntutor.content._yaml_lines import LineMap, Path
+from bntutor.content.yaml_lines import LineMap, Path
 from bntutor.errors import ContentError
 
 #: Maps a data path to the id of the step or question it belongs to.

@@ -14,8 +14,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bntutor.content._yaml_lines import LineMap, Path
 from bntutor.content.models import ComputeStep, LiveRef, Question, option_ids
+from bntutor.content.yaml_lines import LineMap, Path
 from bntutor.errors import ContentError, NotFoundError
 from bntutor.live.registry import Registry
 
@@ -187,7 +187,7 @@ def _id_list(ids: list[str]) -> str:
 
 
 def _tensor_problem(value: Any) -> str | None:
-    from bntutor.checking._tensor_parse import shape_of
+    from bntutor.notation.tensor import shape_of
 
     try:
         shape_of(value)
@@ -197,7 +197,7 @@ def _tensor_problem(value: Any) -> str | None:
 
 
 def _expression_problem(value: Any, variables: list[str]) -> str | None:
-    from bntutor.checking._expr_syntax import ExpressionSyntaxError, parse_expression
+    from bntutor.notation.expression import ExpressionSyntaxError, parse_expression
 
     if not isinstance(value, str):
         return f"an expression answer must be a string, not {value!r}"

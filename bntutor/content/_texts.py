@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bntutor.content._yaml_lines import LineMap
-from bntutor.content._yaml_lines import Path as DataPath
+from bntutor.content.yaml_lines import LineMap
+from bntutor.content.yaml_lines import Path as DataPath
 from bntutor.control_chars import describe, first_control
 from bntutor.errors import ContentError
 

@@ -18,9 +18,6 @@ from bntutor.content import _semantics as sem
 from bntutor.content._context import check_context
 from bntutor.content._schema_errors import schema_errors
 from bntutor.content._texts import MAX_FILE_BYTES, check_texts
-from bntutor.content._yaml_lines import LineMap
-from bntutor.content._yaml_lines import Path as DataPath
-from bntutor.content._yaml_lines import parse as parse_yaml
 from bntutor.content.bank_lint import lint_bank
 from bntutor.content.models import (
     Bank,
@@ -32,6 +29,9 @@ from bntutor.content.models import (
     Step,
 )
 from bntutor.content.paths import LESSON_FILE
+from bntutor.content.yaml_lines import LineMap
+from bntutor.content.yaml_lines import Path as DataPath
+from bntutor.content.yaml_lines import parse as parse_yaml
 from bntutor.errors import ContentError
 from bntutor.live.registry import Registry
 
@@ -189,7 +189,7 @@ def check_lesson(path: Path, registry: Registry | None) -> list[ContentError]:
 def load_lesson(path: Path, registry: Registry | None = None) -> Lesson:
     """The lesson in ``path``, fully checked (``registry`` defaults to the shipped one)."""
     if registry is None:
-        from bntutor.live.registry import default_registry
+        from bntutor.live.catalog import default_registry
 
         registry = default_registry()
     return check_lesson_file(path, registry).get()
@@ -298,7 +298,7 @@ def load_banks(directory: Path | None = None, registry: Registry | None = None) 
 
         directory = questions_dir()
     if registry is None:
-        from bntutor.live.registry import default_registry
+        from bntutor.live.catalog import default_registry
 
         registry = default_registry()
     return [checked.get() for checked in check_banks(bank_files(directory), registry)]
@@ -307,7 +307,7 @@ def load_banks(directory: Path | None = None, registry: Registry | None = None) 
 def load_bank(path: Path, registry: Registry | None = None) -> Bank:
     """One bank file, fully checked."""
     if registry is None:
-        from bntutor.live.registry import default_registry
+        from bntutor.live.catalog import default_registry
 
         registry = default_registry()
     return check_bank_file(path, registry).get()

@@ -91,7 +91,7 @@ def _lesson(path: Path, number: int, slug: str) -> OutlineEntry | None:
 
 
 def _document(path: Path) -> dict[str, Any] | None:
-    from bntutor.content._yaml_lines import parse  # yaml: not needed when the index is read
+    from bntutor.content.yaml_lines import parse  # yaml: not needed when the index is read
 
     data, _ = parse(path.read_text(encoding="utf-8"), str(path))
     return data if isinstance(data, dict) else None

@@ -3,7 +3,8 @@
 Importing this package never imports torch: each computation imports it when it runs.
 """
 
-from bntutor.live.registry import Computation, Registry, default_registry
+from bntutor.live.catalog import default_registry
+from bntutor.live.registry import Computation, Registry
 from bntutor.live.results import (
     Block,
     LiveResult,

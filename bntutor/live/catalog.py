@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bntutor.live.course.catalog import COURSE_COMPUTATIONS
 from bntutor.live.experiments import EXPERIMENT_COMPUTATIONS
-from bntutor.live.registry import Computation
+from bntutor.live.registry import Computation, Registry
 
 COMPUTATIONS: list[Computation] = []
 
@@ -17,3 +17,8 @@ COMPUTATIONS += COURSE_COMPUTATIONS
 
 # The experiments behind the demos (bntutor/live/experiments.py).
 COMPUTATIONS += EXPERIMENT_COMPUTATIONS
+
+
+def default_registry() -> Registry:
+    """Every computation bntutor ships."""
+    return Registry(COMPUTATIONS)

@@ -75,10 +75,3 @@ class Registry:
     def run(self, name: str, args: dict[str, Any] | None = None) -> LiveResult:
         model = self.check_args(name, args)
         return self.get(name).function()(model)
-
-
-def default_registry() -> Registry:
-    """Every computation bntutor ships (see ``bntutor/live/catalog.py``)."""
-    from bntutor.live.catalog import COMPUTATIONS
-
-    return Registry(COMPUTATIONS)

@@ -42,7 +42,7 @@ class Judge:
     def resolve(self, item: QuizItem) -> ResolvedQuestion:
         if item.item_id not in self._resolved:
             from bntutor.content.resolve import resolve_question
-            from bntutor.live.registry import default_registry
+            from bntutor.live.catalog import default_registry
 
             if needs_engine(item.question):
                 self._before_engine()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, get_args
 
-from bntutor.store._time import Clock, from_text, to_text, well_formed
+from bntutor.store.clock import Clock, from_text, to_text, well_formed
 from bntutor.store.db import Database
 
 Source = Literal["lesson", "quiz", "review"]

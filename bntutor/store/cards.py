@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from bntutor.store._time import Clock, from_text, to_text, well_formed
+from bntutor.store.clock import Clock, from_text, to_text, well_formed
 from bntutor.store.db import Database
 
 

@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
-from bntutor.store._time import Clock, from_text, to_text
+from bntutor.store.clock import Clock, from_text, to_text
 from bntutor.store.db import Database
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, TypeVar, get_args
 
-from bntutor.store._time import Clock, from_text, to_text, well_formed
+from bntutor.store.clock import Clock, from_text, to_text, well_formed
 from bntutor.store.db import Database
 from bntutor.store.runs import PastRun, past_run, start_new_run
 

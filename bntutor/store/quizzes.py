@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bntutor.store._time import Clock, from_text, to_text
+from bntutor.store.clock import Clock, from_text, to_text
 from bntutor.store.db import Database
 
 

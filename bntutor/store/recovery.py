@@ -19,7 +19,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from bntutor.store._time import stamp
+from bntutor.store.clock import stamp
 from bntutor.store.db import CorruptDatabase, Database, DatabaseLocked
 from bntutor.store.migrations import MIGRATIONS, Migration, migrate
 from bntutor.store.salvage import Salvage, salvage

@@ -14,7 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
-from bntutor.store._time import from_text
+from bntutor.store.clock import from_text
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bntutor.store._time import from_text
+from bntutor.store.clock import from_text
 
 
 @dataclass

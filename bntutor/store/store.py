@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
-from bntutor.store._time import Clock, utc_now
 from bntutor.store.attempts import AttemptStore
 from bntutor.store.cards import CardStore
+from bntutor.store.clock import Clock, utc_now
 from bntutor.store.db import Database
 from bntutor.store.exercises import ExerciseStore
 from bntutor.store.home import FILE_NAME, ensure_home

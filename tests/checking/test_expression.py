@@ -14,10 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bntutor.checking import expression
-from bntutor.checking._expr_syntax import ExpressionSyntaxError, parse_expression
 from bntutor.checking.expression import check_expression, equivalent, read_formula, to_sympy
 from bntutor.checking.verdict import Verdict
 from bntutor.messages import message
+from bntutor.notation.expression import ExpressionSyntaxError, parse_expression
 
 from .anything import answerish, any_text, quick
 

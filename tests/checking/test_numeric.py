@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bntutor.checking._numbers import NumberSyntaxError, parse_number
 from bntutor.checking.numeric import check_numeric
 from bntutor.checking.verdict import Verdict
 from bntutor.content.models import Tolerance
+from bntutor.notation.number import NumberSyntaxError, parse_number
 
 from .anything import answerish, any_text, quick
 

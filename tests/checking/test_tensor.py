@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 
-from bntutor.checking._tensor_parse import TensorSyntaxError, parse_tensor
 from bntutor.checking.tensor import check_tensor
 from bntutor.checking.verdict import ElementDiff, Verdict
 from bntutor.content.models import Tolerance
+from bntutor.notation.tensor import TensorSyntaxError, parse_tensor
 
 from .anything import answerish, any_text, quick
 

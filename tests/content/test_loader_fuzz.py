@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bntutor.content.loader import check_bank_file, check_lesson
 from bntutor.errors import ContentError
-from bntutor.live.registry import default_registry
+from bntutor.live.catalog import default_registry
 
 REGISTRY = default_registry()  # checks names and args; runs nothing
 GOOD = Path(__file__).parent.parent / "fixtures" / "content" / "good"

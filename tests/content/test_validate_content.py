@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bntutor.content.validate import validate_paths
-from bntutor.live.registry import default_registry
+from bntutor.checking.validate import validate_paths
+from bntutor.live.catalog import default_registry
 
 from .fake_live import fake_registry
 

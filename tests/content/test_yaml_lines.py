@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bntutor.content._yaml_lines import parse
+from bntutor.content.yaml_lines import parse
 from bntutor.errors import ContentError
 
 TEXT = """\

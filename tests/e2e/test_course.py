@@ -24,7 +24,7 @@ from bntutor.content.i18n import localize
 from bntutor.content.models import Lesson, Option, QuestionStep
 from bntutor.content.resolve import ResolveCache, resolve_question
 from bntutor.content.shuffle import lesson_key, shuffle_options
-from bntutor.live.registry import default_registry
+from bntutor.live.catalog import default_registry
 
 from .installed import bntutor_script
 

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from bntutor.store._time import from_text, stamp, to_text
+from bntutor.store.clock import from_text, stamp, to_text
 
 UTC = UTC
 

@@ -11,7 +11,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bntutor.checking._numbers import is_close
+from bntutor.checking.tolerance import is_close
 from bntutor.content.models import Feedback, Question, Tolerance
 
 #: How answers computed with a hand calculator are compared: 3 decimals or 1 %.

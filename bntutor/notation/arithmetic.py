@@ -11,7 +11,7 @@ import cmath
 import math
 from collections.abc import Callable, Mapping
 
-from bntutor.checking._expr_syntax import ARITHMETIC, ParsedExpression
+from bntutor.notation.expression import ARITHMETIC, ParsedExpression
 
 LIMIT = 1e150
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bntutor.checking._numbers import NumberSyntaxError, parse_number
+from bntutor.notation.number import NumberSyntaxError, parse_number
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 6

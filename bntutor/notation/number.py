@@ -1,4 +1,4 @@
-"""Read a number a learner typed, and compare numbers with a tolerance.
+"""Read a number as a learner (or a lesson's author) writes it.
 
 Accepted: ``0.25``, ``.25``, ``-0.5``, ``1e-3``, ``1.5E+2``, ``1/3``, ``-2/3``,
 ``1.5*10^-3`` (also ``x`` or ``×`` for the product and ``**`` for the power), a
@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import math
 import re
-
-from bntutor.content.models import Tolerance
 
 MAX_LENGTH = 100
 
@@ -79,8 +77,8 @@ def _read(s: str) -> float:
 
 def _arithmetic(s: str) -> float:
     """``(4-5.625)/sqrt(3.234375)``: numbers, + - * / ^, brackets, functions and pi."""
-    from bntutor.checking._expr_numeric import TooLarge, Undefined, evaluate
-    from bntutor.checking._expr_syntax import ExpressionSyntaxError, parse_expression
+    from bntutor.notation.arithmetic import TooLarge, Undefined, evaluate
+    from bntutor.notation.expression import ExpressionSyntaxError, parse_expression
 
     hint = "write a number such as 0.25, -1.5e-3 or 1/3, or arithmetic such as 45/8"
     try:
@@ -99,21 +97,3 @@ def _arithmetic(s: str) -> float:
     if abs(value.imag) > 1e-12 * (1 + abs(value.real)):
         raise NumberSyntaxError("it is not a real number")
     return value.real
-
-
-def tolerance_of(expected: float, tol: Tolerance) -> float:
-    """The largest accepted ``|x - expected|``."""
-    return max(tol.abs, tol.rel * abs(expected))
-
-
-def is_close(x: float, expected: float, tol: Tolerance) -> bool:
-    if not math.isfinite(expected) or not math.isfinite(x):
-        return x == expected or (math.isnan(x) and math.isnan(expected))
-    return abs(x - expected) <= tolerance_of(expected, tol)
-
-
-def show(x: float) -> str:
-    """A number as the learner would write it, with enough digits to round-trip sensibly."""
-    if math.isfinite(x) and x == int(x) and abs(x) < 1e15:
-        return str(int(x))
-    return f"{x:.10g}"
