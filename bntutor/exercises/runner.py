@@ -58,6 +58,7 @@ def _in_child(write_fd: int, out_fd: int, limits: Limits, job: tuple[Any, ...]) 
     """The forked child: never returns."""
     status = 0
     try:
+        os.setpgid(0, 0)  # its own process group: whatever it starts is stopped with it
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writes past the cap fail, not kill
         devnull = os.open(os.devnull, os.O_RDONLY)
@@ -122,12 +123,16 @@ def run_in_child(path: Path, function: str, args: tuple[str, ...], n_outputs: in
             _in_child(write_fd, out.fileno(), limits,
                       (path, function, args, n_outputs, cases, framework))
         os.close(write_fd)
+        with contextlib.suppress(OSError):  # set from both sides: no race with the child
+            os.setpgid(pid, pid)
         try:
             data, finished = _read_all(read_fd, time.monotonic() + limits.timeout)
         finally:
             os.close(read_fd)
         if not finished:
             os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):  # processes the learner's code left behind
+            os.killpg(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
         out.seek(0)
         printed = out.read(STDOUT_BYTES).decode("utf-8", "replace")

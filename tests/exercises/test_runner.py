@@ -93,3 +93,17 @@ def test_a_crash_is_reported_not_raised(tmp_path: Path) -> None:
 def test_prints_are_kept_and_capped(checker: Checker, tmp_path: Path) -> None:
     verdict = _verdict(checker, tmp_path, "    print('x' * 100000)\n    return x\n")
     assert 0 < len(verdict.stdout) <= 4000
+
+
+def test_processes_the_code_starts_are_stopped_with_it(tmp_path: Path) -> None:
+    prep = Prepared(problem("bn-forward"))
+    path = tmp_path / "spawner.py"
+    marker = tmp_path / "still-running"
+    path.write_text(HEAD + "    import os, time\n    if os.fork() == 0:\n"
+                    f"        time.sleep(2)\n        open({str(marker)!r}, 'w').close()\n"
+                    "        os._exit(0)\n    return x\n", encoding="utf-8")
+    run = run_in_child(path, "batchnorm_forward", prep.problem.args, 1, prep.cases[:1],
+                       "numpy", Limits(timeout=1.0))
+    assert run.failure is not None and run.failure.kind == "timeout"  # the pipe stayed open
+    time.sleep(2.5)
+    assert not marker.exists()  # the background process was stopped with the child
