@@ -6,7 +6,7 @@ import re
 
 from bntutor.messages import MESSAGES, message, placeholders
 
-CJK = re.compile(r"[\u4e00-\u9fff]")
+CJK = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")  # with CJK punctuation
 
 
 def test_every_message_has_english_and_chinese_with_the_same_placeholders() -> None:

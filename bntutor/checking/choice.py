@@ -159,10 +159,10 @@ def check_choice(
     ident = _id_of(letter, options)
     rule = matching_rule(ident, feedback or [], _letter_of, str.__eq__, lang)
     if rule is not None:
-        return Verdict(False, "Not correct.", diagnosis=rule, understood=letter)
+        return Verdict.wrong(lang, diagnosis=rule, understood=letter)
     if ident == _letter_of(expected):
-        return Verdict(True, "Correct.", understood=letter)
-    return Verdict(False, "Not correct.", diagnosis=_why(options, letter, lang), understood=letter)
+        return Verdict.right(lang, understood=letter)
+    return Verdict.wrong(lang, diagnosis=_why(options, letter, lang), understood=letter)
 
 
 def check_multi(
@@ -186,15 +186,15 @@ def check_multi(
     given_ids = sorted(_id_of(letter, options) for letter in given)
     rule = matching_rule(given_ids, feedback or [], _letter_set, list.__eq__, lang)
     if rule is not None:
-        return Verdict(False, "Not correct.", diagnosis=rule, understood=understood)
+        return Verdict.wrong(lang, diagnosis=rule, understood=understood)
     wanted = _letter_set(expected)
     if given_ids == wanted:
-        return Verdict(True, "Correct.", understood=understood)
+        return Verdict.right(lang, understood=understood)
     missing = sum(1 for x in wanted if x not in given_ids)
     extra = [letter for letter in given if _id_of(letter, options) not in wanted]
     whys = [f"({letter}) {why}" for letter in extra if (why := _why(options, letter, lang))]
     diagnosis = " ".join([_count_line(len(extra), missing, lang), *whys])
-    return Verdict(False, "Not correct.", diagnosis=diagnosis, understood=understood)
+    return Verdict.wrong(lang, diagnosis=diagnosis, understood=understood)
 
 
 def _count_line(wrong: int, missing: int, lang: str) -> str:

@@ -300,7 +300,7 @@ def _check(
 
     rule = matching_rule(given, feedback or [], lambda v: read_formula(str(v), allowed), same, lang)
     if rule is not None:
-        return Verdict(False, "Not correct.", diagnosis=rule, understood=understood)
+        return Verdict.wrong(lang, diagnosis=rule, understood=understood)
     if same(given, wanted):
-        return Verdict(True, "Correct.", understood=understood)
-    return Verdict(False, "Not correct.", diagnosis=diagnose(given, wanted), understood=understood)
+        return Verdict.right(lang, understood=understood)
+    return Verdict.wrong(lang, diagnosis=diagnose(given, wanted), understood=understood)

@@ -50,11 +50,10 @@ def check_numeric(
     understood = show(x)
     rule = number_rule(x, feedback, tolerance, lang)
     if rule is not None:
-        return Verdict(False, "Not correct.", diagnosis=rule, understood=understood)
+        return Verdict.wrong(lang, diagnosis=rule, understood=understood)
     if is_close(x, e, tolerance):
-        return Verdict(True, "Correct.", understood=understood)
-    return Verdict(
-        False, "Not correct.", diagnosis=diagnose(x, e, tolerance, count), understood=understood
+        return Verdict.right(lang, understood=understood)
+    return Verdict.wrong(lang, diagnosis=diagnose(x, e, tolerance, count), understood=understood
     )
 
 

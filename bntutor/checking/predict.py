@@ -12,6 +12,7 @@ from bntutor.checking.numeric import number_rule, read_expected
 from bntutor.checking.tolerance import is_close, show, tolerance_of
 from bntutor.checking.verdict import Verdict
 from bntutor.content.models import LText, Tolerance
+from bntutor.messages import message
 from bntutor.notation.number import NumberSyntaxError, parse_number
 from bntutor.numbers import format_answer_number
 
@@ -39,12 +40,9 @@ def check_predict(
     score = closeness(x, e, tolerance)
     rule = number_rule(x, feedback, tolerance, lang)
     if is_close(x, e, tolerance) and rule is None:
-        return Verdict(True, "Spot on: within the tolerance.", understood=show(x), closeness=score)
+        return Verdict(True, message("predict.spot_on", lang), understood=show(x), closeness=score)
     result = format_answer_number(e)  # written as the reveal and the quiz write it
-    if score >= 0.9:
-        message = f"Close: your guess was {show(x)}, the result is {result}."
-    elif score >= 0.5:
-        message = f"In the right region: your guess was {show(x)}, the result is {result}."
-    else:
-        message = f"Far off: your guess was {show(x)}, the result is {result}."
-    return Verdict(False, message, diagnosis=rule, understood=show(x), closeness=score)
+    key = "predict.close" if score >= 0.9 else (
+        "predict.region" if score >= 0.5 else "predict.far")
+    said = message(key, lang, guess=show(x), result=result)
+    return Verdict(False, said, diagnosis=rule, understood=show(x), closeness=score)

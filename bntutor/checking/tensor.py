@@ -13,6 +13,7 @@ from bntutor.checking.feedback import matching_rule
 from bntutor.checking.tolerance import is_close
 from bntutor.checking.verdict import ElementDiff, Verdict
 from bntutor.content.models import LText, Tolerance
+from bntutor.messages import message
 from bntutor.notation.tensor import TensorSyntaxError, flatten, parse_tensor, shape_of
 
 
@@ -52,11 +53,11 @@ def check_tensor(
         given, feedback or [], lambda v: v, lambda a, b: _same(a, b, tolerance), lang
     )
     if rule is not None:
-        return Verdict(False, "Not correct.", diagnosis=rule, understood=understood)
+        return Verdict.wrong(lang, diagnosis=rule, understood=understood)
     if _squeezed(gshape) != _squeezed(eshape):
         return Verdict(
             False,
-            "Wrong shape.",
+            message("verdict.wrong_shape", lang),
             diagnosis=_shape_diagnosis(given, expected, tolerance),
             understood=understood,
         )
@@ -66,17 +67,15 @@ def check_tensor(
     ]
     wrong = sum(not d.ok for d in diffs)
     if not wrong:
-        return Verdict(True, "Correct.", understood=understood, diffs=diffs)
+        return Verdict.right(lang, understood=understood, diffs=diffs)
     if len(gshape) == 2 and _same(_transpose(given), expected, tolerance):
-        return Verdict(
-            False, "Not correct.", diagnosis=_TRANSPOSED, understood=understood, diffs=diffs
-        )
+        return Verdict.wrong(lang, diagnosis=message("verdict.transposed", lang),
+                             understood=understood, diffs=diffs)
     return Verdict(
-        False, f"{wrong} of {len(diffs)} values are not right.", understood=understood, diffs=diffs
+        False, message("verdict.values_wrong", lang, wrong=wrong, total=len(diffs)),
+        understood=understood, diffs=diffs
     )
 
-
-_TRANSPOSED = "Rows and columns are swapped: the values are right but transposed."
 
 
 def _transpose(matrix: Any) -> Any:
@@ -87,7 +86,7 @@ def _shape_diagnosis(given: Any, expected: Any, tol: Tolerance) -> str:
     gshape, eshape = _squeezed(shape_of(given)), _squeezed(shape_of(expected))
     if len(gshape) == 2 and gshape == eshape[::-1]:
         if _same(_transpose(given), expected, tol):
-            return _TRANSPOSED
+            return message("verdict.transposed", "en")
         return (
             f"Expected {_shape_text(eshape)}, got {_shape_text(gshape)}: rows and columns swapped?"
         )

@@ -51,15 +51,15 @@ def check_text(
         return Verdict.empty()
     rule = matching_rule(given, feedback or [], _read, str.__eq__, lang)
     if rule is not None:
-        return Verdict(False, "Not correct.", diagnosis=rule, understood=given)
+        return Verdict.wrong(lang, diagnosis=rule, understood=given)
     canonical = _read(expected)
     accepted = {canonical, *(normalize(a) for a in accept)}
     if given in accepted:
-        return Verdict(True, "Correct.", understood=given)
+        return Verdict.right(lang, understood=given)
     for word in (canonical, *sorted(accepted - {canonical})):
         if len(word) >= MIN_SUGGESTED and one_edit_apart(given, word):
             return Verdict.near_miss(message("answer.did_you_mean", lang, word=word))
-    return Verdict(False, "Not correct.", understood=given)
+    return Verdict.wrong(lang, understood=given)
 
 
 def one_edit_apart(a: str, b: str) -> bool:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from bntutor.messages import message
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,16 @@ class Verdict:
     #: A near miss worth asking again before judging (a typo): never counted as a try,
     #: not even in scripted runs, which count other unreadable answers.
     retry: bool = False
+
+    @classmethod
+    def right(cls, lang: str = "en", **fields: Any) -> Verdict:
+        """A right answer, said "Correct." in ``lang``."""
+        return cls(True, message("verdict.correct", lang), **fields)
+
+    @classmethod
+    def wrong(cls, lang: str = "en", **fields: Any) -> Verdict:
+        """A wrong answer, said "Not correct." in ``lang`` (``diagnosis`` says why)."""
+        return cls(False, message("verdict.not_correct", lang), **fields)
 
     @classmethod
     def unreadable(cls, message: str) -> Verdict:

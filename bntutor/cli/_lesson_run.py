@@ -181,7 +181,8 @@ def _report(
     title = localize(lesson.title, app.lang)
     if completed:
         console.print()
-        console.print(summary_view(entry.number, title, score, total_seconds, next_lesson))
+        console.print(summary_view(entry.number, title, score, total_seconds, next_lesson,
+                                  app.lang))
     else:
         if app.interactive:
             console.print()  # past the ^C or ^D the terminal echoed

@@ -280,7 +280,7 @@ class LessonPlayer:
         out = self._console
         if isinstance(outcome, tutor.Judged):
             tries_left = None if outcome.done else outcome.wrong_left
-            out.print(verdict_view(outcome.verdict, tries_left, self._hints_left(step)))
+            out.print(verdict_view(outcome.verdict, tries_left, self._hints_left(step), self._lang))
             if outcome.done and isinstance(step, QuestionStep):
                 answer = self._services.answer_text(step) if outcome.revealed else None
                 self._close_question(step, answer)
@@ -314,7 +314,7 @@ class LessonPlayer:
         """The answer (when revealed), a prediction's computation, then the explanation."""
         out = self._console
         if answer is not None:
-            out.print(reveal_view(answer, None, skipped=skipped))
+            out.print(reveal_view(answer, None, skipped=skipped, lang=self._lang))
         if step.reveal is not None:  # run once the learner has committed (or skipped)
             out.print()
             out.print(self._services.compute(step.reveal.computation, step.reveal.args))

@@ -27,6 +27,7 @@ from bntutor.cli._services import live_compute
 from bntutor.cli._warmup import Warmup
 from bntutor.cli.context import AppContext
 from bntutor.errors import ContentError, ExitStatus
+from bntutor.messages import message
 from bntutor.quiz.judge import Judge
 from bntutor.quiz.report import QuizReport, build_report
 from bntutor.quiz.results import QuestionResult
@@ -164,7 +165,7 @@ def finish(app: AppContext, console: Console, report: QuizReport, as_json: bool,
         app.err_console.print(stopped_line, soft_wrap=True)
     else:
         status = ExitStatus.OK
-        console.print(report_view(report))
+        console.print(report_view(report, app.lang))
         if after:
             console.print(after)
     if as_json:
@@ -194,8 +195,8 @@ def run_quiz(app: AppContext, options: QuizOptions, answers: Path | None, as_jso
         store.record_quiz(report.started_at, report.seconds, report.total, report.correct,
                           sorted({r.topic for r in report.results}), json.dumps(report.to_dict()))
     answered = sum(r.answered for r in report.results)
-    line = (f"quiz stopped: {answered} of {report.total} answered and saved; "
-            f"the same quiz again: {report.replay()}")
+    line = message("quiz.stopped", app.lang, answered=answered, total=report.total,
+                   replay=report.replay())
     return finish(app, console, report, as_json, line)
 
 
@@ -228,19 +229,20 @@ def run_review(app: AppContext, n: int, answers: Path | None, as_json: bool) -> 
                 sys.stdout.write(json.dumps(document, indent=2) + "\n")
                 sys.stdout.flush()
             else:
-                console.print(nothing_due_line(now, next_due, cards))
+                console.print(nothing_due_line(now, next_due, cards, lang=app.lang))
             return int(ExitStatus.OK)
         store.check_writable()
         content = load_content()
-        console.print(f"{len(due)} question{'s' if len(due) != 1 else ''} due for review, "
-                      "oldest first")
+        console.print(message("review.due_one" if len(due) == 1 else "review.due", app.lang,
+                              n=len(due)))
         with answer_reader(app, console, answers, as_json) as reader:
             outcome, report = run_items(app, "review", [c.qid for c in due], content, store,
                                         clock, reader, console,
                                         shuffle_seed=review_seed(store))
         next_due = store.next_due()
-        after = nothing_due_line(clock(), next_due, store.card_count(), after=True)
-    line = f"review stopped: {sum(r.answered for r in report.results)} answered and saved"
+        after = nothing_due_line(clock(), next_due, store.card_count(), after=True,
+                                 lang=app.lang)
+    line = message("review.stopped", app.lang, n=sum(r.answered for r in report.results))
     status = finish(app, console, report, as_json, line, after,
                     {"next_due": next_due.isoformat() if next_due else None})
     if status == ExitStatus.OK and exercises and not as_json:

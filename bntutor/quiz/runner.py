@@ -30,7 +30,6 @@ from bntutor.quiz.explain import MarksSyntaxError, explain_parts, parse_marks
 from bntutor.quiz.items import QuizItem
 from bntutor.quiz.results import QuestionResult, Status
 from bntutor.quiz.source import ItemSource
-from bntutor.tutor import EMPTY_ANSWER
 
 Ended = Literal["finished", "time-up", "quit", "end-of-input", "interrupted"]
 
@@ -143,7 +142,8 @@ class QuizRunner:
                 try:
                     item = self._get(item_id)
                 except BntutorError as exc:  # a card whose question is gone
-                    self.io.show_note(f"left out {item_id}: {exc.one_line()}")
+                    self.io.show_note(message("quiz.left_out", self.lang, item=item_id,
+                                              why=exc.one_line(self.lang)))
                     left_out.add(item_id)
                     continue
                 result, stop = self._ask(index, item, deadline)
@@ -184,17 +184,17 @@ class QuizRunner:
             text = reply.strip()
             command = parse_command(text)
             if not text:
-                self.io.show_note(EMPTY_ANSWER)
+                self.io.show_note(message("answer.empty", self.lang))
             elif isinstance(command, Hint):
                 if hints < len(q.hints):
                     hints += 1
                     self.io.show_hint(localize(q.hints[hints - 1], self.lang), hints, len(q.hints))
                 elif q.hints:
-                    self.io.show_note(f"no more hints (all {len(q.hints)} shown); "
-                                      ":skip to see the answer")
+                    self.io.show_note(message("hint.no_more", self.lang, total=len(q.hints),
+                                              answer=message("hint.skip", self.lang)))
                 else:
-                    self.io.show_note("this question has no hints: give it a try, "
-                                      "or :skip to see the answer")
+                    self.io.show_note(message("hint.none", self.lang,
+                                              answer=message("hint.skip", self.lang)))
             elif isinstance(command, Skip):
                 result = self._result(item, "skipped", None, asked_at, hints)
                 self.io.show_result(result, None)

@@ -26,28 +26,28 @@ def when(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
-def until(now: datetime, moment: datetime) -> str:
+def until(now: datetime, moment: datetime, lang: str = "en") -> str:
     """``in 3 h``, ``in 2 days``, ``now``."""
     seconds = (moment - now).total_seconds()
     if seconds <= 0:
-        return "now"
+        return message("until.now", lang)
     if seconds < 3600:
-        return f"in {max(1, round(seconds / 60))} min"
+        return message("until.min", lang, n=max(1, round(seconds / 60)))
     if seconds < 2 * 86400:
-        return f"in {round(seconds / 3600)} h"
-    return f"in {round(seconds / 86400)} days"
+        return message("until.h", lang, n=round(seconds / 3600))
+    return message("until.days", lang, n=round(seconds / 86400))
 
 
 def nothing_due_line(now: datetime, next_due: datetime | None, cards: int,
-                     after: bool = False) -> str:
+                     after: bool = False, lang: str = "en") -> str:
     """What to say when no card is due (or after a review): when the next one is."""
     if cards == 0 or next_due is None:
-        return ("No review cards yet: every question you answer in `bntutor quiz` or a "
-                "lesson becomes one.")
-    lead = "Review done." if after else "Nothing is due for review."
+        return message("review.no_cards", lang)
+    lead = message("review.done" if after else "review.nothing_due", lang)
     if next_due <= now:
-        return f"{lead} More cards are due now: run `bntutor review` again."
-    return f"{lead} Next card due {until(now, next_due)} ({when(next_due)})."
+        return message("review.more_due", lang, lead=lead)
+    return message("review.next_due", lang, lead=lead, until=until(now, next_due, lang),
+                   when=when(next_due))
 
 
 class MasteryChart:

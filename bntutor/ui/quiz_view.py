@@ -50,28 +50,31 @@ class Reader(Protocol):
     def pending(self) -> bool: ...
 
 
-def countdown(remaining: float) -> Text:
+def countdown(remaining: float, lang: str = "en") -> Text:
     style = "bold red" if remaining <= LOW_TIME else "bold yellow"
-    return Text(f"⏱ {format_duration(remaining)} left", style=style)
+    return Text("⏱ " + message("quiz.time_left", lang, time=format_duration(remaining)),
+                style=style)
 
 
-def question_header(number: int, total: int, item: QuizItem) -> RenderableType:
-    title = Text.assemble((f"Question {number} of {total}", "bold"),
+def question_header(number: int, total: int, item: QuizItem, lang: str = "en") -> RenderableType:
+    title = Text.assemble((message("quiz.question_of", lang, k=number, n=total), "bold"),
                           (f"  {item.topic}  {STARS.get(item.difficulty, '')}", "dim"))
     return title_rule(title)
 
 
 def result_view(result: QuestionResult, verdict: Verdict | None,
-                revealed: RenderableType | None = None) -> RenderableType:
+                revealed: RenderableType | None = None, lang: str = "en") -> RenderableType:
     """The verdict (or the skip), the expected answer when missed, a prediction's
     computation (``revealed``, as the lesson shows it), and the explanation."""
     parts: list[RenderableType] = []
     if verdict is not None:
-        parts.append(verdict_view(verdict))
+        parts.append(verdict_view(verdict, lang=lang))
     else:
-        parts.append(Text(f"skipped after {result.seconds:.0f} s", style="yellow"))
+        parts.append(Text(message("quiz.skipped_after", lang, s=f"{result.seconds:.0f}"),
+                          style="yellow"))
     if not result.correct and result.expected:
-        parts.append(answer_line("answer: ", result.expected, 2, "dim", "bold"))
+        parts.append(answer_line(message("reveal.answer", lang), result.expected, 2, "dim",
+                                 "bold"))
     if revealed is not None:
         parts += [Text(), revealed]
     if result.explanation:
@@ -130,7 +133,7 @@ class QuizView:
         self._item = item
         self._number = number
         self._console.print()
-        self._console.print(question_header(number, total, item))
+        self._console.print(question_header(number, total, item, self._lang))
         if item.context:
             self._print_context(item)
             self._console.print(Rule(style="dim"))
@@ -184,7 +187,8 @@ class QuizView:
             out.print(Text(message(f"back.status.{result.status}", self._lang),
                            style="green" if result.correct else "yellow"))
             if not result.correct and result.expected:
-                out.print(answer_line("answer: ", result.expected, 2, "dim", "bold"))
+                out.print(answer_line(message("reveal.answer", self._lang), result.expected, 2,
+                                      "dim", "bold"))
             if result.explanation:
                 out.print(markdown(result.explanation))
         out.print(Rule(style="dim"))
@@ -199,12 +203,12 @@ class QuizView:
             self._on_wait()
         tick: Tick | None = None
         if deadline is not None:
-            self._console.print(countdown(deadline - self._timer()))
+            self._console.print(countdown(deadline - self._timer(), self._lang))
             tick = self._tick
         return self._reader.read(deadline, tick)
 
     def _tick(self, remaining: float) -> None:
-        status_redraw(self._console, countdown(remaining), self._reader.pending)
+        status_redraw(self._console, countdown(remaining, self._lang), self._reader.pending)
 
     def show_hint(self, hint: str, number: int, total: int) -> None:
         self._console.print(hint_view(hint, number, total, self._lang))
@@ -216,7 +220,7 @@ class QuizView:
         self._console.print(help_view(self._lang, "quiz"))
 
     def show_result(self, result: QuestionResult, verdict: Verdict | None) -> None:
-        self._console.print(result_view(result, verdict, self._revealed(result)))
+        self._console.print(result_view(result, verdict, self._revealed(result), self._lang))
 
     def _revealed(self, result: QuestionResult) -> RenderableType | None:
         """The asked question's ``reveal`` computation, run and rendered (not when nothing
@@ -245,4 +249,4 @@ class QuizView:
         self._console.print(rubric_view(model_answer, rubric, self._lang))
 
     def show_time_up(self) -> None:
-        self._console.print(Text("⏰ time is up", style="bold red"))
+        self._console.print(Text("⏰ " + message("quiz.time_up", self._lang), style="bold red"))

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from bntutor.checking.verdict import ElementDiff, Verdict
 from bntutor.control_chars import visible
+from bntutor.messages import message
 from bntutor.ui._numfmt import format_number
 from bntutor.ui.mathtext import render_math_in_text
 from bntutor.ui.prose import inline_markdown, labelled, markdown
@@ -28,27 +29,28 @@ _OPTION = re.compile(r"([a-z])\) (.*)", re.S)
 
 
 def verdict_view(
-    verdict: Verdict, tries_left: int | None = None, hints_left: int | None = None
+    verdict: Verdict, tries_left: int | None = None, hints_left: int | None = None,
+    lang: str = "en",
 ) -> RenderableType:
     """The verdict of one answer. ``tries_left`` is said after a wrong answer, if given,
     with ``:hint`` suggested while hints are left (``hints_left`` None: not known)."""
     parts: list[RenderableType] = []
     if verdict.correct:
         mark = Text(f"{RIGHT_MARK} ", style="bold green")
-        parts.append(mark + Text(visible(verdict.message) or "right"))
+        parts.append(mark + Text(visible(verdict.message) or message("verdict.right", lang)))
     else:
         mark = Text(f"{WRONG_MARK} ", style="bold red")
-        parts.append(mark + Text(visible(verdict.message) or "not quite"))
+        parts.append(mark + Text(visible(verdict.message) or message("verdict.wrong", lang)))
     if verdict.diagnosis:
         parts.append(diagnosis_view(verdict.diagnosis))
     if verdict.diffs and not verdict.correct:
-        parts.append(diff_table(verdict.diffs))
+        parts.append(diff_table(verdict.diffs, lang))
     if not verdict.correct and tries_left:
-        plural = "try" if tries_left == 1 else "tries"
-        then = ":hint for a hint" if hints_left is None or hints_left > 0 else (
-            ":skip to see the answer"
-        )
-        parts.append(Text(f"  {tries_left} {plural} left; {then}", style="dim"))
+        then = message("verdict.then_hint" if hints_left is None or hints_left > 0
+                       else "hint.skip", lang)
+        left = message("verdict.try_left" if tries_left == 1 else "verdict.tries_left", lang,
+                       n=tries_left, then=then)
+        parts.append(Text(f"  {left}", style="dim"))
     return Group(*parts)
 
 
@@ -57,15 +59,15 @@ def diagnosis_view(diagnosis: str) -> Table:
     return labelled(Text("↳ ", style="yellow"), markdown(diagnosis, style="yellow"), indent=2)
 
 
-def diff_table(diffs: list[ElementDiff]) -> Table:
+def diff_table(diffs: list[ElementDiff], lang: str = "en") -> Table:
     """Each element: index, your value, expected value, ✓/✗; wrong ones first if cut."""
     shown = diffs
     if len(diffs) > MAX_DIFF_ROWS:
         shown = sorted(diffs, key=lambda d: d.ok)[:MAX_DIFF_ROWS]
     table = Table(box=None, pad_edge=False, show_edge=False, padding=(0, 1))
-    table.add_column("  element", style="dim")
-    table.add_column("yours", justify="right")
-    table.add_column("expected", justify="right")
+    table.add_column("  " + message("diff.element", lang), style="dim")
+    table.add_column(message("diff.yours", lang), justify="right")
+    table.add_column(message("diff.expected", lang), justify="right")
     table.add_column("")
     for diff in shown:
         mark = Text(RIGHT_MARK, style="green") if diff.ok else Text(WRONG_MARK, style="red")
@@ -77,7 +79,7 @@ def diff_table(diffs: list[ElementDiff]) -> Table:
             mark,
         )
     if len(diffs) > len(shown):
-        table.add_row(f"  … {len(diffs) - len(shown)} more", "", "", "")
+        table.add_row("  " + message("diff.more", lang, n=len(diffs) - len(shown)), "", "", "")
     return table
 
 
@@ -105,11 +107,13 @@ def _answer_body(answer: str, style: str) -> RenderableType:
     return grid
 
 
-def reveal_view(answer: str | None, explanation: str | None, skipped: bool = False) -> Group:
+def reveal_view(answer: str | None, explanation: str | None, skipped: bool = False,
+                lang: str = "en") -> Group:
     """The answer (after a skip or the last wrong try) and the explanation."""
     parts: list[RenderableType] = []
     if answer:
-        parts.append(answer_line("skipped; the answer: " if skipped else "the answer: ", answer))
+        label = message("reveal.skipped" if skipped else "reveal.answer", lang)
+        parts.append(answer_line(label, answer))
     if explanation:
         parts.append(explanation_view(explanation))
     return Group(*parts)
