@@ -138,10 +138,11 @@ class _Recorder:
 
 
 class _ConsoleIO:
-    def __init__(self, app: AppContext, exercise: Exercise, texts: Texts, framework: str,
-                 passed_before: bool) -> None:
+    """What the learner sees of a sitting: verdicts, hints, the solution, help."""
+
+    def __init__(self, app: AppContext, exercise: Exercise, texts: Texts,
+                 framework: str) -> None:
         self._app, self._ex, self._texts, self._fw = app, exercise, texts, framework
-        self._may_see_solution = passed_before
 
     def checking(self) -> None:
         self._app.console.print(Text(msg("exercise.checking", self._app.lang), style="dim"))
@@ -198,14 +199,12 @@ def run_exercise(app: AppContext, opts: ExerciseOptions) -> int:
     with Worker(app.debug) as worker, open_store(app, clock) as store:
         store.check_writable()
         path = _prepare_file(app, opts, exercise, messages).resolve()
-        previous = store.exercise_progress(opts.name)
         store.start_exercise(opts.name)
         app.console.print(task_view(opts.name, exercise.title.get(app.lang),
                                     exercise.task.get(app.lang), str(path), len(exercise.hints),
                                     app.lang))
         recorder = _Recorder(store, opts.name, exercise.lesson)
-        io = _ConsoleIO(app, exercise, texts, opts.framework,
-                        previous is not None and previous.passed_at is not None)
+        io = _ConsoleIO(app, exercise, texts, opts.framework)
 
         def check() -> ExerciseVerdict:
             return worker.check(opts.name, path, opts.framework, TIMEOUT)
