@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from rich.text import Text
 
 from bntutor.cli._clock import app_clock
 from bntutor.cli._exercise_review import card_id
-from bntutor.cli._quiz_run import open_store
+from bntutor.cli._store import open_store
 from bntutor.cli.context import AppContext
 from bntutor.content.exercises import (
     FRAMEWORKS,
@@ -225,4 +226,31 @@ def run_exercise(app: AppContext, opts: ExerciseOptions) -> int:
         app.err_console.print(msg("exercise.stopped", app.lang, name=opts.name),
                               soft_wrap=True)
         return int(ExitStatus.INTERRUPTED)
+    return int(ExitStatus.OK)
+
+
+REVIEW_DIR = "review"  # under the workspace: a scratch copy, so the learner's own file stays
+
+
+def offer_exercises(app: AppContext, names: Sequence[str]) -> int:
+    """Offer each due exercise, from a blank starter in the review workspace."""
+    from bntutor.ui.prompt import confirm
+
+    directory = Path.cwd() / DEFAULT_DIR / REVIEW_DIR
+    for name in names:
+        app.console.print(msg("exercise.due", app.lang, name=name))
+        if not app.interactive:
+            app.console.print(f"  bntutor exercise {name} --dir {directory} --reset --yes",
+                              markup=False)
+            continue
+        answer = confirm(app.console, msg("exercise.again_now", app.lang, name=name),
+                         app.stdin)
+        if answer is None:
+            raise EOFError  # the error boundary says "end of input"
+        if not answer:
+            continue
+        status = run_exercise(app, ExerciseOptions(name, directory, "numpy", once=False,
+                                                   reset=True, yes=True))
+        if status != ExitStatus.OK:
+            return status
     return int(ExitStatus.OK)

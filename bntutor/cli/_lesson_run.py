@@ -22,10 +22,10 @@ from rich.console import Console
 from bntutor import tutor
 from bntutor.cli._answers import answers_file, stdin_lines
 from bntutor.cli._clock import app_clock
-from bntutor.cli._overview import report_unreadable, warn
 from bntutor.cli._play import LessonPlayer, PlayResult
 from bntutor.cli._recorder import StoreRecorder, saved_progress
 from bntutor.cli._services import lesson_services
+from bntutor.cli._store import open_store
 from bntutor.cli._warmup import Warmup
 from bntutor.cli.context import AppContext
 from bntutor.content.course import Catalog, LessonEntry, load_course
@@ -33,7 +33,6 @@ from bntutor.content.i18n import localize
 from bntutor.content.models import Lesson
 from bntutor.errors import BadInputError, ExitStatus
 from bntutor.messages import message
-from bntutor.store.clock import Clock
 from bntutor.store.store import Store
 from bntutor.ui import player as view
 from bntutor.ui.prompt import AnswerSource, ScriptedSource, TerminalSource
@@ -59,7 +58,7 @@ def run_lesson(
     clock = app_clock()
     with _answer_stream(app, answers) as stream:
         source = _source(app, console, stream, scripted=as_json or answers is not None)
-        with _open_store(app, clock) as store:
+        with open_store(app, clock) as store:
             warmup = Warmup("torch").start()
             app = _lesson_language(app, store, lesson.slug, fresh=restart)
             progress, note = _starting_point(store, lesson, restart, step, app.lang)
@@ -99,17 +98,6 @@ def lesson_run(store: Store, slug: str) -> int:
 
 def _topic(lesson: Lesson) -> str | None:
     return lesson.topics[0] if lesson.topics else None
-
-
-@contextmanager
-def _open_store(app: AppContext, clock: Clock) -> Iterator[Store]:
-    with Store.open(app.home(), clock) as store:
-        for message in store.warnings:
-            warn(app, message)
-        try:
-            yield store
-        finally:
-            report_unreadable(app, store)
 
 
 @contextmanager

@@ -24,6 +24,7 @@ from rich.console import Console
 from bntutor.cli._answers import answers_file, stdin_lines
 from bntutor.cli._clock import app_clock
 from bntutor.cli._services import live_compute
+from bntutor.cli._store import open_store
 from bntutor.cli._warmup import Warmup
 from bntutor.cli.context import AppContext
 from bntutor.errors import ContentError, ExitStatus
@@ -85,19 +86,6 @@ def answer_reader(app: AppContext, console: Console, answers: Path | None,
         yield ScriptedReader(stdin_lines(app.stdin), console)
         return
     yield TerminalReader(console, app.stdin, time.monotonic)
-
-
-@contextmanager
-def open_store(app: AppContext, clock: Clock) -> Iterator[Store]:
-    from bntutor.cli._overview import report_unreadable, warn
-
-    with Store.open(app.home(), clock) as store:
-        for message in store.warnings:
-            warn(app, message)
-        try:
-            yield store
-        finally:
-            report_unreadable(app, store)
 
 
 def recorder(
@@ -207,7 +195,8 @@ def review_seed(store: Store) -> str:
 
 
 def run_review(app: AppContext, n: int, answers: Path | None, as_json: bool) -> int:
-    from bntutor.cli._exercise_review import due_exercises, is_exercise_card, offer_exercises
+    from bntutor.cli._exercise_review import due_exercises, is_exercise_card
+    from bntutor.cli._exercise_run import offer_exercises
     from bntutor.ui.progress_view import nothing_due_line
 
     if answers is not None:  # a bad answers file is an error even when nothing is due

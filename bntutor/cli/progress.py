@@ -35,7 +35,7 @@ def progress_cmd(
 def _reset(app: AppContext, ref: str, yes: bool) -> None:
     from bntutor.cli._clock import app_clock
     from bntutor.cli._overview import catalog
-    from bntutor.cli._quiz_run import open_store
+    from bntutor.cli._store import open_store
 
     entry = catalog().find_lesson(ref)
     name = f"lesson {entry.number} ({entry.slug})"
