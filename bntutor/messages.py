@@ -346,8 +346,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "zh": "与答案的相对误差不超过 {rel} 即算对"},
     "tolerance.both": {"en": "accepted within ±{abs} or {rel} of the answer, whichever is larger",
                        "zh": "与答案相差不超过 ±{abs} 或相对误差不超过 {rel}（取较宽者）即算对"},
-    "tolerance.arithmetic": {"en": "arithmetic is fine: 45/8, sqrt(2)/2, 1e-5",
-                             "zh": "可以直接写算式：45/8、sqrt(2)/2、1e-5"},
+    "tolerance.arithmetic": {"en": "arithmetic is fine: 7/3, sqrt(2)/2, 2.5e3",
+                             "zh": "可以直接写算式：7/3、sqrt(2)/2、2.5e3"},
     # -- explain questions: the learner marks the rubric --------------------------------
     "explain.model_answer": {"en": "model answer", "zh": "参考答案"},
     "explain.key_points": {"en": "key points", "zh": "要点"},

@@ -80,7 +80,7 @@ def _arithmetic(s: str) -> float:
     from bntutor.notation.arithmetic import TooLarge, Undefined, evaluate
     from bntutor.notation.expression import ExpressionSyntaxError, parse_expression
 
-    hint = "write a number such as 0.25, -1.5e-3 or 1/3, or arithmetic such as 45/8"
+    hint = "write a number such as 0.25, -1.5e-3 or 1/3, or arithmetic such as 7/3"
     try:
         parsed = parse_expression(s)
     except ExpressionSyntaxError:

@@ -13,7 +13,7 @@ def _numeric(tolerance: Tolerance, kind: str = "numeric") -> Question:
 
 def test_an_exact_question_says_exact_and_a_tolerance_says_its_size() -> None:
     assert tolerance_note(_numeric(Tolerance(abs=0, rel=0))) == (
-        "exact answer: only the exact value counts; arithmetic is fine: 45/8, sqrt(2)/2, 1e-5"
+        "exact answer: only the exact value counts; arithmetic is fine: 7/3, sqrt(2)/2, 2.5e3"
     )
     assert tolerance_note(_numeric(Tolerance(abs=0.001, rel=0)), "en").startswith(
         "accepted within ±0.001 of the answer;"
@@ -25,10 +25,36 @@ def test_an_exact_question_says_exact_and_a_tolerance_says_its_size() -> None:
         "accepted within ±0.005 or 1% of the answer, whichever is larger"
     )
     assert tolerance_note(_numeric(Tolerance(abs=0, rel=0)), "zh") == (
-        "要求精确值：只有完全相等才算对；可以直接写算式：45/8、sqrt(2)/2、1e-5"
+        "要求精确值：只有完全相等才算对；可以直接写算式：7/3、sqrt(2)/2、2.5e3"
     )
     assert tolerance_note(_numeric(Tolerance(abs=0.01, rel=0), "tensor")) == (
         "accepted within ±0.01 of the answer"
     )
     choice = Question(kind="choice", prompt="?", answer="a", options=["x", "y"])
     assert tolerance_note(choice) is None
+
+
+def test_the_arithmetic_examples_answer_no_shipped_numeric_question() -> None:
+    """The note under every numeric prompt must not hand out an answer (it once read 45/8,
+    lesson 3's batch mean)."""
+    from bntutor.checking.check import check
+    from bntutor.content.course import load_course
+    from bntutor.content.models import QuestionStep
+    from bntutor.content.resolve import ResolveCache, resolve_question
+    from bntutor.live.catalog import default_registry
+    from bntutor.messages import MESSAGES
+
+    examples = MESSAGES["tolerance.arithmetic"]["en"].split(": ", 1)[1].split(", ")
+    assert len(examples) == 3
+    registry, cache = default_registry(), ResolveCache()
+    course = load_course(registry=registry)
+    numeric = 0
+    for entry in course.lessons:
+        for step in course.load(entry, registry).steps:
+            if isinstance(step, QuestionStep) and step.kind == "numeric":
+                numeric += 1
+                resolved = resolve_question(step, registry, cache)
+                for example in examples:
+                    verdict = check(step, example, resolved)
+                    assert not verdict.correct, (entry.slug, step.id, example)
+    assert numeric >= 10
