@@ -28,6 +28,7 @@ def _lint_copy(
             path = path.with_suffix("") / "__init__.py"
         before = path.read_text() if path.exists() else ""  # or a new module
         path.write_text(before + f"\n{line}\n")
+    assert LINT_IMPORTS.exists(), "lint-imports is missing: run `make setup` (a dev extra)"
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
     return subprocess.run([str(LINT_IMPORTS), "--no-cache", "--no-logo"], cwd=tmp_path,
                           env=env, capture_output=True, text=True, timeout=120)

@@ -3,7 +3,6 @@
 Importing this package never imports torch: each computation imports it when it runs.
 """
 
-from bntutor.live.catalog import default_registry
 from bntutor.live.registry import Computation, Registry
 from bntutor.live.results import (
     Block,
@@ -27,3 +26,11 @@ __all__ = [
     "TextBlock",
     "default_registry",
 ]
+
+
+def default_registry() -> Registry:
+    """Every computation bntutor ships (``bntutor/live/catalog.py``, imported only now:
+    its argument models take a while to build and most start-ups need none of them)."""
+    from bntutor.live.catalog import default_registry as shipped
+
+    return shipped()
