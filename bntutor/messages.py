@@ -383,3 +383,17 @@ def message(key: str, lang: str = "en", **values: Any) -> str:
 def placeholders(text: str) -> set[str]:
     """The ``{names}`` a message form fills in."""
     return {name for _, name, _, _ in Formatter().parse(text) if name}
+
+
+def catalog_problems(messages: dict[str, dict[str, str]] | None = None) -> list[str]:
+    """Each message missing a language, or whose en and zh name different placeholders
+    (``bntutor validate`` reports them)."""
+    problems = []
+    for key, forms in (MESSAGES if messages is None else messages).items():
+        if not forms.get("en") or not forms.get("zh"):
+            problems.append(f"message {key}: needs both en and zh")
+        elif placeholders(forms["en"]) != placeholders(forms["zh"]):
+            en, zh = sorted(placeholders(forms["en"])), sorted(placeholders(forms["zh"]))
+            problems.append(f"message {key}: en and zh name different placeholders:"
+                            f" en {en}, zh {zh}")
+    return problems

@@ -25,6 +25,7 @@ from bntutor.content.loader import (
 from bntutor.content.models import ComputeCall, ComputeStep, Lesson, QuestionStep
 from bntutor.content.paths import COURSE_FILE, lessons_dir, questions_dir
 from bntutor.content.resolve import ResolveCache
+from bntutor.content.translations import translation_problems
 from bntutor.errors import ContentError
 from bntutor.live.registry import Registry
 
@@ -89,6 +90,8 @@ def validate_paths(paths: list[Path], registry: Registry) -> Report:
     for directory in targets.course_dirs:
         result = check_course(directory, registry)
         report.problems += [Problem(e) for e in result.errors]
+        if not result.errors:
+            report.problems += _translations(directory / COURSE_FILE)
         for checked in result.lessons:
             if checked.model is not None:
                 slugs.add(checked.model.slug)
@@ -98,6 +101,8 @@ def validate_paths(paths: list[Path], registry: Registry) -> Report:
     for checked_bank in check_banks(targets.bank_files, registry, slugs or None):
         report.banks += 1
         report.problems += [Problem(e, "question") for e in checked_bank.errors]
+        if not checked_bank.errors:
+            report.problems += _translations(checked_bank.path, "question")
         bank = checked_bank.model
         if bank is None or checked_bank.lines is None:
             continue
@@ -120,6 +125,7 @@ def _lesson(checked: Checked[Lesson], registry: Registry, report: Report) -> Non
     report.questions += sum(isinstance(s, QuestionStep) for s in lesson.steps)
     if checked.errors:
         return  # prove questions only once the file itself is sound
+    report.problems += _translations(checked.path)
     cache = ResolveCache()
     for i, step in enumerate(lesson.steps):
         site = Site(str(checked.path), checked.lines, ("steps", i), step.id)
@@ -128,6 +134,16 @@ def _lesson(checked: Checked[Lesson], registry: Registry, report: Report) -> Non
             report.problems += [Problem(e) for e in run_call(call, registry, cache, site)]
         elif isinstance(step, QuestionStep):
             report.problems += [Problem(e) for e in selfcheck(step, registry, cache, site)]
+
+
+def _translations(path: Path, noun: str = "step") -> list[Problem]:
+    """A text in ``path`` without its English or Chinese, or whose two languages disagree
+    on placeholders (see :mod:`bntutor.content.translations`)."""
+    try:
+        doc = read_document(path)
+    except ContentError as exc:
+        return [Problem(exc, noun)]
+    return [Problem(e, noun) for e in translation_problems(doc.data, doc.lines, doc.file)]
 
 
 def _classify(path: Path, targets: _Targets) -> None:

@@ -54,6 +54,11 @@ def validate_cmd(
         count, found = check_exercises(_shown(directory))
         n_exercises += count
         report.problems.extend(Problem(e) for e in found)
+    if not paths:  # the shipped content: and the interface messages around it
+        from bntutor import messages
+
+        report.problems.extend(Problem(ContentError(what, messages.__file__))
+                               for what in messages.catalog_problems())
     for problem in report.problems:
         app_ctx.err_console.print(problem.line(), markup=False, highlight=False, soft_wrap=True)
     summary = (

@@ -107,8 +107,8 @@ def test_control_characters_in_lessons_and_banks_are_located_errors(
     lessons = tmp_path / "lessons"
     shutil.copytree(GOOD / "lessons", lessons)
     lesson = lessons / "01-column-stats.yaml"
-    hint = '["Add the column and divide by 4."]'
-    lesson.write_text(lesson.read_text().replace(hint, '["Add \\e[2J\\e]0;pwned\\a it up."]'))
+    hint = '"Add the column and divide by 4."'
+    lesson.write_text(lesson.read_text().replace(hint, '"Add \\e[2J\\e]0;pwned\\a it up."'))
     bank = tmp_path / "questions" / "bank.yaml"
     bank.parent.mkdir()
     bank.write_text('format_version: 1\nquestions:\n  - id: csi\n    topic: t\n    kind: text\n'
@@ -116,7 +116,8 @@ def test_control_characters_in_lessons_and_banks_are_located_errors(
     status, _, err = _validate(capsys, lessons, bank.parent)
     assert status == ExitStatus.CONTENT
     problems = err.strip().splitlines()
-    assert f"{lesson}:20: step q-mean: a control character U+001B (ESC) in steps.2.hints.0" in err
+    assert (f"{lesson}:20: step q-mean: a control character U+001B (ESC) in steps.2.hints.0.en"
+            in err)
     assert len(problems) == 3, problems  # the lesson, the bank, the summary
     assert f"{bank}:6: question csi: a control character U+009B (CSI) in questions.0.prompt" in err
 
@@ -144,3 +145,48 @@ def test_a_folder_with_nothing_to_check_is_an_error_naming_it(
     assert status == ExitStatus.CONTENT
     assert err.startswith(f"{tmp_path}: no course.yaml, lessons or question banks in this folder")
     assert "OK" not in out
+
+
+def test_a_text_without_chinese_and_a_placeholder_mismatch_are_located_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bank = tmp_path / "questions" / "bank.yaml"
+    bank.parent.mkdir()
+    bank.write_text(
+        "format_version: 1\nquestions:\n"
+        "  - id: no-zh\n    topic: t\n    kind: numeric\n"
+        '    prompt: "What is the mean of 2, 4 and 9?"\n    answer: 5\n'
+        "  - id: half-zh\n    topic: t\n    kind: numeric\n"
+        '    prompt: {en: "The mean of 2, 4 and 9?"}\n    answer: 5\n'
+        "  - id: swapped\n    topic: t\n    kind: numeric\n"
+        '    prompt: {en: "The mean of {values}?", zh: "{numbers} 的均值是多少？"}\n'
+        "    answer: 5\n"
+        "  - id: latex-is-no-placeholder\n    topic: t\n    kind: numeric\n"
+        '    prompt: {en: "Is $\\\\frac{a}{b}$ 5?", zh: "$\\\\frac{a}{b}$ 是 5 吗？"}\n'
+        "    answer: 5\n",
+        encoding="utf-8")
+    status, _, err = _validate(capsys, bank.parent)
+    assert status == ExitStatus.CONTENT
+    problems = err.strip().splitlines()
+    assert problems[:3] == [
+        f"{bank}:6: question no-zh: English only: write it as {{en: ..., zh: ...}} in"
+        " questions.0.prompt",
+        f"{bank}:11: question half-zh: no Chinese (zh) text in questions.1.prompt",
+        f"{bank}:16: question swapped: en and zh name different placeholders: en ['values'],"
+        " zh ['numbers'] in questions.2.prompt",
+    ]
+    assert len(problems) == 4, problems  # and the summary line: the LaTeX one is fine
+
+
+def test_an_interface_message_whose_languages_disagree_fails_validate(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bntutor import messages
+
+    bad = {**messages.MESSAGES, "demo.bad": {"en": "step {k} of {n}", "zh": "第 {k} 步"}}
+    monkeypatch.setattr(messages, "MESSAGES", bad)
+    status, _, err = _validate(capsys)
+    assert status == ExitStatus.CONTENT
+    assert "message demo.bad: en and zh name different placeholders: en ['k', 'n'], zh ['k']" \
+        in err
+    assert messages.catalog_problems({"x": {"en": "a"}}) == ["message x: needs both en and zh"]
