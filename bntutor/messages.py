@@ -7,6 +7,8 @@ One catalog for the sentences the player, quiz and review say around the content
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from string import Formatter
 from typing import Any
 
@@ -324,6 +326,59 @@ MESSAGES: dict[str, dict[str, str]] = {
     "until.min": {"en": "in {n} min", "zh": "{n} 分钟后"},
     "until.h": {"en": "in {n} h", "zh": "{n} 小时后"},
     "until.days": {"en": "in {n} days", "zh": "{n} 天后"},
+    # -- live results: the labels a computation writes in English, matched whole by
+    # -- translate() (a {field} matches any text and is carried over as it is) ---------
+    "live.feature": {"en": "feature {j}", "zh": "特征 {j}"},
+    "live.sample": {"en": "sample {j}", "zh": "样本 {j}"},
+    "live.channel": {"en": "channel {j}", "zh": "通道 {j}"},
+    "live.step": {"en": "step", "zh": "步数"},
+    "live.value": {"en": "value", "zh": "值"},
+    "live.error": {"en": "error", "zh": "错误"},
+    "live.none": {"en": "none", "zh": "无"},
+    "live.runs": {"en": "runs", "zh": "正常运行"},
+    "live.before": {"en": "before", "zh": "之前"},
+    "live.after_batch": {"en": "after batch {i}", "zh": "第 {i} 个批次之后"},
+    "live.after_batches": {"en": "after {k} batch(es)", "zh": "{k} 个批次之后"},
+    "live.batches_seen": {"en": "batches seen", "zh": "已见批次数"},
+    "live.batch_mean": {"en": "batch mean", "zh": "批均值"},
+    "live.batch_var_n": {"en": "batch var (÷n)", "zh": "批方差（÷n）"},
+    "live.batch_var_n1": {"en": "batch var (÷(n−1))", "zh": "批方差（÷(n−1)）"},
+    "live.running_mean": {"en": "running mean", "zh": "滑动均值"},
+    "live.running_var": {"en": "running var", "zh": "滑动方差"},
+    "live.pooled_mean": {"en": "mean of all values seen", "zh": "所有已见值的均值"},
+    "live.running_by_batch": {"en": "running statistics, batch by batch",
+                              "zh": "滑动统计量随批次的变化"},
+    "live.convention": {"en": "{convention} convention, momentum {momentum}; start: mean 0, var 1",
+                        "zh": "{convention} 约定，momentum {momentum}；初值：均值 0，方差 1"},
+    "live.cumulative": {"en": "None (cumulative average)", "zh": "None（累积平均）"},
+    "live.bias_path": {"en": "the bias b during gradient descent", "zh": "梯度下降过程中的偏置 b"},
+    "live.ignores_mean": {"en": "gradient ignores the mean", "zh": "梯度忽略均值"},
+    "live.through_mean": {"en": "gradient goes through the batch mean",
+                          "zh": "梯度穿过批均值"},
+    "live.after_steps": {"en": "after {steps} steps (learning rate {lr})",
+                         "zh": "{steps} 步之后（学习率 {lr}）"},
+    "live.b_const": {"en": "b, mean treated as a constant", "zh": "b，均值当作常数"},
+    "live.loss_const": {"en": "loss before → after, mean treated as a constant",
+                        "zh": "损失 前 → 后，均值当作常数"},
+    "live.b_through": {"en": "b, gradient through the batch mean", "zh": "b，梯度穿过批均值"},
+    "live.loss_through": {"en": "loss before → after, gradient through the batch mean",
+                          "zh": "损失 前 → 后，梯度穿过批均值"},
+    "live.sample1_out": {"en": "BN output for sample 1 of a new batch",
+                         "zh": "新批次中样本 1 的 BN 输出"},
+    "live.nograd_row": {"en": "train() inside torch.no_grad()",
+                        "zh": "train()，在 torch.no_grad() 中"},
+    "live.eval_batch": {"en": "eval(), in the batch", "zh": "eval()，在批次中"},
+    "live.eval_alone": {"en": "eval(), sample alone", "zh": "eval()，单独一个样本"},
+    "live.moves": {"en": "running_mean[0] and num_batches_tracked after one forward pass",
+                   "zh": "一次前向传播后的 running_mean[0] 和 num_batches_tracked"},
+    "live.after_call": {"en": "after {call}", "zh": "{call} 之后"},
+    "live.one_sample": {"en": "train() with a batch of one sample",
+                        "zh": "train()，批次只有一个样本"},
+    "live.one_value": {"en": "{layer} on {shape} ({n} value per channel)",
+                       "zh": "{layer}，输入 {shape}（每通道 {n} 个值）"},
+    "live.values": {"en": "{layer} on {shape} ({n} values per channel)",
+                    "zh": "{layer}，输入 {shape}（每通道 {n} 个值）"},
+    "live.train_once": {"en": "training mode, one forward pass", "zh": "训练模式，一次前向传播"},
     # -- settings (bntutor config) ----------------------------------------------------------
     "config.unset": {"en": "(not set)", "zh": "（未设置）"},
     "config.unknown_key": {"en": "no setting {name!r}", "zh": "没有 {name!r} 这个设置项"},
@@ -378,6 +433,32 @@ def message(key: str, lang: str = "en", **values: Any) -> str:
     """The ``lang`` form of message ``key`` (English when there is none), filled in."""
     forms = MESSAGES[key]
     return forms.get(lang, forms["en"]).format(**values)
+
+
+def translate(text: str, lang: str) -> str:
+    """``text``, an English label a live computation wrote, in ``lang``: the ``live.``
+    message whose English form it matches whole, its ``{fields}`` carried over; ``text``
+    itself when none matches (a number, code, an identifier)."""
+    if lang == "en" or not text:
+        return text
+    for key, pattern in _live_patterns():
+        found = pattern.fullmatch(text)
+        if found:
+            fields = {name: translate(value, lang) for name, value in found.groupdict().items()}
+            return message(key, lang, **fields)
+    return text
+
+
+@lru_cache(maxsize=1)
+def _live_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    patterns = []
+    for key, forms in MESSAGES.items():
+        if key.startswith("live."):
+            parts = re.split(r"\{(\w+)\}", forms["en"])
+            regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)"
+                            for i, part in enumerate(parts))
+            patterns.append((key, re.compile(regex, re.S)))
+    return tuple(patterns)
 
 
 def placeholders(text: str) -> set[str]:

@@ -130,7 +130,7 @@ def run_items(
     started_at = clock()
     view = QuizView(console, reader, time.monotonic, app.lang,
                     on_wait=warmup.start if needs_torch else None,
-                    compute=live_compute(warmup))
+                    compute=live_compute(warmup, lang=app.lang))
     runner = QuizRunner(
         item_ids, content.source, judge.check, judge.reveal, view, time.monotonic,
         recorder(store, kind, clock), time_limit, app.lang, shuffle_seed,

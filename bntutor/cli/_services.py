@@ -25,7 +25,8 @@ Compute = Callable[[str, dict[str, Any]], RenderableType]
 
 
 def live_compute(
-    warmup: Warmup, registry: Registry | None = None, cache: ResolveCache | None = None
+    warmup: Warmup, registry: Registry | None = None, cache: ResolveCache | None = None,
+    lang: str = "en",
 ) -> Compute:
     """Run computations through the live registry (after the torch import) and render
     their blocks: a lesson's compute steps and prediction reveals, and review's reveals."""
@@ -41,7 +42,7 @@ def live_compute(
         warmup.wait()
         if not found:
             found.append(default_registry())
-        return render_blocks(results.run(found[0], name, args))
+        return render_blocks(results.run(found[0], name, args), lang)
 
     return compute
 
@@ -78,4 +79,4 @@ def lesson_services(warmup: Warmup, lang: str) -> Services:
         return format_answer(step, resolve(step).expected, lang)
 
     return Services(check=check, answer_text=answer_text,
-                    compute=live_compute(warmup, registry, cache))
+                    compute=live_compute(warmup, registry, cache, lang))

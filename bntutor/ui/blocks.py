@@ -8,6 +8,7 @@ the console; on a console too narrow for a plot its series are summarized in a t
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from rich import box
 from rich.cells import cell_len
@@ -24,6 +25,7 @@ from bntutor.live.results import (
     TensorBlock,
     TextBlock,
 )
+from bntutor.messages import translate
 from bntutor.ui._numfmt import format_number
 from bntutor.ui._plot import PlotSize, draw, legend, needs_legend
 from bntutor.ui.prose import labelled, markdown
@@ -34,15 +36,41 @@ PLOT_HEIGHT = 14
 MIN_PLOT_WIDTH = 36  # below this a plot is unreadable: summarize it instead
 
 
-def render_blocks(blocks: LiveResult | Sequence[Block]) -> RenderableType:
-    """All blocks, one under the other with a blank line between."""
+def render_blocks(blocks: LiveResult | Sequence[Block], lang: str = "en") -> RenderableType:
+    """All blocks, one under the other with a blank line between; their labels in ``lang``."""
     items = blocks.blocks if isinstance(blocks, LiveResult) else blocks
     parts: list[RenderableType] = []
     for i, block in enumerate(items):
         if i:
             parts.append(Text(""))
-        parts.append(render_block(block))
+        parts.append(render_block(localized(block, lang)))
     return Group(*parts)
+
+
+def localized(block: Block, lang: str) -> Block:
+    """``block`` with its titles, captions and labels in ``lang`` (see
+    :func:`bntutor.messages.translate`); numbers and identifiers stay as they are."""
+    if lang == "en":
+        return block
+
+    def tr(text: str) -> str:
+        return translate(text, lang)
+
+    def trs(texts: list[str] | None) -> list[str] | None:
+        return None if texts is None else [tr(t) for t in texts]
+
+    if isinstance(block, TensorBlock):
+        return replace(block, title=tr(block.title), caption=tr(block.caption),
+                       row_labels=trs(block.row_labels), col_labels=trs(block.col_labels))
+    if isinstance(block, ScalarsBlock):
+        return replace(block, title=tr(block.title), items=[
+            (tr(name), tr(value) if isinstance(value, str) else value)
+            for name, value in block.items])
+    if isinstance(block, PlotBlock):
+        return replace(block, title=tr(block.title), xlabel=tr(block.xlabel),
+                       ylabel=tr(block.ylabel), labels=trs(block.labels),
+                       series=[replace(s, label=tr(s.label)) for s in block.series])
+    return block
 
 
 def render_block(block: Block) -> RenderableType:
