@@ -31,8 +31,8 @@ def test_translate_matches_a_live_label_whole_and_carries_its_fields_over() -> N
     assert translate("BatchNorm2d on [1, 3, 4, 4] (16 values per channel)", "zh") == (
         "BatchNorm2d，输入 [1, 3, 4, 4]（每通道 16 个值）")
     # a field is translated too when it is a label of its own
-    assert translate("torch convention, momentum None (cumulative average); start: mean 0,"
-                     " var 1", "zh") == "torch 约定，momentum None（累积平均）；初值：均值 0，方差 1"
+    label = "torch convention, momentum None (cumulative average); start: mean 0, var 1"
+    assert translate(label, "zh") == "torch 约定，momentum None（累积平均）；初值：均值 0，方差 1"
     assert translate("running_mean[0]", "zh") == "running_mean[0]"  # an identifier stays
     assert translate("a feature 1 column", "zh") == "a feature 1 column"  # only whole matches
     assert translate("feature 1", "en") == "feature 1"
