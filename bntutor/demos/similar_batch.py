@@ -6,6 +6,27 @@ from bntutor.demos.base import DemoOptions, Progress, Section, pick, small
 from bntutor.live.results import LiveResult
 
 
+def damage_text(before: float, after: float, batch: int) -> str:
+    """What predicting in training mode did to eval-mode accuracy on the diverse batch.
+
+    The accuracies are fractions of ``batch`` images; the text counts the images, so a
+    change of one image is not called "a few".
+    """
+    if after < before:
+        return (f"Here eval-mode accuracy on the diverse batch fell from {before:.0%} to "
+                f"{after:.0%}.")
+    if after > before:
+        right_before, right_after = round(before * batch), round(after * batch)
+        return (f"Here eval-mode accuracy on the diverse batch went from {before:.0%} to "
+                f"{after:.0%} ({right_before} to {right_after} of its {batch} images right), "
+                "this time for the better. Which way it moves is luck; the damage is that a "
+                "validation pass changed the model at all: its running statistics are no "
+                "longer the ones training learned.")
+    return (f"This small network happens to survive it (eval-mode accuracy stays "
+            f"{after:.0%}), but its running statistics are no longer the ones training "
+            "learned.")
+
+
 def sections(options: DemoOptions, progress: Progress) -> list[Section]:
     from bntutor.live.similar_batch import (
         SimilarBatchArgs,
@@ -23,19 +44,7 @@ def sections(options: DemoOptions, progress: Progress) -> list[Section]:
     values = data.values()
     bn_train, bn_eval = data.similar_accuracy[0], data.similar_accuracy[1]
     before, after = data.diverse_accuracy[1], data.eval_accuracy_after
-    if after < before:
-        damage = (f"Here eval-mode accuracy on the diverse batch fell from {before:.0%} to "
-                  f"{after:.0%}.")
-    elif after > before:
-        damage = (f"Here eval-mode accuracy on the diverse batch went from {before:.0%} to "
-                  f"{after:.0%}: a few of its {args.batch} images changed answer, this time "
-                  "for the better. Which way it moves is luck; the damage is that a "
-                  "validation pass changed the model at all: its running statistics are no "
-                  "longer the ones training learned.")
-    else:
-        damage = (f"This small network happens to survive it (eval-mode accuracy stays "
-                  f"{after:.0%}), but its running statistics are no longer the ones training "
-                  "learned.")
+    damage = damage_text(before, after, args.batch)
     std = data.batch_std
     return [
         Section(

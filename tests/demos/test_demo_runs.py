@@ -150,3 +150,14 @@ def test_progress_is_reported_for_training() -> None:
     assert len(labels) == 2
     assert all(0 < done <= total for _, done, total in seen)
     assert any(done == total for _, done, total in seen)
+
+
+def test_similar_batch_counts_the_images_whose_answer_changed() -> None:
+    from bntutor.demos.similar_batch import damage_text
+
+    one = damage_text(31 / 32, 1.0, 32)
+    assert "from 97% to 100% (31 to 32 of its 32 images right)" in one
+    assert "a few" not in one
+    assert "(12 to 15 of its 16 images right)" in damage_text(0.75, 15 / 16, 16)
+    assert damage_text(1.0, 31 / 32, 32).startswith("Here eval-mode accuracy on the diverse "
+                                                   "batch fell from 100% to 97%.")
