@@ -7,7 +7,6 @@ import stat
 from pathlib import Path
 
 from bntutor.errors import StoreError
-from bntutor.messages import message
 
 #: The database file in the home dir (named here so that asking whether it exists
 #: does not import the store).
@@ -54,4 +53,6 @@ def ensure_home(home: Path, lang: str = "en") -> Path:
 
 
 def _error(key: str, home: Path, lang: str, **values: object) -> StoreError:
+    from bntutor.messages import message  # the catalog only when there is something to say
+
     return StoreError(message(key, lang, **values), str(home), message("home.hint", lang))
