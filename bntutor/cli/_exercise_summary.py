@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bntutor.content.exercise_order import exercise_order
+from bntutor.messages import message
 from bntutor.store.exercises import ExerciseProgress
 
 if TYPE_CHECKING:
@@ -29,7 +30,8 @@ def exercise_rows(saved: Sequence[ExerciseProgress], lang: str) -> list[Exercise
     return rows
 
 
-def exercise_line(saved: Sequence[ExerciseProgress], order: list[str] | None = None) -> str:
+def exercise_line(saved: Sequence[ExerciseProgress], order: list[str] | None = None,
+                  lang: str = "en") -> str:
     """``exercises: 3 of 16 passed; next: bntutor exercise bn-eval`` for the home screen;
     ``order`` is the exercises' course order when the caller has it (the lesson index)."""
     names = exercise_order() if order is None else order
@@ -38,5 +40,7 @@ def exercise_line(saved: Sequence[ExerciseProgress], order: list[str] | None = N
     started = [p.name for p in sorted(saved, key=lambda p: p.updated_at, reverse=True)
                if p.passed_at is None and p.name in names]
     todo = started[0] if started else next((n for n in names if n not in passed), None)
-    head = f"{done} of {len(names)} passed"
-    return f"{head}; next: bntutor exercise {todo}" if todo else f"{head}: all done"
+    head = message("home.exercises_passed", lang, done=done, total=len(names))
+    if todo:
+        return message("home.exercise_next", lang, head=head, name=todo)
+    return message("home.exercises_done", lang, head=head)

@@ -19,6 +19,7 @@ from bntutor.cli._lesson_index import IndexEntry, course_listing, index_entries
 from bntutor.cli.context import AppContext
 from bntutor.content.i18n import localize
 from bntutor.errors import StoreError
+from bntutor.messages import message
 from bntutor.store.home import FILE_NAME, home_exists
 from bntutor.ui.lesson_table import LessonRow, lesson_table
 
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     from bntutor.store.progress import LessonProgress
     from bntutor.store.store import Store
 
-WELCOME = "bntutor: learn Batch Normalization and regularization by computing it."
 
 
 def warn(app: AppContext, message: str) -> None:
@@ -38,7 +38,6 @@ def warn(app: AppContext, message: str) -> None:
 
 def report_unreadable(app: AppContext, store: Store) -> None:
     """A warning, when rows of the database could not be read, that says what to do."""
-    from bntutor.messages import message
 
     bad = store.unreadable_rows()
     if bad:
@@ -61,8 +60,8 @@ def existing_store(app: AppContext) -> Iterator[Store | None]:
         warn(app, f"progress not shown: {exc.one_line(app.lang)}")
         yield None
         return
-    for message in store.warnings:
-        warn(app, message)
+    for warning in store.warnings:
+        warn(app, warning)
     try:
         yield store
         report_unreadable(app, store)
@@ -113,20 +112,18 @@ def standings(
     return result
 
 
-def next_action(rows: list[Standing]) -> str:
+def next_action(rows: list[Standing], lang: str = "en") -> str:
     """What to do next: continue a started lesson, start the next one, or practise."""
     for s in rows:
         if s.resume_step is not None:
-            return (
-                f"continue lesson {s.entry.number} at step {s.resume_step} of {s.row.steps}:"
-                f" bntutor lesson {s.entry.number}"
-            )
+            return message("home.continue", lang, number=s.entry.number, k=s.resume_step,
+                           n=s.row.steps)
     for s in rows:
         if not s.row.started:
-            return f"start lesson {s.entry.number}: bntutor lesson {s.entry.number}"
+            return message("home.start", lang, number=s.entry.number)
     if rows:
-        return "all lessons done: practise with bntutor quiz, or bntutor review"
-    return "no lessons are installed"
+        return message("home.all_done", lang)
+    return message("home.no_lessons", lang)
 
 
 @dataclass(frozen=True)
@@ -159,7 +156,7 @@ def load_standings(
 
 def show_lessons(app: AppContext) -> None:
     rows, _, _ = load_standings(app)
-    app.console.print(lesson_table([s.row for s in rows]))
+    app.console.print(lesson_table([s.row for s in rows], lang=app.lang))
 
 
 def show_home(app: AppContext) -> None:
@@ -168,14 +165,15 @@ def show_home(app: AppContext) -> None:
     overview = load_overview(app)
     rows, due = overview.rows, overview.due
     out = app.console
-    out.print(Text(WELCOME, style="bold"))
+    out.print(Text(message("home.welcome", app.lang), style="bold"))
     out.print()
-    out.print(lesson_table([s.row for s in rows]))
+    out.print(lesson_table([s.row for s in rows], lang=app.lang))
     out.print()
-    out.print(Text("next: ", style="bold") + Text(next_action(rows)))
-    exercises = exercise_line(overview.exercises, overview.exercise_names)
-    out.print(Text("exercises: ", style="bold") + Text(exercises))
+    out.print(Text(message("home.next", app.lang), style="bold")
+              + Text(next_action(rows, app.lang)))
+    exercises = exercise_line(overview.exercises, overview.exercise_names, app.lang)
+    out.print(Text(message("home.exercises", app.lang), style="bold") + Text(exercises))
     if due:
-        cards = "1 review card is" if due == 1 else f"{due} review cards are"
-        out.print(Text("review: ", style="bold") + Text(f"{cards} due: bntutor review"))
-    out.print(Text("bntutor --help lists every command", style="dim"))
+        cards = message("home.due_one" if due == 1 else "home.due", app.lang, n=due)
+        out.print(Text(message("home.review", app.lang), style="bold") + Text(cards))
+    out.print(Text(message("home.help", app.lang), style="dim"))

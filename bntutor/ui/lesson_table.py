@@ -9,6 +9,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
+from bntutor.messages import message
 from bntutor.ui._cjk import cjk_text
 
 DONE_MARK = "✓"
@@ -41,9 +42,11 @@ class LessonTable:
 
     NARROW = 72
 
-    def __init__(self, rows: list[LessonRow], title: str | None = None) -> None:
+    def __init__(self, rows: list[LessonRow], title: str | None = None,
+                 lang: str = "en") -> None:
         self.rows = rows
         self.title = title
+        self.lang = lang
 
     def table(self, with_slug: bool = True) -> Table:
         table = Table(
@@ -55,10 +58,10 @@ class LessonTable:
         )
         table.add_column("#", justify="right")
         if with_slug:
-            table.add_column("lesson", style="cyan", no_wrap=True)
-        table.add_column("title", overflow="fold")
-        table.add_column("min", justify="right")
-        table.add_column("progress", justify="right", no_wrap=True)
+            table.add_column(message("table.lesson", self.lang), style="cyan", no_wrap=True)
+        table.add_column(message("table.title", self.lang), overflow="fold")
+        table.add_column(message("table.minutes", self.lang), justify="right")
+        table.add_column(message("table.progress", self.lang), justify="right", no_wrap=True)
         for row in self.rows:
             slug = [row.slug] if with_slug else []
             table.add_row(str(row.number), *slug, cjk_text(Text(row.title)), str(row.minutes),
@@ -69,5 +72,6 @@ class LessonTable:
         yield self.table(with_slug=options.max_width >= self.NARROW)
 
 
-def lesson_table(rows: list[LessonRow], title: str | None = None) -> LessonTable:
-    return LessonTable(rows, title)
+def lesson_table(rows: list[LessonRow], title: str | None = None,
+                 lang: str = "en") -> LessonTable:
+    return LessonTable(rows, title, lang)

@@ -59,9 +59,9 @@ class MasteryChart:
         self.lang = lang
 
     def table(self, chart_width: int = CHART_WIDTH) -> Table:
-        table = Table(title="mastery per topic (latest answers)", title_justify="left",
+        table = Table(title=message("mastery.title", self.lang), title_justify="left",
                       box=None, pad_edge=False)
-        table.add_column("topic", overflow="fold")
+        table.add_column(message("report.topic", self.lang), overflow="fold")
         table.add_column("", no_wrap=True)
         table.add_column("", justify="right", no_wrap=True)
         table.add_column(message("mastery.based_on", self.lang), style="dim", no_wrap=True)
@@ -96,12 +96,13 @@ def based_on(row: TopicMastery, lang: str = "en") -> str:
     return str(row.recent)
 
 
-def quiz_table(records: Sequence[QuizRecord]) -> Table:
-    table = Table(title="recent quizzes", title_justify="left", box=None, pad_edge=False)
-    for name, justify in (("when (UTC)", "left"), ("score", "right"), ("", "left"),
-                          ("time", "right"), ("topics", "left")):
-        table.add_column(name, justify=justify, no_wrap=name != "topics",  # type: ignore[arg-type]
-                         overflow="fold")
+def quiz_table(records: Sequence[QuizRecord], lang: str = "en") -> Table:
+    table = Table(title=message("quizzes.title", lang), title_justify="left", box=None,
+                  pad_edge=False)
+    for key, justify in (("quizzes.when", "left"), ("quizzes.score", "right"), ("", "left"),
+                         ("quizzes.time", "right"), ("quizzes.topics", "left")):
+        table.add_column(message(key, lang) if key else "", justify=justify,  # type: ignore[arg-type]
+                         no_wrap=key != "quizzes.topics", overflow="fold")
     for r in records:
         share = r.n_correct / r.n_questions if r.n_questions else 0.0
         table.add_row(r.started_at.strftime("%Y-%m-%d %H:%M"), f"{r.n_correct}/{r.n_questions}",
@@ -109,11 +110,12 @@ def quiz_table(records: Sequence[QuizRecord]) -> Table:
     return table
 
 
-def cards_line(now: datetime, due_now: int, cards: int, next_due: datetime | None) -> Text:
+def cards_line(now: datetime, due_now: int, cards: int, next_due: datetime | None,
+               lang: str = "en") -> Text:
     if due_now:
-        return Text.assemble((f"{due_now} of {cards} review cards due now: ", "bold"),
+        return Text.assemble((message("cards.due_now", lang, due=due_now, cards=cards), "bold"),
                              ("bntutor review", "bold cyan"))
-    return Text(nothing_due_line(now, next_due, cards))
+    return Text(nothing_due_line(now, next_due, cards, lang=lang))
 
 
 def progress_view(
@@ -127,16 +129,18 @@ def progress_view(
     exercises: Sequence[ExerciseRow] = (),
     lang: str = "en",
 ) -> RenderableType:
-    parts: list[RenderableType] = [Rule(Text("Your progress", style="bold"), align="left")]
+    parts: list[RenderableType] = [Rule(Text(message("progress.title", lang), style="bold"),
+                                        align="left")]
     done = sum(row.finished for row in lessons)
-    parts.append(Text(f"lessons finished: {done} of {len(lessons)}", style="bold"))
+    parts.append(Text(message("progress.finished", lang, done=done, total=len(lessons)),
+                      style="bold"))
     if lessons:
-        parts.append(lesson_table(list(lessons)))
+        parts.append(lesson_table(list(lessons), lang=lang))
     parts.append(Text())
     if quizzes:
-        parts.append(quiz_table(quizzes))
+        parts.append(quiz_table(quizzes, lang))
     else:
-        parts.append(Text("no quizzes yet: bntutor quiz", style="dim"))
+        parts.append(Text(message("progress.no_quizzes", lang), style="dim"))
     if exercises:
         passed = sum(r.status == "passed" for r in exercises)
         parts += [Text(), Text(message("exercise.progress", lang, passed=passed,
@@ -147,5 +151,5 @@ def progress_view(
         else:
             parts.append(Text(message("exercise.none_started", lang), style="dim"))
     parts += [Text(), mastery_chart(mastery, lang), Text(),
-              cards_line(now, due_now, cards, next_due)]
+              cards_line(now, due_now, cards, next_due, lang)]
     return Group(*parts)
