@@ -1,0 +1,96 @@
+"""A Chinese learner reads Chinese end to end: lesson 5, a quiz with its report, progress
+and review, chosen with ``--lang zh`` and with the locale alone (``LANG=zh_CN.UTF-8``).
+
+A screen line fails when, outside code (backticks, ``$maths$``, ``bntutor ...`` commands)
+and identifiers, it holds a run of three or more English words. Known exception: an
+error message torch itself raises, quoted as torch wrote it (taken from torch here).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from .scripted import bntutor, use_home
+
+_CODE = re.compile(r"`[^`]*`|\$[^$]*\$|bntutor(?:\s+--?[\w-]+|\s+[a-z][\w-]*|\s+\d+)*")
+#: A word that is an identifier or code: has a digit, an underscore, a dot, brackets ...
+_IDENT = re.compile(r"\S*[\d_.()\[\]=<>/:+*·×÷→←|{}\\-]\S*")
+#: Names that stay as they are in Chinese text (classes, libraries, modes).
+TERMS = {"BatchNorm", "BN", "LayerNorm", "GroupNorm", "RMSNorm", "InstanceNorm", "PyTorch",
+         "Keras", "TensorFlow", "torch", "dropout", "Dropout", "momentum", "eval", "train",
+         "None", "True", "False", "ReLU", "Adam", "AdamW", "SGD", "Transformer", "pre-LN",
+         "post-LN", "ValueError", "CNN", "MLP", "GPU", "ResNet", "weight", "bias", "lasso"}
+#: Three or more words in a row (a word: two letters or more, or "a"; a symbol such as the
+#: x of a formula is no word).
+_WORD = r"(?:[A-Za-z]{2,}|a)"
+_RUN = re.compile(rf"\b{_WORD}(?:[ ,;']+{_WORD}){{2,}}\b")
+#: A plot's markers (xxxxxx) are no word either.
+_MARKS = re.compile(r"(.)\1+")
+
+
+def english_prose(line: str, allowed: tuple[str, ...] = ()) -> str | None:
+    """The first run of 3+ English words in ``line`` that is not code or a known term."""
+    if any(text in line for text in allowed):
+        return None
+    text = _CODE.sub(" ", line)
+    words = [w for w in text.split() if not _IDENT.fullmatch(w) and not _MARKS.fullmatch(w)
+             and w.strip(",;'") not in TERMS]
+    found = _RUN.search(" ".join(words))
+    return found.group(0) if found else None
+
+
+def english_lines(screen: str, allowed: tuple[str, ...] = ()) -> list[str]:
+    return [line.strip() for line in screen.splitlines() if english_prose(line, allowed)]
+
+
+def test_the_heuristic_tells_prose_from_code() -> None:
+    assert english_prose("answer with a letter") == "answer with a letter"
+    assert english_prose("第 1 步，共 18 步") is None
+    assert english_prose("请运行 `bntutor lesson 5 --restart`") is None
+    assert english_prose("BatchNorm2d on [1, 3, 4, 4] runs") is None
+    assert english_prose("model.eval() 让 BN 用 running_mean 归一化") is None
+    assert english_prose("下一课：bntutor lesson 6  相似图片之谜") is None
+    assert english_prose("the running mean and variance") == "the running mean and variance"
+
+
+def _torch_error() -> str:
+    import torch
+
+    try:
+        torch.nn.BatchNorm1d(3).train()(torch.zeros(1, 3))
+    except ValueError as exc:
+        return str(exc)
+    raise AssertionError("torch accepted one value per channel in training")
+
+
+@pytest.mark.parametrize("how", ["option", "locale"])
+def test_lesson_quiz_progress_and_review_in_chinese(
+    how: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_home(tmp_path / "home", monkeypatch)
+    flag: tuple[str, ...] = ("--lang", "zh") if how == "option" else ()
+    if how == "locale":
+        monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    allowed = (_torch_error(),)
+    screens = {
+        "lesson 5": bntutor(*flag, "lesson", "5", input=":skip\n" * 40),
+        "quiz": bntutor(*flag, "quiz", "--topic", "why-bn", "-n", "5", "--seed", "3",
+                        input=":skip\n" * 10),
+        "progress": bntutor(*flag, "progress"),
+        "review": bntutor(*flag, "review", input=":skip\n" * 10),
+        "home": bntutor(*flag),
+        "lessons": bntutor(*flag, "lessons"),
+    }
+    for name, ran in screens.items():
+        assert ran.code == 0, (name, ran.err)
+        assert re.search(r"[\u4e00-\u9fff]", ran.out), name
+        leftover = english_lines(ran.out + ran.err, allowed)
+        assert not leftover, (name, leftover)
+    assert "第 5 课完成" in screens["lesson 5"].out and "测验报告" in screens["quiz"].out
+    assert "你的学习进度" in screens["progress"].out
+    english = bntutor("--lang", "en", "lesson", "5", "--restart", input=":quit\n")
+    assert "step 1 of" in english.out  # --lang en switches back
+    assert english_lines(english.out)  # and the same check finds English on it
