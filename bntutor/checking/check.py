@@ -24,7 +24,7 @@ def check(
 ) -> Verdict:
     """Check ``answer_text`` against ``question`` whose expected values are ``resolved``."""
     if len(answer_text) > MAX_ANSWER:
-        return Verdict.too_long(MAX_ANSWER)
+        return Verdict.too_long(MAX_ANSWER, lang)
     if "\x00" in answer_text:
         answer_text = answer_text.replace("\x00", "")
     expected, feedback = resolved.expected, resolved.feedback

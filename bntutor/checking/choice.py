@@ -18,6 +18,7 @@ from bntutor.checking.text import normalize
 from bntutor.checking.verdict import Verdict
 from bntutor.content.i18n import localize
 from bntutor.content.models import LText, Option, option_ids
+from bntutor.messages import message
 
 MAX_LENGTH = 500
 _LETTER = re.compile(r"^\(?([a-z])[).:]?$")
@@ -25,7 +26,15 @@ _LETTER_AND_TEXT = re.compile(r"^\(?([a-z])[).:]\s+\S")  # "b) the batch statist
 
 
 class ChoiceSyntaxError(ValueError):
-    """The text names no option; the message says why."""
+    """The text names no option; the message (catalog ``key`` with ``fields``) says why."""
+
+    def __init__(self, key: str, **fields: object) -> None:
+        super().__init__(message(key, "en", **fields))
+        self.key = key
+        self.fields = fields
+
+    def said(self, lang: str) -> str:
+        return message(self.key, lang, **self.fields)
 
 
 def letters_for(options: Sequence[LText | Option]) -> str:
@@ -70,16 +79,17 @@ def read_letter(token: str, options: Sequence[LText | Option]) -> str:
     match = _LETTER.match(s) or _LETTER_AND_TEXT.match(s)
     if match:
         if match.group(1) not in letters:
-            raise ChoiceSyntaxError(f"there is no option {match.group(1)}; choose {_span(letters)}")
+            raise ChoiceSyntaxError("choice.no_option", option=match.group(1),
+                                    span=_span(letters))
         return match.group(1)
     if re.fullmatch(r"[0-9]{1,5}[.)]?", s):
         number = int(s.rstrip(".)"))
         if not 1 <= number <= len(options):
-            raise ChoiceSyntaxError(f"there is no option {number}; choose {_span(letters)}")
+            raise ChoiceSyntaxError("choice.no_option", option=number, span=_span(letters))
         return letters[number - 1]
     letter = _by_text(token, options)
     if letter is None:
-        raise ChoiceSyntaxError(f"answer with a letter, {_span(letters)}")
+        raise ChoiceSyntaxError("choice.letter", span=_span(letters))
     return letter
 
 
@@ -102,7 +112,7 @@ def read_letters(text: str, options: Sequence[LText | Option]) -> list[str]:
     if len(tokens) == 1 and tokens[0].isalpha() and all(ch in letters for ch in tokens[0]):
         tokens = list(tokens[0])  # "ac"
     if not tokens:
-        raise ChoiceSyntaxError(f"answer with letters, such as a, c (choose from {_span(letters)})")
+        raise ChoiceSyntaxError("choice.letters", span=_span(letters))
     return sorted({read_letter(t, options) for t in tokens})
 
 
@@ -132,12 +142,12 @@ def _letter_set(value: Any) -> list[str]:
     return sorted({_letter_of(v) for v in items})
 
 
-def _refuse(answer: str) -> Verdict | None:
+def _refuse(answer: str, lang: str = "en") -> Verdict | None:
     """The verdict for an answer too empty or too long to read, else None."""
     if not answer.strip():
-        return Verdict.empty()
+        return Verdict.empty(lang)
     if len(answer) > MAX_LENGTH:
-        return Verdict.too_long(MAX_LENGTH)
+        return Verdict.too_long(MAX_LENGTH, lang)
     return None
 
 
@@ -149,13 +159,13 @@ def check_choice(
     lang: str = "en",
 ) -> Verdict:
     """``options`` in the order shown; ``expected`` and feedback answers name option ids."""
-    refusal = _refuse(answer)
+    refusal = _refuse(answer, lang)
     if refusal is not None:
         return refusal
     try:
         letter = read_letter(answer, options)
     except ChoiceSyntaxError as exc:
-        return Verdict.unreadable_as(answer, "an option", exc)
+        return Verdict.unreadable_as(answer, "an option", exc.said(lang), lang)
     ident = _id_of(letter, options)
     rule = matching_rule(ident, feedback or [], _letter_of, str.__eq__, lang)
     if rule is not None:
@@ -175,13 +185,13 @@ def check_multi(
     """Like :func:`check_choice` for a set of options. A wrong answer's diagnosis never
     names a right option the learner left out: it explains a wrongly chosen option, or
     says how many chosen options are wrong and how many right ones are missing."""
-    refusal = _refuse(answer)
+    refusal = _refuse(answer, lang)
     if refusal is not None:
         return refusal
     try:
         given = read_letters(answer, options)
     except ChoiceSyntaxError as exc:
-        return Verdict.unreadable_as(answer, "options", exc)
+        return Verdict.unreadable_as(answer, "options", exc.said(lang), lang)
     understood = ", ".join(given)
     given_ids = sorted(_id_of(letter, options) for letter in given)
     rule = matching_rule(given_ids, feedback or [], _letter_set, list.__eq__, lang)

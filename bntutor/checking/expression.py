@@ -289,7 +289,7 @@ def _check(
     try:
         given = read_formula(answer, allowed)
     except ExpressionSyntaxError as exc:
-        return Verdict.unreadable_as(answer, "a formula", exc)
+        return Verdict.unreadable_as(answer, "a formula", exc, lang)
     except (OverflowError, ValueError, TypeError):  # sympy refused a value the parser let by
         return Verdict.unreadable(message("check.too_complex", lang))
     understood = str(given)

@@ -45,7 +45,7 @@ def check_numeric(
     try:
         x = parse_number(answer, unit, nonfinite)
     except NumberSyntaxError as exc:
-        return Verdict.unreadable_as(answer, "a number", exc)
+        return Verdict.unreadable_as(answer, "a number", exc, lang)
     e = read_expected(expected)
     understood = show(x)
     rule = number_rule(x, feedback, tolerance, lang)

@@ -35,7 +35,7 @@ def check_predict(
     try:
         x = parse_number(answer, unit)
     except NumberSyntaxError as exc:
-        return Verdict.unreadable_as(answer, "a number", exc)
+        return Verdict.unreadable_as(answer, "a number", exc, lang)
     e = read_expected(expected)
     score = closeness(x, e, tolerance)
     rule = number_rule(x, feedback, tolerance, lang)

@@ -46,7 +46,7 @@ def check_tensor(
     try:
         given = parse_tensor(answer)
     except TensorSyntaxError as exc:
-        return Verdict.unreadable_as(answer, "numbers", exc)
+        return Verdict.unreadable_as(answer, "numbers", exc, lang)
     gshape, eshape = shape_of(given), shape_of(expected)
     understood = str(given)
     rule = matching_rule(

@@ -45,10 +45,10 @@ def check_text(
     lang: str = "en",
 ) -> Verdict:
     if len(answer) > MAX_LENGTH:
-        return Verdict.too_long(MAX_LENGTH)
+        return Verdict.too_long(MAX_LENGTH, lang)
     given = normalize(answer)
     if not given:
-        return Verdict.empty()
+        return Verdict.empty(lang)
     rule = matching_rule(given, feedback or [], _read, str.__eq__, lang)
     if rule is not None:
         return Verdict.wrong(lang, diagnosis=rule, understood=given)

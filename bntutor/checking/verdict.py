@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bntutor.messages import message
+from bntutor.messages import MESSAGES, message
 
 
 @dataclass(frozen=True)
@@ -54,12 +54,16 @@ class Verdict:
         return cls(correct=False, message=message, readable=False)
 
     @classmethod
-    def unreadable_as(cls, answer: str, what: str, why: object) -> Verdict:
-        """``answer`` (clipped) could not be read as ``what`` (``a number``, ``options``)."""
+    def unreadable_as(cls, answer: str, what: str, why: object, lang: str = "en") -> Verdict:
+        """``answer`` (clipped) could not be read as ``what`` (``a number``, ``options``: a
+        ``read.<what>`` message) in ``lang``."""
         shown = answer.strip()
         if len(shown) > _SHOWN:
             shown = shown[: _SHOWN - 1] + "…"
-        return cls.unreadable(f"could not read {shown!r} as {what}: {why}")
+        key = "read.as." + what.replace(" ", "_")
+        kind = message(key, lang) if key in MESSAGES else what
+        return cls.unreadable(message("read.could_not", lang, answer=repr(shown), what=kind,
+                                      why=why))
 
     @classmethod
     def near_miss(cls, message: str) -> Verdict:
@@ -67,12 +71,12 @@ class Verdict:
         return cls(correct=False, message=message, readable=False, retry=True)
 
     @classmethod
-    def empty(cls) -> Verdict:
-        return cls.unreadable("could not read the answer: it is empty")
+    def empty(cls, lang: str = "en") -> Verdict:
+        return cls.unreadable(message("read.empty", lang))
 
     @classmethod
-    def too_long(cls, limit: int) -> Verdict:
-        return cls.unreadable(f"could not read the answer: it is longer than {limit} characters")
+    def too_long(cls, limit: int, lang: str = "en") -> Verdict:
+        return cls.unreadable(message("read.too_long", lang, limit=limit))
 
 
 _SHOWN = 40  # characters of an unreadable answer quoted back
