@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 from bntutor.control_chars import visible
 from bntutor.errors import BntutorError, ExitStatus
+from bntutor.messages import message
 
 
 def _debug_requested(args: list[str]) -> bool:
@@ -25,6 +27,19 @@ def _interrupted(text: str) -> int:
         sys.stderr.write("\n")  # past the ^C the terminal echoed
     _error(text)
     return int(ExitStatus.INTERRUPTED)
+
+
+_CLICK = (("error.no_command", re.compile(r"No such command (?P<name>'[^']*')\.")),
+          ("error.no_option", re.compile(r"No such option: (?P<name>\S+)")))
+
+
+def _usage(text: str, lang: str) -> str:
+    """click's usage error in ``lang`` where the catalog has its words, else as click says it."""
+    for key, pattern in _CLICK:
+        found = pattern.fullmatch(text)
+        if found:
+            return message(key, lang, **found.groupdict())
+    return text
 
 
 def _early_language(argv: list[str]) -> str:
@@ -54,7 +69,7 @@ def _run(argv: list[str], debug: bool) -> int:
     command = get_command(app_for(argv))
     lang: str | None = None
     try:
-        with command.make_context("bntutor", argv) as ctx:
+        with command.make_context("bntutor", list(argv)) as ctx:  # click eats its list
             try:
                 result = command.invoke(ctx)
             finally:
@@ -72,12 +87,13 @@ def _run(argv: list[str], debug: bool) -> int:
     except typer.TyperException as exc:  # usage errors: bad option, missing argument
         if debug:
             raise
+        lang = lang or _early_language(argv)
         where = ""
         failed = getattr(exc, "ctx", None)
         if failed is not None:
-            where = f" (see {failed.command_path} --help)"
+            where = message("error.see_help", lang, command=failed.command_path)
         if exc.format_message():  # an empty message means help was already shown
-            _error(f"{exc.format_message()}{where}")
+            _error(f"{_usage(exc.format_message(), lang)}{where}")
         return int(ExitStatus.BAD_INPUT) if exc.exit_code == 2 else int(exc.exit_code)
     except BrokenPipeError:
         # stdout closed by a pager or `head`: nothing more to say.

@@ -9,6 +9,7 @@ import typer
 
 from bntutor.cli.context import get_context
 from bntutor.errors import BadInputError
+from bntutor.messages import message
 from bntutor.quiz.topics import TOPICS
 
 app = typer.Typer()
@@ -51,11 +52,14 @@ def quiz_cmd(
     from bntutor.quiz.topics import check_topics
 
     if difficulty is not None and difficulty not in (1, 2, 3):
-        raise BadInputError(f"unknown difficulty {difficulty}", "--difficulty", "use 1, 2 or 3")
+        raise BadInputError(f"unknown difficulty {difficulty}", "--difficulty", "use 1, 2 or 3",
+                            zh=message("error.difficulty", "zh", value=difficulty))
     if not 1 <= n <= MAX_QUESTIONS:
-        raise BadInputError(f"cannot ask {n} questions", "-n", f"use 1 to {MAX_QUESTIONS}")
+        raise BadInputError(f"cannot ask {n} questions", "-n", f"use 1 to {MAX_QUESTIONS}",
+                            zh=message("error.questions", "zh", n=n, most=MAX_QUESTIONS))
     if seed is not None and seed < 0:
-        raise BadInputError(f"bad seed {seed}", "--seed", "use a whole number >= 0")
+        raise BadInputError(f"bad seed {seed}", "--seed", "use a whole number >= 0",
+                            zh=message("error.seed", "zh", seed=seed))
     options = QuizOptions(
         topics=check_topics(topic or []),
         difficulty=difficulty,

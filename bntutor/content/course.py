@@ -16,6 +16,7 @@ from bntutor.content.outline import lesson_files
 from bntutor.content.paths import COURSE_FILE
 from bntutor.errors import ContentError, NotFoundError
 from bntutor.live.registry import Registry
+from bntutor.messages import message
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,12 @@ class Catalog:
             if entry.slug == ref.lower():
                 return entry
         if not self.lessons:
-            raise NotFoundError(f"unknown lesson {ref!r}", hint="no lessons are installed")
+            raise NotFoundError(f"unknown lesson {ref!r}", hint="no lessons are installed",
+                                zh=message("error.no_lessons", "zh", ref=repr(ref)))
         choices = ", ".join(f"{e.number} {e.slug}" for e in self.lessons)
-        raise NotFoundError(f"unknown lesson {ref!r}", hint=f"choose one of: {choices}")
+        raise NotFoundError(f"unknown lesson {ref!r}", hint=f"choose one of: {choices}",
+                            zh=message("error.unknown_lesson", "zh", ref=repr(ref),
+                                       choices=choices))
 
     def load(self, ref: str | LessonEntry, registry: Registry | None = None) -> Lesson:
         """The full lesson, with computations checked (``registry`` defaults to the shipped one)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from bntutor.errors import NotFoundError
+from bntutor.messages import message
 
 #: topic -> one-line description
 TOPICS: dict[str, str] = {
@@ -67,7 +68,9 @@ def check_topics(topics: Iterable[str]) -> list[str]:
         name = topic.strip().lower()
         if name not in TOPICS:
             raise NotFoundError(
-                f"unknown topic {topic!r}", "--topic", f"choose from: {', '.join(TOPICS)}"
+                f"unknown topic {topic!r}", "--topic", f"choose from: {', '.join(TOPICS)}",
+                zh=message("error.unknown_topic", "zh", topic=repr(topic),
+                           choices=", ".join(TOPICS)),
             )
         if name not in chosen:
             chosen.append(name)

@@ -119,3 +119,15 @@ def test_a_resumed_lesson_keeps_the_language_it_was_started_in(
     assert "resuming at step 4 of 6" in ran.out
     fresh = bntutor("lesson", "1", "--restart", input="")  # a new start takes the run's own
     assert "Welcome to the fixture lesson" in fresh.out
+
+
+def test_errors_are_said_in_the_chosen_language(home: Path) -> None:
+    bntutor("config", "lang", "zh")
+    ran = bntutor("lesson", "99")
+    assert ran.err.startswith("bntutor: error: 没有课程 '99'；可选：1 fixture-basics")
+    assert bntutor("quiz", "-n", "0").err.strip() == (
+        "bntutor: error: 不能出 0 道题；请用 1 到 100（-n）")
+    assert bntutor("nosuch").err.strip() == (
+        "bntutor: error: 没有 'nosuch' 这个命令。（参见 bntutor --help）")
+    assert bntutor("--lang", "en", "nosuch").err.strip() == (
+        "bntutor: error: No such command 'nosuch'. (see bntutor --help)")
