@@ -180,8 +180,11 @@ def run_quiz(app: AppContext, options: QuizOptions, answers: Path | None, as_jso
                                     console, options.time_limit, options.seed)
         report = replace(report, seed=options.seed, chosen_topics=options.topics,
                          difficulty=options.difficulty)
-        store.record_quiz(report.started_at, report.seconds, report.total, report.correct,
-                          sorted({r.topic for r in report.results}), json.dumps(report.to_dict()))
+        # The history counts what the report counts: the questions asked, and their topics
+        # (a quiz stopped after one question is 1 asked, not 0 of its planned length).
+        asked = [r for r in report.results if r.status != "unanswered"]
+        store.record_quiz(report.started_at, report.seconds, report.asked, report.correct,
+                          sorted({r.topic for r in asked}), json.dumps(report.to_dict()))
     answered = sum(r.answered for r in report.results)
     line = message("quiz.stopped", app.lang, answered=answered, total=report.total,
                    replay=report.replay())

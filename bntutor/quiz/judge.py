@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bntutor.checking.verdict import Verdict
+from bntutor.content.i18n import localize
 from bntutor.content.models import LiveRef, Question
 from bntutor.numbers import format_value
 from bntutor.quiz.items import QuizItem
@@ -61,8 +62,8 @@ class Judge:
     def reveal(self, item: QuizItem) -> str:
         """The expected answer as one line: ``b) the batch mean``, ``0.25``, ``[1, 2]``."""
         q = item.question
-        if q.kind == "explain":
-            return ""  # its model answer and rubric were shown when it was marked
+        if q.kind == "explain":  # its model answer: the rubric is shown where it is marked
+            return localize(q.model_answer, self._lang) if q.model_answer is not None else ""
         expected = self.resolve(item).expected
         if q.kind == "choice" and isinstance(expected, str):
             return self._option(q, expected)

@@ -197,7 +197,13 @@ class QuizRunner:
                                               answer=message("hint.skip", self.lang)))
             elif isinstance(command, Skip):
                 result = self._result(item, "skipped", None, asked_at, hints)
-                self.io.show_result(result, None)
+                if q.kind == "explain":  # skipped, it still shows what a full answer holds
+                    for part in explain_parts(q):
+                        self.io.show_rubric(localize(part.model_answer, self.lang),
+                                            [localize(p, self.lang) for p in part.rubric])
+                    self.io.show_result(replace(result, expected=""), None)
+                else:
+                    self.io.show_result(result, None)
                 return result, None
             elif isinstance(command, Quit):
                 return None, "quit"
@@ -257,7 +263,7 @@ class QuizRunner:
                                                     covered=covered, total=total))
         result = replace(self._result(item, status, " / ".join(answers), asked_at, hints),
                          marks=tuple(marks))
-        self.io.show_result(result, verdict)
+        self.io.show_result(replace(result, expected=""), verdict)  # shown with the rubric
         return result, None
 
     def _stopped(self, item: QuizItem, stop: Ended, asked_at: float, hints: int

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from bntutor.cli._quiz_run import load_content, review_seed
+from bntutor.content.i18n import localize
 from bntutor.content.models import option_ids
 from bntutor.quiz.judge import Judge
 from bntutor.quiz.selection import choose_items
@@ -128,7 +129,8 @@ def test_input_ending_early_saves_and_exits_130(home: Path) -> None:
     assert "Traceback" not in ran.out + ran.err
     with Store.open(home) as store:
         assert store.attempt_count() == 1 and store.card_count() == 1
-        assert store.quiz_history()[0].n_questions == 3
+        assert store.quiz_history()[0].n_questions == 1  # asked, as in the report
+        assert len(store.quiz_history()[0].topics) == 1  # only the asked question's topic
 
 
 def test_quit_shows_the_report(home: Path, tmp_path: Path) -> None:
@@ -322,3 +324,20 @@ def test_a_generated_card_comes_back_with_new_numbers_each_review(
         (asked,) = [q for q in review["questions"] if q["item_id"] == ids[1]]
         prompts.append(asked["prompt"])
     assert len({first_prompt, *prompts}) == 4, prompts  # new numbers every time
+
+
+def test_a_skipped_explain_question_still_shows_its_model_answer(home: Path,
+                                                                 tmp_path: Path) -> None:
+    seed, question = explain_quiz_seed()
+    ran = bntutor("quiz", "--seed", str(seed), "-n", "1",
+                  "--answers", answers_file(tmp_path, ":skip"))
+    assert ran.code == 0, ran.err
+    words = " ".join(localize(question.model_answer, "en").split())
+    screen = " ".join(ran.out.split())
+    assert screen.count(words[:40]) >= 2  # after the skip, and in the report's list
+    assert " ".join(localize(question.follow_up.rubric[0], "en").split())[:30] in screen
+    as_json = bntutor("quiz", "--seed", str(seed), "-n", "1", "--json",
+                      "--answers", answers_file(tmp_path, ":skip", name="b.txt"))
+    (q,) = as_json.json()["questions"]
+    assert q["status"] == "skipped"
+    assert q["expected"].startswith(localize(question.model_answer, "en")[:20])
