@@ -453,6 +453,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.no_command": {"en": "No such command {name}.", "zh": "没有 {name} 这个命令。"},
     "error.no_option": {"en": "No such option: {name}", "zh": "没有 {name} 这个选项"},
     "error.see_help": {"en": " (see {command} --help)", "zh": "（参见 {command} --help）"},
+    "answer.too_long": {"en": "that answer is {n} characters long; at most {most} are read",
+                        "zh": "这个回答有 {n} 个字符；最多只读取 {most} 个"},
     # -- settings (bntutor config) ----------------------------------------------------------
     "config.unset": {"en": "(not set)", "zh": "（未设置）"},
     "config.unknown_key": {"en": "no setting {name!r}", "zh": "没有 {name!r} 这个设置项"},

@@ -213,9 +213,8 @@ class LessonPlayer:
 
     def _check(self, step: QuestionStep, line: str) -> Verdict:
         if len(line) > MAX_ANSWER_CHARS:
-            return Verdict.unreadable(
-                f"that answer is {len(line)} characters long; at most {MAX_ANSWER_CHARS} are read"
-            )
+            return Verdict.unreadable(message("answer.too_long", self._lang, n=len(line),
+                                              most=MAX_ANSWER_CHARS))
         return self._services.check(step, line)
 
     # -- output ---------------------------------------------------------------------------
@@ -293,7 +292,9 @@ class LessonPlayer:
             explained = isinstance(step, QuestionStep) and bool(step.explanation)
             out.print(view.no_hint_view(outcome.total, explained, self._lang))
         elif isinstance(outcome, tutor.Reask):
-            out.print(view.reason_view(outcome.reason))
+            reason = (message("answer.empty", self._lang) if outcome.reason == tutor.EMPTY_ANSWER
+                      else outcome.reason)
+            out.print(view.reason_view(reason))
         elif isinstance(outcome, tutor.ShowHelp):
             out.print(view.help_view(self._lang, "lesson"))
         elif isinstance(outcome, tutor.UnknownCommand):
