@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
@@ -28,6 +30,9 @@ from bntutor.exercises.starter import DEFAULT_DIR, starter_path, starter_text, w
 from bntutor.exercises.verdict import ExerciseVerdict, Message
 from bntutor.messages import message as msg
 from bntutor.store.store import Store
+
+if TYPE_CHECKING:
+    from bntutor.exercises.worker import Worker
 from bntutor.ui.exercise_view import (
     Texts,
     solution_view,
@@ -184,8 +189,17 @@ class _ConsoleIO:
                                 markup=False)
 
 
+@contextmanager
+def closing_all(workers: list[Worker]) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        for worker in workers:
+            worker.close()
+
+
 def run_exercise(app: AppContext, opts: ExerciseOptions) -> int:
-    from bntutor.exercises.worker import Worker
+    from bntutor.exercises.worker import Worker, WorkerGone
 
     if opts.framework not in FRAMEWORKS:
         raise BadInputError(f"unknown framework {opts.framework!r}", "--framework",
@@ -197,7 +211,8 @@ def run_exercise(app: AppContext, opts: ExerciseOptions) -> int:
     messages = load_messages()
     texts = _texts(exercise, messages, app.lang)
     clock = app_clock()
-    with Worker(app.debug) as worker, open_store(app, clock) as store:
+    workers = [Worker(app.debug)]  # the one in use is the last; one that dies is replaced
+    with closing_all(workers), open_store(app, clock) as store:
         store.check_writable()
         path = _prepare_file(app, opts, exercise, messages).resolve()
         store.start_exercise(opts.name)
@@ -208,7 +223,11 @@ def run_exercise(app: AppContext, opts: ExerciseOptions) -> int:
         io = _ConsoleIO(app, exercise, texts, opts.framework)
 
         def check() -> ExerciseVerdict:
-            return worker.check(opts.name, path, opts.framework, TIMEOUT)
+            try:
+                return workers[-1].check(opts.name, path, opts.framework, TIMEOUT)
+            except WorkerGone:  # the learner's code took the checker down: start another
+                workers.append(Worker(app.debug))
+                return ExerciseVerdict(opts.name, False, failure=Message("checker-stopped"))
 
         if opts.once:
             verdict = check()
@@ -220,9 +239,13 @@ def run_exercise(app: AppContext, opts: ExerciseOptions) -> int:
         events = Events(path, app.stdin)
         try:
             state = run_session(events.get, check, io, recorder, len(exercise.hints))
+        except KeyboardInterrupt:  # every check, hint and solution view is already saved
+            state = None
         finally:
             events.close()
-    if state.ended == "end-of-input":
+    if state is None or state.ended == "end-of-input":
+        if state is None and app.err_console.is_terminal:
+            app.err_console.print()  # past the ^C the terminal echoed
         app.err_console.print(msg("exercise.stopped", app.lang, name=opts.name),
                               soft_wrap=True)
         return int(ExitStatus.INTERRUPTED)

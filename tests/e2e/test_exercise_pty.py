@@ -71,3 +71,18 @@ def test_an_endless_loop_times_out_within_six_seconds(tmp_path: Path,
     child.expect_exact("Timed out after 5 s", timeout=6)  # the 5 s limit, then the verdict
     child.sendline(":quit")
     assert finish(child)[0] == 0
+
+
+def test_code_that_kills_the_checker_and_ctrl_c(tmp_path: Path,
+                                                started: list[pexpect.spawn]) -> None:
+    child, path = _start(tmp_path, started)
+    _save(path, "import os, signal\n\ndef batchnorm_forward(x, gamma, beta, eps):\n"
+                "    os.kill(os.getppid(), signal.SIGKILL)\n")
+    child.expect_exact("stopped the checking process itself", timeout=30)
+    _save(path, load_exercise("bn-forward").solution.numpy)
+    child.expect_exact("passed: all 26 cases", timeout=60)  # a new checker took over
+    child.sendintr()
+    status, rest = finish(child)
+    assert status == 130
+    assert "resume with: bntutor exercise bn-forward" in rest
+    assert "Traceback" not in rest
