@@ -8,7 +8,6 @@ import sys
 
 from bntutor.control_chars import visible
 from bntutor.errors import BntutorError, ExitStatus
-from bntutor.messages import message
 
 
 def _debug_requested(args: list[str]) -> bool:
@@ -38,6 +37,8 @@ def _usage(text: str, lang: str) -> str:
     for key, pattern in _CLICK:
         found = pattern.fullmatch(text)
         if found:
+            from bntutor.messages import message  # only on an error: it costs start-up
+
             return message(key, lang, **found.groupdict())
     return text
 
@@ -91,6 +92,8 @@ def _run(argv: list[str], debug: bool) -> int:
         where = ""
         failed = getattr(exc, "ctx", None)
         if failed is not None:
+            from bntutor.messages import message
+
             where = message("error.see_help", lang, command=failed.command_path)
         if exc.format_message():  # an empty message means help was already shown
             _error(f"{_usage(exc.format_message(), lang)}{where}")

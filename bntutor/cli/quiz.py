@@ -9,7 +9,6 @@ import typer
 
 from bntutor.cli.context import get_context
 from bntutor.errors import BadInputError
-from bntutor.messages import message
 from bntutor.quiz.topics import TOPICS
 
 app = typer.Typer()
@@ -48,6 +47,7 @@ def quiz_cmd(
 ) -> None:
     """Interview practice: a (timed) quiz with a report; every answer feeds review."""
     from bntutor.cli._quiz_run import QuizOptions, run_quiz
+    from bntutor.messages import message
     from bntutor.quiz.durations import parse_duration
     from bntutor.quiz.topics import check_topics
 
