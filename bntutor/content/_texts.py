@@ -44,7 +44,7 @@ def check_texts(data: Any, lines: LineMap, file: str) -> None:
                 what, hint = problem
                 field = ".".join(str(p) for p in path) or "the file"
                 raise ContentError(
-                    f"{what} in {field}", file, lines.line(path), _item_id(data, path), hint
+                    f"{what} in {field}", file, lines.line(path), owner_id(data, path), hint
                 )
 
 
@@ -59,7 +59,7 @@ def _problem(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _item_id(data: Any, path: DataPath) -> str | None:
+def owner_id(data: Any, path: DataPath) -> str | None:
     """The id of the step or question that ``path`` lies in, if any."""
     if len(path) >= 2 and isinstance(data, dict) and isinstance(path[1], int):
         items = data.get(path[0])

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bntutor.content._texts import owner_id
 from bntutor.content.yaml_lines import LineMap
 from bntutor.content.yaml_lines import Path as DataPath
 from bntutor.errors import ContentError
@@ -79,14 +80,4 @@ def _map_problem(forms: dict[str, Any]) -> str | None:
 
 def _error(what: str, data: Any, path: DataPath, lines: LineMap, file: str) -> ContentError:
     field = ".".join(str(p) for p in path) or "the file"
-    return ContentError(f"{what} in {field}", file, lines.line(path), _owner(data, path))
-
-
-def _owner(data: Any, path: DataPath) -> str | None:
-    """The id of the step or question that ``path`` lies in, if any."""
-    if len(path) >= 2 and isinstance(data, dict) and isinstance(path[1], int):
-        items = data.get(path[0])
-        if isinstance(items, list) and isinstance(items[path[1]], dict):
-            found = items[path[1]].get("id")
-            return str(found) if isinstance(found, str | int) else None
-    return None
+    return ContentError(f"{what} in {field}", file, lines.line(path), owner_id(data, path))
