@@ -37,21 +37,6 @@ def norm_input(values: str | None, shape: str | None, seed: int) -> tuple[list[f
     return flat, sizes
 
 
-def feature_vector(text: str | None, option: str, features: int) -> list[float] | None:
-    """``--gamma``/``--beta``: one number per feature of the last dimension."""
-    from bntutor.cli._values import parse_vector
-
-    if text is None:
-        return None
-    vector = parse_vector(text, option)
-    if len(vector) != features:
-        raise BadInputError(
-            f"{len(vector)} number{'s' * (len(vector) != 1)} given for {features} "
-            f"feature{'s' * (features != 1)}", option, "give one number per feature",
-        )
-    return vector
-
-
 def compute_norm(
     kind: str,
     values: list[float],

@@ -101,6 +101,19 @@ def parse_vector(text: str, option: str) -> list[float]:
     ]
 
 
+def vector_for(text: str | None, option: str, count: int, unit: str) -> list[float] | None:
+    """``--gamma``/``--beta``: one number per ``unit`` (channel, feature), ``count`` in all."""
+    if text is None:
+        return None
+    vector = parse_vector(text, option)
+    if len(vector) != count:
+        raise BadInputError(
+            f"{len(vector)} number{'s' * (len(vector) != 1)} given for "
+            f"{count} {unit}{'s' * (count != 1)}", option, f"give one number per {unit}",
+        )
+    return vector
+
+
 def parse_shape(text: str, option: str = "--shape") -> tuple[int, ...]:
     """``"8,3,4,4"`` or ``"8x3x4x4"`` -> ``(8, 3, 4, 4)``; every size at least 1."""
     parts = [p.strip() for p in re.split(r"[,x×]", text.strip().strip("()[]"))]

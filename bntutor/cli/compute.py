@@ -89,7 +89,7 @@ def bn_cmd(
       bntutor compute bn --values "1,2;3,5" --eval --running-mean 1,2 --running-var 4,1
       bntutor compute bn --shape 4,2,3,3 --seed 1 --layout NCHW
     """
-    from bntutor.cli._values import build_batch
+    from bntutor.cli._values import build_batch, vector_for
 
     app_ctx = get_context(ctx)
     _check_scalars(momentum, eps)
@@ -100,7 +100,7 @@ def bn_cmd(
         )
     batch = build_batch(values, shape, layout, seed)
     vectors = {
-        option: _channel_vector(text, option, batch.num_channels)
+        option: vector_for(text, option, batch.num_channels, "channel")
         for option, text in (
             ("--gamma", gamma),
             ("--beta", beta),
@@ -136,22 +136,6 @@ def _check_scalars(momentum: float | None, eps: float | None) -> None:
         )
     if eps is not None and not (math.isfinite(eps) and eps > 0.0):
         raise BadInputError(f"eps must be a small positive number, got {eps}", "--eps", "e.g. 1e-5")
-
-
-def _channel_vector(text: str | None, option: str, channels: int) -> list[float] | None:
-    from bntutor.cli._values import parse_vector
-
-    if text is None:
-        return None
-    vector = parse_vector(text, option)
-    if len(vector) != channels:
-        raise BadInputError(
-            f"{len(vector)} number{'s' * (len(vector) != 1)} given for "
-            f"{channels} channel{'s' * (channels != 1)}",
-            option,
-            "give one number per channel",
-        )
-    return vector
 
 
 def _compute(
@@ -284,15 +268,16 @@ def _run_norm(
     ctx: typer.Context, kind: str, values: str | None, shape: str | None, seed: int,
     eps: float | None, gamma: str | None, beta: str | None, as_json: bool,
 ) -> None:
-    from bntutor.cli._norm_compute import compute_norm, feature_vector, norm_input
+    from bntutor.cli._norm_compute import compute_norm, norm_input
+    from bntutor.cli._values import vector_for
 
     app_ctx = get_context(ctx)
     _check_scalars(None, eps)
     numbers, sizes = norm_input(values, shape, seed)
     features = sizes[-1]
     data = compute_norm(
-        kind, numbers, sizes, feature_vector(gamma, "--gamma", features),
-        feature_vector(beta, "--beta", features), eps, seed if values is None else None,
+        kind, numbers, sizes, vector_for(gamma, "--gamma", features, "feature"),
+        vector_for(beta, "--beta", features, "feature"), eps, seed if values is None else None,
     )
     if as_json:
         from bntutor.ui.norm_data import norm_json
