@@ -453,8 +453,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.no_command": {"en": "No such command {name}.", "zh": "没有 {name} 这个命令。"},
     "error.no_option": {"en": "No such option: {name}", "zh": "没有 {name} 这个选项"},
     "error.see_help": {"en": " (see {command} --help)", "zh": "（参见 {command} --help）"},
-    "answer.too_long": {"en": "that answer is {n} characters long; at most {most} are read",
-                        "zh": "这个回答有 {n} 个字符；最多只读取 {most} 个"},
     "live.batch_of": {"en": "a batch of {n} samples x {c} features ({name} highlighted)",
                       "zh": "一个 {n} 个样本 × {c} 个特征的批次（高亮的是{name}）"},
     "live.stats_over": {"en": "{name}: statistics over the {n} samples of the batch",
@@ -478,6 +476,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                            " 另选）"},
     # -- paging ----------------------------------------------------------------------------
     "page.more": {"en": "press Enter for more › ", "zh": "按回车看下一部分 › "},
+    "prompt.continue": {"en": "press Enter › ", "zh": "按回车继续 › "},
     # -- what a numeric answer must meet (written from the question's tolerance) --------
     "tolerance.exact": {"en": "exact answer: only the exact value counts",
                         "zh": "要求精确值：只有完全相等才算对"},

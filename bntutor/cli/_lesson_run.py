@@ -22,7 +22,6 @@ from rich.console import Console
 from bntutor import tutor
 from bntutor.cli._answers import answers_file, stdin_lines
 from bntutor.cli._clock import app_clock
-from bntutor.cli._play import LessonPlayer, PlayResult
 from bntutor.cli._recorder import StoreRecorder, saved_progress
 from bntutor.cli._services import lesson_services
 from bntutor.cli._store import open_store
@@ -33,8 +32,10 @@ from bntutor.content.i18n import localize
 from bntutor.content.models import Lesson
 from bntutor.errors import BadInputError, ExitStatus
 from bntutor.messages import message
+from bntutor.player.lesson import LessonPlayer, PlayResult
 from bntutor.store.store import Store
 from bntutor.ui import player as view
+from bntutor.ui.lesson_screen import LessonScreen
 from bntutor.ui.prompt import AnswerSource, ScriptedSource, TerminalSource
 from bntutor.ui.summary import NextLesson, summary_view
 
@@ -64,12 +65,12 @@ def run_lesson(
             progress, note = _starting_point(store, lesson, restart, step, app.lang)
             store.set_lesson_lang(lesson.slug, app.lang)
             store.set_current_step(lesson.slug, progress.current)  # started, even if quit at once
+            services = lesson_services(warmup, app.lang)
             player = LessonPlayer(
                 lesson,
                 entry.number,
-                console=console,
-                source=source,
-                services=lesson_services(warmup, app.lang),
+                io=LessonScreen(console, source, services.compute, app.lang),
+                answers=services,
                 recorder=StoreRecorder(store, lesson.slug, _topic(lesson), clock),
                 lang=app.lang,
                 run=lesson_run(store, lesson.slug),

@@ -25,7 +25,7 @@ def card_id(slug: str, step_id: str) -> str:
 
 
 class StoreRecorder:
-    """The player's :class:`~bntutor.cli._play.Recorder`, writing to a :class:`Store`."""
+    """The player's :class:`~bntutor.player.lesson.Recorder`, writing to a :class:`Store`."""
 
     def __init__(
         self, store: Store, slug: str, topic: str | None, now: Callable[[], datetime]

@@ -7,12 +7,12 @@ lesson's first screen never waits for torch.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rich.console import RenderableType
 
 from bntutor.checking.verdict import Verdict
-from bntutor.cli._play import Services
 from bntutor.cli._warmup import Warmup
 from bntutor.content.models import LiveRef, QuestionStep
 
@@ -22,6 +22,15 @@ if TYPE_CHECKING:
 
 #: Runs a named live computation with its arguments and renders its blocks.
 Compute = Callable[[str, dict[str, Any]], RenderableType]
+
+
+@dataclass(frozen=True)
+class Services:
+    """The player's answering service (check, reveal) and the screen's computations."""
+
+    check: Callable[[QuestionStep, str], Verdict]
+    reveal: Callable[[QuestionStep], str]  # the expected answer, as shown on reveal
+    compute: Compute
 
 
 def live_compute(
@@ -78,5 +87,5 @@ def lesson_services(warmup: Warmup, lang: str) -> Services:
 
         return format_answer(step, resolve(step).expected, lang)
 
-    return Services(check=check, answer_text=answer_text,
+    return Services(check=check, reveal=answer_text,
                     compute=live_compute(warmup, registry, cache, lang))

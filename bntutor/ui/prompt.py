@@ -26,7 +26,6 @@ from bntutor.control_chars import visible
 
 PROMPT = "› "
 PROMPT_STYLE = "bold cyan"
-CONTINUE = "press Enter to continue"
 #: The longest a wait for a line goes without giving Python a chance to act on Ctrl-C.
 POLL_SECONDS = 0.2
 

@@ -1,4 +1,5 @@
-"""The player loop with fake services and a fake recorder: what is shown, what is saved."""
+"""The lesson loop on the rich screen, with a fake answering service and a fake recorder:
+what is shown, what is saved."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from rich.text import Text
 
 from bntutor import tutor
 from bntutor.checking.verdict import Verdict
-from bntutor.cli._play import MAX_ANSWER_CHARS, LessonPlayer, Services
 from bntutor.content.models import Lesson, QuestionStep
+from bntutor.player.lesson import LessonPlayer
+from bntutor.ui.lesson_screen import LessonScreen
 from bntutor.ui.prompt import ScriptedSource
 
 LESSON = Lesson.model_validate(
@@ -80,7 +82,17 @@ def compute(name: str, args: dict[str, Any]) -> Text:
     return Text(f"COMPUTED {name} {args}")
 
 
-SERVICES = Services(check=check, answer_text=lambda step: "b) second", compute=compute)
+class Answers:
+    def check(self, step: QuestionStep, text: str) -> Verdict:
+        return check(step, text)
+
+    def reveal(self, step: QuestionStep) -> str:
+        return "b) second"
+
+
+def screen(console: Console, lines: str, lang: str = "en",
+           run: Any = compute) -> LessonScreen:
+    return LessonScreen(console, ScriptedSource(io.StringIO(lines), console), run, lang)
 
 
 def play(
@@ -91,8 +103,8 @@ def play(
     recorder = FakeRecorder()
     ticks = iter(range(1000))
     player = LessonPlayer(
-        LESSON, 4, console=console, source=ScriptedSource(io.StringIO(lines), console),
-        services=SERVICES, recorder=recorder, lang=lang, clock=lambda: float(next(ticks)),
+        LESSON, 4, io=screen(console, lines, lang), answers=Answers(), recorder=recorder,
+        lang=lang, clock=lambda: float(next(ticks)),
     )
     result = player.play(progress or tutor.start(LESSON))
     return result, out.getvalue(), recorder
@@ -150,12 +162,11 @@ def test_quit_keeps_the_place() -> None:
     assert recorder.calls[-1] == ("step", "run", "seen", "q", 0)
 
 
-def test_unreadable_and_huge_answers_count_as_wrong_in_scripts() -> None:
-    result, shown, recorder = play("zzz\n" + "b" * (MAX_ANSWER_CHARS + 1) + "\nb\n0\n")
+def test_unreadable_answers_count_as_wrong_in_scripts() -> None:
+    result, shown, recorder = play("zzz\nb\n0\n")
     assert "answer with a letter, a or b" in shown
-    assert f"at most {MAX_ANSWER_CHARS} are read" in shown
     attempts = [c for c in recorder.calls if c[0] == "attempt" and c[1] == "q"]
-    assert [c[3] for c in attempts] == [False, False, True]
+    assert [c[3] for c in attempts] == [False, True]
 
 
 def test_three_wrong_answers_reveal_and_move_on() -> None:
@@ -172,10 +183,8 @@ def test_ctrl_c_ends_play_as_interrupted() -> None:
     out = io.StringIO()
     console = Console(file=out, width=80)
     recorder = FakeRecorder()
-    player = LessonPlayer(
-        LESSON, 1, console=console, source=ScriptedSource(io.StringIO(""), console),
-        services=Services(check, lambda s: "", interrupt), recorder=recorder,
-    )
+    player = LessonPlayer(LESSON, 1, io=screen(console, "", run=interrupt), answers=Answers(),
+                          recorder=recorder)
     result = player.play(tutor.start(LESSON))
     assert result.ending == "interrupted"
     assert result.progress.current == "run"
@@ -224,10 +233,8 @@ def test_show_and_back_redisplay_without_changing_anything() -> None:
 def test_a_resumed_lesson_shows_the_data_first_in_the_learners_language() -> None:
     out = io.StringIO()
     console = Console(file=out, width=80, no_color=True)
-    player = LessonPlayer(
-        LESSON, 4, console=console, source=ScriptedSource(io.StringIO(":s\n"), console),
-        services=SERVICES, recorder=FakeRecorder(), lang="zh", clock=lambda: 0.0,
-    )
+    player = LessonPlayer(LESSON, 4, io=screen(console, ":s\n", "zh"), answers=Answers(),
+                          recorder=FakeRecorder(), lang="zh", clock=lambda: 0.0)
     player.play(tutor.Progress(current="q"), "resuming", context=True)
     shown = out.getvalue()
     assert shown.index("COMPUTED anything") < shown.index("Pick one")
@@ -247,10 +254,8 @@ def test_a_finished_step_is_saved_before_its_verdict_and_answer_are_drawn() -> N
             shown_when_saved[step_id] = out.getvalue()
             super().step_done(step_id, result, next_id, hints, seconds)
 
-    player = LessonPlayer(
-        LESSON, 4, console=console, source=ScriptedSource(io.StringIO("b\n3\n"), console),
-        services=SERVICES, recorder=Snapshotting(),
-    )
+    player = LessonPlayer(LESSON, 4, io=screen(console, "b\n3\n"), answers=Answers(),
+                          recorder=Snapshotting())
     assert player.play(tutor.start(LESSON)).ending == "completed"
     shown = out.getvalue()
     assert "because it is second" in shown and "COMPUTED shown-after" in shown
@@ -270,10 +275,8 @@ def test_ctrl_c_while_a_prediction_runs_keeps_the_guess() -> None:
     console = Console(file=out, width=80)
     recorder = FakeRecorder()
     saved = tutor.Progress(current="guess", steps={})
-    player = LessonPlayer(
-        LESSON, 1, console=console, source=ScriptedSource(io.StringIO("3\n"), console),
-        services=Services(check, lambda s: "", compute_then_interrupt), recorder=recorder,
-    )
+    player = LessonPlayer(LESSON, 1, io=screen(console, "3\n", run=compute_then_interrupt),
+                          answers=Answers(), recorder=recorder)
     result = player.play(tutor.start(LESSON, saved))
     assert result.ending == "interrupted"
     assert ("step", "guess", "wrong", "end", 0) in recorder.calls

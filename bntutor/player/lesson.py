@@ -1,11 +1,12 @@
-"""The lesson player loop: show a step, read a line, advance the tutor, show the outcome.
+"""The lesson loop: show a step, read a line, advance the tutor, show what happened.
 
-Everything it needs is passed in: the console, the source of lines, the services that
-check answers and run computations (which may import torch), the recorder that saves
-progress, and a clock. Each finished step is saved at once, before its verdict, answer or
-explanation is drawn, so Ctrl-C or a crash loses at most the step on screen and never
-asks again a question whose answer was shown. The loop never exits the process: it
-returns how play ended.
+Everything it needs is passed in: the screen (:class:`~bntutor.player.io.LessonIO`), the
+answering service that checks answers and writes the expected one (it may import torch),
+the recorder that saves progress, and a clock. Each finished step is saved at once,
+before its verdict, answer or explanation is drawn, so Ctrl-C or a crash loses at most
+the step on screen and never asks again a question whose answer was shown. The loop never
+exits the process: it returns how play ended. A demo is a lesson without questions,
+played with no answering service and no recorder.
 """
 
 from __future__ import annotations
@@ -15,10 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
-from rich.console import Console, RenderableType
-from rich.rule import Rule
-from rich.text import Text
-
 from bntutor import tutor
 from bntutor.checking.choice import chosen_ids
 from bntutor.checking.verdict import Verdict
@@ -27,26 +24,17 @@ from bntutor.content.i18n import localize
 from bntutor.content.models import ComputeStep, Lesson, QuestionStep, Step, option_ids
 from bntutor.content.shuffle import lesson_key, shuffle_options
 from bntutor.messages import message
-from bntutor.ui import player as view
-from bntutor.ui.pager import Pager
-from bntutor.ui.prompt import AnswerSource
-from bntutor.ui.step_view import context_content, context_steps, step_content, step_parts
-from bntutor.ui.verdict_view import explanation_view, reveal_view, verdict_view
-
-#: Longer answers are not checked (a pasted file, a stuck key): they are unreadable.
-MAX_ANSWER_CHARS = 4000
-CONTINUE_PROMPT = "press Enter › "
+from bntutor.player.io import LessonIO, TimeUp
 
 Ending = Literal["completed", "quit", "interrupted", "eof"]
 
 
-@dataclass(frozen=True)
-class Services:
-    """What the player asks of the rest of bntutor (both may import torch)."""
+class Answers(Protocol):
+    """Checks an answer and writes the expected one (``bntutor.checking``'s service)."""
 
-    check: Callable[[QuestionStep, str], Verdict]
-    answer_text: Callable[[QuestionStep], str]  # the expected answer, as shown on reveal
-    compute: Callable[[str, dict[str, Any]], RenderableType]  # run and render (name, args)
+    def check(self, question: QuestionStep, text: str) -> Verdict: ...
+
+    def reveal(self, question: QuestionStep) -> str: ...
 
 
 class Recorder(Protocol):
@@ -61,6 +49,18 @@ class Recorder(Protocol):
     ) -> None: ...
 
     def question_done(self, step_id: str, correct: bool, hints: int, seconds: float) -> None: ...
+
+    def lesson_done(self) -> None: ...
+
+
+class _Nowhere:
+    """The recorder of a demo: nothing is kept."""
+
+    def step_done(self, *args: Any) -> None: ...
+
+    def attempt(self, *args: Any) -> None: ...
+
+    def question_done(self, *args: Any) -> None: ...
 
     def lesson_done(self) -> None: ...
 
@@ -81,10 +81,9 @@ class LessonPlayer:
         lesson: Lesson,
         number: int | None,
         *,
-        console: Console,
-        source: AnswerSource,
-        services: Services,
-        recorder: Recorder,
+        io: LessonIO,
+        answers: Answers | None = None,
+        recorder: Recorder | None = None,
         lang: str = "en",
         clock: Callable[[], float] = time.monotonic,
         run: int | None = None,
@@ -92,24 +91,24 @@ class LessonPlayer:
         self.lesson = lesson
         self._run = run  # draws the order of options (bntutor.content.shuffle); None: as filed
         self.number = number
-        self._console = console
-        self._source = source
-        self._services = services
-        self._recorder = recorder
+        self._io = io
+        self._answers = answers
+        self._recorder: Recorder = recorder if recorder is not None else _Nowhere()
         self._lang = lang
         self._clock = clock
         self._progress = tutor.Progress(current=None)
         self._transcript: list[dict[str, Any]] = []
         self._back: tuple[str, int] | None = None  # (at step, index looked back to)
 
-    def text(self, value: Any) -> str:
-        return localize(value, self._lang)
-
     def _shown(self, step: Step) -> Step:
         """``step`` as it is shown: a question's options in this run's order."""
         if isinstance(step, QuestionStep) and self._run is not None:
             return shuffle_options(step, lesson_key(self.lesson.slug, step.id, self._run))
         return step
+
+    def _steps(self, ids: list[str] | tuple[str, ...]) -> list[Step]:
+        by_id = {step.id: step for step in self.lesson.steps}
+        return [by_id[i] for i in ids if i in by_id]
 
     # -- the loop -------------------------------------------------------------------------
 
@@ -119,17 +118,13 @@ class LessonPlayer:
         the data the first step works with."""
         started = self._clock()
         self._progress = progress
-        title = self.text(self.lesson.title)
-        self._console.print(view.header(self.number, title, self.lesson.minutes, self._lang))
-        if note:
-            self._console.print(Text(note, style="dim"))
+        title = localize(self.lesson.title, self._lang)
+        self._io.show_header(self.number, title, self.lesson.minutes, note)
         try:
             if context and progress.current is not None:
                 ids = tutor.context_ids(self.lesson, progress.current)
                 if ids:
-                    self._console.print(Text(message("lesson.resume_context", self._lang),
-                                             style="dim"))
-                    self._print_context(ids)
+                    self._io.show_resumed(self._steps(ids))
             ending = self._loop()
         except KeyboardInterrupt:
             ending = "interrupted"
@@ -186,69 +181,44 @@ class LessonPlayer:
 
     def _next_event(self, step: Step, entry: dict[str, Any]) -> tutor.Event | None:
         if not isinstance(step, QuestionStep):
-            if not self._source.interactive:
+            if not self._io.interactive:
                 return tutor.Continue()
-            line = self._source.read(CONTINUE_PROMPT)
+            line = self._io.proceed()
             if line is None:
                 return None
             command = tutor.parse_command(line)
             if command is not None:
                 entry.setdefault("commands", []).append(command_word(line))
             return command or tutor.Continue()
-        line = self._source.read()
-        if line is None:
+        reply = self._io.read(None)
+        if reply is None or isinstance(reply, TimeUp):
             return None
+        line = reply
         command = tutor.parse_command(line)
         if command is not None:
             entry.setdefault("commands", []).append(command_word(line))
             return command
         if not line.strip():
             return tutor.Continue()
-        verdict = self._check(step, line)
+        assert self._answers is not None, "a lesson with questions needs its answering service"
+        verdict = self._answers.check(step, line)
         record = _answer_record(line, verdict)
         if step.options and verdict.understood is not None:
             record["chosen"] = chosen_ids(verdict.understood, step.options)
         entry.setdefault("answers", []).append(record)
-        return tutor.Answer(line, verdict, counted_if_unreadable=not self._source.interactive)
-
-    def _check(self, step: QuestionStep, line: str) -> Verdict:
-        if len(line) > MAX_ANSWER_CHARS:
-            return Verdict.unreadable(message("answer.too_long", self._lang, n=len(line),
-                                              most=MAX_ANSWER_CHARS))
-        return self._services.check(step, line)
+        return tutor.Answer(line, verdict, counted_if_unreadable=not self._io.interactive)
 
     # -- output ---------------------------------------------------------------------------
 
     def _show(self, step: Step, entry: dict[str, Any]) -> None:
         ids = tutor.step_ids(self.lesson)
-        out = self._console
-        out.print()
-        out.print(view.progress_line(ids.index(step.id) + 1, len(ids), self._lang))
         if isinstance(step, QuestionStep):
             entry["kind"] = step.kind
             if step.options:
                 entry["options"] = option_ids(step.options)  # the ids, in the order shown
         elif isinstance(step, ComputeStep):
             entry["computation"] = step.computation
-        reader = self._source.read if self._source.interactive else None
-        Pager(out, reader, self._lang).screenful(
-            step_parts(step, self._lang, self._services.compute))
-
-    def _print_context(self, ids: list[str] | tuple[str, ...]) -> None:
-        steps = context_steps(self.lesson.steps, ids)
-        self._console.print(context_content(steps, self._lang, self._services.compute))
-
-    def _show_context(self, step: Step, ids: tuple[str, ...]) -> None:
-        """``:show``: the data the step works with, then the question again."""
-        out = self._console
-        if not ids:
-            out.print(Text(message("show.nothing", self._lang), style="dim"))
-            return
-        self._print_context(ids)
-        if isinstance(step, QuestionStep):
-            out.print(Rule(Text(message("show.question_again", self._lang), style="dim"),
-                           style="dim"))
-            out.print(step_content(step, self._lang, self._services.compute, title=False))
+        self._io.show_step(step, ids.index(step.id) + 1, len(ids))
 
     def _look_back(self, step: Step) -> None:
         """``:back``: the step before the one last looked back to (view only)."""
@@ -257,70 +227,51 @@ class LessonPlayer:
         index = here - 1
         if self._back is not None and self._back[0] == step.id:
             index = self._back[1] - 1
-        out = self._console
         if index < 0:
-            out.print(Text(message("back.first_step", self._lang), style="dim"))
+            self._io.show_back(step, here + 1, None, 0, len(ids), False)
             return
         self._back = (step.id, index)
         earlier = self._shown(self.lesson.steps[index])
-        out.print()
-        out.print(Rule(Text(message("back.rule", self._lang, k=index + 1, n=len(ids)),
-                            style="dim"), style="dim"))
-        out.print(step_content(earlier, self._lang, self._services.compute, commands=False))
-        if isinstance(earlier, QuestionStep) and earlier.reveal is not None \
-                and self._progress.record(earlier.id).done:
-            out.print(self._services.compute(earlier.reveal.computation, earlier.reveal.args))
-        what = "question" if isinstance(step, QuestionStep) else "reading"
-        out.print(Rule(style="dim"))
-        out.print(Text(message("back.return", self._lang, k=here + 1,
-                               what=message(f"back.what.{what}", self._lang)), style="dim"))
+        revealed = isinstance(earlier, QuestionStep) and earlier.reveal is not None \
+            and self._progress.record(earlier.id).done
+        self._io.show_back(step, here + 1, earlier, index + 1, len(ids), revealed)
 
     def _render(self, step: Step, outcome: tutor.Outcome) -> None:
-        out = self._console
+        io = self._io
         if isinstance(outcome, tutor.Judged):
             tries_left = None if outcome.done else outcome.wrong_left
-            out.print(verdict_view(outcome.verdict, tries_left, self._hints_left(step), self._lang))
+            io.show_verdict(outcome.verdict, tries_left, self._hints_left(step))
             if outcome.done and isinstance(step, QuestionStep):
-                answer = self._services.answer_text(step) if outcome.revealed else None
-                self._close_question(step, answer)
+                answer = self._reveal(step) if outcome.revealed else None
+                io.show_closed(step, answer, skipped=False)
         elif isinstance(outcome, tutor.Skipped) and isinstance(step, QuestionStep):
-            self._close_question(step, self._services.answer_text(step), skipped=True)
+            io.show_closed(step, self._reveal(step), skipped=True)
         elif isinstance(outcome, tutor.HintShown) and isinstance(step, QuestionStep):
-            hint = self.text(step.hints[outcome.index])
-            out.print(view.hint_view(hint, outcome.number, outcome.total, self._lang))
+            hint = localize(step.hints[outcome.index], self._lang)
+            io.show_hint(hint, outcome.number, outcome.total)
         elif isinstance(outcome, tutor.NoMoreHints):
             explained = isinstance(step, QuestionStep) and bool(step.explanation)
-            out.print(view.no_hint_view(outcome.total, explained, self._lang))
+            io.show_no_hint(outcome.total, explained)
         elif isinstance(outcome, tutor.Reask):
-            reason = (message("answer.empty", self._lang) if outcome.reason == tutor.EMPTY_ANSWER
-                      else outcome.reason)
-            out.print(view.reason_view(reason))
+            io.show_note(message("answer.empty", self._lang)
+                         if outcome.reason == tutor.EMPTY_ANSWER else outcome.reason)
         elif isinstance(outcome, tutor.ShowHelp):
-            out.print(view.help_view(self._lang, "lesson"))
+            io.show_help()
         elif isinstance(outcome, tutor.UnknownCommand):
-            out.print(view.unknown_command_view(outcome.command, self._lang))
+            io.show_unknown(outcome.command)
         elif isinstance(outcome, tutor.ShowContext):
-            self._show_context(step, outcome.steps)
+            io.show_context(step, self._steps(outcome.steps))
         elif isinstance(outcome, tutor.LookBack):
             self._look_back(step)
+
+    def _reveal(self, step: QuestionStep) -> str:
+        assert self._answers is not None
+        return self._answers.reveal(step)
 
     def _hints_left(self, step: Step) -> int | None:
         if not isinstance(step, QuestionStep):
             return None
         return len(step.hints) - self._progress.record(step.id).hints
-
-    def _close_question(
-        self, step: QuestionStep, answer: str | None, skipped: bool = False
-    ) -> None:
-        """The answer (when revealed), a prediction's computation, then the explanation."""
-        out = self._console
-        if answer is not None:
-            out.print(reveal_view(answer, None, skipped=skipped, lang=self._lang))
-        if step.reveal is not None:  # run once the learner has committed (or skipped)
-            out.print()
-            out.print(self._services.compute(step.reveal.computation, step.reveal.args))
-        if step.explanation:
-            out.print(explanation_view(self.text(step.explanation)))
 
 
 def _answer_record(line: str, verdict: Verdict) -> dict[str, Any]:
