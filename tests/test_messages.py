@@ -36,3 +36,6 @@ def test_translate_matches_a_live_label_whole_and_carries_its_fields_over() -> N
     assert translate("running_mean[0]", "zh") == "running_mean[0]"  # an identifier stays
     assert translate("a feature 1 column", "zh") == "a feature 1 column"  # only whole matches
     assert translate("feature 1", "en") == "feature 1"
+    # the message with more words of its own wins over a shorter one that also matches
+    assert translate("sample 1 alone, as a batch of one", "zh") == "样本 1 单独成批（批大小为 1）"
+    assert translate("channel 0 before and after BN", "zh") == "通道 0 在 BN 前后"

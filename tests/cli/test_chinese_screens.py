@@ -94,3 +94,24 @@ def test_lesson_quiz_progress_and_review_in_chinese(
     english = bntutor("--lang", "en", "lesson", "5", "--restart", input=":quit\n")
     assert "step 1 of" in english.out  # --lang en switches back
     assert english_lines(english.out)  # and the same check finds English on it
+
+
+#: One step of each lesson whose live tables and charts are not covered above, and a
+#: label of it in Chinese.
+LIVE_STEPS = [("1", "bias-variance", "偏差²"), ("2", "lasso-check", "软阈值"),
+              ("4", "counts", "它持有的全部张量"), ("6", "q-predict", "近似副本批次"),
+              ("7", "live", "训练时保留下来的值"), ("8", "backward-steps", "共享的节点"),
+              ("9", "q-alone", "单独成批")]
+
+
+@pytest.mark.parametrize(("lesson", "step", "label"), LIVE_STEPS)
+def test_live_tables_and_charts_of_each_lesson_in_chinese(
+    lesson: str, step: str, label: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_home(tmp_path / "home", monkeypatch)
+    ran = bntutor("--lang", "zh", "lesson", lesson, "--step", step, input=":skip\n:quit\n")
+    assert ran.code == 0, ran.err
+    assert label in ran.out
+    # a paper's title is quoted as it was published
+    allowed = ("On Layer Normalization in the Transformer Architecture",)
+    assert not english_lines(ran.out + ran.err, allowed)
