@@ -13,14 +13,14 @@ A lesson YAML file looks like::
         body: "Markdown with $\\gamma$ and $\\hat{x}$."
       - id: batch
         type: compute
-        computation: fc_batch_stats   # a name in bntutor.live's registry
+        computation: bn_column        # a name in bntutor.live's registry
         args: {seed: 0, samples: 8}
         body: "optional text shown above the result"
       - id: q-mean
         type: question
         kind: numeric
         prompt: "What is the mean of feature 1?"
-        answer: {compute: fc_batch_stats, args: {seed: 0}, value: "mean[0]"}
+        answer: {compute: bn_column, args: {seed: 0}, value: "mean"}
         tolerance: {abs: 0.001}
         hints: ["Add the column, divide by 8."]
         explanation: "..."

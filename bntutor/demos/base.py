@@ -11,11 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bntutor.live.progress import Progress, no_progress
+from bntutor.live.progress import ReportProgress, no_progress
 from bntutor.live.results import LiveResult
 
 __all__ = [
-    "DemoInfo", "DemoOptions", "DemoReport", "Progress", "Section", "no_progress", "pick",
+    "DemoInfo", "DemoOptions", "DemoReport", "ReportProgress", "Section", "no_progress", "pick",
     "small",
 ]
 
@@ -74,7 +74,7 @@ def pick(values: dict[str, Any], *keys: str) -> dict[str, Any]:
     return {k: values[k] for k in keys}
 
 
-SectionsFn = Callable[[DemoOptions, Progress], list[Section]]
+SectionsFn = Callable[[DemoOptions, ReportProgress], list[Section]]
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,6 @@ class DemoInfo:
         fn: SectionsFn = getattr(importlib.import_module(module_name), attr)
         return fn
 
-    def run(self, options: DemoOptions, progress: Progress = no_progress) -> DemoReport:
+    def run(self, options: DemoOptions, progress: ReportProgress = no_progress) -> DemoReport:
         sections = self.sections_fn()(options, progress)
         return DemoReport(self.name, self.title, self.summary, options, sections)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bntutor.demos.base import DemoOptions, Progress, Section, pick, small
+from bntutor.demos.base import DemoOptions, ReportProgress, Section, pick, small
 from bntutor.live.results import LiveResult
 
 
-def sections(options: DemoOptions, progress: Progress) -> list[Section]:
-    from bntutor.live.cnn_stats import (
+def sections(options: DemoOptions, progress: ReportProgress) -> list[Section]:
+    from bntutor.live.layouts import (
         CnnChannelStatsArgs,
         check_block,
         histogram_block,

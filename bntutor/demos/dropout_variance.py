@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bntutor.demos.base import DemoOptions, Progress, Section
+from bntutor.demos.base import DemoOptions, ReportProgress, Section
 from bntutor.live.results import LiveResult
 
 
-def sections(options: DemoOptions, progress: Progress) -> list[Section]:
-    from bntutor.live.dropout_shift import (
+def sections(options: DemoOptions, progress: ReportProgress) -> list[Section]:
+    from bntutor.live.dropout import (
         DropoutVarianceArgs,
         run_dropout_variance,
         shift_block,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bntutor.demos.base import DemoOptions, Progress, Section, pick, small
+from bntutor.demos.base import DemoOptions, ReportProgress, Section, pick, small
 from bntutor.live.results import LiveResult
 
 
-def sections(options: DemoOptions, progress: Progress) -> list[Section]:
+def sections(options: DemoOptions, progress: ReportProgress) -> list[Section]:
     from bntutor.live.fold_check import (
         FoldBnArgs,
         check_block,

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bntutor.demos.base import DemoOptions, Progress, Section, pick
+from bntutor.demos.base import DemoOptions, ReportProgress, Section, pick
 from bntutor.live.results import LiveResult
 
 
-def sections(options: DemoOptions, progress: Progress) -> list[Section]:
-    from bntutor.live.running_stats import (
+def sections(options: DemoOptions, progress: ReportProgress) -> list[Section]:
+    from bntutor.live.running import (
         RunningStatsArgs,
         correction_block,
         cumulative_block,

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from bntutor.demos.base import DemoOptions, Progress, Section
+from bntutor.demos.base import DemoOptions, ReportProgress, Section
 from bntutor.live.results import LiveResult
 
 
-def sections(options: DemoOptions, progress: Progress) -> list[Section]:
-    from bntutor.live.poly_fit import PolyOverfitArgs, error_block, error_plot, run_poly_overfit
+def sections(options: DemoOptions, progress: ReportProgress) -> list[Section]:
+    from bntutor.live.bias_variance import (
+        PolyOverfitArgs,
+        error_block,
+        error_plot,
+        run_poly_overfit,
+    )
 
     args = PolyOverfitArgs(seed=options.seed, quick=options.quick)
     data = run_poly_overfit(args)

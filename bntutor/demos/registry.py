@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bntutor.demos.base import DemoInfo
-from bntutor.errors import NotFoundError
+from bntutor.named import ByName
 
 DEMOS: tuple[DemoInfo, ...] = (
     DemoInfo(
@@ -69,16 +69,14 @@ DEMOS: tuple[DemoInfo, ...] = (
 )
 
 
+_BY_NAME = ByName(DEMOS, lambda d: d.name, "demo",
+                  "known demos: {names} (list them with `bntutor demo`)")
+
+
 def demo_names() -> list[str]:
-    return [d.name for d in DEMOS]
+    return _BY_NAME.names()
 
 
 def find_demo(name: str) -> DemoInfo:
     """The demo called ``name``; a NotFoundError lists the known names."""
-    for demo in DEMOS:
-        if demo.name == name:
-            return demo
-    raise NotFoundError(
-        f"unknown demo {name!r}",
-        hint=f"known demos: {', '.join(demo_names())} (list them with `bntutor demo`)",
-    )
+    return _BY_NAME.get(name)

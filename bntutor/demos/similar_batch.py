@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bntutor.demos.base import DemoOptions, Progress, Section, pick, small
+from bntutor.demos.base import DemoOptions, ReportProgress, Section, pick, small
 from bntutor.live.results import LiveResult
 
 
@@ -27,7 +27,7 @@ def damage_text(before: float, after: float, batch: int) -> str:
             "learned.")
 
 
-def sections(options: DemoOptions, progress: Progress) -> list[Section]:
+def sections(options: DemoOptions, progress: ReportProgress) -> list[Section]:
     from bntutor.live.similar_batch import (
         SimilarBatchArgs,
         accuracy_block,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bntutor.demos.base import DemoOptions, Progress, Section
+from bntutor.demos.base import DemoOptions, ReportProgress, Section
 from bntutor.live.results import LiveResult
 
 
-def sections(options: DemoOptions, progress: Progress) -> list[Section]:
+def sections(options: DemoOptions, progress: ReportProgress) -> list[Section]:
     from bntutor.live.batch_noise import (
         SmallBatchNoiseArgs,
         SmallBatchTrainingArgs,

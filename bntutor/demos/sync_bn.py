@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bntutor.demos.base import DemoOptions, Progress, Section, pick, small
+from bntutor.demos.base import DemoOptions, ReportProgress, Section, pick, small
 from bntutor.live.results import LiveResult
 
 
-def sections(options: DemoOptions, progress: Progress) -> list[Section]:
-    from bntutor.live.sync_check import SyncBnArgs, check_block, run_sync_bn, stats_blocks
+def sections(options: DemoOptions, progress: ReportProgress) -> list[Section]:
+    from bntutor.live.sync_bn import SyncBnArgs, check_block, run_sync_bn, stats_blocks
 
     args = SyncBnArgs(seed=options.seed, quick=options.quick)
     label = f"running {args.world_size} processes"

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bntutor.live.progress import Progress, no_progress, step_reporter
+from bntutor.live.progress import ReportProgress, no_progress, step_reporter
+from bntutor.live.registry import computation
 from bntutor.live.results import Block, LiveResult, PlotBlock, Series, TensorBlock
 
 if TYPE_CHECKING:
@@ -97,7 +98,13 @@ def noise_plot(data: SmallBatchNoise) -> PlotBlock:
     )
 
 
-def small_batch_noise(args: SmallBatchNoiseArgs) -> LiveResult:
+@computation(
+    SmallBatchNoiseArgs,
+    "How much batch means and variances wobble as the batch shrinks.",
+    ("sizes", "std_of_mean", "std_of_mean_formula", "std_of_var", "std_of_var_formula",
+     "trials"),
+)
+def small_batch_noise(args: SmallBatchNoiseArgs, report: ReportProgress) -> LiveResult:
     data = run_small_batch_noise(args)
     blocks: list[Block] = [noise_block(data), noise_plot(data)]
     return LiveResult(blocks=blocks, values=data.values())
@@ -130,11 +137,11 @@ class SmallBatchTraining:
 
 
 def run_small_batch_training(
-    args: SmallBatchTrainingArgs, progress: Progress = no_progress
+    args: SmallBatchTrainingArgs, report: ReportProgress = no_progress
 ) -> SmallBatchTraining:
     from bntutor.live._nets import accuracy, predict, small_cnn, train
     from bntutor.live._session import torch_session
-    from bntutor.live._shapes import CLASSES, make_shapes
+    from bntutor.live.shape_images import CLASSES, make_shapes
 
     steps = args.steps or (100 if args.quick else 400)
     size = 12 if args.quick else 16  # smaller images: a third less work for a first look
@@ -148,7 +155,7 @@ def run_small_batch_training(
             name = f"{'BN' if norm == 'batch' else 'GroupNorm'}, batch size {batch}"
             model = small_cnn(norm, size, len(CLASSES))
             losses.append(train(model, train_x, train_y, steps, batch, gen,
-                                on_step=step_reporter(progress, name, steps)))
+                                on_step=step_reporter(report, name, steps)))
             labels.append(name)
             accs.append(accuracy(predict(model, test_x, False), test_y))
     return SmallBatchTraining(steps, labels, accs, losses)
@@ -163,10 +170,3 @@ def training_block(data: SmallBatchTraining) -> TensorBlock:
         highlight=[(0, 0)],
         digits=3,
     )
-
-
-def small_batch_training(
-    args: SmallBatchTrainingArgs, progress: Progress = no_progress
-) -> LiveResult:
-    data = run_small_batch_training(args, progress)
-    return LiveResult(blocks=[training_block(data)], values=data.values())

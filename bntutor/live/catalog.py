@@ -1,24 +1,26 @@
-"""The list of shipped computations. Add one entry per computation, grouped by topic.
+"""The shipped computations: every :class:`Computation` the topic modules below register.
 
-Each entry's argument model lives beside its function in the topic module; argument
-models must not import torch at module level.
+Topic modules keep torch imports inside their functions, so listing the catalog imports
+the argument models only.
 """
 
 from __future__ import annotations
 
-from bntutor.live.course.catalog import COURSE_COMPUTATIONS
-from bntutor.live.experiments import EXPERIMENT_COMPUTATIONS
+import importlib
+
 from bntutor.live.registry import Computation, Registry
 
-COMPUTATIONS: list[Computation] = []
-
-# The lessons' own computations (lesson by lesson, in bntutor/live/course/catalog.py).
-COMPUTATIONS += COURSE_COMPUTATIONS
-
-# The experiments behind the demos (bntutor/live/experiments.py).
-COMPUTATIONS += EXPERIMENT_COMPUTATIONS
+TOPICS: tuple[str, ...] = (
+    "bias_variance", "penalties", "closed_forms", "optim_decay",  # regularization
+    "feature_stats", "affine", "layouts", "params",  # BN mechanics, in CNNs
+    "running", "modes", "one_value", "ignore_norm", "similar_batch",  # train vs inference
+    "dropout",
+    "backward_check", "backward_steps", "scale_invariance", "sync_bn", "fold_check",
+    "batch_noise", "per_sample_norms", "pre_post_ln",  # beyond BN
+)
 
 
 def default_registry() -> Registry:
     """Every computation bntutor ships."""
-    return Registry(COMPUTATIONS)
+    modules = [importlib.import_module(f"bntutor.live.{topic}") for topic in TOPICS]
+    return Registry(c for m in modules for c in vars(m).values() if isinstance(c, Computation))

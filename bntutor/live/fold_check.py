@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bntutor.live.progress import ReportProgress
+from bntutor.live.registry import computation
 from bntutor.live.results import Block, LiveResult, PlotBlock, ScalarsBlock, Series
 
 if TYPE_CHECKING:
@@ -157,7 +159,13 @@ def scale_plot(data: FoldBn) -> PlotBlock:
     )
 
 
-def fold_bn(args: FoldBnArgs) -> LiveResult:
+@computation(
+    FoldBnArgs,
+    "Fold an eval-mode BN into its conv: the outputs agree; the time saved.",
+    ("max_diff", "linear_max_diff", "time_unfolded_ms", "time_folded_ms", "saved_fraction",
+     "weight_change", "input_shape", "max_abs_output"),
+)
+def fold_bn(args: FoldBnArgs, report: ReportProgress) -> LiveResult:
     data = run_fold_bn(args)
     blocks: list[Block] = [check_block(data), timing_block(data), scale_plot(data)]
     return LiveResult(blocks=blocks, values=data.values())

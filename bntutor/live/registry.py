@@ -1,5 +1,6 @@
 """The registry of live computations: a name, a pydantic model of arguments, a function.
 
+A topic module registers each computation beside its function with :func:`computation`.
 YAML names a computation and gives its arguments; :meth:`Registry.check_args` validates
 them at load time (no torch needed) and :meth:`Registry.run` runs it. Nothing from YAML
 is ever evaluated as code.
@@ -7,58 +8,53 @@ is ever evaluated as code.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from bntutor.errors import ContentError, NotFoundError
+from bntutor.errors import ContentError
+from bntutor.live.progress import ReportProgress, no_progress
 from bntutor.live.results import LiveResult
+from bntutor.named import ByName
+
+A = TypeVar("A", bound=BaseModel)
 
 
 @dataclass(frozen=True)
-class Computation:
-    """One named computation. ``target`` is ``"module:function"``, imported on first run.
-
-    The function takes the validated ``args`` model and returns a :class:`LiveResult`.
-    ``values`` lists the value names it returns, so content can be checked without running.
-    """
+class Computation(Generic[A]):
+    """One named computation: ``function(args, report) -> LiveResult``. ``values`` lists
+    the value names it returns, so content can be checked without running it. Calling a
+    computation runs its function (``report`` defaults to showing nothing)."""
 
     name: str
     summary: str
-    args: type[BaseModel]
-    target: str
+    args: type[A]
+    function: Callable[[A, ReportProgress], LiveResult]
     values: tuple[str, ...] = ()
 
-    def function(self) -> Callable[[Any], LiveResult]:
-        module_name, _, attr = self.target.partition(":")
-        module = importlib.import_module(module_name)
-        fn: Callable[[Any], LiveResult] = getattr(module, attr)
-        return fn
+    def __call__(self, args: A, report: ReportProgress = no_progress) -> LiveResult:
+        return self.function(args, report)
 
 
-class Registry:
-    """An immutable set of computations, looked up by name."""
+def computation(
+    args: type[A], summary: str, values: Iterable[str]
+) -> Callable[[Callable[[A, ReportProgress], LiveResult]], Computation[A]]:
+    """Register the decorated ``function(args, report)`` under its own name."""
 
-    def __init__(self, computations: Iterable[Computation]) -> None:
-        self._by_name: dict[str, Computation] = {}
-        for comp in computations:
-            if comp.name in self._by_name:
-                raise ValueError(f"computation {comp.name!r} registered twice")
-            self._by_name[comp.name] = comp
+    def register(function: Callable[[A, ReportProgress], LiveResult]) -> Computation[A]:
+        return Computation(function.__name__, summary, args, function, tuple(values))
 
-    def names(self) -> list[str]:
-        return sorted(self._by_name)
+    return register
 
-    def get(self, name: str) -> Computation:
-        try:
-            return self._by_name[name]
-        except KeyError:
-            raise NotFoundError(
-                f"unknown computation {name!r}", hint=f"known: {', '.join(self.names())}"
-            ) from None
+
+class Registry(ByName[Computation[Any]]):
+    """An immutable set of computations, looked up by name (listed in name order)."""
+
+    def __init__(self, computations: Iterable[Computation[Any]]) -> None:
+        super().__init__(sorted(computations, key=lambda c: c.name), lambda c: c.name,
+                         "computation")
 
     def check_args(self, name: str, args: dict[str, Any] | None) -> BaseModel:
         """Validate ``args`` for computation ``name``; a ContentError names the bad field."""
@@ -72,6 +68,6 @@ class Registry:
                 f"bad argument {field!r} for computation {name!r}: {first['msg']}"
             ) from None
 
-    def run(self, name: str, args: dict[str, Any] | None = None) -> LiveResult:
-        model = self.check_args(name, args)
-        return self.get(name).function()(model)
+    def run(self, name: str, args: dict[str, Any] | None = None,
+            report: ReportProgress = no_progress) -> LiveResult:
+        return self.get(name)(self.check_args(name, args), report)

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bntutor.live.progress import Progress, no_progress, step_reporter
+from bntutor.live.progress import ReportProgress, no_progress, step_reporter
+from bntutor.live.registry import computation
 from bntutor.live.results import (
     Block,
     LiveResult,
@@ -94,12 +95,14 @@ class SimilarBatchData:
         }
 
 
-def run_similar_batch(args: SimilarBatchArgs, progress: Progress = no_progress) -> SimilarBatchData:
+def run_similar_batch(
+    args: SimilarBatchArgs, report: ReportProgress = no_progress
+) -> SimilarBatchData:
     import torch
 
     from bntutor.live._nets import accuracy, predict, small_cnn, train
     from bntutor.live._session import torch_session
-    from bntutor.live._shapes import CLASSES, make_shapes, near_copies
+    from bntutor.live.shape_images import CLASSES, make_shapes, near_copies
 
     steps, train_size = (60, 512) if args.quick else (200, 2048)
     images = min(args.images or (8 if args.quick else 16), args.batch)
@@ -116,7 +119,7 @@ def run_similar_batch(args: SimilarBatchArgs, progress: Progress = no_progress) 
         for norm, label in NORMS:
             model = small_cnn(norm, IMAGE_SIZE, len(CLASSES))
             losses[norm] = train(model, train_x, train_y, steps, 32, gen,
-                                 on_step=step_reporter(progress, label, steps))
+                                 on_step=step_reporter(report, label, steps))
             models[norm] = model
 
         diverse_acc, similar_acc, shift_mean, shift_max = [], [], [], []
@@ -245,8 +248,15 @@ def aftermath_block(data: SimilarBatchData) -> ScalarsBlock:
     )
 
 
-def similar_batch(args: SimilarBatchArgs, progress: Progress = no_progress) -> LiveResult:
-    data = run_similar_batch(args, progress)
+@computation(
+    SimilarBatchArgs,
+    "Train a small CNN with BN and predict diverse vs near-identical batches in both modes.",
+    ("modes", "diverse_accuracy", "similar_accuracy", "shift_mean", "shift_max", "batch_std",
+     "eval_alone_max_diff", "eval_accuracy_before", "eval_accuracy_after",
+     "running_std_before", "running_std_after", "steps", "train_size", "images", "final_loss"),
+)
+def similar_batch(args: SimilarBatchArgs, report: ReportProgress) -> LiveResult:
+    data = run_similar_batch(args, report)
     blocks: list[Block] = [training_block(data), accuracy_block(data), accuracy_plot(data),
                            shift_block(data), std_block(data), aftermath_block(data)]
     return LiveResult(blocks=blocks, values=data.values())

@@ -12,8 +12,7 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedCo
 from rich.table import Table
 from rich.text import Text
 
-from bntutor.demos.base import DemoInfo, DemoReport, Section, no_progress
-from bntutor.demos.base import Progress as ProgressFn
+from bntutor.demos.base import DemoInfo, DemoReport, ReportProgress, Section, no_progress
 from bntutor.ui.blocks import render_block
 from bntutor.ui.prose import markdown, title_rule
 
@@ -66,8 +65,8 @@ def _markdown(text: str) -> RenderableType:
 
 
 @contextmanager
-def progress_bars(console: Console, enabled: bool) -> Iterator[ProgressFn]:
-    """A :class:`~bntutor.demos.base.Progress` that draws one bar per label on ``console``.
+def progress_bars(console: Console, enabled: bool) -> Iterator[ReportProgress]:
+    """A :class:`~bntutor.live.progress.ReportProgress` that draws one bar per label on ``console``.
 
     Disabled (``--json``, not a terminal) it is a no-op. The bars vanish when done.
     """

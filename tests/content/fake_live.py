@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bntutor.live.registry import Computation, Registry
+from bntutor.live.progress import ReportProgress
+from bntutor.live.registry import Registry, computation
 from bntutor.live.results import LiveResult
 
 
@@ -34,31 +33,14 @@ def stats_values(seed: int, n: int) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True)
-class LocalComputation(Computation):
-    """A computation whose function is given directly instead of by ``module:function``."""
-
-    fn: Callable[[Any], LiveResult] | None = None
-
-    def function(self) -> Callable[[Any], LiveResult]:
-        assert self.fn is not None
-        return self.fn
-
-
 def fake_registry(calls: list[dict[str, Any]] | None = None) -> Registry:
     """A registry with ``stats``; each run is appended to ``calls`` when given."""
 
-    def run(args: StatsArgs) -> LiveResult:
+    @computation(StatsArgs, "statistics of a small batch",
+                 ("values", "mean", "var", "var_unbiased", "count", "pair"))
+    def stats(args: StatsArgs, report: ReportProgress) -> LiveResult:
         if calls is not None:
             calls.append(args.model_dump())
         return LiveResult(values=stats_values(args.seed, args.n))
 
-    stats = LocalComputation(
-        name="stats",
-        summary="statistics of a small batch",
-        args=StatsArgs,
-        target="unused:unused",
-        values=("values", "mean", "var", "var_unbiased", "count", "pair"),
-        fn=run,
-    )
     return Registry([stats])

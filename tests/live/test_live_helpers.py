@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from bntutor.live._linear import lasso, ridge, soft_threshold
 from bntutor.live._nets import Adam, small_cnn
 from bntutor.live._session import torch_session
-from bntutor.live._shapes import CLASSES, make_shapes, near_copies
+from bntutor.live.shape_images import CLASSES, make_shapes, near_copies
 
 
 def _problem(seed: int, n: int = 40, p: int = 6) -> tuple[torch.Tensor, torch.Tensor]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bntutor.errors import NotFoundError
+from bntutor.named import ByName
 from bntutor.quiz.generators import counts, decay, dropout, fold, normalize, running, variants
 from bntutor.quiz.generators._base import Template
 from bntutor.quiz.items import QuizItem, gen_item_id
@@ -21,12 +21,11 @@ TEMPLATES: tuple[Template, ...] = tuple(
 )
 
 
+_BY_ID = ByName(TEMPLATES, lambda t: t.id, "question template")
+
+
 def template(template_id: str) -> Template:
-    for t in TEMPLATES:
-        if t.id == template_id:
-            return t
-    known = ", ".join(sorted(t.id for t in TEMPLATES))
-    raise NotFoundError(f"unknown question template {template_id!r}", hint=f"known: {known}")
+    return _BY_ID.get(template_id)
 
 
 def generate(template_id: str, seed: int) -> QuizItem:

@@ -1,0 +1,151 @@
+"""BN's affine step: γ and β can undo the normalization, and make a bias before BN useless.
+
+``gamma_beta_identity``: with ``γ = √(σ² + ε)`` and ``β = μ`` the output is the input, for
+*that* batch; the next batch has other statistics, and the same γ, β do not give it back.
+``bias_before_bn``: a bias added before BN is subtracted again with the batch mean, so
+the output is the same and the bias gets no gradient (β does its job); in float32 the
+gradient is rounding noise rather than 0, and weight decay still shrinks the bias.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bntutor.live.progress import ReportProgress
+from bntutor.live.registry import computation
+from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
+
+
+class GammaBetaIdentityArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    seed: int = Field(0, ge=0, le=1_000_000)
+    samples: int = Field(8, ge=2, le=64)
+    features: int = Field(4, ge=1, le=16)
+    eps: float = Field(1e-5, gt=0, le=1)
+
+
+@computation(
+    GammaBetaIdentityArgs,
+    "γ = √(σ² + ε) and β = μ give the input back",
+    ("gamma", "beta", "max_abs_diff", "next_batch_max_abs_diff", "xhat_mean", "xhat_var"),
+)
+def gamma_beta_identity(args: GammaBetaIdentityArgs, report: ReportProgress) -> LiveResult:
+    import torch
+
+    from bntutor.engine import trace
+    from bntutor.live._tensors import floats, int_batch, labels
+
+    x = int_batch(args.seed, args.samples, args.features)
+    plain = trace(x, eps=args.eps)
+    gamma = torch.sqrt(plain.var + args.eps)
+    beta = plain.mean.clone()
+    undone = trace(x, weight=gamma, bias=beta, eps=args.eps)
+    max_diff = float((undone.y - x).abs().max())
+    x_next = int_batch(args.seed + 1, args.samples, args.features)
+    next_diff = float((trace(x_next, weight=gamma, bias=beta, eps=args.eps).y - x_next)
+                      .abs().max())
+    c = args.features
+    table = TensorBlock(
+        "per feature: what BN measured, and the γ, β that undo it",
+        [floats(plain.mean), floats(plain.var), floats(gamma), floats(beta),
+         floats(plain.x_hat.mean(dim=0)), floats(plain.x_hat.var(dim=0, unbiased=False))],
+        row_labels=["batch mean μ", "batch variance σ²", "γ = √(σ² + ε)", "β = μ",
+                    "mean of x̂", "variance of x̂"],
+        col_labels=labels("feature", c),
+    )
+    check = ScalarsBlock(
+        "γ·x̂ + β with γ = √(σ² + ε), β = μ, compared with the input x",
+        [("largest |y − x|, this batch", max_diff),
+         ("largest |y − x|, the next batch with the same γ, β", next_diff)],
+        digits=12,
+    )
+    return LiveResult(
+        blocks=[table, check],
+        values={
+            "gamma": floats(gamma),
+            "beta": floats(beta),
+            "max_abs_diff": max_diff,
+            "next_batch_max_abs_diff": next_diff,
+            "xhat_mean": floats(plain.x_hat.mean(dim=0)),
+            "xhat_var": floats(plain.x_hat.var(dim=0, unbiased=False)),
+        },
+    )
+
+
+class BiasBeforeBnArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    seed: int = Field(0, ge=0, le=1_000_000)
+    samples: int = Field(8, ge=2, le=64)
+    in_features: int = Field(3, ge=1, le=32)
+    out_features: int = Field(2, ge=1, le=32)
+    bias: float = Field(5.0, ge=-1000, le=1000, description="the bias added before BN")
+    lr: float = Field(0.1, gt=0, le=10)
+    weight_decay: float = Field(0.01, ge=0, le=1)
+
+
+@computation(
+    BiasBeforeBnArgs,
+    "A bias before BN changes nothing and gets no gradient",
+    ("max_abs_diff", "bias_grad_max", "weight_grad_max", "bias_grad_max_float32",
+     "bias_after_decay_step"),
+)
+def bias_before_bn(args: BiasBeforeBnArgs, report: ReportProgress) -> LiveResult:
+    import torch
+
+    from bntutor.engine import trace
+    from bntutor.live._tensors import generator
+
+    gen = generator(args.seed)
+    shape = (args.samples, args.in_features)
+    x = torch.randn(shape, generator=gen, dtype=torch.float64)
+    weight = torch.randn((args.out_features, args.in_features), generator=gen,
+                         dtype=torch.float64)
+    target = torch.randn((args.samples, args.out_features), generator=gen, dtype=torch.float64)
+    w = weight.clone().requires_grad_(True)
+    b = torch.full((args.out_features,), args.bias, dtype=torch.float64, requires_grad=True)
+
+    with_bias = trace(x @ w.T + b).y
+    without_bias = trace(x @ weight.T).y
+    loss = ((with_bias - target) ** 2).mean()
+    loss.backward()
+    assert w.grad is not None and b.grad is not None
+    max_diff = float((with_bias.detach() - without_bias).abs().max())
+    bias_grad = float(b.grad.abs().max())
+    weight_grad = float(w.grad.abs().max())
+
+    # The same in float32, and one SGD step with weight decay on the bias.
+    b32 = b.detach().float().requires_grad_(True)
+    w32 = weight.float()
+    loss32 = ((trace(x.float() @ w32.T + b32).y - target.float()) ** 2).mean()
+    loss32.backward()
+    assert b32.grad is not None
+    bias_grad32 = float(b32.grad.abs().max())
+    b_step = b.detach().clone().requires_grad_(True)
+    b_step.grad = b.grad.clone()
+    torch.optim.SGD([b_step], lr=args.lr, weight_decay=args.weight_decay).step()
+    bias_after = float(b_step.detach()[0])
+    return LiveResult(
+        blocks=[
+            ScalarsBlock(
+                f"Linear (bias {args.bias:g}) → BN, against Linear without bias → BN",
+                [
+                    ("largest difference between the two outputs", max_diff),
+                    ("largest |∂loss/∂bias|", bias_grad),
+                    ("largest |∂loss/∂W| (for comparison)", weight_grad),
+                    ("largest |∂loss/∂bias| in float32", bias_grad32),
+                    (f"bias after one SGD step (lr {args.lr:g}, weight_decay "
+                     f"{args.weight_decay:g})", bias_after),
+                ],
+                digits=12,
+            )
+        ],
+        values={
+            "max_abs_diff": max_diff,
+            "bias_grad_max": bias_grad,
+            "weight_grad_max": weight_grad,
+            "bias_grad_max_float32": bias_grad32,
+            "bias_after_decay_step": bias_after,
+        },
+    )

@@ -1,0 +1,235 @@
+"""L1 and L2 penalties up close: their gradients, and the step that makes L1 sparse.
+
+``l1_l2_gradients``: autograd's gradients of ``λ·Σ|w|`` and ``λ·Σw²`` at given weights.
+``l1_prox_step``: one step of each penalty on its own, from the same weights: L2 shrinks
+every weight by the same factor (never to zero); L1's proximal step (soft thresholding)
+moves each weight ``lr·λ`` towards zero and stops *at* zero; a plain subgradient step on
+L1 overshoots zero instead.
+
+L1 vs L2 on the same regression: coefficient paths over λ and the count of exact zeros.
+
+The data come from a sparse truth (a few features matter, the rest are noise). Lasso's
+soft-thresholding puts weights at exactly 0 once λ is large enough; ridge only shrinks
+them towards 0 and none of them ever gets there.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bntutor.live.progress import ReportProgress
+from bntutor.live.registry import computation
+from bntutor.live.results import Block, LiveResult, PlotBlock, ScalarsBlock, Series, TensorBlock
+
+Weights = list[float]
+
+
+class L1L2GradientsArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    w: Weights = Field(default_factory=lambda: [2.0, -0.5, 0.1], min_length=1, max_length=16)
+    lam: float = Field(0.1, ge=0, le=100, description="λ, the penalty strength")
+
+
+@computation(
+    L1L2GradientsArgs,
+    "Autograd's gradients of the L1 and L2 penalties at given weights",
+    ("l1_grad", "l2_grad", "l1_penalty", "l2_penalty"),
+)
+def l1_l2_gradients(args: L1L2GradientsArgs, report: ReportProgress) -> LiveResult:
+    import torch
+
+    from bntutor.live._tensors import floats
+
+    w = torch.tensor(args.w, dtype=torch.float64, requires_grad=True)
+    l1 = args.lam * w.abs().sum()
+    (l1_grad,) = torch.autograd.grad(l1, w)
+    l2 = args.lam * (w**2).sum()
+    (l2_grad,) = torch.autograd.grad(l2, w)
+    table = TensorBlock(
+        f"gradients by autograd, λ = {args.lam:g}",
+        [floats(w), floats(l1_grad), floats(l2_grad)],
+        row_labels=["w", "∂(λ·Σ|w|)/∂w", "∂(λ·Σw²)/∂w"],
+        col_labels=[f"w{i + 1}" for i in range(len(args.w))],
+    )
+    penalties = ScalarsBlock(
+        "penalties", [("λ·Σ|w|", float(l1.detach())), ("λ·Σw²", float(l2.detach()))]
+    )
+    return LiveResult(
+        blocks=[table, penalties],
+        values={
+            "l1_grad": floats(l1_grad),
+            "l2_grad": floats(l2_grad),
+            "l1_penalty": float(l1.detach()),
+            "l2_penalty": float(l2.detach()),
+        },
+    )
+
+
+class L1ProxStepArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    w: Weights = Field(default_factory=lambda: [0.8, -0.3, 0.05, -0.02, 1.5],
+                       min_length=1, max_length=16)
+    lr: float = Field(0.5, gt=0, le=10, description="step size")
+    lam: float = Field(0.2, ge=0, le=100, description="λ")
+
+
+@computation(
+    L1ProxStepArgs,
+    "One step of L1 (proximal and subgradient) and of L2 on the same weights",
+    ("threshold", "prox", "subgradient", "l2_step", "zeros_prox", "zeros_l2"),
+)
+def l1_prox_step(args: L1ProxStepArgs, report: ReportProgress) -> LiveResult:
+    import torch
+
+    from bntutor.live._tensors import floats
+
+    w = torch.tensor(args.w, dtype=torch.float64)
+    threshold = args.lr * args.lam
+    prox = torch.sign(w) * torch.clamp(w.abs() - threshold, min=0.0)
+    subgradient = w - threshold * torch.sign(w)
+    l2 = w - args.lr * 2 * args.lam * w  # gradient step on λ·Σw²
+    table = TensorBlock(
+        f"one step of the penalty alone, step size {args.lr:g}, λ = {args.lam:g}",
+        [floats(w), floats(prox), floats(subgradient), floats(l2)],
+        row_labels=["w", "L1, proximal (soft threshold)", "L1, subgradient step",
+                    "L2, gradient step"],
+        col_labels=[f"w{i + 1}" for i in range(len(args.w))],
+    )
+    zeros = ScalarsBlock(
+        "weights that are exactly zero after the step",
+        [
+            ("soft-threshold level lr·λ", threshold),
+            ("L1, proximal", int((prox == 0).sum())),
+            ("L1, subgradient", int((subgradient == 0).sum())),
+            ("L2", int((l2 == 0).sum())),
+        ],
+    )
+    return LiveResult(
+        blocks=[table, zeros],
+        values={
+            "threshold": threshold,
+            "prox": floats(prox),
+            "subgradient": floats(subgradient),
+            "l2_step": floats(l2),
+            "zeros_prox": int((prox == 0).sum()),
+            "zeros_l2": int((l2 == 0).sum()),
+        },
+    )
+
+
+class LassoRidgeArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    seed: int = Field(default=0, ge=0)
+    quick: bool = False
+    samples: int = Field(default=60, ge=5, le=2000)
+    features: int = Field(default=8, ge=2, le=50)
+    informative: int = Field(default=3, ge=1, le=50,
+                             description="features with a non-zero true weight")
+    lambdas: int | None = Field(default=None, ge=2, le=60, description="points on the λ grid")
+    noise: float = Field(default=0.5, ge=0, le=100)
+
+
+@dataclass(frozen=True)
+class LassoRidge:
+    lambdas: list[float]
+    true_weights: list[float]
+    l1_weights: list[list[float]]
+    """``[len(lambdas)][features]``"""
+    l2_weights: list[list[float]]
+    l1_zeros: list[int]
+    l2_zeros: list[int]
+
+    def values(self) -> dict[str, object]:
+        return dict(self.__dict__)
+
+
+def run_lasso_vs_ridge(args: LassoRidgeArgs) -> LassoRidge:
+    import torch
+
+    from bntutor.live._linear import lasso, ridge
+    from bntutor.live._session import torch_session
+
+    count = args.lambdas or (8 if args.quick else 16)
+    informative = min(args.informative, args.features)
+    with torch_session(args.seed) as gen:
+        x = torch.randn(args.samples, args.features, generator=gen, dtype=torch.float64)
+        truth = torch.zeros(args.features, dtype=torch.float64)
+        truth[:informative] = torch.linspace(3.0, 1.0, informative, dtype=torch.float64)
+        y = x @ truth + args.noise * torch.randn(args.samples, generator=gen,
+                                                 dtype=torch.float64)
+        top = float((x.T @ y).abs().max()) / args.samples  # from here up, every weight is 0
+        lambdas = torch.logspace(math.log10(top), math.log10(top) - 3, count,
+                                 dtype=torch.float64).tolist()
+        l1, l2 = [], []
+        w = None
+        for lam in lambdas:  # large λ first, each solve warm-starts the next
+            w = lasso(x, y, lam, start=w)
+            l1.append(w + 0.0)  # no -0.0
+            l2.append(ridge(x, y, lam))
+    return LassoRidge(
+        lambdas=lambdas,
+        true_weights=truth.tolist(),
+        l1_weights=[w.tolist() for w in l1],
+        l2_weights=[w.tolist() for w in l2],
+        l1_zeros=[int((w == 0).sum()) for w in l1],
+        l2_zeros=[int((w == 0).sum()) for w in l2],
+    )
+
+
+def path_plots(data: LassoRidge) -> list[Block]:
+    x = [math.log10(lam) for lam in data.lambdas]
+    features = range(len(data.true_weights))
+
+    def plot(title: str, weights: list[list[float]]) -> PlotBlock:
+        return PlotBlock(
+            title,
+            "line",
+            [Series(f"w{j}", x, [w[j] for w in weights]) for j in features],
+            xlabel="log10 λ",
+            ylabel="weight",
+        )
+
+    return [plot("L1 (lasso) coefficient path", data.l1_weights),
+            plot("L2 (ridge) coefficient path", data.l2_weights)]
+
+
+def zeros_block(data: LassoRidge) -> TensorBlock:
+    p = len(data.true_weights)
+    return TensorBlock(
+        f"weights exactly 0 (out of {p})",
+        [[lam, z1, z2] for lam, z1, z2 in zip(data.lambdas, data.l1_zeros, data.l2_zeros,
+                                                strict=True)],
+        col_labels=["λ", "L1 zeros", "L2 zeros"],
+        digits=4,
+    )
+
+
+def weights_block(data: LassoRidge, index: int) -> TensorBlock:
+    lam = data.lambdas[index]
+    p = len(data.true_weights)
+    return TensorBlock(
+        f"the weights at λ = {lam:.3g}",
+        [data.true_weights, data.l1_weights[index], data.l2_weights[index]],
+        row_labels=["truth", "L1", "L2"],
+        col_labels=[f"w{j}" for j in range(p)],
+        highlight=[(1, j) for j in range(p) if data.l1_weights[index][j] == 0.0],
+        digits=2,
+    )
+
+
+@computation(
+    LassoRidgeArgs,
+    "Coefficient paths of L1 (proximal gradient) and L2 (closed form) over λ.",
+    ("lambdas", "true_weights", "l1_weights", "l2_weights", "l1_zeros", "l2_zeros"),
+)
+def lasso_vs_ridge(args: LassoRidgeArgs, report: ReportProgress) -> LiveResult:
+    data = run_lasso_vs_ridge(args)
+    middle = len(data.lambdas) // 2
+    blocks = [*path_plots(data), zeros_block(data), weights_block(data, middle)]
+    return LiveResult(blocks=blocks, values=data.values())

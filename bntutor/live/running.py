@@ -1,0 +1,316 @@
+"""``running_stats_after``: BN's running mean and variance after k training batches.
+
+One feature, running statistics starting at mean 0 and variance 1 (torch's and Keras's
+defaults), updated by :mod:`bntutor.engine.conventions`:
+
+- torch:  ``new = (1 − m)·old + m·batch``, unbiased batch variance stored; ``momentum=None``
+  is the plain average of all batches so far (m = 1/k at the k-th batch);
+- keras, cs231n: ``new = m·old + (1 − m)·batch``, biased batch variance stored.
+
+It also reports what the two usual slips would give: reading the momentum the other
+framework's way, and storing the other variance (biased vs unbiased).
+
+Running statistics: how BN's moving averages approach the population's mean and variance.
+
+Batches of one feature are drawn from a population with a known mean and variance. BN in
+training mode normalizes each batch with that batch's own statistics and, on the side,
+moves its running statistics towards them; eval mode later uses the running ones.
+torch weights the *new* batch by ``momentum`` and stores the unbiased variance; Keras
+weights the *old* value by ``momentum`` and stores the biased one; torch's
+``momentum=None`` keeps the exact cumulative average of the batch statistics.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from bntutor.live.progress import ReportProgress
+from bntutor.live.registry import computation
+from bntutor.live.results import Block, LiveResult, PlotBlock, ScalarsBlock, Series, TensorBlock
+
+
+class RunningStatsAfterArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    convention: Literal["torch", "keras", "cs231n"] = "torch"
+    momentum: float | None = Field(0.1, ge=0, le=1, description="None: cumulative average")
+    batches: list[list[float]] | None = Field(
+        None, description="the batches, one list of values of the feature per batch"
+    )
+    k: int = Field(3, ge=1, le=500, description="seeded batches when none are given")
+    batch_size: int = Field(4, ge=2, le=256)
+    loc: float = Field(5.0, ge=-1000, le=1000)
+    scale: float = Field(2.0, gt=0, le=1000)
+    seed: int = Field(0, ge=0, le=1_000_000)
+    show: int = Field(8, ge=0, le=50, description="at most this many batches in the table")
+
+    @model_validator(mode="after")
+    def _check(self) -> RunningStatsAfterArgs:
+        if self.momentum is None and self.convention != "torch":
+            raise ValueError("momentum=None (a cumulative average) is torch's; give a number")
+        if self.batches is not None:
+            if not 1 <= len(self.batches) <= 500:
+                raise ValueError("batches needs 1 to 500 batches")
+            if any(len(b) < 2 for b in self.batches):
+                raise ValueError("each batch needs at least 2 values (training BN needs 2)")
+        return self
+
+
+@computation(
+    RunningStatsAfterArgs,
+    "Running mean and variance after k batches, in a convention",
+    ("k", "mean", "var", "batch_means", "batch_vars", "batch_vars_unbiased", "history_mean",
+     "history_var", "after_each", "mean_if_flipped", "var_if_flipped", "var_with_biased",
+     "var_with_unbiased", "pooled_mean"),
+)
+def running_stats_after(args: RunningStatsAfterArgs, report: ReportProgress) -> LiveResult:
+    import torch
+
+    from bntutor.engine import CONVENTIONS, trace
+    from bntutor.live._tensors import normal_batch
+
+    if args.batches is not None:
+        batches = [torch.tensor(b, dtype=torch.float64) for b in args.batches]
+    else:
+        data = normal_batch(args.seed, (args.k, args.batch_size), args.loc, args.scale)
+        batches = [torch.round(row * 10) / 10 for row in data]  # one decimal: readable
+
+    rule = CONVENTIONS[args.convention]
+    flipped = replace(rule, momentum_weights_old=not rule.momentum_weights_old)
+    mean, var = torch.zeros(1, dtype=torch.float64), torch.ones(1, dtype=torch.float64)
+    flip_mean, flip_var = mean.clone(), var.clone()
+    var_biased, var_unbiased = var.clone(), var.clone()
+    history_mean, history_var, batch_rows = [0.0], [1.0], []
+    for step, batch in enumerate(batches, start=1):
+        m = 1.0 / step if args.momentum is None else args.momentum
+        tr = trace(batch.reshape(-1, 1), running_mean=mean, running_var=var, momentum=m,
+                   convention=args.convention)
+        mean, var = tr.new_running_mean, tr.new_running_var
+        stored = tr.var_unbiased if rule.stores_unbiased_var else tr.var
+        flip_mean = flipped.update(flip_mean, tr.mean, m)
+        flip_var = flipped.update(flip_var, stored, m)
+        var_biased = rule.update(var_biased, tr.var, m)
+        var_unbiased = rule.update(var_unbiased, tr.var_unbiased, m)
+        history_mean.append(float(mean))
+        history_var.append(float(var))
+        batch_rows.append([float(tr.mean), float(tr.var), float(tr.var_unbiased),
+                           float(mean), float(var)])
+
+    pooled = torch.cat(batches)
+    momentum_text = "None (cumulative average)" if args.momentum is None else f"{args.momentum:g}"
+    shown = batch_rows[: args.show]
+    blocks: list[Block] = []
+    if shown:
+        blocks.append(TensorBlock(
+            f"{args.convention} convention, momentum {momentum_text}; start: mean 0, var 1",
+            shown,
+            row_labels=[f"after batch {i + 1}" for i in range(len(shown))],
+            col_labels=["batch mean", "batch var (÷n)", "batch var (÷(n−1))",
+                        "running mean", "running var"],
+        ))
+    steps = [float(i) for i in range(len(history_mean))]
+    if len(batches) > 3:
+        blocks.append(PlotBlock(
+            "running statistics, batch by batch",
+            "line",
+            [Series("running mean", steps, history_mean),
+             Series("running var", steps, history_var)],
+            xlabel="batches seen",
+        ))
+    blocks.append(ScalarsBlock(
+        f"after {len(batches)} batch(es)",
+        [("running mean", float(mean)), ("running var", float(var)),
+         ("mean of all values seen", float(pooled.mean()))],
+    ))
+    return LiveResult(
+        blocks=blocks,
+        values={
+            "k": len(batches),
+            "mean": float(mean),
+            "var": float(var),
+            "batch_means": [row[0] for row in batch_rows],
+            "batch_vars": [row[1] for row in batch_rows],
+            "batch_vars_unbiased": [row[2] for row in batch_rows],
+            "history_mean": history_mean,
+            "history_var": history_var,
+            "after_each": history_mean[1:],
+            "mean_if_flipped": float(flip_mean),
+            "var_if_flipped": float(flip_var),
+            "var_with_biased": float(var_biased),
+            "var_with_unbiased": float(var_unbiased),
+            "pooled_mean": float(pooled.mean()),
+        },
+    )
+
+
+class RunningStatsArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    seed: int = Field(default=0, ge=0)
+    quick: bool = False
+    steps: int | None = Field(default=None, ge=1, le=5000,
+                              description="training steps (default 300)")
+    batch: int = Field(default=8, ge=2, le=1024, description="values per batch")
+    true_mean: float = Field(default=2.0, ge=-1e3, le=1e3)
+    true_std: float = Field(default=3.0, gt=0, le=1e3)
+    momenta: list[float] = Field(
+        default_factory=lambda: [0.01, 0.1, 0.5], min_length=1, max_length=5,
+        description="torch momenta (the weight of the new batch)",
+    )
+
+
+@dataclass(frozen=True)
+class Curve:
+    """One way of keeping running statistics, followed step by step."""
+
+    label: str
+    convention: str
+    momentum: float | None
+    mean: list[float]
+    var: list[float]
+
+
+@dataclass(frozen=True)
+class RunningStats:
+    steps: int
+    batch: int
+    true_mean: float
+    true_var: float
+    curves: list[Curve]
+    batch_means: list[float]
+    mean_of_batch_means: float
+    cumulative_max_diff: float
+    """Largest |torch momentum=None running mean - exact mean of the batch means|."""
+    mean_biased_var: float
+    """Average over batches of the biased variance (divided by n)."""
+    mean_unbiased_var: float
+    """Average over batches of the unbiased variance (divided by n - 1)."""
+
+    def values(self) -> dict[str, object]:
+        values = dict(self.__dict__)
+        values["curves"] = {c.label: c.__dict__ for c in self.curves}
+        values["final"] = {c.label: {"mean": c.mean[-1], "var": c.var[-1]} for c in self.curves}
+        return values
+
+
+def run_running_stats(args: RunningStatsArgs) -> RunningStats:
+    import torch
+
+    from bntutor.engine import BatchNorm, trace
+    from bntutor.live._session import torch_session
+
+    steps = args.steps or (120 if args.quick else 300)
+    with torch_session(args.seed) as gen, torch.no_grad():
+        batches = args.true_mean + args.true_std * torch.randn(steps, args.batch, 1, generator=gen)
+        curves: list[Curve] = []
+        for momentum in [*args.momenta, None]:
+            bn = BatchNorm(1, momentum=momentum).train()
+            means, variances = [], []
+            for x in batches:
+                bn(x)
+                assert bn.running_mean is not None and bn.running_var is not None
+                means.append(float(bn.running_mean[0]))
+                variances.append(float(bn.running_var[0]))
+            label = f"torch momentum={momentum}"
+            curves.append(Curve(label, "torch", momentum, means, variances))
+        for momentum in args.momenta:
+            keras = 1.0 - momentum  # the same weight on the new batch, Keras's way round
+            mean, var = torch.zeros(1), torch.ones(1)
+            means, variances = [], []
+            for x in batches:
+                tr = trace(x, running_mean=mean, running_var=var, momentum=keras,
+                           convention="keras")
+                mean, var = tr.new_running_mean, tr.new_running_var
+                means.append(float(mean[0]))
+                variances.append(float(var[0]))
+            label = f"keras momentum={keras:g}"
+            curves.append(Curve(label, "keras", keras, means, variances))
+
+        batch_means = batches.mean(dim=(1, 2))
+        cumulative = torch.tensor(curves[len(args.momenta)].mean, dtype=torch.float64)
+        exact = batch_means.double().cumsum(0) / torch.arange(1, steps + 1)
+        biased = batches.var(dim=(1, 2), unbiased=False)
+        return RunningStats(
+            steps=steps,
+            batch=args.batch,
+            true_mean=args.true_mean,
+            true_var=args.true_std**2,
+            curves=curves,
+            batch_means=batch_means.tolist(),
+            mean_of_batch_means=float(batch_means.mean()),
+            cumulative_max_diff=float((cumulative - exact).abs().max()),
+            mean_biased_var=float(biased.mean()),
+            mean_unbiased_var=float((biased * args.batch / (args.batch - 1)).mean()),
+        )
+
+
+def curve_plots(data: RunningStats) -> list[Block]:
+    torch_curves = [c for c in data.curves if c.convention == "torch"]
+    x = [float(i + 1) for i in range(data.steps)]
+    truth = "population"
+    return [
+        PlotBlock(
+            "running mean (torch convention)",
+            "line",
+            [*(Series(_short(c), x, c.mean) for c in torch_curves),
+             Series(truth, [x[0], x[-1]], [data.true_mean, data.true_mean])],
+            xlabel="step",
+        ),
+        PlotBlock(
+            "running variance (torch convention)",
+            "line",
+            [*(Series(_short(c), x, c.var) for c in torch_curves),
+             Series(truth, [x[0], x[-1]], [data.true_var, data.true_var])],
+            xlabel="step",
+        ),
+    ]
+
+
+def final_block(data: RunningStats) -> TensorBlock:
+    rows = [[c.mean[-1], c.var[-1]] for c in data.curves]
+    rows.append([data.true_mean, data.true_var])
+    return TensorBlock(
+        f"after {data.steps} steps of batches of {data.batch}",
+        rows,
+        row_labels=[c.label for c in data.curves] + ["population (the truth)"],
+        col_labels=["running mean", "running var"],
+        highlight=[(len(rows) - 1, 0), (len(rows) - 1, 1)],
+    )
+
+
+def correction_block(data: RunningStats) -> ScalarsBlock:
+    n = data.batch
+    return ScalarsBlock(
+        "the unbiased variance correction",
+        [
+            ("population variance", data.true_var),
+            (f"average batch variance ÷{n} (biased)", data.mean_biased_var),
+            (f"average batch variance ÷{n - 1} (unbiased)", data.mean_unbiased_var),
+            (f"expected biased average: {n - 1}/{n} × population",
+             data.true_var * (n - 1) / n),
+        ],
+    )
+
+
+def cumulative_block(data: RunningStats) -> ScalarsBlock:
+    return ScalarsBlock(
+        "torch momentum=None: a plain average of every batch so far",
+        [
+            ("running mean after the last step", _cumulative(data).mean[-1]),
+            ("mean of all batch means", data.mean_of_batch_means),
+            ("largest difference over all steps", data.cumulative_max_diff),
+        ],
+        digits=4,
+    )
+
+
+def _cumulative(data: RunningStats) -> Curve:
+    return next(c for c in data.curves if c.convention == "torch" and c.momentum is None)
+
+
+
+def _short(curve: Curve) -> str:
+    return f"m={curve.momentum}"

@@ -1,0 +1,65 @@
+"""bn_column against torch's own batch norm and layer norm on the same batch."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+import torch.nn.functional as F
+from pydantic import ValidationError
+
+from bntutor.live._tensors import int_batch
+from bntutor.live.feature_stats import BnColumnArgs, bn_column
+
+
+def _tensor(rows: list[list[float]]) -> torch.Tensor:
+    return torch.tensor(rows, dtype=torch.float64)
+
+
+def test_column_statistics_match_torch() -> None:
+    args = BnColumnArgs(seed=3, samples=8, features=4, column=2, gamma=1.5, beta=-0.5)
+    values = bn_column(args).values
+    x = int_batch(3, 8, 4)
+    col = x[:, 2]
+    assert values["column"] == col.tolist()
+    assert values["mean"] == pytest.approx(float(col.mean()), abs=1e-12)
+    assert values["var"] == pytest.approx(float(col.var(unbiased=False)), abs=1e-12)
+    assert values["var_unbiased"] == pytest.approx(float(col.var(unbiased=True)), abs=1e-12)
+    y = F.batch_norm(x, None, None, torch.full((4,), 1.5, dtype=torch.float64),
+                     torch.full((4,), -0.5, dtype=torch.float64), training=True, eps=1e-5)
+    assert values["y"] == pytest.approx(y[:, 2].tolist(), abs=1e-9)
+    x_hat = F.batch_norm(x, None, None, training=True, eps=1e-5)
+    assert torch.allclose(_tensor(values["x_hat_all"]), x_hat, atol=1e-9)
+
+
+def test_the_slips_are_what_they_claim() -> None:
+    batch = [[1.0, 10.0], [3.0, 30.0], [2.0, 0.0]]
+    values = bn_column(BnColumnArgs(values=batch)).values
+    x = torch.tensor(batch, dtype=torch.float64)
+    by_row = F.layer_norm(x, (2,), eps=1e-5)
+    assert torch.allclose(_tensor(values["x_hat_all_rows"]), by_row, atol=1e-9)
+    unbiased = (x - x.mean(0)) / torch.sqrt(x.var(0, unbiased=True) + 1e-5)
+    assert torch.allclose(_tensor(values["x_hat_all_unbiased"]), unbiased, atol=1e-9)
+    assert values["row_means"] == pytest.approx(x.mean(1).tolist())
+    centred = x[:, 0] - x[:, 0].mean()
+    assert values["x_over_var"] == pytest.approx((centred / x[:, 0].var(unbiased=False)).tolist())
+
+
+def test_a_constant_feature_normalizes_to_zero_thanks_to_eps() -> None:
+    values = bn_column(BnColumnArgs(values=[[3, 1], [3, 4], [3, 2], [3, 8]])).values
+    assert values["var"] == 0.0
+    assert values["x_hat"] == [0.0, 0.0, 0.0, 0.0]
+
+
+def test_show_batch_hides_the_answers() -> None:
+    assert len(bn_column(BnColumnArgs(show="batch")).blocks) == 1
+    assert len(bn_column(BnColumnArgs()).blocks) == 3
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"column": 4}, {"values": [[1, 2], [3]]}, {"values": [[1, 2]]}, {"low": 5, "high": 1},
+     {"eps": 0}, {"surprise": 1}],
+)
+def test_bad_arguments_are_rejected(bad: dict[str, object]) -> None:
+    with pytest.raises(ValidationError):
+        BnColumnArgs.model_validate(bad)
