@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from bntutor.checking.canonical import answer_text as canonical_text
+from bntutor.checking.answering import Answering, reveal_text, typed_text
 from bntutor.checking.predict import check_predict
 from bntutor.content.models import Question, Tolerance
 from bntutor.numbers import format_answer_number, format_change, format_number, format_value
-from bntutor.quiz.items import QuizItem
-from bntutor.quiz.judge import Judge
-from bntutor.ui.answer_text import answer_text as shown_text
 
 
 @pytest.mark.parametrize(
@@ -54,8 +51,8 @@ def test_verdict_lesson_reveal_and_quiz_reveal_agree() -> None:
                         tolerance=Tolerance(abs=0.01))
     verdict = check_predict("0.9", value, question.tolerance)
     assert verdict.message.endswith("the result is 0.3047.")
-    assert shown_text(question, value) == "0.3047"
+    assert reveal_text(question, value) == "0.3047"
     numeric = Question(kind="numeric", prompt="How much?", answer=value, explanation="So.")
-    assert Judge().reveal(QuizItem("bank:x", numeric, "why-bn")) == "0.3047"
+    assert Answering().reveal(numeric) == "0.3047"
     # the answer the validator types back still carries full precision
-    assert float(canonical_text(question, value)) == value
+    assert float(typed_text(question, value)) == value

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bntutor.checking.canonical import answer_text
+from bntutor.checking.answering import typed_text
 from bntutor.checking.check import check
 from bntutor.checking.verdict import Verdict
 from bntutor.content.i18n import localize
@@ -62,7 +62,7 @@ def selfcheck(
     problem = _value_problem(question, resolved.expected)
     if problem:
         return [*errors, site.error(f"the expected answer {problem}", "answer")]
-    text = answer_text(question, resolved.expected)
+    text = typed_text(question, resolved.expected)
     verdict = _run_check(question, text, resolved)
     if isinstance(verdict, str):
         return [*errors, site.error(verdict, "answer")]
@@ -85,7 +85,7 @@ def _check_rule(
     problem = _value_problem(question, value)
     if problem:
         return [site.error(f"feedback answer {problem}", *at)]
-    text = answer_text(question, value)
+    text = typed_text(question, value)
     verdict = _run_check(question, text, resolved)
     if isinstance(verdict, str):
         return [site.error(verdict, *at)]

@@ -20,10 +20,11 @@ from typing import TextIO
 from rich.console import Console
 
 from bntutor import tutor
+from bntutor.checking.answering import Answering
 from bntutor.cli._answers import answers_file, stdin_lines
 from bntutor.cli._clock import app_clock
 from bntutor.cli._recorder import StoreRecorder, saved_progress
-from bntutor.cli._services import lesson_services
+from bntutor.cli._services import rendered
 from bntutor.cli._store import open_store
 from bntutor.cli._warmup import Warmup
 from bntutor.cli.context import AppContext
@@ -65,12 +66,12 @@ def run_lesson(
             progress, note = _starting_point(store, lesson, restart, step, app.lang)
             store.set_lesson_lang(lesson.slug, app.lang)
             store.set_current_step(lesson.slug, progress.current)  # started, even if quit at once
-            services = lesson_services(warmup, app.lang)
+            answering = Answering(app.lang, before_engine=warmup.wait)
             player = LessonPlayer(
                 lesson,
                 entry.number,
-                io=LessonScreen(console, source, services.compute, app.lang),
-                answers=services,
+                io=LessonScreen(console, source, rendered(answering), app.lang),
+                answers=answering,
                 recorder=StoreRecorder(store, lesson.slug, _topic(lesson), clock),
                 lang=app.lang,
                 run=lesson_run(store, lesson.slug),

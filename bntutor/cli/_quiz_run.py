@@ -21,15 +21,15 @@ from typing import Literal
 
 from rich.console import Console
 
+from bntutor.checking.answering import Answering
 from bntutor.cli._answers import answers_file, stdin_lines
 from bntutor.cli._clock import app_clock
-from bntutor.cli._services import live_compute
+from bntutor.cli._services import rendered
 from bntutor.cli._store import open_store
 from bntutor.cli._warmup import Warmup
 from bntutor.cli.context import AppContext
 from bntutor.errors import ContentError, ExitStatus
 from bntutor.messages import message
-from bntutor.quiz.judge import Judge
 from bntutor.quiz.report import QuizReport, build_report
 from bntutor.quiz.results import QuestionResult
 from bntutor.quiz.runner import QuizRunner, RunOutcome
@@ -126,13 +126,13 @@ def run_items(
     """Ask ``item_ids`` (options in the order ``shuffle_seed`` draws) and build the report."""
     warmup = Warmup("torch")  # started once the first question is on screen
     needs_torch = kind == "review" or any(not i.startswith("bank:") for i in item_ids)
-    judge = Judge(lang=app.lang, before_engine=lambda: warmup.start().wait())
+    answering = Answering(app.lang, before_engine=lambda: warmup.start().wait())
     started_at = clock()
     view = QuizView(console, reader, time.monotonic, app.lang,
                     on_wait=warmup.start if needs_torch else None,
-                    compute=live_compute(warmup, lang=app.lang))
+                    compute=rendered(answering))
     runner = QuizRunner(
-        item_ids, content.source, judge.check, judge.reveal, view, time.monotonic,
+        item_ids, content.source, answering.check, answering.reveal, view, time.monotonic,
         recorder(store, kind, clock), time_limit, app.lang, shuffle_seed,
         fresh_numbers=kind == "review",
     )

@@ -95,8 +95,8 @@ class QuizRunner:
 
     item_ids: Sequence[str]
     source: ItemSource
-    check: Callable[[QuizItem, str], Verdict]
-    reveal: Callable[[QuizItem], str]
+    check: Callable[[Question, str], Verdict]
+    reveal: Callable[[Question], str]
     io: QuizIO
     timer: Callable[[], float]
     record: Callable[[QuestionResult], None]
@@ -223,7 +223,7 @@ class QuizRunner:
             elif q.kind == "explain":
                 return self._explain(item, text, asked_at, hints, deadline)
             else:
-                verdict = self.check(item, text)
+                verdict = self.check(q, text)
                 if not verdict.readable and (self.io.interactive or verdict.retry):
                     self.io.show_note(verdict.message)
                     continue
@@ -331,7 +331,7 @@ class QuizRunner:
             seconds=max(self.timer() - asked_at, 0.0),
             hints=hints,
             diagnosis=diagnosis,
-            expected=self.reveal(item),
+            expected=self.reveal(q),
             explanation=localize(q.explanation, self.lang),
             lessons=item.lessons,
             options=tuple(option_ids(q.options)),
@@ -349,7 +349,7 @@ class QuizRunner:
                 q = item.question
                 return QuestionResult(
                     item_id, item.topic, item.difficulty, localize(q.prompt, self.lang), status,
-                    expected=self.reveal(item), explanation=localize(q.explanation, self.lang),
+                    expected=self.reveal(q), explanation=localize(q.explanation, self.lang),
                     lessons=item.lessons,
                 )
         try:

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 
-from bntutor.checking.canonical import answer_text
+from bntutor.checking.answering import typed_text
 from bntutor.checking.check import check
 from bntutor.checking.verdict import Verdict
 from bntutor.content.models import QuestionStep
@@ -41,8 +41,8 @@ def test_the_written_out_answer_passes_and_a_rule_answer_fails(
     question: QuestionStep, expected: Any, wrong: Any
 ) -> None:
     resolved = ResolvedQuestion(expected, [(wrong, {"en": "rule", "zh": "规则"})])
-    assert check(question, answer_text(question, expected), resolved).correct
-    verdict = check(question, answer_text(question, wrong), resolved, lang="zh")
+    assert check(question, typed_text(question, expected), resolved).correct
+    verdict = check(question, typed_text(question, wrong), resolved, lang="zh")
     assert (verdict.correct, verdict.diagnosis) == (False, "规则")
 
 

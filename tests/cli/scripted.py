@@ -12,12 +12,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from bntutor.checking.canonical import answer_text
+from bntutor.checking.answering import Answering, typed_text
 from bntutor.cli._quiz_run import load_content
 from bntutor.cli.main import run
 from bntutor.content.models import Question
 from bntutor.content.shuffle import OptionOrder
-from bntutor.quiz.judge import Judge
 from bntutor.quiz.selection import choose_items
 
 
@@ -76,7 +75,7 @@ def shown_right_answers(seed: int | str, ids: list[str], fresh: bool = False) ->
     """The right answer of each item, in the letters a session with ``seed`` shows
     (``fresh``: as a review asks them, generated ones with new numbers)."""
     content = load_content()
-    judge = Judge()
+    answering = Answering()
     order = OptionOrder(seed)
     lines = []
     for item_id in ids:
@@ -85,5 +84,5 @@ def shown_right_answers(seed: int | str, ids: list[str], fresh: bool = False) ->
         if shown.kind == "explain":  # an answer, then every rubric point marked covered
             lines.append(explain_lines(shown))
             continue
-        lines.append(answer_text(shown, judge.resolve(item).expected))
+        lines.append(typed_text(shown, answering.resolve(shown).expected))
     return lines

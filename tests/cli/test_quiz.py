@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from bntutor.checking.answering import Answering
 from bntutor.cli._quiz_run import load_content, review_seed
 from bntutor.content.i18n import localize
 from bntutor.content.models import option_ids
-from bntutor.quiz.judge import Judge
 from bntutor.quiz.selection import choose_items
 from bntutor.quiz.topics import TOPICS
 from bntutor.store.store import Store
@@ -105,7 +105,7 @@ def test_the_transcript_names_the_options_shown_and_chosen(home: Path, tmp_path:
     answers = right_answers(seed=8, n=12)
     report = bntutor("quiz", "--seed", "8", "-n", "12", "--answers",
                      answers_file(tmp_path, *answers), "--json").json()
-    source, judge = load_content().source, Judge()
+    source, answering = load_content().source, Answering()
     choices = 0
     for q in report["questions"]:
         item = source.get(q["item_id"])
@@ -114,7 +114,7 @@ def test_the_transcript_names_the_options_shown_and_chosen(home: Path, tmp_path:
             continue
         choices += 1
         assert sorted(q["options"]) == sorted(option_ids(item.question.options))
-        expected = judge.resolve(item).expected
+        expected = answering.resolve(item.question).expected
         assert sorted(q["chosen"]) == sorted(expected if isinstance(expected, list) else [expected])
         assert q["status"] == "correct"
     assert choices >= 3

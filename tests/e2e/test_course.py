@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 import bntutor
-from bntutor.checking.canonical import answer_text as canonical_answer
+from bntutor.checking.answering import typed_text
 from bntutor.content.course import load_course
 from bntutor.content.i18n import localize
 from bntutor.content.models import Lesson, Option, QuestionStep
@@ -56,7 +56,7 @@ class Attempt:
 def answer_text(value: Any, step: QuestionStep) -> str:
     """An expected value written the way a learner would type it (options by shown letter)."""
     if step.kind in ("choice", "multi"):
-        return canonical_answer(step, value)
+        return typed_text(step, value)
     if isinstance(value, list):
         return json.dumps(value)
     if isinstance(value, float):

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from bntutor.checking.answering import Answering
 from bntutor.content.models import BankQuestion
 from bntutor.quiz.explain import MarksSyntaxError, parse_marks
-from bntutor.quiz.judge import Judge
 from bntutor.quiz.results import QuestionResult
 from bntutor.quiz.runner import QuizRunner
 from bntutor.quiz.scheduler import FAST_EXPLAIN_SECONDS, Outcome, rating_for
@@ -32,9 +32,9 @@ PLAIN = BankQuestion.model_validate({
 def _run(timer: FakeTimer, replies: list, ids: list[str], interactive: bool = False,
          lang: str = "en") -> tuple[list[QuestionResult], FakeIO, str]:
     recorded: list[QuestionResult] = []
-    judge = Judge()
+    answering = Answering()
     io = FakeIO(timer, replies, interactive)
-    runner = QuizRunner(ids, ItemSource([EXPLAIN, PLAIN]), judge.check, judge.reveal, io,
+    runner = QuizRunner(ids, ItemSource([EXPLAIN, PLAIN]), answering.check, answering.reveal, io,
                         timer, recorded.append, lang=lang)
     outcome = runner.run()
     return outcome.results, io, outcome.ended

@@ -17,7 +17,7 @@ import pytest
 import torch
 from torch import nn
 
-from bntutor.checking.canonical import answer_text
+from bntutor.checking.answering import typed_text
 from bntutor.checking.check import check
 from bntutor.content.i18n import localize
 from bntutor.content.models import Question
@@ -324,10 +324,10 @@ def test_right_answer_accepted_and_misconceptions_diagnosed(template_id: str) ->
     for seed in SEEDS:
         q = generate(template_id, seed).question
         resolved = ResolvedQuestion(q.answer, [(f.answer, f.message) for f in q.feedback])
-        verdict = check(q, answer_text(q, q.answer), resolved)
+        verdict = check(q, typed_text(q, q.answer), resolved)
         assert verdict.correct, (verdict.message, _prompt(q))
         for rule in q.feedback:
-            wrong = check(q, answer_text(q, rule.answer), resolved)
+            wrong = check(q, typed_text(q, rule.answer), resolved)
             assert not wrong.correct and wrong.diagnosis == rule.message
 
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bntutor.checking.answering import Answering
 from bntutor.content.models import BankQuestion
-from bntutor.quiz.judge import Judge
 from bntutor.quiz.results import QuestionResult
 from bntutor.quiz.runner import QuizRunner
 from bntutor.quiz.source import ItemSource
@@ -36,9 +36,9 @@ IDS = ["bank:q-choice", "bank:q-num", "bank:q-text"]
 def _run(timer: FakeTimer, replies: list, limit: float | None = None,
          ids: list[str] = IDS, interactive: bool = False):
     recorded: list[QuestionResult] = []
-    judge = Judge()
+    answering = Answering()
     io = FakeIO(timer, replies, interactive)
-    runner = QuizRunner(ids, ItemSource(BANK), judge.check, judge.reveal, io, timer,
+    runner = QuizRunner(ids, ItemSource(BANK), answering.check, answering.reveal, io, timer,
                         recorded.append, limit)
     return runner.run(), io, recorded
 
@@ -146,8 +146,8 @@ def test_a_typo_is_asked_again_without_a_verdict_even_when_scripted(timer: FakeT
                          prompt="Which variance?", answer="unbiased")]
     io = FakeIO(timer, ["unbaised", "biased"])
     recorded: list[QuestionResult] = []
-    judge = Judge()
-    outcome = QuizRunner(["bank:q-word"], ItemSource(bank), judge.check, judge.reveal, io,
+    answering = Answering()
+    outcome = QuizRunner(["bank:q-word"], ItemSource(bank), answering.check, answering.reveal, io,
                          timer, recorded.append).run()
     assert io.notes == ["did you mean 'unbiased'? (not counted as a try)"]
     assert [(r.answer, r.status) for r in outcome.results] == [("biased", "wrong")]
