@@ -32,14 +32,16 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
 
 def test_timed_quiz_runs_out_while_waiting(env: dict[str, str]) -> None:
     answers = right_answers(seed=1, n=3)
-    child = spawn(["quiz", "-n", "3", "--seed", "1", "--time-limit", "6s"], env)
+    # 15 s: on a loaded machine answering question 1 alone can take several seconds, and
+    # the countdown must still have whole seconds left to redraw at question 2
+    child = spawn(["quiz", "-n", "3", "--seed", "1", "--time-limit", "15s"], env)
     child.expect_exact("Question 1 of 3")
     child.expect_exact("left")  # the countdown shown at the prompt
     child.sendline(answers[0])
     child.expect_exact("Question 2 of 3")
     child.expect_exact("left")
     # no answer now: the quiz must end by itself while it waits for one
-    child.expect_exact("time is up", timeout=30)
+    child.expect_exact("time is up", timeout=45)
     waited = str(child.before)
     assert "\x1b7" in waited  # the countdown was redrawn live (save/restore cursor)
     status, report = finish(child)
