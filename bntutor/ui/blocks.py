@@ -26,7 +26,7 @@ from bntutor.live.results import (
     TextBlock,
 )
 from bntutor.messages import translate
-from bntutor.ui._numfmt import format_number
+from bntutor.numbers import format_number
 from bntutor.ui._plot import PlotSize, draw, legend, needs_legend
 from bntutor.ui.prose import labelled, markdown
 from bntutor.ui.tables import decimal_padding, number_table

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from bntutor.ui._numfmt import format_number as fmt
+from bntutor.numbers import format_number as fmt
 from bntutor.ui.mathtext import latex_to_unicode
 from bntutor.ui.norm_data import NormData
 from bntutor.ui.tables import number_table

@@ -20,7 +20,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from bntutor.ui._numfmt import format_number
+from bntutor.numbers import format_number
 
 HIGHLIGHT_STYLE = "bold yellow"
 MIN_LABEL_WIDTH = 12  # row labels wrap, but not narrower than this (or their longest word)

@@ -13,7 +13,7 @@ from rich.columns import Columns
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from bntutor.ui._numfmt import format_number as fmt
+from bntutor.numbers import format_number as fmt
 from bntutor.ui.mathtext import latex_to_unicode
 from bntutor.ui.prose import hanging
 from bntutor.ui.tables import number_table

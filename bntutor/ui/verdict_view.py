@@ -17,7 +17,7 @@ from rich.text import Text
 from bntutor.checking.verdict import ElementDiff, Verdict
 from bntutor.control_chars import visible
 from bntutor.messages import message
-from bntutor.ui._numfmt import format_number
+from bntutor.numbers import format_number
 from bntutor.ui.mathtext import render_math_in_text
 from bntutor.ui.prose import inline_markdown, labelled, markdown
 

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from rich.console import Console, RenderableType
 
-from bntutor.ui._numfmt import format_number
+from bntutor.numbers import format_number
 from bntutor.ui.tables import decimal_padding, number_table
 
 

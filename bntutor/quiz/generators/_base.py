@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from bntutor.checking.tolerance import is_close
 from bntutor.content.models import Feedback, Question, Tolerance
+from bntutor.numbers import format_number
 
 #: How answers computed with a hand calculator are compared: 3 decimals or 1 %.
 HAND = Tolerance(abs=2e-3, rel=1e-2)
@@ -39,16 +40,8 @@ def rng_for(template_id: str, seed: int) -> random.Random:
     return random.Random(f"{template_id}/{seed}")
 
 
-def num(x: float, digits: int = 4) -> str:
-    """A number as a person would write it: ``3``, ``-0.5``, ``0.1235``."""
-    if float(x).is_integer() and abs(x) < 1e12:
-        return str(int(x))
-    text = f"{x:.{digits}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
 def nums(values: Sequence[float], digits: int = 4) -> str:
-    return "[" + ", ".join(num(v, digits) for v in values) + "]"
+    return "[" + ", ".join(format_number(v, digits) for v in values) + "]"
 
 
 def feedback(answer: float, tol: Tolerance, wrong: Sequence[tuple[float, str]]) -> list[Feedback]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import random
 
 from bntutor.content.models import Question
+from bntutor.numbers import format_number as num
 from bntutor.quiz.generators import _engine
-from bntutor.quiz.generators._base import Template, count, num, numeric, nums
+from bntutor.quiz.generators._base import Template, count, numeric, nums
 
 _CNN = ("bn-cnn",)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 
 from bntutor.content.models import Question
-from bntutor.quiz.generators._base import Template, num, numeric
+from bntutor.numbers import format_number as num
+from bntutor.quiz.generators._base import Template, numeric
 
 _LESSONS = ("dropout-and-bn",)
 

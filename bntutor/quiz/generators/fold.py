@@ -6,8 +6,9 @@ import math
 import random
 
 from bntutor.content.models import Question
+from bntutor.numbers import format_number as num
 from bntutor.quiz.generators import _engine
-from bntutor.quiz.generators._base import Template, num, numeric
+from bntutor.quiz.generators._base import Template, numeric
 
 _LESSONS = ("beyond-bn",)
 _EPS = 1e-5
@@ -54,7 +55,7 @@ def _folded_bias(rng: random.Random) -> Question:
         _setting(w, b, mean, var, gamma, beta) + " gives which bias (3 decimals)?",
         bias,
         f"b' = (b - mean) * gamma / sqrt(var + eps) + beta = ({num(b)} - {num(mean)}) * "
-        f"{num(scale)} + {num(beta)} = {num(bias)}.",
+        f"{num(scale)} + {num(beta)} = {num(round(bias, 4))}.",
         hints=["The old bias goes through BN like any output value."],
         wrong=[(-mean * scale + beta, "The conv's own bias goes through BN too: "
                 "(b - mean) * scale + beta."),

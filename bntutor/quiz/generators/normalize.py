@@ -6,8 +6,9 @@ import math
 import random
 
 from bntutor.content.models import Question
+from bntutor.numbers import format_number as num
 from bntutor.quiz.generators import _engine
-from bntutor.quiz.generators._base import Template, num, numeric, nums, small_batch, tensor
+from bntutor.quiz.generators._base import Template, numeric, nums, small_batch, tensor
 
 _LESSONS = ("bn-mechanics",)
 
@@ -101,7 +102,7 @@ def _affine_output(rng: random.Random) -> Question:
         f"{num(gamma)}, beta = {num(beta)}. What is the output for the {_ordinal(i)} value "
         "(3 decimals)?",
         stats.y[i],
-        f"x_hat = {num(stats.x_hat[i])}; y = gamma * x_hat + beta = {num(stats.y[i])}.",
+        f"x_hat = {num(stats.x_hat[i])}; y = gamma * x_hat + beta = {num(round(stats.y[i], 4))}.",
         hints=["Normalize first, then scale by gamma and shift by beta."],
         wrong=[
             (swapped, "Gamma scales and beta shifts: y = gamma * x_hat + beta."),
@@ -138,7 +139,8 @@ def _eval_output(rng: random.Random) -> Question:
         f"does it output for the input {num(x)} (3 decimals)?",
         y,
         f"Eval mode uses the running statistics: {num(gamma)} * ({num(x)} - "
-        f"{num(running_mean)}) / sqrt({num(running_var)} + 1e-5) + {num(beta)} = {num(y)}.",
+        f"{num(running_mean)}) / sqrt({num(running_var)} + 1e-5) + {num(beta)} = "
+        f"{num(round(y, 4))}.",
         hints=["In eval mode the running statistics replace the batch's."],
         wrong=[(no_sqrt, "That divides by the variance; divide by sqrt(running_var + eps).")],
     )

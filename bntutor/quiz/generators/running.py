@@ -5,8 +5,9 @@ from __future__ import annotations
 import random
 
 from bntutor.content.models import Question
+from bntutor.numbers import format_number as num
 from bntutor.quiz.generators import _engine
-from bntutor.quiz.generators._base import Template, num, numeric, nums, small_batch
+from bntutor.quiz.generators._base import Template, numeric, nums, small_batch
 
 _LESSONS = ("train-vs-inference",)
 _TORCH_RULE = "PyTorch: new = (1 - momentum) * old + momentum * batch statistic"

@@ -6,8 +6,9 @@ import math
 import random
 
 from bntutor.content.models import Question
+from bntutor.numbers import format_number as num
 from bntutor.quiz.generators import _engine
-from bntutor.quiz.generators._base import Template, num, numeric, nums, small_batch
+from bntutor.quiz.generators._base import Template, numeric, nums, small_batch
 
 _LESSONS = ("similar-images", "beyond-bn")
 
