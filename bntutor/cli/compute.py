@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from bntutor.cli.context import get_context
+from bntutor.conventions import CONVENTIONS
 from bntutor.errors import BadInputError
 
 if TYPE_CHECKING:  # imported when the command runs, to keep `bntutor --help` fast
@@ -35,9 +36,6 @@ def compute_group(ctx: typer.Context) -> None:
     """Compute step by step with your own numbers."""
     if ctx.invoked_subcommand is None:  # `bntutor compute` alone: what can be computed
         typer.echo(ctx.get_help())
-
-
-_CONVENTIONS = ("torch", "keras", "cs231n")
 
 
 @compute_app.command("bn")
@@ -94,9 +92,9 @@ def bn_cmd(
     app_ctx = get_context(ctx)
     _check_scalars(momentum, eps)
     convention = convention.lower()
-    if convention not in _CONVENTIONS:
+    if convention not in CONVENTIONS:
         raise BadInputError(
-            f"unknown convention {convention!r}", "--convention", "use torch, keras or cs231n"
+            f"unknown convention {convention!r}", "--convention", "use " + ", ".join(CONVENTIONS)
         )
     batch = build_batch(values, shape, layout, seed)
     vectors = {
@@ -149,7 +147,7 @@ def _compute(
     """Run the engine's explained path and turn its tensors into plain arrays."""
     import torch
 
-    from bntutor.engine import CONVENTIONS, trace
+    from bntutor.engine import trace
     from bntutor.ui.trace_data import TraceData
 
     rule = CONVENTIONS[convention]

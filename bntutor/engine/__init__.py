@@ -7,8 +7,8 @@ its closed-form derivative; ``batch_norm`` is torch's functional BN computed tha
 its own, as transformers do.
 """
 
+from bntutor.conventions import CONVENTIONS, Convention
 from bntutor.engine.backward import backward
-from bntutor.engine.conventions import CONVENTIONS, Convention
 from bntutor.engine.fold import fold
 from bntutor.engine.functional import batch_norm
 from bntutor.engine.layer_norm import NormTrace, layer_norm, ln_trace, rms_norm, rms_trace

@@ -25,9 +25,12 @@ import torch
 import torch.distributed as dist
 from torch import Tensor
 
+from bntutor.conventions import CONVENTIONS
 from bntutor.engine._axes import channel_dim, per_channel_shape, reduce_dims, values_per_channel
 from bntutor.engine._checks import check_eps
 from bntutor.engine.module import BatchNorm
+
+_TORCH = CONVENTIONS["torch"]  # what nn.SyncBatchNorm's running statistics follow
 
 
 class _AllReduceSum(torch.autograd.Function):
@@ -110,6 +113,6 @@ class SyncBatchNorm(BatchNorm):
         if self.training and self.running_mean is not None and self.running_var is not None:
             with torch.no_grad():
                 unbiased = var.detach() * (count / (count - 1))
-                self.running_mean.mul_(1.0 - factor).add_(factor * mean.detach())
-                self.running_var.mul_(1.0 - factor).add_(factor * unbiased)
+                self.running_mean.copy_(_TORCH.update(self.running_mean, mean.detach(), factor))
+                self.running_var.copy_(_TORCH.update(self.running_var, unbiased, factor))
         return y

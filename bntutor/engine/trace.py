@@ -10,7 +10,7 @@ the batch, e.g. ``N * H * W`` of them for NCHW input)::
     x_hat        = (x - mean) * invstd
     y            = gamma * x_hat + beta
 
-and the running statistics move towards the batch's (see :mod:`conventions`). In eval mode
+and the running statistics move towards the batch's (see :mod:`bntutor.conventions`). In eval mode
 (``training=False``) the running statistics take the place of the batch's. The derivative
 of all this is in :mod:`backward`; the fast path in :mod:`module` must agree with it.
 """
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import torch
 from torch import Tensor
 
+from bntutor.conventions import convention_named
 from bntutor.engine._axes import channel_dim, per_channel_shape, reduce_dims, values_per_channel
 from bntutor.engine._checks import (
     check_batch_size,
@@ -29,7 +30,6 @@ from bntutor.engine._checks import (
     check_per_channel,
     check_running_pair,
 )
-from bntutor.engine.conventions import convention_named
 
 
 @dataclass(frozen=True, eq=False)

@@ -9,13 +9,17 @@ at zeros (``bn_param.get('running_var', np.zeros(D))``).
 
 So torch's ``momentum=0.1`` and Keras's ``momentum=0.99`` both keep most of the old value.
 Each :class:`Convention` also records that framework's default ``momentum`` and ``eps``.
+Torch-free (the engine applies the rule to tensors), so a command can check a convention's
+name before torch is imported.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import torch
+if TYPE_CHECKING:
+    import torch
 
 
 @dataclass(frozen=True)
