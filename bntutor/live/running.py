@@ -1,7 +1,7 @@
 """``running_stats_after``: BN's running mean and variance after k training batches.
 
 One feature, running statistics starting at mean 0 and variance 1 (torch's and Keras's
-defaults), updated by :mod:`bntutor.engine.conventions`:
+defaults), updated by :mod:`bntutor.conventions`:
 
 - torch:  ``new = (1 − m)·old + m·batch``, unbiased batch variance stored; ``momentum=None``
   is the plain average of all batches so far (m = 1/k at the k-th batch);
