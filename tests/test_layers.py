@@ -56,7 +56,7 @@ def test_the_package_as_it_is_keeps_every_contract(tmp_path: Path) -> None:
         # two sibling modules importing each other
         ("bntutor.content.paths", "import bntutor.content.loader", "No import cycles"),
         # a new top-level module that no layer names
-        ("bntutor.player", "import bntutor.errors", "Packages import only the"),
+        ("bntutor.unlisted", "import bntutor.errors", "Packages import only the"),
         # another package's private module
         ("bntutor.quiz.items", "import bntutor.content._semantics", "A _private module"),
     ],
