@@ -26,7 +26,7 @@ from bntutor.ui.lesson_table import LessonRow, lesson_table
 if TYPE_CHECKING:
     from bntutor.content.course import Catalog
     from bntutor.store.exercises import ExerciseProgress
-    from bntutor.store.progress import LessonProgress
+    from bntutor.store.lessons import LessonRecord
     from bntutor.store.store import Store
 
 
@@ -87,7 +87,7 @@ def catalog() -> Catalog:
 
 
 def standings(
-    course: list[IndexEntry] | Catalog, saved: dict[str, LessonProgress], lang: str
+    course: list[IndexEntry] | Catalog, saved: dict[str, LessonRecord], lang: str
 ) -> list[Standing]:
     entries = course if isinstance(course, list) else index_entries(course)
     result = []

@@ -10,7 +10,7 @@ from bntutor import tutor
 from bntutor.checking.verdict import Verdict
 
 if TYPE_CHECKING:
-    from bntutor.store.progress import LessonProgress
+    from bntutor.store.lessons import LessonRecord
     from bntutor.store.store import Store
 
 
@@ -72,7 +72,7 @@ class StoreRecorder:
         self._store.mark_finished(self._slug)
 
 
-def saved_progress(saved: LessonProgress | None) -> tutor.Progress | None:
+def saved_progress(saved: LessonRecord | None) -> tutor.Progress | None:
     """The tutor's view of what the store kept (None when the lesson was never started)."""
     if saved is None:
         return None

@@ -1,4 +1,4 @@
-"""`bntutor progress [--json] [--reset LESSON]`."""
+"""The `bntutor progress [--json] [--reset LESSON]` and `bntutor repair` commands."""
 
 from __future__ import annotations
 

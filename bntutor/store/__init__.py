@@ -10,7 +10,7 @@ in ``PRAGMA user_version``, migrations in :mod:`bntutor.store.migrations`)::
         # lesson progress, by lesson slug and step id
         store.set_current_step(slug, step_id)            # where the learner is
         store.save_step(slug, step_id, "correct", next_step_id, hints_used=1, seconds=12.5)
-        progress = store.get_progress(slug)              # LessonProgress | None
+        progress = store.get_progress(slug)              # LessonRecord | None
         progress.resume_at(current_step_ids)             # survives reordered steps
         store.mark_finished(slug); store.reset_lesson(slug); store.all_progress()
         store.start_run(slug)                            # play again: earlier runs are kept
@@ -30,11 +30,12 @@ Modules: ``db`` (connection, transactions, sqlite errors -> StoreError), ``migra
 ``runs`` (a replay of a lesson is a new run; earlier runs are summed up and kept),
 ``recovery`` (a damaged file is moved aside to ``bntutor.sqlite3.corrupt-<stamp>`` and a
 fresh one started with every readable row carried over by ``salvage``, with a warning;
-``repair`` does the same on request), ``progress``, ``attempts``, ``quizzes``, ``cards``,
-``store`` (the facade), ``home`` (where the home dir is). Datetimes are aware, injected by
-the ``clock``, and stored as ISO-8601 UTC text. The store never prints. A row that cannot
-be read (bad text in a date column, broken JSON) is left out of what is returned and
-counted in ``store.unreadable_rows()`` for the CLI to report.
+``repair`` does the same on request), ``lessons`` (where each lesson stands and how each
+step went), ``attempts``, ``quizzes``, ``cards``, ``store`` (the facade), ``home`` (where
+the home dir is). Datetimes are aware, injected by the ``clock``, and stored as ISO-8601
+UTC text. The store never prints. A row that cannot be read (bad text in a date column,
+broken JSON) is left out of what is returned and counted in ``store.unreadable_rows()``
+for the CLI to report.
 
 Importing this package is cheap (``home`` needs it at startup): the names below load
 their modules on first use.
@@ -48,16 +49,16 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from bntutor.store.attempts import Attempt, TopicStats
     from bntutor.store.cards import CardRecord
-    from bntutor.store.progress import LessonProgress, StepProgress
+    from bntutor.store.lessons import LessonRecord, StepResult
     from bntutor.store.quizzes import QuizRecord
     from bntutor.store.store import Store
 
 __all__ = [
     "Attempt",
     "CardRecord",
-    "LessonProgress",
+    "LessonRecord",
     "QuizRecord",
-    "StepProgress",
+    "StepResult",
     "Store",
     "TopicStats",
 ]
@@ -66,8 +67,8 @@ _HOMES = {
     "Attempt": "attempts",
     "TopicStats": "attempts",
     "CardRecord": "cards",
-    "LessonProgress": "progress",
-    "StepProgress": "progress",
+    "LessonRecord": "lessons",
+    "StepResult": "lessons",
     "QuizRecord": "quizzes",
     "Store": "store",
 }

@@ -11,14 +11,14 @@ from bntutor.store.clock import Clock, utc_now
 from bntutor.store.db import Database
 from bntutor.store.exercises import ExerciseStore
 from bntutor.store.home import FILE_NAME, ensure_home
-from bntutor.store.progress import ProgressStore
+from bntutor.store.lessons import LessonStore
 from bntutor.store.quizzes import QuizStore
 from bntutor.store.recovery import open_database
 
 __all__ = ["FILE_NAME", "Store"]
 
 
-class Store(ProgressStore, AttemptStore, QuizStore, CardStore, ExerciseStore):
+class Store(LessonStore, AttemptStore, QuizStore, CardStore, ExerciseStore):
     """Lesson progress, attempts, quiz sessions, review cards and exercises of one learner.
 
     Use :meth:`open`; ``warnings`` holds what the CLI should tell the learner (a damaged

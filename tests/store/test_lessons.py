@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bntutor.store.progress import Outcome
+from bntutor.store.lessons import Outcome
 from bntutor.store.store import Store
 
 from .conftest import START, FakeClock

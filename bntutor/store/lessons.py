@@ -1,9 +1,9 @@
 """Lesson progress, keyed by lesson slug and step id (never by position).
 
-Call :meth:`ProgressStore.save_step` when the learner leaves a step: its outcome is the
+Call :meth:`LessonStore.save_step` when the learner leaves a step: its outcome is the
 step's latest result, hints and seconds add up over visits, and ``next_step_id`` is where
 the lesson resumes. Because nothing refers to step positions, an author can reorder,
-insert or delete steps and :meth:`LessonProgress.resume_at` still finds the right place.
+insert or delete steps and :meth:`LessonRecord.resume_at` still finds the right place.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True)
-class StepProgress:
+class StepResult:
     """One step the learner has left, with its latest outcome and totals over visits."""
 
     step_id: str
@@ -36,12 +36,12 @@ class StepProgress:
 
 
 @dataclass(frozen=True)
-class LessonProgress:
+class LessonRecord:
     """Where a learner is in one lesson and how it went."""
 
     slug: str
     current_step_id: str | None  # None: not placed yet, or finished
-    steps: tuple[StepProgress, ...]  # completed steps, in the order first completed
+    steps: tuple[StepResult, ...]  # completed steps, in the order first completed
     started_at: datetime  # of the live run
     updated_at: datetime
     finished_at: datetime | None = None  # when the live run reached the end
@@ -59,7 +59,7 @@ class LessonProgress:
     def step_outcomes(self) -> dict[str, Outcome]:
         return {step.step_id: step.outcome for step in self.steps}
 
-    def step(self, step_id: str) -> StepProgress | None:
+    def step(self, step_id: str) -> StepResult | None:
         return next((step for step in self.steps if step.step_id == step_id), None)
 
     def count(self, outcome: Outcome) -> int:
@@ -118,8 +118,8 @@ def _check_step(outcome: str, hints_used: int, seconds: float) -> None:
         raise ValueError(f"hints_used and seconds must be >= 0, got {hints_used}, {seconds}")
 
 
-def _step(row: sqlite3.Row) -> StepProgress:
-    return StepProgress(
+def _step(row: sqlite3.Row) -> StepResult:
+    return StepResult(
         step_id=row["step_id"],
         outcome=row["outcome"],
         hints_used=int(row["hints_used"]),
@@ -130,10 +130,10 @@ def _step(row: sqlite3.Row) -> StepProgress:
 
 
 def _progress(
-    lesson: sqlite3.Row, steps: list[StepProgress], runs: list[PastRun]
-) -> LessonProgress:
+    lesson: sqlite3.Row, steps: list[StepResult], runs: list[PastRun]
+) -> LessonRecord:
     finished = lesson["finished_at"]
-    return LessonProgress(
+    return LessonRecord(
         slug=lesson["slug"],
         current_step_id=lesson["current_step_id"],
         steps=tuple(steps),
@@ -184,22 +184,22 @@ def _place(sql: sqlite3.Connection, slug: str, step_id: str | None, now: str) ->
     )
 
 
-class ProgressStore:
+class LessonStore:
     """Lesson progress methods of :class:`~bntutor.store.store.Store`."""
 
     _db: Database
     _clock: Clock
 
-    def get_progress(self, slug: str) -> LessonProgress | None:
+    def get_progress(self, slug: str) -> LessonRecord | None:
         """The learner's progress in lesson ``slug``, or None if never started."""
         found = self._read_progress("WHERE slug = ?", (slug,))
         return found[0] if found else None
 
-    def all_progress(self) -> list[LessonProgress]:
+    def all_progress(self) -> list[LessonRecord]:
         """Progress of every lesson ever started, by slug."""
         return self._read_progress("", ())
 
-    def _read_progress(self, where: str, params: tuple[str, ...]) -> list[LessonProgress]:
+    def _read_progress(self, where: str, params: tuple[str, ...]) -> list[LessonRecord]:
         with self._db.snapshot():
             lessons = self._db.rows(f"SELECT * FROM lesson_progress {where} ORDER BY slug", params)
             steps = self._db.rows(
