@@ -83,7 +83,8 @@ def bn_column(args: BnColumnArgs, report: ReportProgress) -> LiveResult:
     std = torch.sqrt(tr.var + args.eps)
     centred = x - tr.mean
     x_hat_unbiased = centred / torch.sqrt(tr.var_unbiased + args.eps)
-    by_row = trace(x.T.contiguous(), eps=args.eps).x_hat.T  # each sample over its features
+    # each sample over its features (one feature alone has no spread: all zeros)
+    by_row = trace(x.T.contiguous(), eps=args.eps).x_hat.T if c > 1 else torch.zeros_like(x)
     name = f"feature {j + 1}"
 
     batch = TensorBlock(
@@ -130,7 +131,7 @@ def bn_column(args: BnColumnArgs, report: ReportProgress) -> LiveResult:
             "x_hat_unbiased": floats(x_hat_unbiased[:, j]),
             "x_over_var": floats(centred[:, j] / tr.var[j]),
             "x_hat_all_unbiased": rows(x_hat_unbiased),
-            "x_hat_all_rows": rows(by_row) if c > 1 else rows(torch.zeros_like(x)),
+            "x_hat_all_rows": rows(by_row),
         },
     )
 

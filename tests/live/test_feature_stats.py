@@ -50,6 +50,16 @@ def test_a_constant_feature_normalizes_to_zero_thanks_to_eps() -> None:
     assert values["x_hat"] == [0.0, 0.0, 0.0, 0.0]
 
 
+def test_one_feature_alone_matches_torch() -> None:
+    # the quiz's one-feature batches: no row slip to compute, the column as torch has it
+    batch = [[2.0], [5.0], [-1.0]]
+    values = bn_column(BnColumnArgs(values=batch, gamma=2.0, beta=1.0)).values
+    y = F.batch_norm(_tensor(batch), None, None, torch.tensor([2.0], dtype=torch.float64),
+                     torch.tensor([1.0], dtype=torch.float64), training=True, eps=1e-5)
+    assert values["y"] == pytest.approx(y[:, 0].tolist(), abs=1e-12)
+    assert values["x_hat_all_rows"] == [[0.0], [0.0], [0.0]]
+
+
 def test_show_batch_hides_the_answers() -> None:
     assert len(bn_column(BnColumnArgs(show="batch")).blocks) == 1
     assert len(bn_column(BnColumnArgs()).blocks) == 3

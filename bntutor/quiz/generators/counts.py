@@ -3,18 +3,33 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from bntutor.content.models import Question
+from bntutor.live.layouts import BnLayoutStatsArgs, bn_layout_stats
+from bntutor.live.params import BnParamCountsArgs, bn_param_counts
 from bntutor.numbers import format_number as num
-from bntutor.quiz.generators import _engine
 from bntutor.quiz.generators._base import Template, count, numeric, nums
 
 _CNN = ("bn-cnn",)
 
 
+def _bn2d(c: int) -> dict[str, Any]:
+    """``bn_param_counts`` of ``nn.BatchNorm2d(c)``: parameters, buffers and their sizes."""
+    return bn_param_counts(BnParamCountsArgs(num_features=c)).values
+
+
+def _layout(n: int, c: int, h: int, w: int) -> dict[str, Any]:
+    """``bn_layout_stats`` of an ``[n, c, h, w]`` map: values per statistic, and what the
+    usual wrong axes would give."""
+    args = BnLayoutStatsArgs.model_validate({"n": n, "c": c, "h": h, "w": w})
+    return bn_layout_stats(args).values
+
+
 def _bn_params(rng: random.Random) -> Question:
     c = rng.choice([16, 32, 64, 96, 128, 256])
-    params, _, elements = _engine.bn_sizes(c)
+    sizes = _bn2d(c)
+    params, elements = sizes["parameters"], sizes["buffer_elements"]
     return count(
         f"How many learnable parameters does `nn.BatchNorm2d({c})` have?",
         params,
@@ -29,7 +44,7 @@ def _bn_params(rng: random.Random) -> Question:
 
 def _bn_buffers(rng: random.Random) -> Question:
     c = rng.choice([8, 16, 32, 64, 128])
-    _, _, elements = _engine.bn_sizes(c)
+    elements = _bn2d(c)["buffer_elements"]
     return count(
         f"How many numbers do the buffers of `nn.BatchNorm2d({c})` hold in total "
         "(everything in its state_dict that is not a parameter)?",
@@ -44,8 +59,11 @@ def _conv_bn_params(rng: random.Random) -> Question:
     c_in = rng.choice([3, 16, 32])
     c_out = rng.choice([16, 32, 64])
     k = rng.choice([1, 3, 5])
-    total = _engine.conv_bn_params(c_in, c_out, k, conv_bias=False)
-    with_bias = _engine.conv_bn_params(c_in, c_out, k, conv_bias=True)
+    from torch import nn
+
+    bn = _bn2d(c_out)["parameters"]
+    total = bn + sum(p.numel() for p in nn.Conv2d(c_in, c_out, k, bias=False).parameters())
+    with_bias = total + c_out  # the conv's bias, one per output channel
     return count(
         f"How many learnable parameters does `nn.Conv2d({c_in}, {c_out}, {k}, bias=False)` "
         f"followed by `nn.BatchNorm2d({c_out})` have?",
@@ -62,39 +80,41 @@ def _per_channel_nchw(rng: random.Random) -> Question:
     shape = [rng.choice([8, 16, 32]), rng.choice([3, 16, 64]), rng.choice([4, 7, 8]), 0]
     shape[3] = shape[2]
     n, c, h, w = shape
-    answer = _engine.values_per_statistic(shape, channel_axis=1)
+    layout = _layout(n, c, h, w)
+    answer = layout["count"]
     return count(
         f"`nn.BatchNorm2d({c})` gets an input of shape [N, C, H, W] = {nums(shape)} in "
         "training. From how many values is each channel's mean computed?",
         answer,
         f"One mean per channel over N x H x W = {n} * {h} * {w} = {answer} values.",
         hints=["Which axes are averaged over? All but the channel axis."],
-        wrong=[(n, "Only N values would be a fully-connected BN; in a CNN each channel also "
-                "averages over all H x W positions."),
-               (c * h * w, "That is one sample's values; BN averages a channel over the "
-                "batch and the positions (N x H x W).")],
+        wrong=[(layout["count_per_position"], "Only N values would be a fully-connected BN; "
+                "in a CNN each channel also averages over all H x W positions."),
+               (layout["count_per_sample"], "That is one sample's values; BN averages a "
+                "channel over the batch and the positions (N x H x W).")],
     )
 
 
 def _per_channel_nhwc(rng: random.Random) -> Question:
     n, h, c = rng.choice([4, 8, 16]), rng.choice([5, 6, 8]), rng.choice([3, 32, 64])
     shape = [n, h, h, c]
-    answer = _engine.values_per_statistic(shape, channel_axis=-1)
+    layout = _layout(n, c, h, h)  # the same numbers as [N, H, W, C], BN read per channel
+    answer = layout["count"]
     return count(
         f"A Keras `BatchNormalization()` (axis = -1) gets a channels-last input of shape "
         f"[N, H, W, C] = {nums(shape)}. From how many values is each channel's mean computed?",
         answer,
         f"Channels are on the last axis; each mean averages N x H x W = {answer} values.",
         hints=["axis=-1 is the channel axis; the others are averaged over."],
-        wrong=[(n * h * c, "That treats axis 1 as the channels; with channels last the "
-                "channel axis is -1.")],
+        wrong=[(layout["count_wrong_axis"], "That treats axis 1 as the channels; with "
+                "channels last the channel axis is -1.")],
     )
 
 
 def _batch_of_one(rng: random.Random) -> Question:
     c, h = rng.choice([3, 16, 64]), rng.choice([4, 7, 14, 28])
     shape = [1, c, h, h]
-    answer = _engine.values_per_statistic(shape, channel_axis=1)
+    answer = _layout(1, c, h, h)["count"]
     return count(
         f"`nn.BatchNorm2d({c})` in training mode gets ONE image, shape {nums(shape)}. "
         "From how many values is each channel's mean computed?",
@@ -113,7 +133,12 @@ def _group_norm(rng: random.Random) -> Question:
     groups = rng.choice([4, 8, 16])
     # GroupNorm is BN of the input seen as [1, N * G, C / G, H, W]: one statistic per
     # (sample, group).
-    answer = _engine.values_per_statistic([1, n * groups, c // groups, h, h], channel_axis=1)
+    import torch
+
+    from bntutor.engine import trace
+
+    view = torch.zeros(1, n * groups, c // groups, h, h, dtype=torch.float64)
+    answer = trace(view).count
     return count(
         f"`nn.GroupNorm({groups}, {c})` gets an input of shape {nums([n, c, h, h])}. From how "
         "many values is each of its means computed?",
@@ -130,7 +155,11 @@ def _group_norm(rng: random.Random) -> Question:
 def _channel_mean(rng: random.Random) -> Question:
     values = [float(rng.randint(0, 9)) for _ in range(8)]  # [N=2, C=2, H=1, W=2]
     c = rng.randrange(2)
-    means = _engine.channel_means(values, [2, 2, 1, 2], channel_axis=1)
+    import torch
+
+    from bntutor.engine import trace
+
+    means = trace(torch.tensor(values, dtype=torch.float64).reshape(2, 2, 1, 2)).mean.tolist()
     s = [values[0:4], values[4:8]]
     listing = "; ".join(
         f"sample {i + 1}: channel 1 {nums(s[i][0:2])}, channel 2 {nums(s[i][2:4])}"

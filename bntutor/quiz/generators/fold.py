@@ -7,7 +7,6 @@ import random
 
 from bntutor.content.models import Question
 from bntutor.numbers import format_number as num
-from bntutor.quiz.generators import _engine
 from bntutor.quiz.generators._base import Template, numeric
 
 _LESSONS = ("beyond-bn",)
@@ -24,6 +23,26 @@ def _draw(rng: random.Random) -> tuple[float, float, float, float, float, float]
     return w, b, mean, var, gamma, beta
 
 
+def _folded_conv(w: float, b: float, mean: float, var: float, gamma: float,
+                 beta: float) -> tuple[float, float]:
+    """``bntutor.engine.fold`` of a 1x1, one-channel conv and an eval-mode BN: the folded
+    conv's (weight, bias)."""
+    import torch
+
+    from bntutor.engine import BatchNorm, fold
+
+    conv = torch.nn.Conv2d(1, 1, 1, bias=True).double()
+    bn = BatchNorm(1, eps=_EPS).double().eval()
+    with torch.no_grad():
+        for tensor, value in ((conv.weight, w), (conv.bias, b), (bn.running_mean, mean),
+                              (bn.running_var, var), (bn.weight, gamma), (bn.bias, beta)):
+            assert tensor is not None
+            tensor.fill_(value)
+    folded = fold(conv, bn)
+    assert folded.bias is not None
+    return float(folded.weight.detach().reshape(-1)[0]), float(folded.bias.detach().reshape(-1)[0])
+
+
 def _setting(w: float, b: float, mean: float, var: float, gamma: float, beta: float) -> str:
     return (
         f"A 1x1 convolution with one channel (weight {num(w)}, bias {num(b)}) feeds an "
@@ -34,7 +53,7 @@ def _setting(w: float, b: float, mean: float, var: float, gamma: float, beta: fl
 
 def _folded_weight(rng: random.Random) -> Question:
     w, b, mean, var, gamma, beta = _draw(rng)
-    weight, _ = _engine.folded_conv(w, b, mean, var, gamma, beta, _EPS)
+    weight, _ = _folded_conv(w, b, mean, var, gamma, beta)
     return numeric(
         _setting(w, b, mean, var, gamma, beta) + " gives which weight (3 decimals)?",
         weight,
@@ -49,7 +68,7 @@ def _folded_weight(rng: random.Random) -> Question:
 
 def _folded_bias(rng: random.Random) -> Question:
     w, b, mean, var, gamma, beta = _draw(rng)
-    _, bias = _engine.folded_conv(w, b, mean, var, gamma, beta, _EPS)
+    _, bias = _folded_conv(w, b, mean, var, gamma, beta)
     scale = gamma / math.sqrt(var + _EPS)
     return numeric(
         _setting(w, b, mean, var, gamma, beta) + " gives which bias (3 decimals)?",

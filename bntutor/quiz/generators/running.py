@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from bntutor.content.models import Question
+from bntutor.live.running import RunningStatsAfterArgs, running_stats_after
 from bntutor.numbers import format_number as num
-from bntutor.quiz.generators import _engine
 from bntutor.quiz.generators._base import Template, numeric, nums, small_batch
 
 _LESSONS = ("train-vs-inference",)
@@ -18,6 +19,15 @@ def _batches(rng: random.Random, k: int, n: int) -> list[list[float]]:
     return [small_batch(rng, n, 0, 9) for _ in range(k)]
 
 
+def _after(batches: list[list[float]], momentum: float | None,
+           convention: str = "torch") -> dict[str, Any]:
+    """``running_stats_after``'s values: the running statistics from mean 0, var 1, and
+    what reading the momentum the other way or storing the other variance would give."""
+    args = RunningStatsAfterArgs.model_validate(
+        {"batches": batches, "momentum": momentum, "convention": convention})
+    return running_stats_after(args).values
+
+
 def _listing(batches: list[list[float]]) -> str:
     return ", ".join(nums(b) for b in batches)
 
@@ -25,8 +35,8 @@ def _listing(batches: list[list[float]]) -> str:
 def _running_mean_torch(rng: random.Random) -> Question:
     momentum = rng.choice([0.1, 0.2, 0.3])
     batches = _batches(rng, rng.choice([2, 3]), rng.choice([2, 3]))
-    mean, _ = _engine.running_after(batches, momentum, "torch")
-    keras_mean, _ = _engine.running_after(batches, momentum, "keras")
+    after = _after(batches, momentum)
+    mean, keras_mean = after["mean"], after["mean_if_flipped"]
     last = sum(batches[-1]) / len(batches[-1])
     return numeric(
         f"`nn.BatchNorm1d(1, momentum={num(momentum)})` starts with running_mean = 0 and is "
@@ -48,9 +58,8 @@ def _running_mean_torch(rng: random.Random) -> Question:
 def _running_var_torch(rng: random.Random) -> Question:
     momentum = rng.choice([0.1, 0.2, 0.5])
     batches = _batches(rng, 2, rng.choice([2, 3, 4]))
-    _, var = _engine.running_after(batches, momentum, "torch")
-    # The torch weighting with the biased variance stored (cs231n's rule, momentum flipped).
-    _, biased = _engine.running_after(batches, 1.0 - momentum, "cs231n")
+    after = _after(batches, momentum)
+    var, biased = after["var"], after["var_with_biased"]
     return numeric(
         f"`nn.BatchNorm1d(1, momentum={num(momentum)})` starts with running_var = 1 and is "
         f"trained on two batches of one feature: {_listing(batches)}. "
@@ -66,15 +75,15 @@ def _running_var_torch(rng: random.Random) -> Question:
 
 def _first_var_update(rng: random.Random) -> Question:
     batch = small_batch(rng, rng.choice([2, 3, 4, 5]), 0, 9)
-    _, var = _engine.running_after([batch], 0.1, "torch")
-    _, biased = _engine.running_after([batch], 0.9, "cs231n")
-    stats = _engine.column(batch)
+    after = _after([batch], 0.1)
+    var, biased = after["var"], after["var_with_biased"]
+    batch_var, batch_var_unbiased = after["batch_vars"][0], after["batch_vars_unbiased"][0]
     return numeric(
         f"A fresh `nn.BatchNorm1d(1)` (running_var = 1, momentum = 0.1) sees one training "
         f"batch {nums(batch)}. What is running_var now (3 decimals)?",
         var,
-        f"The batch's biased variance is {num(stats.var)}, the unbiased one "
-        f"{num(stats.var_unbiased)}; PyTorch stores 0.9 * 1 + 0.1 * {num(stats.var_unbiased)}"
+        f"The batch's biased variance is {num(batch_var)}, the unbiased one "
+        f"{num(batch_var_unbiased)}; PyTorch stores 0.9 * 1 + 0.1 * {num(batch_var_unbiased)}"
         f" = {num(var)}.",
         hints=["running_var = 0.9 * old + 0.1 * (variance with n - 1 in the denominator)"],
         wrong=[(biased, "That uses the biased variance; PyTorch stores the unbiased one.")],
@@ -84,8 +93,8 @@ def _first_var_update(rng: random.Random) -> Question:
 def _moving_mean_keras(rng: random.Random) -> Question:
     momentum = rng.choice([0.9, 0.99, 0.8])
     batches = _batches(rng, rng.choice([2, 3]), rng.choice([2, 3]))
-    mean, _ = _engine.running_after(batches, momentum, "keras")
-    torch_mean, _ = _engine.running_after(batches, momentum, "torch")
+    after = _after(batches, momentum, "keras")
+    mean, torch_mean = after["mean"], after["mean_if_flipped"]
     return numeric(
         f"A Keras `BatchNormalization(momentum={num(momentum)})` starts with moving_mean = 0 "
         f"and is trained on {len(batches)} batches of one feature: {_listing(batches)}. "
@@ -102,8 +111,8 @@ def _moving_mean_keras(rng: random.Random) -> Question:
 def _moving_var_keras(rng: random.Random) -> Question:
     momentum = rng.choice([0.9, 0.8, 0.5])
     batches = _batches(rng, 2, rng.choice([2, 3, 4]))
-    _, var = _engine.running_after(batches, momentum, "keras")
-    _, unbiased = _engine.running_after(batches, 1.0 - momentum, "torch")
+    after = _after(batches, momentum, "keras")
+    var, unbiased = after["var"], after["var_with_unbiased"]
     return numeric(
         f"A Keras `BatchNormalization(momentum={num(momentum)})` starts with moving_variance"
         f" = 1 and is trained on two batches of one feature: {_listing(batches)}. "
@@ -119,11 +128,8 @@ def _moving_var_keras(rng: random.Random) -> Question:
 
 def _cumulative_average(rng: random.Random) -> Question:
     batches = _batches(rng, rng.choice([3, 4]), 2)
-    # momentum=None: the t-th batch is weighted 1/t, an exact average of the batch means.
-    mean = 0.0
-    for t, batch in enumerate(batches, start=1):
-        mean, _ = _engine.running_after([batch], 1.0 / t, "torch", start_mean=mean)
-    ema, _ = _engine.running_after(batches, 0.1, "torch")
+    mean = _after(batches, None)["mean"]  # momentum=None: batch t weighted 1/t
+    ema = _after(batches, 0.1)["mean"]
     return numeric(
         f"`nn.BatchNorm1d(1, momentum=None)` is trained on {len(batches)} batches: "
         f"{_listing(batches)}. What is running_mean afterwards (3 decimals)?",
