@@ -3,27 +3,20 @@ block markers in short texts kept literal, labels with hanging indents."""
 
 from __future__ import annotations
 
-import io
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rich.console import Console, RenderableType
 from rich.markdown import Markdown
 from rich.text import Text
 
 from bntutor.ui._cjk import NO_BREAK_AFTER, NO_BREAK_BEFORE, divide_line, join_cjk_lines
 from bntutor.ui.prose import hanging, inline_markdown, labelled, markdown, title_rule
 
+from ..screen import screen_text
+
 ZH = (
     "回到那位同事：一个带 BN 的模型训练得很好；验证时，各不相同的图片组成的批次预测得很好，"
     "几乎一样的图片（同一张图的增强副本）组成的批次预测得很差。"
 )
-
-
-def render(renderable: RenderableType, width: int = 60) -> list[str]:
-    out = io.StringIO()
-    Console(file=out, width=width, color_system=None).print(renderable)
-    return [line.rstrip() for line in out.getvalue().splitlines()]
 
 
 def cells(line: str) -> int:
@@ -34,13 +27,13 @@ def cells(line: str) -> int:
 
 def test_a_soft_break_inside_chinese_is_no_space() -> None:
     assert join_cjk_lines("一个带 BN 的模型\n训练得很好。") == "一个带 BN 的模型训练得很好。"
-    assert render(markdown("第一行\n第二行")) == ["第一行第二行"]
+    assert screen_text(markdown("第一行\n第二行"), 60).splitlines() == ["第一行第二行"]
 
 
 def test_english_and_mixed_line_breaks_keep_their_space() -> None:
     text = "English\nwraps with a space, 中文\nBN 后"
     assert join_cjk_lines(text) == text
-    assert render(markdown("one\ntwo")) == ["one two"]
+    assert screen_text(markdown("one\ntwo"), 60).splitlines() == ["one two"]
 
 
 def test_hard_breaks_paragraphs_and_code_are_left_alone() -> None:
@@ -52,7 +45,7 @@ def test_hard_breaks_paragraphs_and_code_are_left_alone() -> None:
 
 
 def test_chinese_fills_each_line_instead_of_jumping_to_the_next() -> None:
-    lines = render(markdown(ZH), width=60)
+    lines = screen_text(markdown(ZH), width=60).splitlines()
     # before: "回到那位同事：一个带 BN" alone on the first line, the rest pushed down
     assert lines[0].startswith("回到那位同事：一个带 BN 的模型")
     assert all(cells(line) <= 60 for line in lines)
@@ -62,7 +55,7 @@ def test_chinese_fills_each_line_instead_of_jumping_to_the_next() -> None:
 
 def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one() -> None:
     for width in range(12, 40):
-        for line in render(markdown(ZH), width):
+        for line in screen_text(markdown(ZH), width).splitlines():
             assert line[:1] not in NO_BREAK_BEFORE, (width, line)
             assert line[-1:] not in NO_BREAK_AFTER, (width, line)
 
@@ -77,32 +70,35 @@ def test_text_without_chinese_breaks_exactly_where_rich_breaks_it(text: str, wid
 
 def test_english_markdown_renders_as_rich_does() -> None:
     text = "A paragraph with $\\mu_B$ and **bold** words that wraps over a few lines of text."
-    plain = render(Markdown("A paragraph with μ\\_B and **bold** words that wraps over a few "
-                            "lines of text."), 30)
-    assert render(markdown(text), 30) == plain
+    plain = screen_text(Markdown("A paragraph with μ\\_B and **bold** words that wraps over a few "
+                            "lines of text."), 30).splitlines()
+    assert screen_text(markdown(text), 30).splitlines() == plain
 
 
 def test_inline_markdown_keeps_list_and_heading_markers_as_text() -> None:
     for text in ("- 1", "2. the second", "3) three", "# not a heading", "+ plus"):
-        assert render(inline_markdown(text)) == [text]
-    assert render(inline_markdown("$\\beta$ and **b**")) == ["β and b"]
+        assert screen_text(inline_markdown(text), 60).splitlines() == [text]
+    assert screen_text(inline_markdown("$\\beta$ and **b**"), 60).splitlines() == ["β and b"]
 
 
 def test_labelled_text_wraps_under_itself() -> None:
-    lines = render(labelled(Text("↳ "), markdown("one two three four five six"), indent=2), 16)
+    text = labelled(Text("↳ "), markdown("one two three four five six"), indent=2)
+    lines = screen_text(text, 16).splitlines()
     assert lines == ["  ↳ one two", "    three four", "    five six"]
 
 
 def test_hanging_lines_continue_deeper_than_they_start() -> None:
-    lines = render(hanging("  torch: new = (1 - m) · old + m · batch   with m = 0.1"), 40)
+    text = hanging("  torch: new = (1 - m) · old + m · batch   with m = 0.1")
+    lines = screen_text(text, 40).splitlines()
     assert lines == ["  torch: new = (1 - m) · old + m · batch", "    with m = 0.1"]
-    lines = render(hanging("  mean    μ = (1 + 2 + 3 + 4 + 5) / 5 = 3", 10), 28)
+    lines = screen_text(hanging("  mean    μ = (1 + 2 + 3 + 4 + 5) / 5 = 3", 10), 28).splitlines()
     assert lines == ["  mean    μ = (1 + 2 + 3 + 4", "          + 5) / 5 = 3"]
 
 
 def test_a_title_too_long_for_its_rule_goes_above_it_whole() -> None:
-    assert render(title_rule(Text("Short")), 20) == ["Short " + "─" * 14]
-    lines = render(title_rule(Text("Lesson 8: Beyond: why BN helps, folding")), 20)
+    assert screen_text(title_rule(Text("Short")), 20).splitlines() == ["Short " + "─" * 14]
+    rule = title_rule(Text("Lesson 8: Beyond: why BN helps, folding"))
+    lines = screen_text(rule, 20).splitlines()
     assert "…" not in "".join(lines)
     assert " ".join(lines[:-1]) == "Lesson 8: Beyond: why BN helps, folding"
     assert lines[-1] == "─" * 20

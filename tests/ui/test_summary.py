@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import io
-
-from rich.console import Console, RenderableType
-
 from bntutor.tutor import Score
 from bntutor.ui.lesson_table import LessonRow, lesson_table
 from bntutor.ui.summary import NextLesson, duration, summary_view
 
-
-def render(renderable: RenderableType) -> str:
-    out = io.StringIO()
-    Console(file=out, width=100, no_color=True).print(renderable)
-    return "\n".join(line.rstrip() for line in out.getvalue().splitlines())
+from ..screen import screen_text
 
 
 def test_duration() -> None:
@@ -26,7 +18,8 @@ def test_duration() -> None:
 def test_summary_gives_score_hints_time_and_next() -> None:
     score = Score(questions=4, correct=3, first_try=2, wrong=1, skipped=0, hints=1,
                   steps_done=9, steps=9)
-    text = render(summary_view(2, "Running stats", score, 75.0, NextLesson(3, "x", "BN by hand")))
+    view = summary_view(2, "Running stats", score, 75.0, NextLesson(3, "x", "BN by hand"))
+    text = screen_text(view, 100)
     blank, *lines = text.splitlines()
     assert blank == ""  # set off from the lesson's last step
     assert lines[0].startswith("Lesson 2 complete: Running stats")
@@ -37,18 +30,17 @@ def test_summary_gives_score_hints_time_and_next() -> None:
 
 def test_a_long_title_wraps_above_the_rule_instead_of_being_cut() -> None:
     score = Score(0, 0, 0, 0, 0, 0, 2, 2)
-    out = io.StringIO()
     title = "Beyond: why BN helps, its backward pass, folding, small batches"
-    Console(file=out, width=40, no_color=True).print(summary_view(8, title, score, 3.0, None))
-    lines = [line.rstrip() for line in out.getvalue().splitlines()]
-    assert "…" not in out.getvalue()
+    text = screen_text(summary_view(8, title, score, 3.0, None), 40)
+    lines = text.splitlines()
+    assert "…" not in text
     rule = lines.index("─" * 40)
     assert " ".join(lines[1:rule]) == f"Lesson 8 complete: {title}"
 
 
 def test_last_lesson_points_to_practice() -> None:
     score = Score(0, 0, 0, 0, 0, 0, 2, 2)
-    text = render(summary_view(9, "End", score, 3.0, None))
+    text = screen_text(summary_view(9, "End", score, 3.0, None), 100)
     assert "no questions" in text and "bntutor quiz" in text
 
 
@@ -58,7 +50,7 @@ def test_lesson_table_progress_column() -> None:
         LessonRow(2, "bn-math", "BN maths", 12, steps=12, steps_done=3, started=True),
         LessonRow(3, "later", "Later", 5, steps=0),
     ]
-    lines = render(lesson_table(rows)).splitlines()
+    lines = screen_text(lesson_table(rows), 100).splitlines()
     assert lines[0].split() == ["#", "lesson", "title", "min", "progress"]
     assert lines[2].split()[-2:] == ["5/5", "✓"]
     assert lines[3].split()[-1] == "3/12"
@@ -67,9 +59,7 @@ def test_lesson_table_progress_column() -> None:
 
 def test_lesson_table_leaves_out_slugs_on_a_narrow_screen_and_never_cuts_titles() -> None:
     rows = [LessonRow(5, "train-vs-inference", "训练与推理：滑动平均之问，以及更长的标题", 15, 18)]
-    out = io.StringIO()
-    Console(file=out, width=50, no_color=True).print(lesson_table(rows))
-    text = out.getvalue()
+    text = screen_text(lesson_table(rows), 50)
     assert "train-vs-inference" not in text and "…" not in text
     assert "滑动平均之问" in text.replace("\n", "").replace(" ", "")
-    assert "train-vs-inference" in render(lesson_table(rows))  # 100 columns: all of it
+    assert "train-vs-inference" in screen_text(lesson_table(rows), 100)  # 100 columns: all of it
