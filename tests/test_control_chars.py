@@ -5,13 +5,15 @@ from __future__ import annotations
 import io
 
 import pytest
-from rich.console import Console, RenderableType
+from rich.console import Console
 
 from bntutor.control_chars import describe, first_control, visible
 from bntutor.quiz.results import QuestionResult
 from bntutor.ui.player import reason_view
 from bntutor.ui.prompt import ScriptedSource
 from bntutor.ui.prose import markdown
+
+from .screen import screen_text
 
 ATTACKS = [
     "\x1b[2J",  # clear the screen
@@ -48,17 +50,11 @@ def test_first_control_and_describe() -> None:
     assert describe("\u202e") == "U+202E"
 
 
-def _render(renderable: RenderableType, terminal: bool) -> str:
-    out = io.StringIO()
-    Console(file=out, width=80, force_terminal=terminal, color_system=None).print(renderable)
-    return out.getvalue()
-
-
 @pytest.mark.parametrize("terminal", [False, True])
 def test_content_and_reasons_reach_the_screen_without_escapes(terminal: bool) -> None:
     for view in (markdown("a lesson \x1b[2J with $x$\n\nand \x1b]0;t\x07 more"),
                  reason_view("could not read '\x1b[2J' as a number")):
-        shown = _render(view, terminal)
+        shown = screen_text(view, terminal=terminal)
         assert "\x1b" not in shown and "␛" in shown
 
 
@@ -75,5 +71,5 @@ def test_the_quiz_report_says_what_was_said_visibly() -> None:
 
     result = QuestionResult(item_id="q", topic="t", difficulty=1, prompt="p", status="wrong",
                             answer="\x1b[31mred\x1b]0;pwned\x07", expected="b")
-    shown = _render(missed_view(result), terminal=True)
+    shown = screen_text(missed_view(result), terminal=True)
     assert "\x1b" not in shown and "you said: ␛[31mred␛]0;pwned␇" in shown

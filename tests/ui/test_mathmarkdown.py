@@ -3,16 +3,16 @@ and a text as large as content may hold is rendered whole."""
 
 from __future__ import annotations
 
-import io
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rich.console import Console
 
 from bntutor.content._texts import MAX_TEXT
 from bntutor.ui._mathmarkdown import _BacktickRuns, replace_math
 from bntutor.ui.prose import markdown
+
+from ..screen import screen_text
 
 
 def _reference_code_span_end(text: str, start: int) -> int:
@@ -46,9 +46,7 @@ def test_a_text_as_long_as_content_may_hold_is_rendered_whole() -> None:
     copies = (MAX_TEXT - 20) // len(body)
     text = body * copies + "the last words"
     assert MAX_TEXT - len(body) < len(text) <= MAX_TEXT
-    out = io.StringIO()
-    Console(file=out, width=80, color_system=None).print(markdown(text))
-    shown = out.getvalue()
+    shown = screen_text(markdown(text))
     assert shown.count("μ_B") == copies and "the last words" in shown
 
 

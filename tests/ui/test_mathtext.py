@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rich.console import Console
 from rich.markdown import Markdown
 
 from bntutor.ui import _mathsymbols as sym
 from bntutor.ui.mathtext import latex_to_unicode, render_math_in_markdown, unsupported_commands
+
+from ..screen import screen_text
 
 CASES = [
     # the BN forward pass
@@ -115,9 +114,7 @@ def test_render_math_in_markdown(text: str, expected: str) -> None:
 
 def test_converted_maths_survives_markdown_rendering() -> None:
     text = render_math_in_markdown(r"Use $\mu_B$ and $\sigma_B^2$, not $x^*$ or $|w|$ *here*.")
-    out = io.StringIO()
-    Console(file=out, width=100, color_system=None).print(Markdown(text))
-    assert out.getvalue().strip() == "Use μ_B and σ_B², not x* or |w| here."
+    assert screen_text(Markdown(text), 100).strip() == "Use μ_B and σ_B², not x* or |w| here."
 
 
 @settings(max_examples=300, deadline=None)

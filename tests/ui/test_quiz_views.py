@@ -22,6 +22,8 @@ from bntutor.ui.quiz_view import QuizView, countdown, result_view
 from bntutor.ui.report_view import report_view
 from bntutor.ui.timed_input import ScriptedReader, TerminalReader
 
+from ..screen import screen_text
+
 AT = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
 
 
@@ -143,10 +145,8 @@ def test_report_after_quitting_counts_the_questions_not_asked_in_one_line() -> N
 def test_mastery_bars_shrink_to_fit_a_narrow_screen() -> None:
     mastery = topic_mastery({"train-vs-inference": (4, 3)},
                             {"train-vs-inference": [True, True, True, False]})
-    out = io.StringIO()
-    Console(file=out, width=50, no_color=True).print(
-        progress_view([], [], mastery, AT, 0, 0, None))
-    chart = [line for line in out.getvalue().splitlines() if "train-vs-inference" in line]
+    text = screen_text(progress_view([], [], mastery, AT, 0, 0, None), 50)
+    chart = [line for line in text.splitlines() if "train-vs-inference" in line]
     assert len(chart) == 1 and "…" not in chart[0]
     assert chart[0].rstrip().endswith("4 of 5")  # of the 5 answers mastery needs
     assert len(chart[0].rstrip()) <= 50

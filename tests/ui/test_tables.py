@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-import io
-
 import numpy as np
 import pytest
-from rich.console import Console, RenderableType
+from rich.console import RenderableType
 
 from bntutor.numbers import format_number
 from bntutor.ui.tables import decimal_padding, number_table
 
-
-def render(table: RenderableType, width: int = 100, **console: object) -> str:
-    out = io.StringIO()
-    Console(file=out, width=width, **console).print(table)  # type: ignore[arg-type]
-    return out.getvalue()
-
-
-def lines_of(table: RenderableType, width: int) -> list[str]:
-    return [line.rstrip() for line in render(table, width, color_system=None).splitlines()]
+from ..screen import screen_text
 
 
 def plain_rows(table: RenderableType) -> list[list[str]]:
     """The table's body as lists of cell texts (row label first when there is one)."""
-    lines = render(table, color_system=None).splitlines()
+    lines = screen_text(table, 100).splitlines()
     body = [line.split() for line in lines if line.strip() and not set(line.strip()) <= {"─"}]
     return body
 
@@ -75,20 +65,20 @@ def test_numpy_rows_and_ellipsis_cells() -> None:
 def test_highlight_is_visible_without_colour() -> None:
     table = number_table([[1, 2], [3, 4]], highlight=[(0, 1), (1, 1)])
     assert plain_rows(table) == [["1", "[2]"], ["3", "[4]"]]
-    text = render(table, color_system=None)
+    text = screen_text(table, 100)
     assert "\x1b[" not in text
 
 
 def test_highlight_is_styled_with_colour() -> None:
-    text = render(number_table([[1, 2]], highlight=[(0, 0)]), force_terminal=True)
+    text = screen_text(number_table([[1, 2]], highlight=[(0, 0)]), color=True)
     assert "\x1b[" in text and "[1]" in text
-    plain = render(number_table([[1, 2]]), force_terminal=True)
+    plain = screen_text(number_table([[1, 2]]), color=True)
     assert "[1]" not in plain
 
 
 def test_markup_in_labels_is_shown_as_text() -> None:
     table = number_table([[1]], row_labels=["[bold]r[/bold]"], col_labels=["[red]c"])
-    text = render(table, color_system=None)
+    text = screen_text(table, 100)
     assert "[bold]r[/bold]" in text and "[red]c" in text
 
 
@@ -108,7 +98,8 @@ def test_mismatched_sizes_are_refused(kwargs: dict[str, object], message: str) -
 def test_decimal_points_line_up() -> None:
     assert decimal_padding(["1", "2.5", "0.125", "-3e-05", "…"]) == [4, 2, 0, 0, 0]
     assert decimal_padding(["1", "20"]) == [0, 0]
-    lines = lines_of(number_table([[1], [2.5], [0.125], [-10]], col_labels=["x"]), 40)
+    table = number_table([[1], [2.5], [0.125], [-10]], col_labels=["x"])
+    lines = screen_text(table, 40).splitlines()
     points = {line.index(".") for line in lines if "." in line}
     assert len(points) == 1  # every decimal point in the same column
     assert lines[2:] == ["  1", "  2.5", "  0.125", "-10"]
@@ -118,7 +109,7 @@ def test_a_wide_table_is_split_into_parts_with_row_labels_never_cutting_numbers(
     values = [[float(c + 10 * r) + 0.25 for c in range(8)] for r in range(2)]
     table = number_table(values, ["sample 0", "sample 1"], [f"feature {c}" for c in range(8)],
                          title="x")
-    lines = lines_of(table, 60)
+    lines = screen_text(table, 60).splitlines()
     assert "…" not in "\n".join(lines)
     assert all(len(line) <= 60 for line in lines)
     assert lines[0] == "x"
@@ -135,7 +126,7 @@ def test_long_row_labels_and_headers_wrap_before_the_table_is_split() -> None:
     labels = ["BN, training mode", "GroupNorm, training mode"]
     table = number_table([[0.969, 0.305], [1, 0.98]], labels,
                          ["diverse batch", "near-identical batch"], title="accuracy")
-    lines = lines_of(table, 50)
+    lines = screen_text(table, 50).splitlines()
     assert all(len(line) <= 50 for line in lines)
     assert "…" not in "\n".join(lines)
     assert sum("0.98" in line for line in lines) == 1  # one part: nothing repeated
@@ -145,7 +136,7 @@ def test_long_row_labels_and_headers_wrap_before_the_table_is_split() -> None:
 def test_without_row_labels_the_first_column_starts_every_part() -> None:
     rows = [[d, 0.1 * d, 0.2 * d, 1000.5 * d, 2000.25 * d] for d in (1, 2, 12)]
     table = number_table(rows, col_labels=["degree", "train", "test", "‖w‖", "‖w‖, L2"])
-    lines = lines_of(table, 36)
+    lines = screen_text(table, 36).splitlines()
     assert [line.split()[0] for line in lines if "degree" in line] == ["degree", "degree"]
     assert sum(line.split()[:1] == ["12"] for line in lines) == 2
     assert all(len(line) <= 36 for line in lines) and "…" not in "\n".join(lines)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 
 import numpy as np
@@ -12,6 +11,8 @@ import torch
 from bntutor.engine import CONVENTIONS, trace
 from bntutor.ui.trace_data import TraceData, trace_document, trace_json
 from bntutor.ui.trace_view import render_trace
+
+from ..screen import screen_text
 
 
 def make_data(
@@ -46,16 +47,9 @@ def make_data(
     )  # fmt: skip
 
 
-def text_of(data: TraceData) -> str:
-    from rich.console import Console
-
-    out = io.StringIO()
-    Console(file=out, width=120, color_system=None).print(render_trace(data))
-    return out.getvalue()
-
-
 def test_worked_example_shows_every_step() -> None:
-    text = text_of(make_data(torch.tensor([[1.0], [2.0], [3.0], [4.0]], dtype=torch.float64)))
+    data = make_data(torch.tensor([[1.0], [2.0], [3.0], [4.0]], dtype=torch.float64))
+    text = screen_text(render_trace(data), 120)
     for line in (
         "μ  = (1 + 2 + 3 + 4) / 4 = 2.5",
         "σ² = ((1 - 2.5)² + (2 - 2.5)² + (3 - 2.5)² + (4 - 2.5)²) / 4 = 1.25",
@@ -70,7 +64,8 @@ def test_worked_example_shows_every_step() -> None:
 
 
 def test_each_feature_highlights_its_own_column() -> None:
-    text = text_of(make_data(torch.tensor([[1.0, 10.0], [2.0, 20.0]], dtype=torch.float64)))
+    data = make_data(torch.tensor([[1.0, 10.0], [2.0, 20.0]], dtype=torch.float64))
+    text = screen_text(render_trace(data), 120)
     before, first, second = text.split("highlighted values")[0], *text.split(
         "feature 2: the 2 highlighted values")
     assert before.endswith("feature 1: the 2 ")
@@ -82,13 +77,14 @@ def test_each_feature_highlights_its_own_column() -> None:
 
 
 def test_negative_mean_is_parenthesised() -> None:
-    text = text_of(make_data(torch.tensor([[-1.0], [-3.0]], dtype=torch.float64)))
+    data = make_data(torch.tensor([[-1.0], [-3.0]], dtype=torch.float64))
+    text = screen_text(render_trace(data), 120)
     assert "((-1 - (-2))² + (-3 - (-2))²) / 2 = 1" in text
 
 
 def test_image_channels_show_slices_of_every_sample() -> None:
     x = torch.arange(2 * 2 * 2 * 3, dtype=torch.float64).reshape(2, 2, 2, 3)  # N, C, H, W
-    text = text_of(make_data(x, "NCHW"))
+    text = screen_text(render_trace(make_data(x, "NCHW")), 120)
     assert "channel 1: N·H·W = 2·2·3 = 12 values" in text  # counted from 1, as lessons count
     assert "sample 1" in text and "sample 2" in text and "sample 0" not in text
     # channel 2 of sample 2 is x[1, 1] = 18..23
@@ -98,7 +94,7 @@ def test_image_channels_show_slices_of_every_sample() -> None:
 
 def test_channels_last_slices_the_last_axis() -> None:
     x = torch.arange(2 * 2 * 2 * 3, dtype=torch.float64).reshape(2, 2, 2, 3)  # N, H, W, C
-    text = text_of(make_data(x, "NHWC"))
+    text = screen_text(render_trace(make_data(x, "NHWC")), 120)
     assert "channel 1: N·H·W = 2·2·2 = 8 values" in text
     channel_2 = text.split("channel 3: N·H·W")[1].split("Step 2")[0]
     values = {float(v) for v in x[..., 2].flatten()}
@@ -108,7 +104,7 @@ def test_channels_last_slices_the_last_axis() -> None:
 
 def test_big_batches_are_clipped_and_summed_in_words() -> None:
     x = torch.randn(16, 8, 10, 10, generator=torch.Generator().manual_seed(0), dtype=torch.float64)
-    text = text_of(make_data(x, "NCHW"))
+    text = screen_text(render_trace(make_data(x, "NCHW")), 120)
     assert "sum of the 1600 values" in text
     assert "… 14 more samples" in text
     assert "… 6 more channels (every value: --json)" in text
@@ -118,7 +114,7 @@ def test_big_batches_are_clipped_and_summed_in_words() -> None:
 
 def test_keras_convention_and_gamma() -> None:
     x = torch.tensor([[1.0, 4.0], [3.0, 8.0]], dtype=torch.float64)
-    text = text_of(make_data(x, convention="keras", gamma=[2.0, 0.5]))
+    text = screen_text(render_trace(make_data(x, convention="keras", gamma=[2.0, 0.5])), 120)
     assert "keras: new = m · old + (1 - m) · batch" in text
     assert "the running var tracks σ² (biased)" in text
     assert "γ = [2, 0.5]" in text
@@ -127,7 +123,7 @@ def test_keras_convention_and_gamma() -> None:
 
 def test_eval_mode_uses_running_statistics_and_updates_nothing() -> None:
     x = torch.tensor([[1.0], [5.0]], dtype=torch.float64)
-    text = text_of(make_data(x, training=False, running_var=[4.0]))
+    text = screen_text(render_trace(make_data(x, training=False, running_var=[4.0])), 120)
     assert "eval mode" in text and "unchanged in eval mode" in text
     assert "running var" in text and "1/√(var + ε)" in text
     assert "x̂ = (1 - 0) · 0.5 = 0.5" in text
@@ -149,7 +145,7 @@ def test_document_is_json_with_null_for_non_numbers() -> None:
 @pytest.mark.parametrize("layout", ["NC", "NCHW"])
 def test_one_channel_batches_render(layout: str) -> None:
     shape = (3, 1) if layout == "NC" else (3, 1, 1, 1)
-    text = text_of(
+    text = screen_text(render_trace(
         make_data(torch.tensor([1.0, 2.0, 4.0], dtype=torch.float64).reshape(shape), layout)
-    )
+    ), 120)
     assert "Step 4" in text
