@@ -6,8 +6,7 @@ from pathlib import Path
 
 from bntutor.checking.validate import validate_paths
 from bntutor.live.catalog import default_registry
-
-from .fake_live import fake_registry
+from tests.content.fake_live import fake_registry
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
