@@ -11,7 +11,7 @@ import importlib
 from bntutor.live.registry import Computation, Registry
 
 TOPICS: tuple[str, ...] = (
-    "bias_variance", "penalties", "closed_forms", "optim_decay",  # regularization
+    "bias_variance", "penalties", "optim_decay",  # regularization
     "feature_stats", "affine", "layouts", "params",  # BN mechanics, in CNNs
     "running", "modes", "one_value", "ignore_norm", "similar_batch",  # train vs inference
     "dropout",
