@@ -7,12 +7,11 @@ every lesson is simply not started. The course comes from the lesson index (see
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-from rich.text import Text
 
 from bntutor.cli._clock import app_clock
 from bntutor.cli._lesson_index import IndexEntry, course_listing, index_entries
@@ -21,7 +20,8 @@ from bntutor.content.i18n import localize
 from bntutor.errors import StoreError
 from bntutor.messages import message
 from bntutor.store.home import FILE_NAME, home_exists
-from bntutor.ui.lesson_table import LessonRow, lesson_table
+from bntutor.ui.lesson_table import LessonRow, LessonTable, lesson_table
+from bntutor.ui.styled_lines import Line, plain_enough, terminal, width_of, write
 
 if TYPE_CHECKING:
     from bntutor.content.course import Catalog
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 def warn(app: AppContext, message: str) -> None:
     """One yellow line on stderr."""
+    from rich.text import Text
+
     app.err_console.print(Text(f"bntutor: warning: {message}", style="yellow"), soft_wrap=True)
 
 
@@ -154,26 +156,49 @@ def load_standings(
     return overview.rows, overview.due, overview.exercises
 
 
+def show(app: AppContext, screen: list[Line | LessonTable]) -> None:
+    """Print a listing screen: straight to stdout when rich would write it the same way
+    (see ``bntutor.ui.styled_lines``), else through the console."""
+    term = None if app.consoles_made else terminal(sys.stdout, app.no_color)
+    if term is not None:
+        lines: list[Line] = []
+        for item in screen:
+            drawn = item.lines(term.width) if isinstance(item, LessonTable) else [item]
+            if drawn is None or not all(width_of(line) <= term.width
+                                        and all(plain_enough(text) for text, _ in line)
+                                        for line in drawn):
+                break
+            lines.extend(drawn)
+        else:
+            write(lines, term)
+            return
+    from rich.text import Text
+
+    for item in screen:
+        app.console.print(item if isinstance(item, LessonTable) else Text.assemble(*item))
+
+
 def show_lessons(app: AppContext) -> None:
     rows, _, _ = load_standings(app)
-    app.console.print(lesson_table([s.row for s in rows], lang=app.lang))
+    show(app, [lesson_table([s.row for s in rows], lang=app.lang)])
 
 
 def show_home(app: AppContext) -> None:
     from bntutor.cli._exercise_summary import exercise_line
 
     overview = load_overview(app)
-    rows, due = overview.rows, overview.due
-    out = app.console
-    out.print(Text(message("home.welcome", app.lang), style="bold"))
-    out.print()
-    out.print(lesson_table([s.row for s in rows], lang=app.lang))
-    out.print()
-    out.print(Text(message("home.next", app.lang), style="bold")
-              + Text(next_action(rows, app.lang)))
-    exercises = exercise_line(overview.exercises, overview.exercise_names, app.lang)
-    out.print(Text(message("home.exercises", app.lang), style="bold") + Text(exercises))
+    rows, due, lang = overview.rows, overview.due, app.lang
+    exercises = exercise_line(overview.exercises, overview.exercise_names, lang)
+    screen: list[Line | LessonTable] = [
+        ((message("home.welcome", lang), "bold"),),
+        (),
+        lesson_table([s.row for s in rows], lang=lang),
+        (),
+        ((message("home.next", lang), "bold"), (next_action(rows, lang), "")),
+        ((message("home.exercises", lang), "bold"), (exercises, "")),
+    ]
     if due:
-        cards = message("home.due_one" if due == 1 else "home.due", app.lang, n=due)
-        out.print(Text(message("home.review", app.lang), style="bold") + Text(cards))
-    out.print(Text(message("home.help", app.lang), style="dim"))
+        cards = message("home.due_one" if due == 1 else "home.due", lang, n=due)
+        screen.append(((message("home.review", lang), "bold"), (cards, "")))
+    screen.append(((message("home.help", lang), "dim"),))
+    show(app, screen)

@@ -17,8 +17,7 @@ import typer
 from typer.core import TyperGroup
 
 from bntutor import __version__
-from bntutor.cli.context import AppContext, make_consoles
-from bntutor.store.home import resolve_home
+from bntutor.cli.context import open_app
 
 #: The command groups (modules of ``bntutor.cli``), in the order help lists them.
 GROUPS = ("lessons", "next", "demo", "quiz", "progress", "compute", "exercise", "validate",
@@ -104,24 +103,7 @@ def root(
     Start with [bold]bntutor lesson 1[/bold], try [bold]bntutor demo similar-batch[/bold],
     drill with [bold]bntutor quiz[/bold].
     """
-    from bntutor.cli.language import LANGS, choose_language, remember_language
-    from bntutor.errors import BadInputError
-
-    if lang is not None and lang not in LANGS:
-        raise BadInputError(f"unknown language {lang!r}", "--lang", "use en or zh")
-    home_dir = resolve_home(home)
-    choice = choose_language(lang, home_dir)
-    if choice.source == "option":
-        remember_language(home_dir, choice.lang)
-    console, err_console = make_consoles(no_color)
-    ctx.obj = AppContext(
-        console=console,
-        err_console=err_console,
-        home_dir=home_dir,
-        lang=choice.lang,
-        lang_explicit=choice.explicit,
-        debug=debug,
-    )
+    ctx.obj = open_app(home, lang, no_color, debug)
     if ctx.invoked_subcommand is None:
         from bntutor.cli.lessons import home as show_home
 

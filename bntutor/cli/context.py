@@ -7,12 +7,12 @@ import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
-import typer
-
 if TYPE_CHECKING:  # rich.console is imported when a console is made: `--help` needs none
+    import typer
     from rich.console import Console
 
 from bntutor.store.home import ensure_home
@@ -20,17 +20,35 @@ from bntutor.store.home import ensure_home
 
 @dataclass
 class AppContext:
-    """Streams, console, home dir and language chosen by the global options."""
+    """Streams, consoles, home dir and language chosen by the global options.
 
-    console: Console
-    err_console: Console
+    The consoles are made on first use: the listings can be written without rich (see
+    ``bntutor.ui.styled_lines``), and importing it is a good part of their start-up."""
+
     home_dir: Path
     lang: str = "en"
     #: The language was chosen for this run (``--lang``, ``BNTUTOR_LANG``): a resumed
     #: lesson is then played in it, not in the language it was started in.
     lang_explicit: bool = False
     debug: bool = False
+    no_color: bool = False  # --no-color (NO_COLOR is read where the consoles are made)
     stdin: TextIO = field(default_factory=lambda: standard_input())
+
+    @cached_property
+    def _consoles(self) -> tuple[Console, Console]:
+        return make_consoles(self.no_color)
+
+    @property
+    def console(self) -> Console:
+        return self._consoles[0]
+
+    @property
+    def err_console(self) -> Console:
+        return self._consoles[1]
+
+    @property
+    def consoles_made(self) -> bool:
+        return "_consoles" in self.__dict__
 
     def home(self) -> Path:
         """The home directory, created on first use (commands that store nothing never touch it)."""
@@ -72,3 +90,20 @@ def make_consoles(
     )
     err = PipeConsole(stderr=True, no_color=plain or None, color_system=colors, highlight=False)
     return console, err
+
+
+def open_app(home: Path | None, lang: str | None, no_color: bool, debug: bool) -> AppContext:
+    """The context the root options choose: ``--lang`` checked and remembered, the home dir
+    resolved (not created), the language chosen (see ``bntutor.cli.language``)."""
+    from bntutor.cli.language import LANGS, choose_language, remember_language
+    from bntutor.errors import BadInputError
+    from bntutor.store.home import resolve_home
+
+    if lang is not None and lang not in LANGS:
+        raise BadInputError(f"unknown language {lang!r}", "--lang", "use en or zh")
+    home_dir = resolve_home(home)
+    choice = choose_language(lang, home_dir)
+    if choice.source == "option":
+        remember_language(home_dir, choice.lang)
+    return AppContext(home_dir=home_dir, lang=choice.lang, lang_explicit=choice.explicit,
+                      debug=debug, no_color=no_color)

@@ -6,6 +6,7 @@ import os
 import re
 import sys
 
+from bntutor.cli._listing import listing_argv
 from bntutor.control_chars import visible
 from bntutor.errors import BntutorError, ExitStatus
 
@@ -60,44 +61,20 @@ def run(args: list[str] | None = None) -> int:
 
 
 def _run(argv: list[str], debug: bool) -> int:
-    import typer
-    from typer.main import get_command
-
-    from bntutor.cli.app import app_for
-
-    # The command is driven here rather than through `app(...)`: typer's own main turns
-    # Ctrl-C into a silent exit 130 and a closed stdout into exit 1 before we see them.
-    command = get_command(app_for(argv))
-    lang: str | None = None
+    chosen: list[str] = []  # the language, once the app has read --lang
     try:
-        with command.make_context("bntutor", list(argv)) as ctx:  # click eats its list
-            try:
-                result = command.invoke(ctx)
-            finally:
-                lang = getattr(ctx.obj, "lang", None)  # chosen, once the app has read --lang
-        return int(result) if isinstance(result, int) else ExitStatus.OK
+        listing = listing_argv(argv)
+        if listing is not None:  # home or `lessons`: no typer needed
+            from bntutor.cli._listing import run_listing
+
+            run_listing(*listing)
+            return int(ExitStatus.OK)
+        return _run_app(argv, debug, chosen)
     except BntutorError as exc:
         if debug:
             raise
-        _error(exc.one_line(lang or _early_language(argv)))
+        _error(exc.one_line(chosen[-1] if chosen else _early_language(argv)))
         return int(exc.status)
-    except typer.Exit as exc:
-        return int(exc.exit_code)
-    except typer.Abort:  # Ctrl-C or end of input at a typer prompt
-        return _interrupted("interrupted")
-    except typer.TyperException as exc:  # usage errors: bad option, missing argument
-        if debug:
-            raise
-        lang = lang or _early_language(argv)
-        where = ""
-        failed = getattr(exc, "ctx", None)
-        if failed is not None:
-            from bntutor.messages import message
-
-            where = message("error.see_help", lang, command=failed.command_path)
-        if exc.format_message():  # an empty message means help was already shown
-            _error(f"{_usage(exc.format_message(), lang)}{where}")
-        return int(ExitStatus.BAD_INPUT) if exc.exit_code == 2 else int(exc.exit_code)
     except BrokenPipeError:
         # stdout closed by a pager or `head`: nothing more to say.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -110,6 +87,44 @@ def _run(argv: list[str], debug: bool) -> int:
             raise
         _error(f"unexpected {type(exc).__name__}: {exc} (rerun with --debug for the traceback)")
         return int(ExitStatus.ERROR)
+
+
+def _run_app(argv: list[str], debug: bool, chosen: list[str]) -> int:
+    """Run ``argv`` through the typer app; its own ways of ending become exit statuses."""
+    import typer
+    from typer.main import get_command
+
+    from bntutor.cli.app import app_for
+
+    # The command is driven here rather than through `app(...)`: typer's own main turns
+    # Ctrl-C into a silent exit 130 and a closed stdout into exit 1 before we see them.
+    command = get_command(app_for(argv))
+    try:
+        with command.make_context("bntutor", list(argv)) as ctx:  # click eats its list
+            try:
+                result = command.invoke(ctx)
+            finally:
+                lang = getattr(ctx.obj, "lang", None)  # chosen, once the app has read --lang
+                if lang is not None:
+                    chosen.append(lang)
+        return int(result) if isinstance(result, int) else ExitStatus.OK
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except typer.Abort:  # Ctrl-C or end of input at a typer prompt
+        return _interrupted("interrupted")
+    except typer.TyperException as exc:  # usage errors: bad option, missing argument
+        if debug:
+            raise
+        lang = chosen[-1] if chosen else _early_language(argv)
+        where = ""
+        failed = getattr(exc, "ctx", None)
+        if failed is not None:
+            from bntutor.messages import message
+
+            where = message("error.see_help", lang, command=failed.command_path)
+        if exc.format_message():  # an empty message means help was already shown
+            _error(f"{_usage(exc.format_message(), lang)}{where}")
+        return int(ExitStatus.BAD_INPUT) if exc.exit_code == 2 else int(exc.exit_code)
 
 
 def main() -> None:

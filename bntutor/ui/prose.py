@@ -21,7 +21,8 @@ from rich.table import Table
 from rich.text import Text
 
 from bntutor.control_chars import visible
-from bntutor.ui._cjk import CJKText, cjk_text, join_cjk_lines
+from bntutor.ui._cjk import join_cjk_lines
+from bntutor.ui.cjk_text import CJKText, cjk_text
 from bntutor.ui.mathtext import render_math_in_markdown
 
 
