@@ -86,9 +86,3 @@ class NotFoundError(BntutorError):
     """An unknown lesson, demo, topic or computation was asked for."""
 
     status = ExitStatus.NOT_FOUND
-
-
-class Interrupted(BntutorError):
-    """The learner pressed Ctrl-C or closed input; progress has been saved."""
-
-    status = ExitStatus.INTERRUPTED

@@ -74,11 +74,6 @@ def read_formula(text: str, variables: Sequence[str] = ()) -> Formula:
     return Formula(parsed, expr)
 
 
-def to_sympy(text: str, variables: Sequence[str] = ()) -> Any:
-    """The sympy expression of ``text``; ExpressionSyntaxError if unreadable."""
-    return read_formula(text, variables).expr
-
-
 def _check_sizes(node: ast.AST, names: dict[str, str]) -> None:
     """TooComplex when a part without variables is beyond what floats can hold.
 

@@ -60,12 +60,6 @@ def _stamp(path: Path) -> list[int] | None:
     return [stat.st_size, stat.st_mtime_ns]
 
 
-def read_index(home: Path, directory: Path) -> list[IndexEntry] | None:
-    """The indexed lessons, or None when there is no valid index."""
-    listing = read_listing(home, directory)
-    return listing[0] if listing is not None else None
-
-
 def read_listing(home: Path, directory: Path) -> tuple[list[IndexEntry], list[str] | None] | None:
     """The indexed lessons and exercise order (None when it could not be read), or None
     when there is no valid index."""
@@ -123,11 +117,6 @@ def build_index(directory: Path) -> list[IndexEntry]:
     from bntutor.content.course import load_course
 
     return index_entries(load_course(directory))
-
-
-def course_index(home: Path, directory: Path) -> list[IndexEntry]:
-    """The lessons of the course in ``directory``, from the index when it is valid."""
-    return course_listing(home, directory)[0]
 
 
 def course_listing(home: Path, directory: Path) -> tuple[list[IndexEntry], list[str] | None]:

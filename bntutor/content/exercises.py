@@ -18,7 +18,6 @@ from bntutor.content.exercise_order import ORDER_FILE, exercise_order, exercises
 from bntutor.content.loader import read_document
 from bntutor.errors import ContentError, NotFoundError
 
-Framework = Literal["numpy", "torch"]
 FRAMEWORKS: tuple[str, ...] = ("numpy", "torch")
 MESSAGES_FILE = "messages.yaml"
 CASES_FILE = "cases.yaml"

@@ -39,8 +39,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-FORMAT_VERSION = 1
-
 #: A text field: plain string, or a map of language code -> string (``en`` required).
 LText = str | dict[Literal["en", "zh"], str]
 

@@ -15,7 +15,6 @@ from pathlib import Path
 import bntutor
 from bntutor.errors import ContentError
 
-LESSON_GLOB = "[0-9][0-9]-*.yaml"
 #: A lesson file's name, ``NN-slug.yaml``: group 1 is the number, group 2 the slug.
 LESSON_FILE = re.compile(r"^(\d+)-(.+)\.ya?ml$")
 COURSE_FILE = "course.yaml"

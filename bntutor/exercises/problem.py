@@ -68,9 +68,3 @@ class Problem:
         rng = np.random.default_rng(seed)
         randoms = [Case(f"random {i + 1}", self.random_inputs(rng)) for i in range(RANDOM_CASES)]
         return [*self.edge_cases(), *randoms]
-
-
-def arrays(values: Mapping[str, Any]) -> Inputs:
-    """Copy ``values`` with every array as a fresh float64 array."""
-    return {k: np.array(v, dtype=np.float64) if isinstance(v, np.ndarray) else v
-            for k, v in values.items()}

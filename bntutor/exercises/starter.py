@@ -25,10 +25,6 @@ def _signature(listing: str) -> tuple[list[str], str, list[str]]:
     return imports, func.name, [a.arg for a in func.args.args]
 
 
-def function_name(exercise: Exercise) -> str:
-    return _signature(exercise.solution.numpy)[1]
-
-
 def starter_text(exercise: Exercise, framework: str, lang: str, footer: str,
                  autograd_note: str = "") -> str:
     """The starter file for ``exercise`` in ``framework``, its texts in ``lang``."""

@@ -70,9 +70,3 @@ def context_content(steps: Sequence[Step], lang: str, compute: Compute) -> Group
             continue
         parts.append(step_content(step, lang, compute))
     return Group(*parts)
-
-
-def context_steps(steps: Sequence[Step], ids: Sequence[str]) -> list[Step]:
-    """The steps named by ``ids`` (in that order; unknown ids are left out)."""
-    by_id = {step.id: step for step in steps}
-    return [by_id[i] for i in ids if i in by_id]

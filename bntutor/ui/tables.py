@@ -196,10 +196,6 @@ def decimal_padding(column: list[str]) -> list[int]:
     return [0 if d is None else most - d + (d == 0) for d in decimals]
 
 
-def _column(cells: list[list[tuple[Text, int]]], c: int) -> list[tuple[Text, int]]:
-    return [row[c] for row in cells]
-
-
 def _decimals(text: str) -> int | None:
     """Digits after the decimal point of a plain number (0 for an integer); None else."""
     body = text.lstrip("-")

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bntutor.checking import expression
-from bntutor.checking.expression import check_expression, equivalent, read_formula, to_sympy
+from bntutor.checking.expression import check_expression, equivalent, read_formula
 from bntutor.checking.verdict import Verdict
 from bntutor.messages import message
 from bntutor.notation.expression import ExpressionSyntaxError, parse_expression
@@ -121,7 +121,7 @@ def test_injection_and_abuse_are_unreadable(attack: str) -> None:
 )
 def test_unreadable_formulas_say_why(text: str, why: str) -> None:
     with pytest.raises(ExpressionSyntaxError, match=re.escape(why)):
-        to_sympy(text, VARS)
+        read_formula(text, VARS)
 
 
 def test_the_parsed_tree_holds_only_placeholders() -> None:

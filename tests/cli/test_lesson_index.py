@@ -14,8 +14,7 @@ import pytest
 from bntutor.cli._lesson_index import (
     INDEX_FILE,
     build_index,
-    course_index,
-    read_index,
+    course_listing,
     read_listing,
     write_index,
 )
@@ -46,32 +45,33 @@ def test_index_round_trip_and_invalidation(course: Path, tmp_path: Path) -> None
     home.mkdir()
     entries = build_index(course)
     write_index(home, course, entries)
-    assert read_index(home, course) == entries
+    assert read_listing(home, course) == (entries, None)
     lesson = course / "02-fixture-next.yaml"
     lesson.write_text(lesson.read_text(encoding="utf-8").replace("minutes: 1", "minutes: 7"))
-    assert read_index(home, course) is None  # the file changed
-    assert [e.minutes for e in course_index(home, course)] == [3, 7]
-    assert read_index(home, course) is not None  # rebuilt and saved
+    assert read_listing(home, course) is None  # the file changed
+    assert [e.minutes for e in course_listing(home, course)[0]] == [3, 7]
+    assert read_listing(home, course) is not None  # rebuilt and saved
 
 
 def test_no_index_without_a_home_dir(course: Path, tmp_path: Path) -> None:
     home = tmp_path / "absent"
-    assert len(course_index(home, course)) == 2
+    assert len(course_listing(home, course)[0]) == 2
     assert not home.exists()
 
 
 def test_a_damaged_index_is_ignored(course: Path, tmp_path: Path) -> None:
     (tmp_path / INDEX_FILE).write_text("{not json", encoding="utf-8")
-    assert read_index(tmp_path, course) is None
+    assert read_listing(tmp_path, course) is None
     (tmp_path / INDEX_FILE).write_text('{"fingerprint": 3, "lessons": 4}', encoding="utf-8")
-    assert [e.slug for e in course_index(tmp_path, course)] == ["fixture-basics", "fixture-next"]
+    entries, _ = course_listing(tmp_path, course)
+    assert [e.slug for e in entries] == ["fixture-basics", "fixture-next"]
 
 
 def test_a_broken_lesson_is_reported_not_hidden_by_the_index(course: Path, tmp_path: Path) -> None:
-    course_index(tmp_path, course)
+    course_listing(tmp_path, course)
     (course / "02-fixture-next.yaml").write_text("slug: fixture-next\ntitle: x\n", encoding="utf-8")
     with pytest.raises(ContentError):
-        course_index(tmp_path, course)
+        course_listing(tmp_path, course)
 
 
 @pytest.mark.parametrize("command", [["lessons"], []], ids=["lessons", "home"])
