@@ -297,12 +297,12 @@ def _on_question(
 ) -> tuple[Progress, Outcome]:
     record = progress.record(step.id)
     if isinstance(event, Hint):
-        total = len(step.hints)
-        if record.hints >= total:
-            return progress, NoMoreHints(total=total)
-        record = replace(record, hints=record.hints + 1)
+        hint = next_hint(len(step.hints), record.hints)
+        if isinstance(hint, NoMoreHints):
+            return progress, hint
+        record = replace(record, hints=hint.number)
         new = Progress(current=progress.current, steps={**progress.steps, step.id: record})
-        return new, HintShown(index=record.hints - 1, number=record.hints, total=total)
+        return new, hint
     if isinstance(event, Skip):
         new, nxt = _finish(lesson, progress, step.id, replace(record, result="skipped"))
         return new, Skipped(step=step.id, next=nxt)
@@ -315,6 +315,14 @@ def _on_question(
     if not verdict.readable and (not event.counted_if_unreadable or verdict.retry):
         return progress, Reask(verdict.message)
     return _judge(lesson, progress, step, record, verdict)
+
+
+def next_hint(total: int, used: int) -> HintShown | NoMoreHints:
+    """The hint policy of lessons, quizzes and review: each ``:hint`` shows the next of a
+    question's ``total`` hints (``used`` shown so far), counted, until none is left."""
+    if used >= total:
+        return NoMoreHints(total=total)
+    return HintShown(index=used, number=used + 1, total=total)
 
 
 def wrong_allowed(step: QuestionStep) -> int:

@@ -23,7 +23,6 @@ from bntutor import tutor
 from bntutor.checking.answering import Answering
 from bntutor.cli._answers import answers_file, stdin_lines
 from bntutor.cli._clock import app_clock
-from bntutor.cli._recorder import StoreRecorder, saved_progress
 from bntutor.cli._services import rendered
 from bntutor.cli._store import open_store
 from bntutor.cli._warmup import Warmup
@@ -34,6 +33,7 @@ from bntutor.content.models import Lesson
 from bntutor.errors import BadInputError, ExitStatus
 from bntutor.messages import message
 from bntutor.player.lesson import LessonPlayer, PlayResult
+from bntutor.player.record import StoreRecorder, saved_progress
 from bntutor.store.store import Store
 from bntutor.ui import player as view
 from bntutor.ui.lesson_screen import LessonScreen
@@ -72,7 +72,7 @@ def run_lesson(
                 entry.number,
                 io=LessonScreen(console, source, rendered(answering), app.lang),
                 answers=answering,
-                recorder=StoreRecorder(store, lesson.slug, _topic(lesson), clock),
+                recorder=StoreRecorder(store, "lesson", clock, lesson.slug, _topic(lesson)),
                 lang=app.lang,
                 run=lesson_run(store, lesson.slug),
             )

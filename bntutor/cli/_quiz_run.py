@@ -1,5 +1,5 @@
 """`bntutor quiz` and `bntutor review`: wire the bank, the store, the clock and the screen
-to the quiz runner, then report.
+to the quiz loop of the player, then report.
 
 The bank and the store load without torch; torch starts importing in a background
 thread while the first question (a bank question when there is one) is drawn, and
@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,9 +30,9 @@ from bntutor.cli._warmup import Warmup
 from bntutor.cli.context import AppContext
 from bntutor.errors import ContentError, ExitStatus
 from bntutor.messages import message
+from bntutor.player.quiz import QuizRunner, RunOutcome
+from bntutor.player.record import StoreRecorder
 from bntutor.quiz.report import QuizReport, build_report
-from bntutor.quiz.results import QuestionResult
-from bntutor.quiz.runner import QuizRunner, RunOutcome
 from bntutor.quiz.source import ItemSource
 from bntutor.store.clock import Clock
 from bntutor.store.store import Store
@@ -88,29 +88,6 @@ def answer_reader(app: AppContext, console: Console, answers: Path | None,
     yield TerminalReader(console, app.stdin, time.monotonic)
 
 
-def recorder(
-    store: Store, source: Literal["quiz", "review"], clock: Clock
-) -> Callable[[QuestionResult], None]:
-    """Each answered question: one attempt row and an updated review card."""
-    from bntutor.quiz.scheduler import record_answer
-
-    def record(result: QuestionResult) -> None:
-        store.record_attempt(
-            source,
-            result.item_id,
-            result.answer if result.answer is not None else ":skip",
-            result.correct,
-            hints=result.hints,
-            seconds=result.seconds,
-            diagnosis=result.diagnosis,
-            topic=result.topic,
-        )
-        record_answer(store, result.item_id, result.topic, result.correct, result.hints,
-                      result.seconds, clock(), result.points)
-
-    return record
-
-
 def run_items(
     app: AppContext,
     kind: Literal["quiz", "review"],
@@ -133,7 +110,7 @@ def run_items(
                     compute=rendered(answering))
     runner = QuizRunner(
         item_ids, content.source, answering.check, answering.reveal, view, time.monotonic,
-        recorder(store, kind, clock), time_limit, app.lang, shuffle_seed,
+        StoreRecorder(store, kind, clock).result, time_limit, app.lang, shuffle_seed,
         fresh_numbers=kind == "review",
     )
     outcome = runner.run()

@@ -11,6 +11,8 @@ from typing import Protocol
 
 from bntutor.checking.verdict import Verdict
 from bntutor.content.models import QuestionStep, Step
+from bntutor.quiz.items import QuizItem
+from bntutor.quiz.results import QuestionResult
 
 
 class TimeUp:
@@ -75,3 +77,27 @@ class LessonIO(PlayerIO, Protocol):
                   revealed: bool) -> None:
         """``:back`` at ``step`` (number ``here``): step ``k`` of ``n`` again (None: there
         is none before), with its reveal computation when ``revealed``."""
+
+
+class QuizIO(PlayerIO, Protocol):
+    """A quiz or a review on screen (``bntutor.ui.quiz_view`` draws it)."""
+
+    def show_question(self, number: int, total: int, item: QuizItem,
+                      remaining: float | None) -> None: ...
+
+    def show_context(self, item: QuizItem) -> None:
+        """``:show``: the item's context (or a note that it needs none), then the question."""
+
+    def show_back(self, number: int, item: QuizItem, result: QuestionResult | None) -> None:
+        """``:back``: question ``number`` again with its result (None: not asked), view only;
+        ``number`` 0 means there is nothing before."""
+
+    def show_result(self, result: QuestionResult, verdict: Verdict | None) -> None: ...
+
+    def show_time_up(self) -> None: ...
+
+    def show_follow_up(self, prompt: str) -> None:
+        """explain: the follow-up question, asked once the first part is marked."""
+
+    def show_rubric(self, model_answer: str, rubric: list[str]) -> None:
+        """explain: the model answer and its key points, then how to mark them."""

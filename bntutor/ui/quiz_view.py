@@ -1,6 +1,6 @@
 """A quiz on screen: each question with its countdown, hints, notes and verdicts.
 
-:class:`QuizView` is the :class:`bntutor.quiz.runner.QuizIO` the CLI hands the runner.
+:class:`QuizView` is the :class:`bntutor.player.io.QuizIO` the CLI hands the quiz loop.
 With a time limit the remaining time is shown on a status line above every prompt and,
 at a terminal, redrawn each second while the learner types.
 """
@@ -20,18 +20,13 @@ from bntutor.content.i18n import localize
 from bntutor.content.models import Option, Question
 from bntutor.control_chars import visible
 from bntutor.messages import message
+from bntutor.player.io import Reply
 from bntutor.quiz.durations import format_duration
 from bntutor.quiz.items import QuizItem
 from bntutor.quiz.results import QuestionResult
-from bntutor.quiz.runner import Reply
-from bntutor.ui.player import (
-    help_view,
-    hint_view,
-    markdown,
-    question_view,
-    unknown_command_view,
-)
+from bntutor.ui.player import markdown, question_view
 from bntutor.ui.prose import inline_markdown, title_rule
+from bntutor.ui.screen import Screen
 from bntutor.ui.step_view import context_content
 from bntutor.ui.timed_input import Tick, status_redraw
 from bntutor.ui.tolerance_note import tolerance_note
@@ -99,8 +94,10 @@ def rubric_view(model_answer: str, rubric: list[str], lang: str) -> RenderableTy
     )
 
 
-class QuizView:
+class QuizView(Screen):
     """Renders to ``console`` and reads with ``reader``; ``timer`` gives monotonic seconds."""
+
+    where = "quiz"
 
     def __init__(self, console: Console, reader: Reader, timer: Callable[[], float],
                  lang: str = "en", on_wait: Callable[[], object] | None = None,
@@ -110,13 +107,12 @@ class QuizView:
         starts the background torch import there, once the first question is drawn).
         ``compute`` runs and renders a named computation: a prediction's ``reveal`` is
         run once the learner has answered or skipped, as in the lesson."""
-        self._console = console
+        super().__init__(console, lang)
         self._compute = compute
         self._item: QuizItem | None = None
         self._number = 0
         self._reader = reader
         self._timer = timer
-        self._lang = lang
         self._on_wait = on_wait
         self._timed = False
 
@@ -195,9 +191,6 @@ class QuizView:
         out.print(Text(message("back.return_question", self._lang, k=self._number),
                        style="dim"))
 
-    def show_unknown(self, command: str) -> None:
-        self._console.print(unknown_command_view(command, self._lang))
-
     def read(self, deadline: float | None) -> Reply:
         if self._on_wait is not None:
             self._on_wait()
@@ -209,15 +202,6 @@ class QuizView:
 
     def _tick(self, remaining: float) -> None:
         status_redraw(self._console, countdown(remaining, self._lang), self._reader.pending)
-
-    def show_hint(self, hint: str, number: int, total: int) -> None:
-        self._console.print(hint_view(hint, number, total, self._lang))
-
-    def show_note(self, text: str) -> None:
-        self._console.print(Text(text, style="yellow"))
-
-    def show_help(self) -> None:
-        self._console.print(help_view(self._lang, "quiz"))
 
     def show_result(self, result: QuestionResult, verdict: Verdict | None) -> None:
         self._console.print(result_view(result, verdict, self._revealed(result), self._lang))

@@ -7,7 +7,7 @@ pipe, an answers file, or no ``select`` for the stream) it reads a whole line an
 quiz checks the clock afterwards.
 
 ``read`` returns the line without its newline, None at the end of input, or
-:data:`bntutor.quiz.runner.TIME_UP`. Ctrl-C propagates as KeyboardInterrupt.
+:data:`bntutor.player.io.TIME_UP`. Ctrl-C propagates as KeyboardInterrupt.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.text import Text
 
 from bntutor.control_chars import visible
-from bntutor.quiz.runner import TIME_UP, Reply
+from bntutor.player.io import TIME_UP, Reply
 from bntutor.ui.prompt import wait_for_line
 
 PROMPT = "› "

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 import pytest
 
 from bntutor.checking.verdict import Verdict
+from bntutor.player.io import TIME_UP, Reply
 from bntutor.quiz.items import QuizItem
 from bntutor.quiz.results import QuestionResult
-from bntutor.quiz.runner import TIME_UP, Reply
 
 
 class FakeTimer:
@@ -65,6 +65,9 @@ class FakeIO:
 
     def show_hint(self, hint: str, number: int, total: int) -> None:
         self.hints.append(hint)
+
+    def show_no_hint(self, total: int, explained: bool) -> None:
+        self.notes.append(f"no more hints (of {total}; explained: {explained})")
 
     def show_note(self, text: str) -> None:
         self.notes.append(text)

@@ -7,9 +7,9 @@ import pytest
 
 from bntutor.checking.answering import Answering
 from bntutor.content.models import BankQuestion
+from bntutor.player.quiz import QuizRunner
 from bntutor.quiz.explain import MarksSyntaxError, parse_marks
 from bntutor.quiz.results import QuestionResult
-from bntutor.quiz.runner import QuizRunner
 from bntutor.quiz.scheduler import FAST_EXPLAIN_SECONDS, Outcome, rating_for
 from bntutor.quiz.source import ItemSource
 

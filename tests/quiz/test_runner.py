@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from bntutor.checking.answering import Answering
 from bntutor.content.models import BankQuestion
+from bntutor.player.quiz import QuizRunner
 from bntutor.quiz.results import QuestionResult
-from bntutor.quiz.runner import QuizRunner
 from bntutor.quiz.source import ItemSource
 
 from .conftest import FakeIO, FakeTimer
@@ -137,7 +137,7 @@ def test_any_lines_end_in_results_for_every_question(lines: list[str]) -> None:
 def test_hint_on_a_question_without_hints_points_to_skip(timer: FakeTimer) -> None:
     outcome, io, _ = _run(timer, [":hint", "", "4"], ids=["bank:q-num"])
     assert outcome.results[0].status == "correct"
-    assert io.notes[0] == "this question has no hints: give it a try, or :skip to see the answer"
+    assert io.notes[0].startswith("no more hints (of 0;")  # the lesson's words: ui's no_hint_view
     assert io.notes[1] == "type an answer, or :hint / :skip / :quit / :help"  # as in lessons
 
 

@@ -11,10 +11,10 @@ from rich.console import Console
 
 from bntutor.checking.verdict import Verdict
 from bntutor.content.models import BankQuestion
+from bntutor.player.io import TIME_UP
 from bntutor.quiz.mastery import topic_mastery
 from bntutor.quiz.report import build_report
 from bntutor.quiz.results import QuestionResult
-from bntutor.quiz.runner import TIME_UP
 from bntutor.quiz.source import bank_item
 from bntutor.ui.lesson_table import LessonRow
 from bntutor.ui.progress_view import nothing_due_line, progress_view, until

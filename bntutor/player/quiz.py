@@ -1,6 +1,7 @@
 """The quiz loop: ask each item, read answers and commands, keep time, collect results.
 
-No rendering and no reading happen here: a :class:`QuizIO` shows things and reads lines,
+No rendering and no reading happen here: a :class:`~bntutor.player.io.QuizIO` shows
+things and reads lines,
 ``check`` and ``reveal`` judge answers, ``record`` stores each answered question, and
 ``timer`` (monotonic seconds) keeps the time limit. All are passed in, so the loop is
 tested with fakes and a fake clock.
@@ -16,8 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal, Protocol
+from typing import Literal
 
+from bntutor import tutor
 from bntutor.checking.choice import chosen_ids
 from bntutor.checking.verdict import Verdict
 from bntutor.commands import Back, Help, Hint, Quit, Show, Skip, Unknown, parse_command
@@ -26,60 +28,13 @@ from bntutor.content.models import Question, option_ids
 from bntutor.content.shuffle import OptionOrder
 from bntutor.errors import BntutorError
 from bntutor.messages import message
+from bntutor.player.io import QuizIO, TimeUp
 from bntutor.quiz.explain import MarksSyntaxError, explain_parts, parse_marks
 from bntutor.quiz.items import QuizItem
 from bntutor.quiz.results import QuestionResult, Status
 from bntutor.quiz.source import ItemSource
 
 Ended = Literal["finished", "time-up", "quit", "end-of-input", "interrupted"]
-
-
-class TimeUp:
-    """What :meth:`QuizIO.read` returns when the deadline passes before a line comes."""
-
-    def __repr__(self) -> str:
-        return "TIME_UP"
-
-
-TIME_UP = TimeUp()
-Reply = str | None | TimeUp  # a line, None at the end of input, or TIME_UP
-
-
-class QuizIO(Protocol):
-    """Shows the quiz and reads the learner's lines (``bntutor.ui.quiz_view`` renders it)."""
-
-    @property
-    def interactive(self) -> bool: ...
-
-    def show_question(self, number: int, total: int, item: QuizItem,
-                      remaining: float | None) -> None: ...
-
-    def read(self, deadline: float | None) -> Reply: ...
-
-    def show_hint(self, hint: str, number: int, total: int) -> None: ...
-
-    def show_note(self, text: str) -> None: ...
-
-    def show_help(self) -> None: ...
-
-    def show_unknown(self, command: str) -> None: ...
-
-    def show_context(self, item: QuizItem) -> None:
-        """``:show``: the item's context (or a note that it needs none), then the question."""
-
-    def show_back(self, number: int, item: QuizItem, result: QuestionResult | None) -> None:
-        """``:back``: question ``number`` again with its result (None: not asked), view only;
-        ``number`` 0 means there is nothing before."""
-
-    def show_result(self, result: QuestionResult, verdict: Verdict | None) -> None: ...
-
-    def show_time_up(self) -> None: ...
-
-    def show_follow_up(self, prompt: str) -> None:
-        """explain: the follow-up question, asked once the first part is marked."""
-
-    def show_rubric(self, model_answer: str, rubric: list[str]) -> None:
-        """explain: the model answer and its key points, then how to mark them."""
 
 
 @dataclass(frozen=True)
@@ -186,15 +141,12 @@ class QuizRunner:
             if not text:
                 self.io.show_note(message("answer.empty", self.lang))
             elif isinstance(command, Hint):
-                if hints < len(q.hints):
-                    hints += 1
-                    self.io.show_hint(localize(q.hints[hints - 1], self.lang), hints, len(q.hints))
-                elif q.hints:
-                    self.io.show_note(message("hint.no_more", self.lang, total=len(q.hints),
-                                              answer=message("hint.skip", self.lang)))
+                hint = tutor.next_hint(len(q.hints), hints)
+                if isinstance(hint, tutor.HintShown):
+                    hints = hint.number
+                    self.io.show_hint(localize(q.hints[hint.index], self.lang), hints, hint.total)
                 else:
-                    self.io.show_note(message("hint.none", self.lang,
-                                              answer=message("hint.skip", self.lang)))
+                    self.io.show_no_hint(hint.total, bool(q.explanation))
             elif isinstance(command, Skip):
                 result = self._result(item, "skipped", None, asked_at, hints)
                 if q.kind == "explain":  # skipped, it still shows what a full answer holds
