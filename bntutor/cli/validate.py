@@ -56,9 +56,11 @@ def validate_cmd(
         report.problems.extend(Problem(e) for e in found)
     if not paths:  # the shipped content: and the interface messages around it
         from bntutor import messages
+        from bntutor.quiz.generators import words_problems
 
         report.problems.extend(Problem(ContentError(what, messages.__file__))
                                for what in messages.catalog_problems())
+        report.problems.extend(Problem(e) for e in words_problems())
     for problem in report.problems:
         app_ctx.err_console.print(problem.line(), markup=False, highlight=False, soft_wrap=True)
     summary = (

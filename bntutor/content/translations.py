@@ -7,7 +7,7 @@ A text is either a ``{en: ..., zh: ...}`` map or, under a field a learner reads
 - a plain string under a learner field that holds English prose (:func:`has_prose`), not
   only a formula, code or an identifier;
 - a map whose ``en`` and ``zh`` name different ``{placeholders}`` (a placeholder is a
-  ``{name}`` that does not follow a letter, digit or ``_ ^ }``, so LaTeX's
+  ``{name}`` that does not follow an ASCII letter, digit or ``_ ^ }``, so LaTeX's
   ``\\frac{a}{b}`` and ``x_{i}`` are not taken for one).
 
 Loading never fails on these (a fixture or a draft may be English only); only
@@ -30,7 +30,8 @@ LEARNER_FIELDS = frozenset({
     "model_answer", "rubric", "follow_up", "summary", "description", "task",
 })
 _LANGS = {"en", "zh"}
-_PLACEHOLDER = re.compile(r"(?<![\w^}\\])\{([A-Za-z_][A-Za-z0-9_]*)\}")
+#: ASCII only: a Chinese character before a placeholder ("为{feature}特征") is no LaTeX.
+_PLACEHOLDER = re.compile(r"(?<![\w^}\\])\{([A-Za-z_][A-Za-z0-9_]*)\}", re.ASCII)
 _CODE = re.compile(r"`[^`]*`|\$\$.*?\$\$|\$[^$]*\$", re.S)
 _PROSE = re.compile(r"[A-Za-z]{2,}(?:[ ,'’-]+[A-Za-z]{2,}){2,}")
 

@@ -1,5 +1,6 @@
-"""A Chinese learner reads Chinese end to end: lesson 5, a quiz with its report, progress
-and review, chosen with ``--lang zh`` and with the locale alone (``LANG=zh_CN.UTF-8``).
+"""A Chinese learner reads Chinese end to end: lesson 5, quizzes (bank and generated
+questions) with their report, progress and review, chosen with ``--lang zh`` and with the
+locale alone (``LANG=zh_CN.UTF-8``).
 
 A screen line fails when, outside code (backticks, ``$maths$``, ``bntutor ...`` commands)
 and identifiers, it holds a run of three or more English words. Known exception: an
@@ -79,6 +80,9 @@ def test_lesson_quiz_progress_and_review_in_chinese(
         "lesson 5": bntutor(*flag, "lesson", "5", input=":skip\n" * 40),
         "quiz": bntutor(*flag, "quiz", "--topic", "why-bn", "-n", "5", "--seed", "3",
                         input=":skip\n" * 10),
+        # four of these five are generated: bn-params, values-per-channel(-nhwc), conv-bn-params
+        "generated": bntutor(*flag, "quiz", "--topic", "bn-cnn", "-n", "5", "--seed", "0",
+                             input=":skip\n" * 10),
         "progress": bntutor(*flag, "progress"),
         "review": bntutor(*flag, "review", input=":skip\n" * 10),
         "home": bntutor(*flag),
@@ -91,6 +95,7 @@ def test_lesson_quiz_progress_and_review_in_chinese(
         assert not leftover, (name, leftover)
     assert "第 5 课完成" in screens["lesson 5"].out and "测验报告" in screens["quiz"].out
     assert "你的学习进度" in screens["progress"].out
+    assert "有多少个可学习参数" in screens["generated"].out
     english = bntutor("--lang", "en", "lesson", "5", "--restart", input=":quit\n")
     assert "step 1 of" in english.out  # --lang en switches back
     assert english_lines(english.out)  # and the same check finds English on it

@@ -12,6 +12,7 @@ import ast
 import math
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 import torch
@@ -22,6 +23,7 @@ from bntutor.checking.check import check
 from bntutor.content.i18n import localize
 from bntutor.content.models import Question
 from bntutor.content.resolve import ResolvedQuestion
+from bntutor.content.translations import has_prose
 from bntutor.quiz.generators import TEMPLATES, generate, template, templates_for
 from bntutor.quiz.topics import TOPICS
 
@@ -294,8 +296,7 @@ REFERENCES: dict[str, Callable[[str], object]] = {
 
 
 def _prompt(q: Question) -> str:
-    assert isinstance(q.prompt, str)
-    return q.prompt
+    return localize(q.prompt)
 
 
 def test_at_least_twenty_templates_with_known_topics() -> None:
@@ -328,7 +329,7 @@ def test_right_answer_accepted_and_misconceptions_diagnosed(template_id: str) ->
         assert verdict.correct, (verdict.message, _prompt(q))
         for rule in q.feedback:
             wrong = check(q, typed_text(q, rule.answer), resolved)
-            assert not wrong.correct and wrong.diagnosis == rule.message
+            assert not wrong.correct and wrong.diagnosis == localize(rule.message)
 
 
 def test_same_seed_same_question_other_seed_other_numbers() -> None:
@@ -336,7 +337,7 @@ def test_same_seed_same_question_other_seed_other_numbers() -> None:
         first = generate(t.id, 7)
         assert first == generate(t.id, 7)
         assert first.item_id == f"gen:{t.id}/7"
-        others = {generate(t.id, s).question.prompt for s in range(8)}
+        others = {_prompt(generate(t.id, s).question) for s in range(8)}
         assert len(others) > 1, t.id
 
 
@@ -362,3 +363,41 @@ def test_adam_with_l2_takes_no_step_when_the_penalty_cancels_the_gradient() -> N
             assert item.question.answer == w == _optim(q)
             assert "= 0" in localize(item.question.explanation)
     assert cancelled  # the draws include the case
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
+
+
+@pytest.mark.parametrize("template_id", sorted(REFERENCES))
+def test_every_text_is_in_chinese_too_with_the_same_numbers(template_id: str) -> None:
+    for seed in range(3):
+        q = generate(template_id, seed).question
+        texts = [q.prompt, q.explanation, *q.hints, *(f.message for f in q.feedback)]
+        for text in texts:
+            assert isinstance(text, dict), text
+            # Chinese words wherever the English has words (a formula alone stays a formula)
+            assert _CJK.search(text["zh"]) or not has_prose(text["en"]), text
+            assert not _CJK.search(text["en"]), text
+            # every number the English names is in the Chinese (an ordinal is a word there)
+            assert set(_NUMBER.findall(text["en"])) <= set(_NUMBER.findall(text["zh"])), text
+
+
+def test_words_file_is_checked_for_missing_chinese_and_placeholders(tmp_path: Path) -> None:
+    from bntutor.quiz.generators import words_problems
+
+    assert words_problems() == []  # the shipped words
+    bad = tmp_path / "generators.yaml"
+    bad.write_text(
+        "bn-params:\n"
+        "  prompt:\n"
+        "    en: 'How many learnable parameters does `nn.BatchNorm2d({c})` have?'\n"
+        "  explanation:\n"
+        "    en: 'One gamma and one beta per channel: 2 * {c} = {params}.'\n"
+        "    zh: '每个通道一个 gamma、一个 beta：2 * {c}。'\n", encoding="utf-8")
+    found = [(e.line, e.what) for e in words_problems(bad)]
+    assert found == [
+        (2, "no Chinese (zh) text in bn-params.prompt"),
+        (4, "en and zh name different placeholders: en ['c', 'params'], zh ['c'] in"
+            " bn-params.explanation"),
+    ]

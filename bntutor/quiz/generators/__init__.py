@@ -2,16 +2,19 @@
 
 A generated question's item id is ``gen:<template-id>/<seed>``; :func:`generate` rebuilds
 exactly the same question from it, so review can ask it again. Importing this package
-does not import torch; building a question does.
+does not import torch; building a question does. The templates' words, in English and
+Chinese, are data: ``data/generators.yaml``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
+from bntutor.errors import ContentError
 from bntutor.named import ByName
 from bntutor.quiz.generators import counts, decay, dropout, fold, normalize, running, variants
-from bntutor.quiz.generators._base import Template
+from bntutor.quiz.generators._base import WORDS_FILE, Template
 from bntutor.quiz.items import QuizItem, gen_item_id
 
 TEMPLATES: tuple[Template, ...] = tuple(
@@ -50,4 +53,16 @@ def templates_for(topics: Iterable[str] = (), difficulty: int | None = None) -> 
     ]
 
 
-__all__ = ["TEMPLATES", "Template", "generate", "template", "templates_for"]
+def words_problems(path: Path | None = None) -> list[ContentError]:
+    """Each text of the templates' words file (the shipped one by default) without its
+    Chinese or English, or whose languages name different placeholders, with its line."""
+    from bntutor.content.paths import data_dir
+    from bntutor.content.translations import translation_problems
+    from bntutor.content.yaml_lines import parse
+
+    path = path or data_dir() / WORDS_FILE
+    data, lines = parse(path.read_text(encoding="utf-8"), str(path))
+    return translation_problems(data, lines, str(path))
+
+
+__all__ = ["TEMPLATES", "Template", "generate", "template", "templates_for", "words_problems"]

@@ -3,6 +3,7 @@
 A template draws its numbers from ``random.Random(f"{template_id}/{seed}")`` (stable
 across Python versions and platforms, independent of torch's generator) and asks the
 engine for the answer. The same template id and seed always give the same question.
+Its words, in English and Chinese, are in ``data/generators.yaml`` (:func:`say`).
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, cast
 
 from bntutor.checking.tolerance import is_close
-from bntutor.content.models import Feedback, Question, Tolerance
+from bntutor.content.models import Feedback, LText, Question, Tolerance
 from bntutor.numbers import format_number
 
 #: How answers computed with a hand calculator are compared: 3 decimals or 1 %.
@@ -36,6 +39,37 @@ class Template:
         return self.build(rng_for(self.id, seed))
 
 
+#: The file of the templates' words, in the shipped data directory.
+WORDS_FILE = "generators.yaml"
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, Any]:
+    """``data/generators.yaml``: for each template id its texts, each ``{en, zh}``."""
+    import yaml
+
+    from bntutor.content.paths import data_dir
+
+    return cast(dict[str, Any], yaml.safe_load((data_dir() / WORDS_FILE).read_text("utf-8")))
+
+
+def say(path: str, **values: object) -> LText:
+    """The text at ``path`` (``"bn-params.prompt"``, ``"bn-params.wrong.buffers"``) in
+    both languages, its ``{placeholders}`` filled in; a value that is itself such a text
+    fills each language with its own form."""
+    forms: Any = words()
+    for key in path.split("."):
+        forms = forms[key]
+    return cast(LText, {
+        lang: form.format(**{k: v[lang] if isinstance(v, dict) else v for k, v in values.items()})
+        for lang, form in forms.items()})
+
+
+def hints_of(template_id: str) -> list[LText]:
+    """The hints of template ``template_id``, in both languages."""
+    return list(words()[template_id].get("hints", []))
+
+
 def rng_for(template_id: str, seed: int) -> random.Random:
     return random.Random(f"{template_id}/{seed}")
 
@@ -44,7 +78,8 @@ def nums(values: Sequence[float], digits: int = 4) -> str:
     return "[" + ", ".join(format_number(v, digits) for v in values) + "]"
 
 
-def feedback(answer: float, tol: Tolerance, wrong: Sequence[tuple[float, str]]) -> list[Feedback]:
+def feedback(answer: float, tol: Tolerance, wrong: Sequence[tuple[float, LText]]
+             ) -> list[Feedback]:
     """Feedback rules for recognized wrong values, leaving out any that the right answer
     (or an earlier rule) would also match, by the numeric checker's own comparison: a rule
     must never catch a right answer."""
@@ -59,12 +94,12 @@ def feedback(answer: float, tol: Tolerance, wrong: Sequence[tuple[float, str]]) 
 
 
 def numeric(
-    prompt: str,
+    prompt: LText,
     answer: float | int,
-    explanation: str,
-    hints: Sequence[str] = (),
+    explanation: LText,
+    hints: Sequence[LText] = (),
     tol: Tolerance = HAND,
-    wrong: Sequence[tuple[float, str]] = (),
+    wrong: Sequence[tuple[float, LText]] = (),
     unit: str | None = None,
 ) -> Question:
     """A numeric question; ``wrong`` lists (value, misconception) feedback candidates."""
@@ -80,14 +115,14 @@ def numeric(
     )
 
 
-def count(prompt: str, answer: int, explanation: str, hints: Sequence[str] = (),
-          wrong: Sequence[tuple[float, str]] = ()) -> Question:
+def count(prompt: LText, answer: int, explanation: LText, hints: Sequence[LText] = (),
+          wrong: Sequence[tuple[float, LText]] = ()) -> Question:
     """A question whose answer is an exact whole number."""
     return numeric(prompt, int(answer), explanation, hints, EXACT, wrong)
 
 
-def tensor(prompt: str, answer: Sequence[float], explanation: str,
-           hints: Sequence[str] = ()) -> Question:
+def tensor(prompt: LText, answer: Sequence[float], explanation: LText,
+           hints: Sequence[LText] = ()) -> Question:
     return Question(
         kind="tensor",
         prompt=prompt,

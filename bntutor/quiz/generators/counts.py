@@ -9,7 +9,7 @@ from bntutor.content.models import Question
 from bntutor.live.layouts import BnLayoutStatsArgs, bn_layout_stats
 from bntutor.live.params import BnParamCountsArgs, bn_param_counts
 from bntutor.numbers import format_number as num
-from bntutor.quiz.generators._base import Template, count, numeric, nums
+from bntutor.quiz.generators._base import Template, count, hints_of, numeric, nums, say
 
 _CNN = ("bn-cnn",)
 
@@ -31,14 +31,12 @@ def _bn_params(rng: random.Random) -> Question:
     sizes = _bn2d(c)
     params, elements = sizes["parameters"], sizes["buffer_elements"]
     return count(
-        f"How many learnable parameters does `nn.BatchNorm2d({c})` have?",
+        say("bn-params.prompt", c=c),
         params,
-        f"One gamma and one beta per channel: 2 * {c} = {params}. The running mean and "
-        "variance are buffers, not parameters (no gradient).",
-        hints=["Which tensors get gradients?"],
-        wrong=[(params + elements, "That counts the buffers too (running_mean, running_var, "
-                "num_batches_tracked); they are not learnable parameters."),
-               (2 * params, "running_mean and running_var are buffers, not parameters.")],
+        say("bn-params.explanation", c=c, params=params),
+        hints=hints_of("bn-params"),
+        wrong=[(params + elements, say("bn-params.wrong.buffers")),
+               (2 * params, say("bn-params.wrong.running"))],
     )
 
 
@@ -46,12 +44,11 @@ def _bn_buffers(rng: random.Random) -> Question:
     c = rng.choice([8, 16, 32, 64, 128])
     elements = _bn2d(c)["buffer_elements"]
     return count(
-        f"How many numbers do the buffers of `nn.BatchNorm2d({c})` hold in total "
-        "(everything in its state_dict that is not a parameter)?",
+        say("bn-buffers.prompt", c=c),
         elements,
-        f"running_mean ({c}) + running_var ({c}) + num_batches_tracked (1) = {elements}.",
-        hints=["Three buffers; one of them is a single counter."],
-        wrong=[(2 * c, "num_batches_tracked is a buffer too (one number).")],
+        say("bn-buffers.explanation", c=c, elements=elements),
+        hints=hints_of("bn-buffers"),
+        wrong=[(2 * c, say("bn-buffers.wrong.counter"))],
     )
 
 
@@ -64,15 +61,13 @@ def _conv_bn_params(rng: random.Random) -> Question:
     bn = _bn2d(c_out)["parameters"]
     total = bn + sum(p.numel() for p in nn.Conv2d(c_in, c_out, k, bias=False).parameters())
     with_bias = total + c_out  # the conv's bias, one per output channel
+    sizes = {"c_in": c_in, "c_out": c_out, "k": k}
     return count(
-        f"How many learnable parameters does `nn.Conv2d({c_in}, {c_out}, {k}, bias=False)` "
-        f"followed by `nn.BatchNorm2d({c_out})` have?",
+        say("conv-bn-params.prompt", **sizes),
         total,
-        f"Conv weights {c_in} * {c_out} * {k} * {k} = {c_in * c_out * k * k}, plus gamma and "
-        f"beta 2 * {c_out}: {total}. bias=False because BN's beta makes a conv bias redundant.",
-        hints=["Conv: in * out * k * k weights; BN: two per channel."],
-        wrong=[(with_bias, "bias=False: the conv has no bias (BN's mean subtraction would "
-                "cancel it anyway).")],
+        say("conv-bn-params.explanation", **sizes, weights=c_in * c_out * k * k, total=total),
+        hints=hints_of("conv-bn-params"),
+        wrong=[(with_bias, say("conv-bn-params.wrong.bias"))],
     )
 
 
@@ -83,15 +78,12 @@ def _per_channel_nchw(rng: random.Random) -> Question:
     layout = _layout(n, c, h, w)
     answer = layout["count"]
     return count(
-        f"`nn.BatchNorm2d({c})` gets an input of shape [N, C, H, W] = {nums(shape)} in "
-        "training. From how many values is each channel's mean computed?",
+        say("values-per-channel.prompt", c=c, shape=nums(shape)),
         answer,
-        f"One mean per channel over N x H x W = {n} * {h} * {w} = {answer} values.",
-        hints=["Which axes are averaged over? All but the channel axis."],
-        wrong=[(layout["count_per_position"], "Only N values would be a fully-connected BN; "
-                "in a CNN each channel also averages over all H x W positions."),
-               (layout["count_per_sample"], "That is one sample's values; BN averages a "
-                "channel over the batch and the positions (N x H x W).")],
+        say("values-per-channel.explanation", n=n, h=h, w=w, answer=answer),
+        hints=hints_of("values-per-channel"),
+        wrong=[(layout["count_per_position"], say("values-per-channel.wrong.fc")),
+               (layout["count_per_sample"], say("values-per-channel.wrong.sample"))],
     )
 
 
@@ -101,13 +93,11 @@ def _per_channel_nhwc(rng: random.Random) -> Question:
     layout = _layout(n, c, h, h)  # the same numbers as [N, H, W, C], BN read per channel
     answer = layout["count"]
     return count(
-        f"A Keras `BatchNormalization()` (axis = -1) gets a channels-last input of shape "
-        f"[N, H, W, C] = {nums(shape)}. From how many values is each channel's mean computed?",
+        say("values-per-channel-nhwc.prompt", shape=nums(shape)),
         answer,
-        f"Channels are on the last axis; each mean averages N x H x W = {answer} values.",
-        hints=["axis=-1 is the channel axis; the others are averaged over."],
-        wrong=[(layout["count_wrong_axis"], "That treats axis 1 as the channels; with "
-                "channels last the channel axis is -1.")],
+        say("values-per-channel-nhwc.explanation", answer=answer),
+        hints=hints_of("values-per-channel-nhwc"),
+        wrong=[(layout["count_wrong_axis"], say("values-per-channel-nhwc.wrong.axis1"))],
     )
 
 
@@ -116,15 +106,11 @@ def _batch_of_one(rng: random.Random) -> Question:
     shape = [1, c, h, h]
     answer = _layout(1, c, h, h)["count"]
     return count(
-        f"`nn.BatchNorm2d({c})` in training mode gets ONE image, shape {nums(shape)}. "
-        "From how many values is each channel's mean computed?",
+        say("batch-of-one.prompt", c=c, shape=nums(shape)),
         answer,
-        f"It works (no error, unlike [1, C] input), but each statistic comes from the H x W "
-        f"= {answer} positions of that single image: the 'batch' statistics describe one "
-        "image only.",
-        hints=["N = 1, but H x W positions still remain."],
-        wrong=[(1, "For [1, C] input there would be one value (and an error); for "
-                "[1, C, H, W] each channel still has H x W values.")],
+        say("batch-of-one.explanation", answer=answer),
+        hints=hints_of("batch-of-one"),
+        wrong=[(1, say("batch-of-one.wrong.one"))],
     )
 
 
@@ -140,15 +126,11 @@ def _group_norm(rng: random.Random) -> Question:
     view = torch.zeros(1, n * groups, c // groups, h, h, dtype=torch.float64)
     answer = trace(view).count
     return count(
-        f"`nn.GroupNorm({groups}, {c})` gets an input of shape {nums([n, c, h, h])}. From how "
-        "many values is each of its means computed?",
+        say("groupnorm-count.prompt", groups=groups, c=c, shape=nums([n, c, h, h])),
         answer,
-        f"GroupNorm normalizes each sample separately, over a group of C/G = {c // groups} "
-        f"channels and all positions: {c // groups} * {h} * {h} = {answer} values. No "
-        "batch dimension is involved, so it behaves the same for any batch size.",
-        hints=["GroupNorm never mixes samples."],
-        wrong=[(n * answer, "GroupNorm does not average over the batch: each sample has its "
-                "own statistics.")],
+        say("groupnorm-count.explanation", per_group=c // groups, h=h, answer=answer),
+        hints=hints_of("groupnorm-count"),
+        wrong=[(n * answer, say("groupnorm-count.wrong.batch"))],
     )
 
 
@@ -160,20 +142,14 @@ def _channel_mean(rng: random.Random) -> Question:
     from bntutor.engine import trace
 
     means = trace(torch.tensor(values, dtype=torch.float64).reshape(2, 2, 1, 2)).mean.tolist()
-    s = [values[0:4], values[4:8]]
-    listing = "; ".join(
-        f"sample {i + 1}: channel 1 {nums(s[i][0:2])}, channel 2 {nums(s[i][2:4])}"
-        for i in range(2)
-    )
-    sample_mean = sum(s[0]) / 4
+    sample_mean = sum(values[0:4]) / 4
     return numeric(
-        f"An input of shape [N, C, H, W] = [2, 2, 1, 2] — {listing}. What is the batch mean "
-        f"BatchNorm2d computes for channel {c + 1}?",
+        say("channel-mean.prompt", channel=c + 1, a1=nums(values[0:2]), b1=nums(values[2:4]),
+            a2=nums(values[4:6]), b2=nums(values[6:8])),
         means[c],
-        f"Channel {c + 1}'s statistic pools both samples and both positions: {num(means[c])}.",
-        hints=["Collect the channel's values from every sample and position."],
-        wrong=[(sample_mean, "That averages one sample's channels; BN averages one channel "
-                "over samples and positions.")],
+        say("channel-mean.explanation", channel=c + 1, mean=num(means[c])),
+        hints=hints_of("channel-mean"),
+        wrong=[(sample_mean, say("channel-mean.wrong.sample"))],
     )
 
 

@@ -6,7 +6,7 @@ import random
 
 from bntutor.content.models import Question, Tolerance
 from bntutor.numbers import format_number as num
-from bntutor.quiz.generators._base import Template, numeric
+from bntutor.quiz.generators._base import Template, hints_of, numeric, say
 
 _LESSONS = ("l1-l2",)
 #: Optimizer steps are small: compare to 4 decimals.
@@ -63,16 +63,15 @@ def _draw(rng: random.Random) -> tuple[float, float, float, float]:
 def _sgd_decay(rng: random.Random) -> Question:
     w, g, lr, wd = _draw(rng)
     new = _optimizer_step("SGD", w, g, lr, wd)
+    step = {"lr": num(lr), "wd": num(wd), "w": num(w), "g": num(g)}
     return numeric(
-        f"`torch.optim.SGD(lr={num(lr)}, weight_decay={num(wd)})` takes one step on a weight "
-        f"w = {num(w)} whose loss gradient is {num(g)}. What is w afterwards (4 decimals)?",
+        say("sgd-weight-decay.prompt", **step),
         new,
-        f"SGD adds wd * w to the gradient (L2 with penalty wd/2 * w^2): w - lr * (g + wd * w) "
-        f"= {num(w)} - {num(lr)} * ({num(g)} + {num(wd)} * {num(w)}) = {num(new, 6)}.",
-        hints=["weight_decay adds wd * w to the gradient before the step."],
+        say("sgd-weight-decay.explanation", **step, new=num(new, 6)),
+        hints=hints_of("sgd-weight-decay"),
         tol=_FINE,
-        wrong=[(w - lr * g, "weight_decay is not ignored: it adds wd * w to the gradient."),
-               (w - lr * g - wd * w, "The decay term is scaled by the learning rate too.")],
+        wrong=[(w - lr * g, say("sgd-weight-decay.wrong.ignored")),
+               (w - lr * g - wd * w, say("sgd-weight-decay.wrong.unscaled"))],
     )
 
 
@@ -80,19 +79,14 @@ def _adamw_step(rng: random.Random) -> Question:
     w, g, lr, wd = _draw(rng)
     new = _optimizer_step("AdamW", w, g, lr, wd)
     coupled = _optimizer_step("Adam", w, g, lr, wd)
+    step = {"lr": num(lr), "wd": num(wd), "w": num(w), "g": num(g)}
     return numeric(
-        f"`torch.optim.AdamW(lr={num(lr)}, weight_decay={num(wd)})` takes its FIRST step on "
-        f"w = {num(w)} with gradient {num(g)}. What is w afterwards (4 decimals)?",
+        say("adamw-first-step.prompt", **step),
         new,
-        f"AdamW decays the weight directly, w * (1 - lr * wd), and then takes Adam's step; "
-        f"Adam's first step is lr * m_hat / (sqrt(v_hat) + eps) = lr * sign(g) (almost "
-        f"exactly). So w = {num(w)} * (1 - {num(lr)} * {num(wd)}) - {num(lr)} * sign(g) = "
-        f"{num(new, 6)}.",
-        hints=["On the first step m_hat = g and v_hat = g^2.",
-               "AdamW: decoupled decay, w <- w - lr * wd * w."],
+        say("adamw-first-step.explanation", **step, new=num(new, 6)),
+        hints=hints_of("adamw-first-step"),
         tol=_FINE,
-        wrong=[(coupled, "That is Adam with L2 (weight_decay added to the gradient); AdamW "
-                "decays the weight separately from the adaptive step.")],
+        wrong=[(coupled, say("adamw-first-step.wrong.coupled"))],
     )
 
 
@@ -101,27 +95,18 @@ def _adam_l2_step(rng: random.Random) -> Question:
     new = _optimizer_step("Adam", w, g, lr, wd)
     decoupled = _optimizer_step("AdamW", w, g, lr, wd)
     combined = g + wd * w
-    if combined == 0:  # g = -wd * w: nothing to normalize, the step is 0
-        why = (f"Adam's weight_decay is L2: it adds wd * w to the gradient, g' = {num(g)} + "
-               f"{num(wd)} * {num(w)} = 0. Then m_hat = v_hat = 0 and the step "
-               f"lr * m_hat / (sqrt(v_hat) + eps) is 0: w stays {num(new, 6)}. Here the L2 "
-               "term cancels the loss gradient; AdamW would still decay the weight.")
-    else:
-        why = (f"Adam's weight_decay is L2: it adds wd * w to the gradient, g' = "
-               f"{num(combined)}, and the adaptive step then divides by sqrt(v_hat) = |g'| on "
-               f"the first step: w - lr * sign(g') = {num(new, 6)}. The decay is normalized "
-               "away, which is why AdamW decouples it.")
+    step = {"lr": num(lr), "wd": num(wd), "w": num(w), "g": num(g)}
+    # g = -wd * w: nothing to normalize, the step is 0
+    why = (say("adam-l2-first-step.explanation-cancelled", **step, new=num(new, 6))
+           if combined == 0 else
+           say("adam-l2-first-step.explanation", combined=num(combined), new=num(new, 6)))
     return numeric(
-        f"`torch.optim.Adam(lr={num(lr)}, weight_decay={num(wd)})` takes its FIRST step on "
-        f"w = {num(w)} with loss gradient {num(g)}. What is w afterwards (4 decimals)?",
+        say("adam-l2-first-step.prompt", **step),
         new,
         why,
-        hints=["Adam(weight_decay) changes the gradient, not the weight directly.",
-               "First step: m_hat = g' and v_hat = g'^2, so the update is "
-               "lr * g' / (|g'| + eps), which is 0 when g' = 0."],
+        hints=hints_of("adam-l2-first-step"),
         tol=_FINE,
-        wrong=[(decoupled, "That is AdamW's decoupled decay; Adam's weight_decay adds wd * w to "
-                "the gradient before the adaptive step.")],
+        wrong=[(decoupled, say("adam-l2-first-step.wrong.decoupled"))],
     )
 
 
@@ -134,16 +119,13 @@ def _l2_gradient(rng: random.Random) -> Question:
     other = _penalty_gradient(w, g, lam, "l2" if half else "l2-half")
     written = f"({num(lam)} / 2) * w^2" if half else f"{num(lam)} * w^2"
     return numeric(
-        f"A weight w = {num(w)} has data-loss gradient {num(g)}. The loss adds the penalty "
-        f"{written}. What is the total gradient with respect to w (4 decimals)?",
+        say("l2-gradient.prompt", w=num(w), g=num(g), penalty=written),
         grad,
-        f"d/dw of {written} is {'lambda * w' if half else '2 * lambda * w'}; total "
-        f"{num(grad, 6)}.",
-        hints=["Differentiate the penalty and add it to the data gradient."],
+        say("l2-gradient.explanation", penalty=written,
+            derivative="lambda * w" if half else "2 * lambda * w", grad=num(grad, 6)),
+        hints=hints_of("l2-gradient"),
         tol=_FINE,
-        wrong=[(other, "Mind the factor: d/dw (lambda/2) w^2 = lambda w, d/dw lambda w^2 = "
-                "2 lambda w."),
-               (g, "The penalty adds to the gradient.")],
+        wrong=[(other, say("l2-gradient.wrong.factor")), (g, say("l2-gradient.wrong.ignored"))],
     )
 
 
@@ -153,14 +135,12 @@ def _l1_gradient(rng: random.Random) -> Question:
     grad = _penalty_gradient(w, g, lam, "l1")
     l2_like = _penalty_gradient(w, g, lam, "l2-half")
     return numeric(
-        f"A weight w = {num(w)} has data-loss gradient {num(g)}. The loss adds the L1 "
-        f"penalty {num(lam)} * |w|. What is the total gradient (4 decimals)?",
+        say("l1-gradient.prompt", w=num(w), g=num(g), lam=num(lam)),
         grad,
-        f"d/dw lambda |w| = lambda * sign(w), whatever the size of w: {num(grad, 6)}. That "
-        "constant push is what drives small weights to exactly zero.",
-        hints=["The derivative of |w| is sign(w) (for w != 0)."],
+        say("l1-gradient.explanation", grad=num(grad, 6)),
+        hints=hints_of("l1-gradient"),
         tol=_FINE,
-        wrong=[(l2_like, "That is L2's lambda * w; L1's gradient is lambda * sign(w).")],
+        wrong=[(l2_like, say("l1-gradient.wrong.l2"))],
     )
 
 
@@ -174,16 +154,12 @@ def _l1_prox(rng: random.Random) -> Question:
     z = torch.tensor(w - lr * g, dtype=torch.float64)
     new = float(torch.sign(z) * torch.clamp(z.abs() - lr * lam, min=0))
     return numeric(
-        f"Proximal gradient descent for L1 (lasso), lr = {num(lr)}, lambda = {num(lam)}: a "
-        f"weight w = {num(w)} with data gradient {num(g)} takes one step (gradient step, then "
-        "soft-thresholding). What is w afterwards (4 decimals)?",
+        say("l1-prox-step.prompt", lr=num(lr), lam=num(lam), w=num(w), g=num(g)),
         new,
-        f"Gradient step: z = w - lr * g = {num(float(z))}; soft-threshold by lr * lambda = "
-        f"{num(lr * lam)}: sign(z) * max(|z| - {num(lr * lam)}, 0) = {num(new)}. Weights that "
-        "land within the threshold become exactly 0.",
-        hints=["Shrink |z| by lr * lambda, and stop at 0."],
+        say("l1-prox-step.explanation", z=num(float(z)), threshold=num(lr * lam), new=num(new)),
+        hints=hints_of("l1-prox-step"),
         tol=_FINE,
-        wrong=[(float(z), "Soft-thresholding follows the gradient step.")],
+        wrong=[(float(z), say("l1-prox-step.wrong.no-prox"))],
     )
 
 

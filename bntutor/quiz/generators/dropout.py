@@ -6,7 +6,7 @@ import random
 
 from bntutor.content.models import Question
 from bntutor.numbers import format_number as num
-from bntutor.quiz.generators._base import Template, numeric
+from bntutor.quiz.generators._base import Template, hints_of, numeric, say
 
 _LESSONS = ("dropout-and-bn",)
 
@@ -21,16 +21,13 @@ def _kept_value(rng: random.Random) -> Question:
         out = torch.nn.functional.dropout(torch.full((64,), x, dtype=torch.float64), p, True)
     kept = float(out.max())  # x > 0: a kept unit is the largest output
     return numeric(
-        f"`nn.Dropout(p={num(p)})` in training mode gets a unit whose activation is "
-        f"{num(x)}. If the unit is kept (not zeroed), what value does it output (3 decimals)?",
+        say("dropout-kept-value.prompt", p=num(p), x=num(x)),
         kept,
-        f"PyTorch uses inverted dropout: kept units are scaled by 1 / (1 - p) = "
-        f"{num(1 / (1 - p))} in training, so nothing needs rescaling at test time: "
-        f"{num(x)} / (1 - {num(p)}) = {num(kept)}.",
-        hints=["Inverted dropout scales in training, so the expected value is unchanged."],
-        wrong=[(x, "PyTorch scales kept units by 1 / (1 - p) in training (inverted dropout)."),
-               (x * (1 - p), "Multiplying by (1 - p) at test time was the original dropout; "
-                "PyTorch divides kept units by (1 - p) in training instead.")],
+        say("dropout-kept-value.explanation", scale=num(1 / (1 - p)), x=num(x), p=num(p),
+            kept=num(kept)),
+        hints=hints_of("dropout-kept-value"),
+        wrong=[(x, say("dropout-kept-value.wrong.unscaled")),
+               (x * (1 - p), say("dropout-kept-value.wrong.original"))],
     )
 
 
@@ -42,15 +39,12 @@ def _variance(rng: random.Random) -> Question:
     second = x * x / (1 - p)
     var = second - mean * mean
     return numeric(
-        f"Inverted dropout with p = {num(p)} in training mode acts on a unit whose activation "
-        f"is always {num(x)}. What is the variance of its output (3 decimals)?",
+        say("dropout-variance.prompt", p=num(p), x=num(x)),
         var,
-        f"The output is {num(x / (1 - p))} with probability {num(1 - p)} and 0 otherwise: mean "
-        f"{num(x)}, mean square {num(second)}, variance x^2 p / (1 - p) = {num(var)}. In eval "
-        "mode the variance is 0: that shift is why dropout before BN upsets BN's running "
-        "variance.",
-        hints=["Var = E[y^2] - E[y]^2; y takes two values."],
-        wrong=[(x * x * p * (1 - p), "That is the variance without the 1 / (1 - p) scaling.")],
+        say("dropout-variance.explanation", high=num(x / (1 - p)), keep=num(1 - p), x=num(x),
+            second=num(second), var=num(var)),
+        hints=hints_of("dropout-variance"),
+        wrong=[(x * x * p * (1 - p), say("dropout-variance.wrong.unscaled"))],
     )
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 import random
 
-from bntutor.content.models import Question
+from bntutor.content.models import LText, Question
 from bntutor.numbers import format_number as num
-from bntutor.quiz.generators._base import Template, numeric
+from bntutor.quiz.generators._base import Template, hints_of, numeric, say
 
 _LESSONS = ("beyond-bn",)
 _EPS = 1e-5
@@ -43,26 +43,22 @@ def _folded_conv(w: float, b: float, mean: float, var: float, gamma: float,
     return float(folded.weight.detach().reshape(-1)[0]), float(folded.bias.detach().reshape(-1)[0])
 
 
-def _setting(w: float, b: float, mean: float, var: float, gamma: float, beta: float) -> str:
-    return (
-        f"A 1x1 convolution with one channel (weight {num(w)}, bias {num(b)}) feeds an "
-        f"eval-mode BN with running_mean {num(mean)}, running_var {num(var)}, gamma "
-        f"{num(gamma)}, beta {num(beta)}, eps 1e-5. Folding the BN into the convolution"
-    )
+def _setting(w: float, b: float, mean: float, var: float, gamma: float, beta: float) -> LText:
+    return say("shared.fold-setting", w=num(w), b=num(b), mean=num(mean), var=num(var),
+               gamma=num(gamma), beta=num(beta))
 
 
 def _folded_weight(rng: random.Random) -> Question:
     w, b, mean, var, gamma, beta = _draw(rng)
     weight, _ = _folded_conv(w, b, mean, var, gamma, beta)
     return numeric(
-        _setting(w, b, mean, var, gamma, beta) + " gives which weight (3 decimals)?",
+        say("folded-weight.prompt", setting=_setting(w, b, mean, var, gamma, beta)),
         weight,
-        f"w' = gamma * w / sqrt(var + eps) = {num(gamma)} * {num(w)} / sqrt({num(var)} + "
-        f"1e-5) = {num(weight)}.",
-        hints=["BN in eval mode is an affine map: scale gamma / sqrt(var + eps)."],
-        wrong=[(gamma * w / (var + _EPS), "Divide by the standard deviation sqrt(var + eps), "
-                "not by the variance."),
-               (w / math.sqrt(var + _EPS), "Gamma multiplies the scale as well.")],
+        say("folded-weight.explanation", gamma=num(gamma), w=num(w), var=num(var),
+            weight=num(weight)),
+        hints=hints_of("folded-weight"),
+        wrong=[(gamma * w / (var + _EPS), say("folded-weight.wrong.variance")),
+               (w / math.sqrt(var + _EPS), say("folded-weight.wrong.gamma"))],
     )
 
 
@@ -71,15 +67,13 @@ def _folded_bias(rng: random.Random) -> Question:
     _, bias = _folded_conv(w, b, mean, var, gamma, beta)
     scale = gamma / math.sqrt(var + _EPS)
     return numeric(
-        _setting(w, b, mean, var, gamma, beta) + " gives which bias (3 decimals)?",
+        say("folded-bias.prompt", setting=_setting(w, b, mean, var, gamma, beta)),
         bias,
-        f"b' = (b - mean) * gamma / sqrt(var + eps) + beta = ({num(b)} - {num(mean)}) * "
-        f"{num(scale)} + {num(beta)} = {num(round(bias, 4))}.",
-        hints=["The old bias goes through BN like any output value."],
-        wrong=[(-mean * scale + beta, "The conv's own bias goes through BN too: "
-                "(b - mean) * scale + beta."),
-               (b - mean * scale + beta, "The conv bias is scaled as well: "
-                "(b - mean) * gamma / sqrt(var + eps) + beta.")],
+        say("folded-bias.explanation", b=num(b), mean=num(mean), scale=num(scale),
+            beta=num(beta), bias=num(round(bias, 4))),
+        hints=hints_of("folded-bias"),
+        wrong=[(-mean * scale + beta, say("folded-bias.wrong.no-bias")),
+               (b - mean * scale + beta, say("folded-bias.wrong.unscaled"))],
     )
 
 

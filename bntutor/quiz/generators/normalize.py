@@ -6,10 +6,18 @@ import math
 import random
 from typing import Any
 
-from bntutor.content.models import Question
+from bntutor.content.models import LText, Question
 from bntutor.live.feature_stats import BnColumnArgs, bn_column
 from bntutor.numbers import format_number as num
-from bntutor.quiz.generators._base import Template, numeric, nums, small_batch, tensor
+from bntutor.quiz.generators._base import (
+    Template,
+    hints_of,
+    numeric,
+    nums,
+    say,
+    small_batch,
+    tensor,
+)
 
 _LESSONS = ("bn-mechanics",)
 
@@ -32,21 +40,20 @@ def _bn(rows: list[list[float]], column: int = 0, gamma: float = 1.0,
     return bn_column(BnColumnArgs.model_validate(args)).values
 
 
-def _ordinal(i: int) -> str:
-    return {0: "first", 1: "second", 2: "third", 3: "fourth", 4: "fifth"}.get(i, f"#{i + 1}")
+def _ordinal(i: int) -> LText:
+    english = {0: "first", 1: "second", 2: "third", 3: "fourth", 4: "fifth"}.get(i, f"#{i + 1}")
+    return {"en": english, "zh": f"第 {i + 1} 个"}
 
 
 def _feature_mean(rng: random.Random) -> Question:
     rows, j = _batch(rng, rng.choice([3, 4]))
     stats = _bn(rows, j)
     return numeric(
-        f"A batch of {len(rows)} samples with 2 features (rows are samples): {_table(rows)}. "
-        f"What mean does BatchNorm1d compute for the {_ordinal(j)} feature?",
+        say("feature-mean.prompt", n=len(rows), table=_table(rows), feature=_ordinal(j)),
         stats["mean"],
-        f"BN averages each feature over the batch (down a column): {num(stats['mean'])}.",
-        hints=["Average down the column, over the samples."],
-        wrong=[(stats["row_means"][0], "That averages across the features of one sample (a "
-                "row); BN averages each feature over the batch.")],
+        say("feature-mean.explanation", mean=num(stats['mean'])),
+        hints=hints_of("feature-mean"),
+        wrong=[(stats["row_means"][0], say("feature-mean.wrong.row"))],
     )
 
 
@@ -54,19 +61,13 @@ def _feature_var(rng: random.Random) -> Question:
     rows, j = _batch(rng, rng.choice([3, 4, 5]))
     stats = _bn(rows, j)
     return numeric(
-        f"Batch (rows are samples): {_table(rows)}. In training, with which variance does "
-        f"BatchNorm1d normalize the {_ordinal(j)} feature (3 decimals)?",
+        say("feature-var.prompt", table=_table(rows), feature=_ordinal(j)),
         stats["var"],
-        f"BN normalizes with the biased variance, the mean squared deviation divided by n: "
-        f"{num(stats['var'])} (the unbiased {num(stats['var_unbiased'])} is what running_var "
-        "tracks).",
-        hints=["Mean of the squared deviations from the column mean.", "Divide by n, not n - 1."],
-        wrong=[
-            (stats["var_unbiased"], "That divides by n - 1 (unbiased): PyTorch stores that in "
-             "running_var, but normalizes with the biased variance (divided by n)."),
-            (math.sqrt(stats["var"]), "That is the standard deviation; the question asks for the "
-             "variance."),
-        ],
+        say("feature-var.explanation", var=num(stats["var"]),
+            unbiased=num(stats["var_unbiased"])),
+        hints=hints_of("feature-var"),
+        wrong=[(stats["var_unbiased"], say("feature-var.wrong.unbiased")),
+               (math.sqrt(stats["var"]), say("feature-var.wrong.std"))],
     )
 
 
@@ -77,20 +78,14 @@ def _normalized_value(rng: random.Random) -> Question:
     stats = _bn(rows, j)
     column, mean, var, x_hat = stats["column"], stats["mean"], stats["var"], stats["x_hat"]
     return numeric(
-        f"Batch (rows are samples): {_table(rows)}. BatchNorm1d in training mode, eps = 1e-5, "
-        f"gamma = 1, beta = 0. What is the output for the {_ordinal(i)} sample's "
-        f"{_ordinal(j)} feature (3 decimals)?",
+        say("normalized-value.prompt", table=_table(rows), sample=_ordinal(i),
+            feature=_ordinal(j)),
         x_hat[i],
-        f"Column mean {num(mean)}, biased variance {num(var)}; x_hat = "
-        f"({num(column[i])} - {num(mean)}) / sqrt({num(var)} + 1e-5) = {num(x_hat[i])}.",
-        hints=["x_hat = (x - mean) / sqrt(var + eps) with the column's statistics.",
-               "The variance is the biased one."],
-        wrong=[
-            (stats["x_hat_unbiased"][i], "That divides by the unbiased standard deviation; BN "
-             "normalizes with the biased variance."),
-            (stats["x_over_var"][i], "That divides by the variance; divide by the standard "
-             "deviation sqrt(var + eps)."),
-        ],
+        say("normalized-value.explanation", mean=num(mean), var=num(var), x=num(column[i]),
+            x_hat=num(x_hat[i])),
+        hints=hints_of("normalized-value"),
+        wrong=[(stats["x_hat_unbiased"][i], say("normalized-value.wrong.unbiased")),
+               (stats["x_over_var"][i], say("normalized-value.wrong.no-sqrt"))],
     )
 
 
@@ -103,16 +98,13 @@ def _affine_output(rng: random.Random) -> Question:
     x_hat, y = stats["x_hat"], stats["y"]
     swapped = beta * x_hat[i] + gamma
     return numeric(
-        f"One feature over a batch: {nums(batch)}. BN in training, eps = 1e-5, gamma = "
-        f"{num(gamma)}, beta = {num(beta)}. What is the output for the {_ordinal(i)} value "
-        "(3 decimals)?",
+        say("affine-output.prompt", batch=nums(batch), gamma=num(gamma), beta=num(beta),
+            value=_ordinal(i)),
         y[i],
-        f"x_hat = {num(x_hat[i])}; y = gamma * x_hat + beta = {num(round(y[i], 4))}.",
-        hints=["Normalize first, then scale by gamma and shift by beta."],
-        wrong=[
-            (swapped, "Gamma scales and beta shifts: y = gamma * x_hat + beta."),
-            (x_hat[i], "That is x_hat; the layer's output applies gamma and beta."),
-        ],
+        say("affine-output.explanation", x_hat=num(x_hat[i]), y=num(round(y[i], 4))),
+        hints=hints_of("affine-output"),
+        wrong=[(swapped, say("affine-output.wrong.swapped")),
+               (x_hat[i], say("affine-output.wrong.x-hat"))],
     )
 
 
@@ -120,12 +112,11 @@ def _normalized_column(rng: random.Random) -> Question:
     batch = small_batch(rng, 4)
     stats = _bn([[v] for v in batch])
     return tensor(
-        f"One feature over a batch of four: {nums(batch)}. BN in training mode (eps = 1e-5, "
-        "gamma = 1, beta = 0): give the four outputs, e.g. `[a, b, c, d]` (3 decimals).",
+        say("normalized-column.prompt", batch=nums(batch)),
         stats["x_hat"],
-        f"mean {num(stats['mean'])}, biased variance {num(stats['var'])}, so the outputs are "
-        f"{nums(stats['x_hat'], 3)}: mean 0, variance 1 (up to eps).",
-        hints=["Subtract the mean, divide by sqrt(biased variance + eps)."],
+        say("normalized-column.explanation", mean=num(stats["mean"]), var=num(stats["var"]),
+            outputs=nums(stats["x_hat"], 3)),
+        hints=hints_of("normalized-column"),
     )
 
 
@@ -151,16 +142,14 @@ def _eval_output(rng: random.Random) -> Question:
     eps = 1e-5
     y = _eval_mode_bn(x, running_mean, running_var, gamma, beta, eps)
     no_sqrt = gamma * (x - running_mean) / (running_var + eps) + beta
+    setting = {"mean": num(running_mean), "var": num(running_var), "gamma": num(gamma),
+               "beta": num(beta), "x": num(x)}
     return numeric(
-        f"In eval mode a BN layer has running_mean = {num(running_mean)}, running_var = "
-        f"{num(running_var)}, gamma = {num(gamma)}, beta = {num(beta)}, eps = 1e-5. What "
-        f"does it output for the input {num(x)} (3 decimals)?",
+        say("eval-output.prompt", **setting),
         y,
-        f"Eval mode uses the running statistics: {num(gamma)} * ({num(x)} - "
-        f"{num(running_mean)}) / sqrt({num(running_var)} + 1e-5) + {num(beta)} = "
-        f"{num(round(y, 4))}.",
-        hints=["In eval mode the running statistics replace the batch's."],
-        wrong=[(no_sqrt, "That divides by the variance; divide by sqrt(running_var + eps).")],
+        say("eval-output.explanation", **setting, y=num(round(y, 4))),
+        hints=hints_of("eval-output"),
+        wrong=[(no_sqrt, say("eval-output.wrong.no-sqrt"))],
     )
 
 

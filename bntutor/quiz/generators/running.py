@@ -8,11 +8,16 @@ from typing import Any
 from bntutor.content.models import Question
 from bntutor.live.running import RunningStatsAfterArgs, running_stats_after
 from bntutor.numbers import format_number as num
-from bntutor.quiz.generators._base import Template, numeric, nums, small_batch
+from bntutor.quiz.generators._base import (
+    Template,
+    hints_of,
+    numeric,
+    nums,
+    say,
+    small_batch,
+)
 
 _LESSONS = ("train-vs-inference",)
-_TORCH_RULE = "PyTorch: new = (1 - momentum) * old + momentum * batch statistic"
-_KERAS_RULE = "Keras: new = momentum * old + (1 - momentum) * batch statistic"
 
 
 def _batches(rng: random.Random, k: int, n: int) -> list[list[float]]:
@@ -38,20 +43,15 @@ def _running_mean_torch(rng: random.Random) -> Question:
     after = _after(batches, momentum)
     mean, keras_mean = after["mean"], after["mean_if_flipped"]
     last = sum(batches[-1]) / len(batches[-1])
+    rule = say("shared.torch-rule")
     return numeric(
-        f"`nn.BatchNorm1d(1, momentum={num(momentum)})` starts with running_mean = 0 and is "
-        f"trained on {len(batches)} batches of one feature: {_listing(batches)}. "
-        "What is running_mean afterwards (3 decimals)?",
+        say("running-mean-k.prompt", momentum=num(momentum), k=len(batches),
+            listing=_listing(batches)),
         mean,
-        f"{_TORCH_RULE}; apply it once per batch with each batch's mean: running_mean = "
-        f"{num(mean)}. Training itself normalizes with each batch's own mean.",
-        hints=["Each batch contributes its own mean.", _TORCH_RULE],
-        wrong=[
-            (keras_mean, "That weights the OLD value by momentum (the Keras convention); in "
-             "PyTorch momentum weights the NEW batch statistic."),
-            (last, "That is only the last batch's mean: the running mean moves towards it "
-             "a step of size momentum at a time."),
-        ],
+        say("running-mean-k.explanation", rule=rule, mean=num(mean)),
+        hints=[*hints_of("running-mean-k"), rule],
+        wrong=[(keras_mean, say("running-mean-k.wrong.keras")),
+               (last, say("running-mean-k.wrong.last"))],
     )
 
 
@@ -60,16 +60,13 @@ def _running_var_torch(rng: random.Random) -> Question:
     batches = _batches(rng, 2, rng.choice([2, 3, 4]))
     after = _after(batches, momentum)
     var, biased = after["var"], after["var_with_biased"]
+    rule = say("shared.torch-rule")
     return numeric(
-        f"`nn.BatchNorm1d(1, momentum={num(momentum)})` starts with running_var = 1 and is "
-        f"trained on two batches of one feature: {_listing(batches)}. "
-        "What is running_var afterwards (3 decimals)?",
+        say("running-var-k.prompt", momentum=num(momentum), listing=_listing(batches)),
         var,
-        f"PyTorch stores the UNBIASED batch variance (divide by n - 1) in running_var, though "
-        f"it normalizes with the biased one; {_TORCH_RULE}. Result: {num(var)}.",
-        hints=["Which variance is stored: divided by n or by n - 1?", _TORCH_RULE],
-        wrong=[(biased, "That stores the biased variance (divided by n); PyTorch normalizes "
-                "with it but stores the unbiased one (divided by n - 1) in running_var.")],
+        say("running-var-k.explanation", rule=rule, var=num(var)),
+        hints=[*hints_of("running-var-k"), rule],
+        wrong=[(biased, say("running-var-k.wrong.biased"))],
     )
 
 
@@ -79,14 +76,12 @@ def _first_var_update(rng: random.Random) -> Question:
     var, biased = after["var"], after["var_with_biased"]
     batch_var, batch_var_unbiased = after["batch_vars"][0], after["batch_vars_unbiased"][0]
     return numeric(
-        f"A fresh `nn.BatchNorm1d(1)` (running_var = 1, momentum = 0.1) sees one training "
-        f"batch {nums(batch)}. What is running_var now (3 decimals)?",
+        say("running-var-first.prompt", batch=nums(batch)),
         var,
-        f"The batch's biased variance is {num(batch_var)}, the unbiased one "
-        f"{num(batch_var_unbiased)}; PyTorch stores 0.9 * 1 + 0.1 * {num(batch_var_unbiased)}"
-        f" = {num(var)}.",
-        hints=["running_var = 0.9 * old + 0.1 * (variance with n - 1 in the denominator)"],
-        wrong=[(biased, "That uses the biased variance; PyTorch stores the unbiased one.")],
+        say("running-var-first.explanation", var=num(batch_var),
+            unbiased=num(batch_var_unbiased), result=num(var)),
+        hints=hints_of("running-var-first"),
+        wrong=[(biased, say("running-var-first.wrong.biased"))],
     )
 
 
@@ -95,16 +90,15 @@ def _moving_mean_keras(rng: random.Random) -> Question:
     batches = _batches(rng, rng.choice([2, 3]), rng.choice([2, 3]))
     after = _after(batches, momentum, "keras")
     mean, torch_mean = after["mean"], after["mean_if_flipped"]
+    rule = say("shared.keras-rule")
     return numeric(
-        f"A Keras `BatchNormalization(momentum={num(momentum)})` starts with moving_mean = 0 "
-        f"and is trained on {len(batches)} batches of one feature: {_listing(batches)}. "
-        "What is moving_mean afterwards (4 decimals)?",
+        say("keras-moving-mean.prompt", momentum=num(momentum), k=len(batches),
+            listing=_listing(batches)),
         mean,
-        f"{_KERAS_RULE}. With momentum {num(momentum)} most of the old value is kept: "
-        f"{num(mean, 6)}.",
-        hints=[_KERAS_RULE],
-        wrong=[(torch_mean, "That weights the NEW batch statistic by momentum (PyTorch's "
-                "convention); Keras weights the OLD moving value by momentum.")],
+        say("keras-moving-mean.explanation", rule=rule, momentum=num(momentum),
+            mean=num(mean, 6)),
+        hints=[rule],
+        wrong=[(torch_mean, say("keras-moving-mean.wrong.torch"))],
     )
 
 
@@ -114,15 +108,11 @@ def _moving_var_keras(rng: random.Random) -> Question:
     after = _after(batches, momentum, "keras")
     var, unbiased = after["var"], after["var_with_unbiased"]
     return numeric(
-        f"A Keras `BatchNormalization(momentum={num(momentum)})` starts with moving_variance"
-        f" = 1 and is trained on two batches of one feature: {_listing(batches)}. "
-        "What is moving_variance afterwards (3 decimals)?",
+        say("keras-moving-var.prompt", momentum=num(momentum), listing=_listing(batches)),
         var,
-        f"Keras stores the biased batch variance (divided by n); {_KERAS_RULE}. "
-        f"Result: {num(var)}.",
-        hints=["Keras keeps momentum of the old value.", "The variance is divided by n."],
-        wrong=[(unbiased, "That stores the unbiased variance (n - 1), as PyTorch does; "
-                "Keras stores the biased one.")],
+        say("keras-moving-var.explanation", rule=say("shared.keras-rule"), var=num(var)),
+        hints=hints_of("keras-moving-var"),
+        wrong=[(unbiased, say("keras-moving-var.wrong.unbiased"))],
     )
 
 
@@ -131,14 +121,11 @@ def _cumulative_average(rng: random.Random) -> Question:
     mean = _after(batches, None)["mean"]  # momentum=None: batch t weighted 1/t
     ema = _after(batches, 0.1)["mean"]
     return numeric(
-        f"`nn.BatchNorm1d(1, momentum=None)` is trained on {len(batches)} batches: "
-        f"{_listing(batches)}. What is running_mean afterwards (3 decimals)?",
+        say("momentum-none.prompt", k=len(batches), listing=_listing(batches)),
         mean,
-        "With momentum=None PyTorch keeps a cumulative average: batch t is weighted "
-        f"1/t, so running_mean is the plain average of the batch means, {num(mean)}.",
-        hints=["momentum=None means a cumulative (equal-weight) average."],
-        wrong=[(ema, "That is the exponential average with momentum 0.1; momentum=None "
-                "averages all batch means equally.")],
+        say("momentum-none.explanation", mean=num(mean)),
+        hints=hints_of("momentum-none"),
+        wrong=[(ema, say("momentum-none.wrong.ema"))],
     )
 
 

@@ -9,7 +9,14 @@ from bntutor.content.models import Question
 from bntutor.live.feature_stats import BnColumnArgs, bn_column
 from bntutor.live.per_sample_norms import PerSampleNormsArgs, per_sample_norms
 from bntutor.numbers import format_number as num
-from bntutor.quiz.generators._base import Template, numeric, nums, small_batch
+from bntutor.quiz.generators._base import (
+    Template,
+    hints_of,
+    numeric,
+    nums,
+    say,
+    small_batch,
+)
 
 _LESSONS = ("similar-images", "beyond-bn")
 
@@ -33,18 +40,14 @@ def _renorm_r(rng: random.Random) -> Question:
     sigma_b = math.sqrt(var_b)
     r = _clip(sigma_b / sigma, 1 / r_max, r_max)
     return numeric(
-        f"Batch Renormalization: the running mean is {num(mu)}, the running standard deviation "
-        f"{num(sigma)}, r_max = {num(r_max)}. The batch of one feature is {nums(batch)} (take "
-        "eps = 0, biased variance). What is r (3 decimals)?",
+        say("renorm-r.prompt", mu=num(mu), sigma=num(sigma), r_max=num(r_max),
+            batch=nums(batch)),
         r,
-        f"sigma_B = sqrt({num(var_b)}) = {num(sigma_b)}; r = clip(sigma_B / sigma, "
-        f"1/r_max, r_max) = clip({num(sigma_b / sigma)}, {num(1 / r_max)}, {num(r_max)}) = "
-        f"{num(r)}. Training then uses x_hat * r + d, which equals normalizing with the "
-        "running statistics whenever no clipping occurs; r and d get no gradient.",
-        hints=["r = sigma_B / sigma, clipped to [1/r_max, r_max]."],
-        wrong=[(sigma / sigma_b, "That is sigma / sigma_B; r is the batch's standard "
-                "deviation over the running one."),
-               (sigma_b / sigma, "Clip r to [1/r_max, r_max].")],
+        say("renorm-r.explanation", var=num(var_b), sigma_b=num(sigma_b),
+            ratio=num(sigma_b / sigma), low=num(1 / r_max), r_max=num(r_max), r=num(r)),
+        hints=hints_of("renorm-r"),
+        wrong=[(sigma / sigma_b, say("renorm-r.wrong.inverted")),
+               (sigma_b / sigma, say("renorm-r.wrong.unclipped"))],
     )
 
 
@@ -53,15 +56,14 @@ def _renorm_d(rng: random.Random) -> Question:
     d_max = rng.choice([0.5, 1.0, 2.0])
     d = _clip((mu_b - mu) / sigma, -d_max, d_max)
     return numeric(
-        f"Batch Renormalization: the running mean is {num(mu)}, the running standard deviation "
-        f"{num(sigma)}, d_max = {num(d_max)}. The batch of one feature is {nums(batch)}. "
-        "What is d (3 decimals)?",
+        say("renorm-d.prompt", mu=num(mu), sigma=num(sigma), d_max=num(d_max),
+            batch=nums(batch)),
         d,
-        f"mu_B = {num(mu_b)}; d = clip((mu_B - mu) / sigma, -d_max, d_max) = "
-        f"clip({num((mu_b - mu) / sigma)}, {num(-d_max)}, {num(d_max)}) = {num(d)}.",
-        hints=["d = (mu_B - mu) / sigma, clipped to [-d_max, d_max]."],
-        wrong=[(-d, "Mind the sign: d = (mu_B - mu) / sigma."),
-               ((mu_b - mu) / sigma, "Clip d to [-d_max, d_max].")],
+        say("renorm-d.explanation", mean=num(mu_b), raw=num((mu_b - mu) / sigma),
+            low=num(-d_max), d_max=num(d_max), d=num(d)),
+        hints=hints_of("renorm-d"),
+        wrong=[(-d, say("renorm-d.wrong.sign")),
+               ((mu_b - mu) / sigma, say("renorm-d.wrong.unclipped"))],
     )
 
 
@@ -74,15 +76,11 @@ def _layer_norm(rng: random.Random) -> Question:
     mean, var, x_hat = stats["ln_mean"][0], stats["ln_var"][0], stats["ln_x_hat"][0]
     unbiased = stats["ln_x_hat_unbiased"][0][j]
     return numeric(
-        f"`nn.LayerNorm(4)` (eps 1e-5, fresh weights) gets one sample with features "
-        f"{nums(features)}. What does it output for feature {j + 1} (3 decimals)?",
+        say("layernorm-value.prompt", features=nums(features), j=j + 1),
         x_hat[j],
-        f"LayerNorm uses this sample's own mean {num(mean)} and biased variance "
-        f"{num(var)} over its features, so it does not depend on the batch: "
-        f"{num(x_hat[j])}.",
-        hints=["Statistics over the features of this one sample."],
-        wrong=[(unbiased, "LayerNorm uses the biased variance (divided by the number of "
-                "features).")],
+        say("layernorm-value.explanation", mean=num(mean), var=num(var), x_hat=num(x_hat[j])),
+        hints=hints_of("layernorm-value"),
+        wrong=[(unbiased, say("layernorm-value.wrong.unbiased"))],
     )
 
 
