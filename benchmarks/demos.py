@@ -26,7 +26,7 @@ QUICK_BUDGET_S = 3.0
 
 
 def main() -> int:
-    from bntutor.demos.registry import demo_names
+    from bntutor.content.demos import demo_list
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -34,7 +34,7 @@ def main() -> int:
     parser.add_argument("--quick-only", action="store_true", help="skip the full runs")
     args = parser.parse_args()
 
-    names = args.only or demo_names()
+    names = args.only or [d.slug for d in demo_list()]
     modes = [True] if args.quick_only else [True, False]
     bntutor = bntutor_script()
     home = tempfile.mkdtemp(prefix="bntutor-bench-")

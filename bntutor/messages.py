@@ -211,6 +211,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- the lesson player ---------------------------------------------------------------
     "lesson.header": {"en": "Lesson {number}: ", "zh": "第 {number} 课："},
     "lesson.header_plain": {"en": "Lesson: ", "zh": "课程："},
+    # -- demos (bntutor demo) ------------------------------------------------------------------
+    "demo.header_plain": {"en": "Demo: ", "zh": "演示："},
+    "demo.run": {"en": "seed {seed}", "zh": "随机种子 {seed}"},
+    "demo.run_quick": {"en": "seed {seed}, quick", "zh": "随机种子 {seed}，快速版"},
+    "demo.name": {"en": "demo", "zh": "演示"},
+    "demo.shows": {"en": "what it shows", "zh": "内容"},
+    "demo.how": {"en": "run one: bntutor demo NAME [--seed S] [--quick] [--json]",
+                 "zh": "运行一个：bntutor demo 名称 [--seed S] [--quick] [--json]"},
     "lesson.minutes": {"en": "(~{minutes} min)", "zh": "（约 {minutes} 分钟）"},
     "lesson.step_of": {"en": "step {k} of {n}", "zh": "第 {k} 步，共 {n} 步"},
     "lesson.saved": {"en": "progress saved; resume with `bntutor lesson {ref}`",
@@ -440,6 +448,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- errors (after "bntutor: error: ") ------------------------------------------------
     "error.no_lessons": {"en": "unknown lesson {ref}; no lessons are installed",
                          "zh": "没有课程 {ref}：没有安装任何课程"},
+    "error.unknown_demo": {"en": "unknown demo {name}; known demos: {names}",
+                           "zh": "没有名为 {name} 的演示；可选：{names}"},
     "error.unknown_lesson": {"en": "unknown lesson {ref}; choose one of: {choices}",
                              "zh": "没有课程 {ref}；可选：{choices}"},
     "error.unknown_topic": {"en": "unknown topic {topic}; choose from: {choices}",
@@ -571,6 +581,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "live.steps_of_images": {"en": "steps of {n} images (Adam)",
                              "zh": "训练步数（每步 {n} 张图片，Adam）"},
     "live.loss_bn": {"en": "last batch loss, BN model", "zh": "最后一个批次的损失，BN 模型"},
+    "live.training_bn": {"en": "training the BN model", "zh": "训练 BN 模型"},
+    "live.training_gn": {"en": "training the GroupNorm twin", "zh": "训练 GroupNorm 孪生模型"},
     "live.loss_gn": {"en": "last batch loss, GroupNorm twin",
                      "zh": "最后一个批次的损失，GroupNorm 孪生模型"},
     "live.accuracy": {"en": "accuracy", "zh": "准确率"},

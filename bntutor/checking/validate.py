@@ -4,7 +4,8 @@ prove each question (its answer passes, its listed wrong answers fail with their
 A path may be a checkout or install root (with ``lessons/`` and ``data/questions/``), a
 lessons directory (``course.yaml`` and ``NN-slug.yaml``), a directory of banks, or one
 file (``course.yaml``, a bank — in a ``questions`` directory or with a top-level
-``questions`` key — or else a lesson).
+``questions`` key —, a demo — in a ``demos`` directory — or else a lesson). A demos
+directory (``demos.yaml`` and the demos it lists) is checked without running a demo.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from bntutor.checking.selfcheck import Site, run_call, selfcheck
 from bntutor.content.course import check_course
+from bntutor.content.demos import LIST_FILE, check_demo_file, check_demos, demos_dir
 from bntutor.content.loader import (
     LESSON_FILE,
     Checked,
@@ -52,6 +54,7 @@ class Report:
     lessons: int = 0
     questions: int = 0
     banks: int = 0
+    demos: int = 0
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -60,13 +63,16 @@ class _Targets:
     course_dirs: list[Path] = field(default_factory=list)
     lesson_files: list[Path] = field(default_factory=list)
     bank_files: list[Path] = field(default_factory=list)
+    demo_dirs: list[Path] = field(default_factory=list)
+    demo_files: list[Path] = field(default_factory=list)
 
     def count(self) -> int:
-        return len(self.course_dirs) + len(self.lesson_files) + len(self.bank_files)
+        return (len(self.course_dirs) + len(self.lesson_files) + len(self.bank_files)
+                + len(self.demo_dirs) + len(self.demo_files))
 
 
 def default_paths() -> list[Path]:
-    return [lessons_dir(), questions_dir()]
+    return [lessons_dir(), questions_dir(), demos_dir()]
 
 
 def validate_paths(paths: list[Path], registry: Registry) -> Report:
@@ -98,6 +104,17 @@ def validate_paths(paths: list[Path], registry: Registry) -> Report:
             _lesson(checked, registry, report)
     for path in targets.lesson_files:
         _lesson(check_lesson_file(path, registry), registry, report)
+    for directory in targets.demo_dirs:
+        count, errors = check_demos(directory, registry)
+        report.demos += count
+        report.problems += [Problem(e) for e in errors]
+    for path in targets.demo_files:
+        report.demos += 1
+        report.problems += [Problem(e) for e in check_demo_file(path, registry).errors]
+    for path in [*targets.demo_files, *(d / f"{s}.yaml" for d in targets.demo_dirs
+                                       for s in _listed(d))]:
+        if path.is_file():
+            report.problems += _translations(path)
     for checked_bank in check_banks(targets.bank_files, registry, slugs or None):
         report.banks += 1
         report.problems += [Problem(e, "question") for e in checked_bank.errors]
@@ -148,10 +165,13 @@ def _translations(path: Path, noun: str = "step") -> list[Problem]:
 
 def _classify(path: Path, targets: _Targets) -> None:
     if path.is_dir():
-        if (path / "lessons").is_dir() or (path / "data" / "questions").is_dir():
-            for sub in (path / "lessons", path / "data" / "questions"):
+        subs = (path / "lessons", path / "data" / "questions", path / "data" / "demos")
+        if any(sub.is_dir() for sub in subs):
+            for sub in subs:
                 if sub.is_dir():
                     _classify(sub, targets)
+        elif (path / LIST_FILE).is_file():
+            targets.demo_dirs.append(path)
         elif (path / COURSE_FILE).is_file() or any(
             LESSON_FILE.match(p.name) for p in path.iterdir()
         ):
@@ -161,6 +181,10 @@ def _classify(path: Path, targets: _Targets) -> None:
                 _classify(file, targets)
     elif path.name == COURSE_FILE:
         targets.course_dirs.append(path.parent)
+    elif path.name == LIST_FILE:
+        targets.demo_dirs.append(path.parent)
+    elif path.parent.name == "demos" or (path.parent / LIST_FILE).is_file():
+        targets.demo_files.append(path)
     elif path.parent.name == "questions" or _looks_like_bank(path):
         targets.bank_files.append(path)
     else:
@@ -177,3 +201,13 @@ def _looks_like_bank(path: Path) -> bool:
     return isinstance(data, dict) and (
         "questions" in data or ("format_version" in data and "slug" not in data)
     )
+
+
+def _listed(directory: Path) -> list[str]:
+    """The demos ``demos.yaml`` lists (none when it cannot be read)."""
+    try:
+        data = read_document(directory / LIST_FILE).data
+    except ContentError:
+        return []
+    demos = data.get("demos") if isinstance(data, dict) else None
+    return [d for d in demos if isinstance(d, str)] if isinstance(demos, list) else []

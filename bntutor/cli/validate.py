@@ -1,4 +1,4 @@
-"""`bntutor validate [PATH...]`: check lessons and question banks (for authors and CI)."""
+"""`bntutor validate [PATH...]`: check lessons, question banks and demos (authors, CI)."""
 
 from __future__ import annotations
 
@@ -68,6 +68,8 @@ def validate_cmd(
         f"{report.banks} bank{'s' * (report.banks != 1)}, "
         f"{report.questions} question{'s' * (report.questions != 1)}"
     )
+    if report.demos:
+        summary += f", {report.demos} demo{'s' * (report.demos != 1)}"
     if exercise_dirs:
         summary += f", {n_exercises} exercise{'s' * (n_exercises != 1)}"
     if report.problems:

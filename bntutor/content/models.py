@@ -224,6 +224,51 @@ class Lesson(_Strict):
     steps: list[Step] = Field(min_length=1)
 
 
+class Cases(_Strict):
+    """A demo's text chosen by a value its computation returns: ``case`` names the value,
+    ``texts`` holds one text per value it can take (``{case: damage, texts: {fell: ..,
+    rose: .., same: ..}}``). The computation decides; the content only words each case."""
+
+    case: str
+    texts: dict[str, LText] = Field(min_length=1)
+
+
+class DemoComputeStep(_Strict):
+    """A demo's compute step. Its texts quote the run through ``{placeholders}``: a value
+    the computation returns (``{similar_accuracy[0]:.0%}``, ``{batch_std.diverse:.2f}``;
+    Python's format spec after the colon) or one of its arguments (``{args.batch}``);
+    ``{{`` and ``}}`` are literal braces. ``show`` picks the result's blocks by position
+    (``-1`` the last; all when left out); ``seed`` and ``quick`` come from ``bntutor demo``."""
+
+    id: str
+    type: Literal["compute"]
+    title: LText | None = None
+    body: LText | None = None
+    computation: str
+    args: dict[str, Any] = Field(default_factory=dict)
+    show: list[int] | None = None
+    after: LText | Cases | None = None
+
+
+DemoStep = Annotated[TextStep | DemoComputeStep, Field(discriminator="type")]
+
+
+class Demo(_Strict):
+    """``data/demos/<slug>.yaml``: a narrative of text and compute steps, no questions."""
+
+    slug: str = Field(pattern=_SLUG)
+    title: LText
+    summary: LText
+    steps: list[DemoStep] = Field(min_length=1)
+
+
+class DemoList(_Strict):
+    """``data/demos/demos.yaml``: the demos in the order ``bntutor demo`` lists them."""
+
+    format_version: Literal[1]
+    demos: list[Annotated[str, Field(pattern=_SLUG)]] = Field(min_length=1)
+
+
 class Course(_Strict):
     """``lessons/course.yaml``: the order of the lessons, by slug."""
 

@@ -170,3 +170,13 @@ def training_block(data: SmallBatchTraining) -> TensorBlock:
         highlight=[(0, 0)],
         digits=3,
     )
+
+
+@computation(
+    SmallBatchTrainingArgs,
+    "BN vs GroupNorm trained at batch size 2, and BN at a normal batch size.",
+    ("steps", "labels", "eval_accuracy", "accuracy", "final_loss"),
+)
+def small_batch_training(args: SmallBatchTrainingArgs, report: ReportProgress) -> LiveResult:
+    data = run_small_batch_training(args, report)
+    return LiveResult(blocks=[training_block(data)], values=data.values())

@@ -272,3 +272,16 @@ def identity_block(data: FcBatchStats) -> ScalarsBlock:
         items += [(f"{s.label}: mean of y", s.mean), (f"{s.label}: std of y", s.std)]
     items.append(("γ=σ, β=μ: largest |y − x|", data.identity_max_diff))
     return ScalarsBlock("what γ and β did", items)
+
+
+@computation(
+    FcBatchStatsArgs,
+    "One feature's statistics down a batch of a fully connected layer; γ and β varied.",
+    ("feature", "outputs", "column", "mean", "var", "var_unbiased", "sigma", "x_hat",
+     "settings", "identity_max_diff"),
+)
+def fc_batch_stats(args: FcBatchStatsArgs, report: ReportProgress) -> LiveResult:
+    data = run_fc_batch_stats(args)
+    blocks: list[Block] = [batch_block(data), stats_block(data), affine_block(data),
+                           identity_block(data)]
+    return LiveResult(blocks=blocks, values=data.values())

@@ -314,3 +314,16 @@ def _cumulative(data: RunningStats) -> Curve:
 
 def _short(curve: Curve) -> str:
     return f"m={curve.momentum}"
+
+
+@computation(
+    RunningStatsArgs,
+    "Running mean and variance over steps for several momenta and conventions.",
+    ("steps", "batch", "true_mean", "true_var", "curves", "batch_means", "final",
+     "mean_of_batch_means", "cumulative_max_diff", "mean_biased_var", "mean_unbiased_var"),
+)
+def running_stats_curve(args: RunningStatsArgs, report: ReportProgress) -> LiveResult:
+    data = run_running_stats(args)
+    blocks = [*curve_plots(data), final_block(data), cumulative_block(data),
+              correction_block(data)]
+    return LiveResult(blocks=blocks, values=data.values())

@@ -74,8 +74,11 @@ class SimilarBatchData:
     """Eval accuracy on the diverse batch after near-copy batches ran in training mode."""
     running_std_after: float
     """The FC layer's running std (mean over features) after those training-mode runs."""
+    batch: int
+    """Images per batch (the diverse batch is one)."""
 
     def values(self) -> dict[str, object]:
+        before, after = self.diverse_accuracy[1], self.eval_accuracy_after
         return {
             "steps": self.steps,
             "train_size": self.train_size,
@@ -92,6 +95,10 @@ class SimilarBatchData:
             "eval_accuracy_after": self.eval_accuracy_after,
             "running_std_before": self.batch_std["running"],
             "running_std_after": self.running_std_after,
+            "eval_right_before": round(before * self.batch),
+            "eval_right_after": round(after * self.batch),
+            # which way that validation pass moved eval accuracy: a demo words each case
+            "eval_change": "fell" if after < before else "rose" if after > before else "same",
         }
 
 
@@ -159,6 +166,7 @@ def run_similar_batch(
         eval_alone_max_diff=eval_alone,
         eval_accuracy_after=after,
         running_std_after=running_after,
+        batch=args.batch,
     )
 
 
@@ -253,7 +261,8 @@ def aftermath_block(data: SimilarBatchData) -> ScalarsBlock:
     "Train a small CNN with BN and predict diverse vs near-identical batches in both modes.",
     ("modes", "diverse_accuracy", "similar_accuracy", "shift_mean", "shift_max", "batch_std",
      "eval_alone_max_diff", "eval_accuracy_before", "eval_accuracy_after",
-     "running_std_before", "running_std_after", "steps", "train_size", "images", "final_loss"),
+     "running_std_before", "running_std_after", "steps", "train_size", "images", "final_loss",
+     "eval_right_before", "eval_right_after", "eval_change"),
 )
 def similar_batch(args: SimilarBatchArgs, report: ReportProgress) -> LiveResult:
     data = run_similar_batch(args, report)

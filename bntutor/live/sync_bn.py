@@ -310,3 +310,15 @@ def check_block(data: SyncBn) -> ScalarsBlock:
         ],
         digits=4,
     )
+
+
+@computation(
+    SyncBnArgs,
+    "Synchronized BN over processes against BN of the whole batch in one process.",
+    ("world_size", "start_method", "local_mean", "local_var", "sync_mean", "sync_var",
+     "full_mean", "full_var", "local_vs_full", "sync_vs_full", "output_max_diff",
+     "grad_input_max_diff", "grad_params_max_diff", "running_max_diff", "torch_sync_bn"),
+)
+def sync_bn(args: SyncBnArgs, report: ReportProgress) -> LiveResult:
+    data = run_sync_bn(args)
+    return LiveResult(blocks=[*stats_blocks(data), check_block(data)], values=data.values())

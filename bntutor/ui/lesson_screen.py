@@ -23,10 +23,11 @@ from bntutor.ui.verdict_view import explanation_view, reveal_view, verdict_view
 
 class LessonScreen(Screen):
     def __init__(self, console: Console, source: AnswerSource, compute: Compute,
-                 lang: str = "en") -> None:
+                 lang: str = "en", kind: str = "lesson") -> None:
         super().__init__(console, lang)
         self._source = source
         self._compute = compute
+        self._kind = kind  # "demo": the header says so
 
     @property
     def interactive(self) -> bool:
@@ -40,7 +41,7 @@ class LessonScreen(Screen):
 
     def show_header(self, number: int | None, title: str, minutes: int | None,
                     note: str) -> None:
-        self._console.print(view.header(number, title, minutes, self._lang))
+        self._console.print(view.header(number, title, minutes, self._lang, self._kind))
         if note:
             self._console.print(Text(note, style="dim"))
 

@@ -38,10 +38,11 @@ def markdown(text: str) -> Markdown:
 
 
 def header(number: int | None, title: str, minutes: int | None = None,
-           lang: str = "en") -> RenderableType:
-    """``Lesson 3: Title`` as a rule across the screen (above it, if the title is long)."""
-    lead = (message("lesson.header", lang, number=number) if number is not None
-            else message("lesson.header_plain", lang))
+           lang: str = "en", kind: str = "lesson") -> RenderableType:
+    """``Lesson 3: Title`` (``Demo: Title``) as a rule across the screen (above it, if the
+    title is long)."""
+    lead = (message(f"{kind}.header", lang, number=number) if number is not None
+            else message(f"{kind}.header_plain", lang))
     tail = "  " + message("lesson.minutes", lang, minutes=minutes) if minutes else ""
     return prose.title_rule(Text(lead + title, style="bold") + Text(tail, style="dim"))
 

@@ -120,3 +120,19 @@ def test_live_tables_and_charts_of_each_lesson_in_chinese(
     # a paper's title is quoted as it was published
     allowed = ("On Layer Normalization in the Transformer Architecture",)
     assert not english_lines(ran.out + ran.err, allowed)
+
+
+def test_demo_similar_batch_in_chinese_from_the_locale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_home(tmp_path / "home", monkeypatch, LANG="zh_CN.UTF-8")
+    ran = bntutor("demo", "similar-batch", "--quick")
+    assert ran.code == 0, ran.err
+    assert "演示：相似图片之谜" in ran.out and "第 6 步，共 6 步" in ran.out
+    assert "近似副本批次上的准确率" in ran.out  # the live tables' labels too
+    leftover = english_lines(ran.out + ran.err)
+    assert not leftover, leftover
+    listing = bntutor("demo")
+    assert not english_lines(listing.out), listing.out
+    english = bntutor("--lang", "en", "demo", "similar-batch", "--quick")
+    assert english_lines(english.out)  # --lang en switches back, and the check sees it

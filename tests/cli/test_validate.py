@@ -190,3 +190,37 @@ def test_an_interface_message_whose_languages_disagree_fails_validate(
     assert "message demo.bad: en and zh name different placeholders: en ['k', 'n'], zh ['k']" \
         in err
     assert messages.catalog_problems({"x": {"en": "a"}}) == ["message x: needs both en and zh"]
+
+
+def test_demo_problems_are_located_without_running_the_demo(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bad = Path("demos/bad")
+    status, out, err = _validate(capsys, bad)
+    assert status == ExitStatus.CONTENT
+    lines = err.strip().splitlines()
+    demo = bad / "bad-arg.yaml"
+    assert lines[0] == (f"{demo}:12: step predict: bad argument 'batch' for computation "
+                        "'similar_batch': Input should be greater than or equal to 4")
+    assert f"{demo}:16: step quote: computation 'fc_batch_stats' has no value 'meen' (did you " \
+           "mean 'mean'?) in steps.2.after" in lines
+    assert f"{demo}:16: step quote: computation 'fc_batch_stats' has no argument 'samples' " \
+           "(its arguments: seed, quick, batch, features, feature, settings) in steps.2.after" \
+           in lines
+    assert f"{demo}:16: step quote: en and zh quote different values: en ['args[samples]', " \
+           "'meen'], zh ['meen'] in steps.2.after" in lines
+    assert f"{demo}:22: step seeded: argument 'seed' is set by `bntutor demo --seed` (leave " \
+           "it out of the demo)" in lines
+    assert any(line.startswith(f"{demo}:28: step cases: computation 'fold_bn' has no value "
+                               "'speed'") for line in lines)
+    assert f"{demo}:23: step seeded: no Chinese (zh) text in steps.3.body" in lines
+    assert f"{bad / 'demos.yaml'}:2: no demo file missing.yaml" in lines
+    assert out.strip() == "0 lessons, 0 banks, 0 questions, 2 demos: 8 problems"
+
+
+def test_the_shipped_demos_pass(capsys: pytest.CaptureFixture[str]) -> None:
+    from bntutor.content.demos import demos_dir
+
+    status, out, err = _validate(capsys, demos_dir())
+    assert (status, err) == (0, "")
+    assert out.strip() == "0 lessons, 0 banks, 0 questions, 10 demos: OK"

@@ -8,6 +8,7 @@ import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pexpect
 import pytest
 
 from .installed import TIMEOUT, bntutor_script, finish, spawn, terminal_env
@@ -109,16 +110,37 @@ def test_show_and_back_in_a_quiz(env: dict[str, str]) -> None:
     assert status == 0 and "Traceback" not in rest
 
 
-def test_a_demo_pages_a_section_at_a_time_at_a_terminal(env: dict[str, str]) -> None:
-    child = spawn(["demo", "cnn-bn", "--quick"], env)  # four sections
-    child.expect_exact("press Enter for more")
-    first = str(child.before)
+def _to_step(child: pexpect.spawn, marker: str) -> None:
+    """Press Enter at each pause until ``marker`` (a step's progress line) is on screen."""
+    while child.expect_exact([marker, "press Enter"]) == 1:
+        child.sendline("")
+
+
+def test_a_demo_is_played_a_step_at_a_time_at_a_terminal(env: dict[str, str]) -> None:
+    child = spawn(["demo", "cnn-bn", "--quick"], env)  # four steps
+    child.expect_exact("Demo: BN on a conv feature map")
+    child.expect_exact("step 1 of 4")
+    child.expect_exact("press Enter")  # the player waits before the next step
+    assert "step 2 of 4" not in str(child.before)
     child.sendline("")
-    child.expect_exact("press Enter for more")
+    _to_step(child, "step 2 of 4")
+    child.expect_exact("press Enter")
     child.sendeof()  # input ends: the rest straight through, no more pauses
     status, rest = finish(child)
-    assert status == 0 and "press Enter for more" not in rest and "Traceback" not in rest
-    assert first.count("\n") < 40 < (first + rest).count("\n")  # a page, then the rest
+    assert status == 0 and "Traceback" not in rest
+    assert "step 4 of 4" in rest and "press Enter" not in rest
+    assert "After BN channel 0 has mean" in rest  # the last step's text, filled in
+
+
+def test_a_demo_in_chinese_at_a_terminal_and_quit(env: dict[str, str]) -> None:
+    child = spawn(["demo", "fc-bn", "--quick"], {**env, "LANG": "zh_CN.UTF-8"})
+    child.expect_exact("演示：全连接层中的 BN")
+    child.expect_exact("第 1 步，共 2 步")
+    child.expect_exact("所以一个样本归一化后的值取决于同批的其他样本")
+    child.expect_exact("›")
+    child.sendline(":q")  # :quit ends a demo as it ends a lesson
+    status, rest = finish(child)
+    assert status == 0 and "Traceback" not in rest and "第 2 步" not in rest
 
 
 def test_a_piped_demo_prints_straight_through(env: dict[str, str]) -> None:

@@ -43,7 +43,7 @@ def test_bad_arguments_are_content_errors() -> None:
 
 def test_importing_the_catalog_and_demo_list_does_not_import_torch() -> None:
     code = ("import sys\n"
-            "import bntutor.live.catalog, bntutor.demos.registry, bntutor.cli.demo\n"
+            "import bntutor.live.catalog, bntutor.content.demos, bntutor.cli.demo\n"
             "from bntutor.live import default_registry\n"
             "default_registry().check_args('similar_batch', {'quick': True})\n"
             "print('TORCH' if 'torch' in sys.modules else 'NO-TORCH')\n")

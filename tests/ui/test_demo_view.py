@@ -1,4 +1,5 @@
-"""The demo list, a demo report on screen, and the progress bars of long steps."""
+"""The demo list and the progress bars of long computations (the demo itself is played
+by the lesson player)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,8 @@ import threading
 
 from rich.console import Console
 
-from bntutor.demos.base import DemoOptions, DemoReport, Section
-from bntutor.demos.registry import DEMOS
-from bntutor.live.results import LiveResult, ScalarsBlock
-from bntutor.ui.demo_view import demo_list, demo_view, progress_bars
+from bntutor.content.demos import demo_list as demos
+from bntutor.ui.demo_view import demo_list, progress_bars
 
 
 def _console(out: io.StringIO, terminal: bool = False) -> Console:
@@ -20,23 +19,10 @@ def _console(out: io.StringIO, terminal: bool = False) -> Console:
 
 def test_demo_list_has_a_row_per_demo() -> None:
     out = io.StringIO()
-    _console(out).print(demo_list(DEMOS))
+    _console(out).print(demo_list(demos()))
     rows = [line for line in out.getvalue().splitlines() if line.split()[:1]]
-    assert all(any(line.startswith(d.name + " ") for line in rows) for d in DEMOS)
+    assert all(any(line.startswith(d.slug + " ") for line in rows) for d in demos())
     assert "bntutor demo NAME" in out.getvalue()
-
-
-def test_report_shows_title_sections_narrative_and_results() -> None:
-    result = LiveResult([ScalarsBlock("numbers", [("x", 1.5)])], {"x": 1.5})
-    report = DemoReport("d", "A title", "a summary", DemoOptions(seed=7, quick=True),
-                        [Section("s", "First part", r"intro with $\gamma$", result, "the end")])
-    out = io.StringIO()
-    _console(out).print(demo_view(report))
-    text = out.getvalue()
-    for piece in ("A title", "seed 7, quick", "a summary", "First part", "intro with γ",
-                  "numbers", "1.5", "the end"):
-        assert piece in text, piece
-    assert text.index("intro") < text.index("numbers") < text.index("the end")
 
 
 def test_progress_bars_draw_then_vanish_and_leave_no_thread() -> None:
@@ -49,6 +35,13 @@ def test_progress_bars_draw_then_vanish_and_leave_no_thread() -> None:
     drawn = out.getvalue()
     assert "training" in drawn and "100%" in drawn
     assert drawn.rstrip("\n").endswith("\x1b[2K")  # transient: erased at the end
+
+
+def test_progress_labels_are_said_in_the_learner_s_language() -> None:
+    out = io.StringIO()
+    with progress_bars(_console(out, terminal=True), True, "zh") as report:
+        report("training the BN model", 2, 2)
+    assert "训练 BN 模型" in out.getvalue()
 
 
 def test_disabled_progress_prints_nothing() -> None:

@@ -10,9 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from bntutor.demos.registry import demo_names
+from bntutor.content.demos import demo_list
 
-from ..cli.scripted import bntutor, use_home
+from .scripted import bntutor, use_home
+
+
+def demo_names() -> list[str]:
+    return [d.slug for d in demo_list()]
 
 
 @pytest.fixture(autouse=True)
@@ -58,11 +62,27 @@ def test_json_is_one_document_with_no_progress_noise() -> None:
     assert acc[0] < acc[1]
 
 
-def test_rich_output_tells_the_story() -> None:
+def test_rich_output_tells_the_story_a_step_at_a_time() -> None:
     ran = bntutor("--no-color", "demo", "fc-bn", "--quick")
     assert ran.code == 0, ran.err
     assert "\x1b[" not in ran.out
     assert "γ=σ, β=μ" in ran.out and "feature 0 down the batch" in ran.out
+    assert "Demo: BN in a fully connected layer" in ran.out and "(seed 0, quick)" in ran.out
+    assert "step 1 of 2" in ran.out and "step 2 of 2" in ran.out
+    assert "the output equals the input to" in ran.out
+
+
+def test_a_demo_in_chinese_has_chinese_narrative_and_labels() -> None:
+    ran = bntutor("--lang", "zh", "--no-color", "demo", "fc-bn", "--quick")
+    assert ran.code == 0, ran.err
+    assert "演示：全连接层中的 BN" in ran.out and "第 1 步，共 2 步" in ran.out
+    assert "所以一个样本归一化后的值取决于同批的其他样本" in ran.out
+
+
+def test_demo_list_in_chinese() -> None:
+    ran = bntutor("--lang", "zh", "demo")
+    assert ran.code == 0, ran.err
+    assert "几乎一样的图片在训练模式下会错" in ran.out and "运行一个：bntutor demo" in ran.out
 
 
 def test_real_process_same_seed_same_numbers(tmp_path: Path) -> None:
