@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 
 from bntutor.content.exercise_order import exercise_order
 from bntutor.messages import message
-from bntutor.store.exercises import ExerciseProgress
+from bntutor.store.exercises import ExerciseRecord
 
 if TYPE_CHECKING:
     from bntutor.ui.exercise_table import ExerciseRow
 
 
-def exercise_rows(saved: Sequence[ExerciseProgress], lang: str) -> list[ExerciseRow]:
+def exercise_rows(saved: Sequence[ExerciseRecord], lang: str) -> list[ExerciseRow]:
     """Every exercise in course order with the learner's standing (new when untouched)."""
     from bntutor.content.exercises import load_exercise
     from bntutor.ui.exercise_table import ExerciseRow
@@ -30,7 +30,7 @@ def exercise_rows(saved: Sequence[ExerciseProgress], lang: str) -> list[Exercise
     return rows
 
 
-def exercise_line(saved: Sequence[ExerciseProgress], order: list[str] | None = None,
+def exercise_line(saved: Sequence[ExerciseRecord], order: list[str] | None = None,
                   lang: str = "en") -> str:
     """``exercises: 3 of 16 passed; next: bntutor exercise bn-eval`` for the home screen;
     ``order`` is the exercises' course order when the caller has it (the lesson index)."""

@@ -25,7 +25,7 @@ from bntutor.ui.styled_lines import Line, plain_enough, terminal, width_of, writ
 
 if TYPE_CHECKING:
     from bntutor.content.course import Catalog
-    from bntutor.store.exercises import ExerciseProgress
+    from bntutor.store.exercises import ExerciseRecord
     from bntutor.store.lessons import LessonRecord
     from bntutor.store.store import Store
 
@@ -134,7 +134,7 @@ class Overview:
 
     rows: list[Standing]
     due: int | None  # None without a database
-    exercises: list[ExerciseProgress]
+    exercises: list[ExerciseRecord]
     exercise_names: list[str] | None  # in course order, from the index (None: not indexed)
 
 
@@ -151,7 +151,7 @@ def load_overview(app: AppContext) -> Overview:
 
 def load_standings(
     app: AppContext,
-) -> tuple[list[Standing], int | None, list[ExerciseProgress]]:
+) -> tuple[list[Standing], int | None, list[ExerciseRecord]]:
     overview = load_overview(app)
     return overview.rows, overview.due, overview.exercises
 

@@ -11,7 +11,7 @@ from bntutor.store.db import Database
 
 
 @dataclass(frozen=True)
-class ExerciseProgress:
+class ExerciseRecord:
     """One exercise's standing. ``status`` is new, failing or passed."""
 
     name: str
@@ -31,8 +31,8 @@ class ExerciseProgress:
         return "failing" if self.checks else "started"
 
 
-def _progress(row: sqlite3.Row) -> ExerciseProgress:
-    return ExerciseProgress(
+def _progress(row: sqlite3.Row) -> ExerciseRecord:
+    return ExerciseRecord(
         name=row["name"], started_at=from_text(row["started_at"]),
         updated_at=from_text(row["updated_at"]), checks=int(row["checks"]),
         hints_used=int(row["hints_used"]), solution_shown=bool(row["solution_shown"]),
@@ -92,12 +92,12 @@ class ExerciseStore:
             sql.execute("UPDATE exercise_progress SET solution_shown = 1 WHERE name = ?",
                         (name,))
 
-    def exercise_progress(self, name: str) -> ExerciseProgress | None:
+    def exercise_progress(self, name: str) -> ExerciseRecord | None:
         rows = self._db.rows("SELECT * FROM exercise_progress WHERE name = ?", (name,))
         found = self._db.readable("exercise_progress", rows, _progress)
         return found[0] if found else None
 
-    def all_exercise_progress(self) -> list[ExerciseProgress]:
+    def all_exercise_progress(self) -> list[ExerciseRecord]:
         rows = self._db.rows("SELECT * FROM exercise_progress ORDER BY name")
         return self._db.readable("exercise_progress", rows, _progress)
 
