@@ -31,7 +31,7 @@ class CardStore(Protocol):
 
 
 @dataclass(frozen=True)
-class Outcome:
+class Answered:
     """How one answer went: the inputs of the rating."""
 
     correct: bool
@@ -40,7 +40,7 @@ class Outcome:
     points: tuple[int, int] | None = None  # explain: (rubric points covered, in all)
 
 
-def rating_for(outcome: Outcome) -> int:
+def rating_for(outcome: Answered) -> int:
     """The FSRS rating (1 Again, 2 Hard, 3 Good, 4 Easy) for one answer.
 
     Wrong or skipped -> Again; right after a hint -> Hard; right but slower than
@@ -76,7 +76,7 @@ def _scheduler() -> Any:
 
 
 def review(
-    card_json: str | None, item_id: str, outcome: Outcome, now: datetime
+    card_json: str | None, item_id: str, outcome: Answered, now: datetime
 ) -> tuple[str, datetime]:
     """Apply one answer to a card (a new one when ``card_json`` is None): (new JSON, due)."""
     return review_rated(card_json, item_id, rating_for(outcome), now, outcome.seconds)
@@ -128,7 +128,7 @@ def record_answer(
     if now.tzinfo is None:
         raise ValueError("record_answer needs an aware datetime")
     now = now.astimezone(UTC)
-    outcome = Outcome(correct, hints, seconds, points)
+    outcome = Answered(correct, hints, seconds, points)
     # Read, review and write back in one transaction of the store (see update_card).
     _json, due = store.update_card(
         item_id, lambda previous: review(previous, item_id, outcome, now), topic

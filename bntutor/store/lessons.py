@@ -18,8 +18,8 @@ from bntutor.store.clock import Clock, from_text, to_text, well_formed
 from bntutor.store.db import Database
 from bntutor.store.runs import PastRun, past_run, start_new_run
 
-Outcome = Literal["correct", "wrong", "skipped", "seen"]
-OUTCOMES: tuple[str, ...] = get_args(Outcome)
+StepOutcome = Literal["correct", "wrong", "skipped", "seen"]
+OUTCOMES: tuple[str, ...] = get_args(StepOutcome)
 T = TypeVar("T")
 
 
@@ -28,7 +28,7 @@ class StepResult:
     """One step the learner has left, with its latest outcome and totals over visits."""
 
     step_id: str
-    outcome: Outcome
+    outcome: StepOutcome
     hints_used: int
     seconds: float
     first_at: datetime
@@ -56,13 +56,13 @@ class LessonRecord:
         return tuple(step.step_id for step in self.steps)
 
     @property
-    def step_outcomes(self) -> dict[str, Outcome]:
+    def step_outcomes(self) -> dict[str, StepOutcome]:
         return {step.step_id: step.outcome for step in self.steps}
 
     def step(self, step_id: str) -> StepResult | None:
         return next((step for step in self.steps if step.step_id == step_id), None)
 
-    def count(self, outcome: Outcome) -> int:
+    def count(self, outcome: StepOutcome) -> int:
         return sum(1 for step in self.steps if step.outcome == outcome)
 
     @property
@@ -221,7 +221,7 @@ class LessonStore:
         self,
         slug: str,
         step_id: str,
-        outcome: Outcome,
+        outcome: StepOutcome,
         next_step_id: str | None,
         hints_used: int = 0,
         seconds: float = 0.0,

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import fsrs
 import pytest
 
-from bntutor.quiz.scheduler import FAST_SECONDS, Outcome, rating_for, record_answer
+from bntutor.quiz.scheduler import FAST_SECONDS, Answered, rating_for, record_answer
 
 NOW = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
 
@@ -33,14 +33,14 @@ class FakeStore:
 @pytest.mark.parametrize(
     ("outcome", "rating"),
     [
-        (Outcome(False, 0, 1.0), fsrs.Rating.Again),
-        (Outcome(False, 3, 100.0), fsrs.Rating.Again),
-        (Outcome(True, 1, 1.0), fsrs.Rating.Hard),
-        (Outcome(True, 0, FAST_SECONDS + 1), fsrs.Rating.Good),
-        (Outcome(True, 0, FAST_SECONDS), fsrs.Rating.Easy),
+        (Answered(False, 0, 1.0), fsrs.Rating.Again),
+        (Answered(False, 3, 100.0), fsrs.Rating.Again),
+        (Answered(True, 1, 1.0), fsrs.Rating.Hard),
+        (Answered(True, 0, FAST_SECONDS + 1), fsrs.Rating.Good),
+        (Answered(True, 0, FAST_SECONDS), fsrs.Rating.Easy),
     ],
 )
-def test_rating_follows_correctness_hints_and_time(outcome: Outcome, rating: fsrs.Rating) -> None:
+def test_rating_follows_correctness_hints_and_time(outcome: Answered, rating: fsrs.Rating) -> None:
     assert rating_for(outcome) == int(rating)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bntutor.quiz.scheduler import Outcome, review
+from bntutor.quiz.scheduler import Answered, review
 from bntutor.store.store import Store
 
 N = 40
@@ -64,7 +64,7 @@ def test_two_processes_answering_one_card_lose_no_update(tmp_path: Path) -> None
     # the card (stability grows), so a lost update leaves a different card.
     expected: str | None = None
     for _ in range(2 * N):
-        expected, _due = review(expected, ITEM, Outcome(True, 0, 30.0), NOW)
+        expected, _due = review(expected, ITEM, Answered(True, 0, 30.0), NOW)
     with Store.open(home) as store:
         card = store.get_card(ITEM)
     assert card is not None

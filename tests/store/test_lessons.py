@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bntutor.store.lessons import Outcome
+from bntutor.store.lessons import StepOutcome
 from bntutor.store.store import Store
 
 from .conftest import START, FakeClock
@@ -14,7 +14,7 @@ from .conftest import START, FakeClock
 STEPS = ["intro", "mean", "var", "x-hat", "scale-shift", "wrap-up"]
 
 
-def _walk(store: Store, clock: FakeClock, slug: str, outcomes: dict[str, Outcome]) -> None:
+def _walk(store: Store, clock: FakeClock, slug: str, outcomes: dict[str, StepOutcome]) -> None:
     """Leave each step in ``outcomes`` in order, as the tutor would, 10 s apart."""
     steps = list(outcomes)
     for i, step in enumerate(steps):
