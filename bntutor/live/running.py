@@ -22,14 +22,18 @@ weights the *old* value by ``momentum`` and stores the biased one; torch's
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bntutor.live.progress import ReportProgress
 from bntutor.live.registry import computation
 from bntutor.live.results import Block, LiveResult, PlotBlock, ScalarsBlock, Series, TensorBlock
+
+if TYPE_CHECKING:
+    import torch
 
 
 class RunningStatsAfterArgs(BaseModel):
@@ -59,6 +63,55 @@ class RunningStatsAfterArgs(BaseModel):
         return self
 
 
+@dataclass(frozen=True)
+class Followed:
+    """One feature's running statistics followed batch by batch from mean 0 and var 1, and
+    what the two usual slips would have kept instead."""
+
+    rows: list[list[float]]
+    """Per batch: its mean, var (÷n) and var (÷(n−1)), then the running mean and var."""
+    history_mean: list[float]
+    """The running mean before the first batch, then after each."""
+    history_var: list[float]
+    mean_if_flipped: float
+    """The momentum read the other framework's way round."""
+    var_if_flipped: float
+    var_with_biased: float
+    """The other variance stored: the biased one (÷n)."""
+    var_with_unbiased: float
+
+
+def follow(batches: Iterable[torch.Tensor], convention: str, momentum: float | None) -> Followed:
+    """Train-mode BN of one feature over ``batches`` (1-D) in ``convention``; ``momentum``
+    None is torch's cumulative average (the k-th batch weighted 1/k)."""
+    import torch
+
+    from bntutor.engine import CONVENTIONS, trace
+
+    rule = CONVENTIONS[convention]
+    flipped = replace(rule, momentum_weights_old=not rule.momentum_weights_old)
+    mean, var = torch.zeros(1, dtype=torch.float64), torch.ones(1, dtype=torch.float64)
+    flip_mean, flip_var = mean.clone(), var.clone()
+    var_biased, var_unbiased = var.clone(), var.clone()
+    history_mean, history_var, rows = [0.0], [1.0], []
+    for step, batch in enumerate(batches, start=1):
+        m = 1.0 / step if momentum is None else momentum
+        tr = trace(batch.reshape(-1, 1).double(), running_mean=mean, running_var=var,
+                   momentum=m, convention=convention)
+        mean, var = tr.new_running_mean, tr.new_running_var
+        stored = tr.var_unbiased if rule.stores_unbiased_var else tr.var
+        flip_mean = flipped.update(flip_mean, tr.mean, m)
+        flip_var = flipped.update(flip_var, stored, m)
+        var_biased = rule.update(var_biased, tr.var, m)
+        var_unbiased = rule.update(var_unbiased, tr.var_unbiased, m)
+        history_mean.append(float(mean))
+        history_var.append(float(var))
+        rows.append([float(tr.mean), float(tr.var), float(tr.var_unbiased), float(mean),
+                     float(var)])
+    return Followed(rows, history_mean, history_var, float(flip_mean), float(flip_var),
+                    float(var_biased), float(var_unbiased))
+
+
 @computation(
     RunningStatsAfterArgs,
     "Running mean and variance after k batches, in a convention",
@@ -69,7 +122,6 @@ class RunningStatsAfterArgs(BaseModel):
 def running_stats_after(args: RunningStatsAfterArgs, report: ReportProgress) -> LiveResult:
     import torch
 
-    from bntutor.engine import CONVENTIONS, trace
     from bntutor.live._tensors import normal_batch
 
     if args.batches is not None:
@@ -77,27 +129,9 @@ def running_stats_after(args: RunningStatsAfterArgs, report: ReportProgress) -> 
     else:
         data = normal_batch(args.seed, (args.k, args.batch_size), args.loc, args.scale)
         batches = [torch.round(row * 10) / 10 for row in data]  # one decimal: readable
-
-    rule = CONVENTIONS[args.convention]
-    flipped = replace(rule, momentum_weights_old=not rule.momentum_weights_old)
-    mean, var = torch.zeros(1, dtype=torch.float64), torch.ones(1, dtype=torch.float64)
-    flip_mean, flip_var = mean.clone(), var.clone()
-    var_biased, var_unbiased = var.clone(), var.clone()
-    history_mean, history_var, batch_rows = [0.0], [1.0], []
-    for step, batch in enumerate(batches, start=1):
-        m = 1.0 / step if args.momentum is None else args.momentum
-        tr = trace(batch.reshape(-1, 1), running_mean=mean, running_var=var, momentum=m,
-                   convention=args.convention)
-        mean, var = tr.new_running_mean, tr.new_running_var
-        stored = tr.var_unbiased if rule.stores_unbiased_var else tr.var
-        flip_mean = flipped.update(flip_mean, tr.mean, m)
-        flip_var = flipped.update(flip_var, stored, m)
-        var_biased = rule.update(var_biased, tr.var, m)
-        var_unbiased = rule.update(var_unbiased, tr.var_unbiased, m)
-        history_mean.append(float(mean))
-        history_var.append(float(var))
-        batch_rows.append([float(tr.mean), float(tr.var), float(tr.var_unbiased),
-                           float(mean), float(var)])
+    run = follow(batches, args.convention, args.momentum)
+    batch_rows, history_mean, history_var = run.rows, run.history_mean, run.history_var
+    mean, var = history_mean[-1], history_var[-1]
 
     pooled = torch.cat(batches)
     momentum_text = "None (cumulative average)" if args.momentum is None else f"{args.momentum:g}"
@@ -122,25 +156,25 @@ def running_stats_after(args: RunningStatsAfterArgs, report: ReportProgress) -> 
         ))
     blocks.append(ScalarsBlock(
         f"after {len(batches)} batch(es)",
-        [("running mean", float(mean)), ("running var", float(var)),
+        [("running mean", mean), ("running var", var),
          ("mean of all values seen", float(pooled.mean()))],
     ))
     return LiveResult(
         blocks=blocks,
         values={
             "k": len(batches),
-            "mean": float(mean),
-            "var": float(var),
+            "mean": mean,
+            "var": var,
             "batch_means": [row[0] for row in batch_rows],
             "batch_vars": [row[1] for row in batch_rows],
             "batch_vars_unbiased": [row[2] for row in batch_rows],
             "history_mean": history_mean,
             "history_var": history_var,
             "after_each": history_mean[1:],
-            "mean_if_flipped": float(flip_mean),
-            "var_if_flipped": float(flip_var),
-            "var_with_biased": float(var_biased),
-            "var_with_unbiased": float(var_unbiased),
+            "mean_if_flipped": run.mean_if_flipped,
+            "var_if_flipped": run.var_if_flipped,
+            "var_with_biased": run.var_with_biased,
+            "var_with_unbiased": run.var_with_unbiased,
             "pooled_mean": float(pooled.mean()),
         },
     )
@@ -199,39 +233,25 @@ class RunningStats:
 def run_running_stats(args: RunningStatsArgs) -> RunningStats:
     import torch
 
-    from bntutor.engine import BatchNorm, trace
     from bntutor.live._session import torch_session
 
     steps = args.steps or (120 if args.quick else 300)
     with torch_session(args.seed) as gen, torch.no_grad():
-        batches = args.true_mean + args.true_std * torch.randn(steps, args.batch, 1, generator=gen)
+        noise = torch.randn(steps, args.batch, 1, generator=gen)
+        batches = (args.true_mean + args.true_std * noise).double()
         curves: list[Curve] = []
-        for momentum in [*args.momenta, None]:
-            bn = BatchNorm(1, momentum=momentum).train()
-            means, variances = [], []
-            for x in batches:
-                bn(x)
-                assert bn.running_mean is not None and bn.running_var is not None
-                means.append(float(bn.running_mean[0]))
-                variances.append(float(bn.running_var[0]))
-            label = f"torch momentum={momentum}"
-            curves.append(Curve(label, "torch", momentum, means, variances))
-        for momentum in args.momenta:
-            keras = 1.0 - momentum  # the same weight on the new batch, Keras's way round
-            mean, var = torch.zeros(1), torch.ones(1)
-            means, variances = [], []
-            for x in batches:
-                tr = trace(x, running_mean=mean, running_var=var, momentum=keras,
-                           convention="keras")
-                mean, var = tr.new_running_mean, tr.new_running_var
-                means.append(float(mean[0]))
-                variances.append(float(var[0]))
-            label = f"keras momentum={keras:g}"
-            curves.append(Curve(label, "keras", keras, means, variances))
+        for convention, momentum in [*(("torch", m) for m in [*args.momenta, None]),
+                                     *(("keras", 1.0 - m) for m in args.momenta)]:
+            # Keras's momentum 1 − m puts the same weight m on the new batch as torch's m
+            run = follow(batches, convention, momentum)
+            label = f"torch momentum={momentum}" if convention == "torch" else \
+                f"keras momentum={momentum:g}"
+            curves.append(Curve(label, convention, momentum, run.history_mean[1:],
+                                run.history_var[1:]))
 
         batch_means = batches.mean(dim=(1, 2))
         cumulative = torch.tensor(curves[len(args.momenta)].mean, dtype=torch.float64)
-        exact = batch_means.double().cumsum(0) / torch.arange(1, steps + 1)
+        exact = batch_means.cumsum(0) / torch.arange(1, steps + 1)
         biased = batches.var(dim=(1, 2), unbiased=False)
         return RunningStats(
             steps=steps,

@@ -112,30 +112,6 @@ def test_fc_batch_stats_down_the_column() -> None:
     assert v["identity_max_diff"] < 1e-5
 
 
-def test_running_stats_follow_each_convention() -> None:
-    from bntutor.live.running import RunningStatsArgs, run_running_stats
-
-    v = run_running_stats(RunningStatsArgs(quick=True)).values()
-    curves, n = v["curves"], v["batch"]
-    means = v["batch_means"]
-    for m in (0.01, 0.1, 0.5):  # the EMA of the batch means, written out here
-        running = 0.0
-        for b in means:
-            running = (1 - m) * running + m * b
-        assert curves[f"torch momentum={m}"]["mean"][-1] == pytest.approx(running, abs=1e-4)
-        keras = curves[f"keras momentum={1 - m:g}"]
-        assert keras["mean"] == pytest.approx(curves[f"torch momentum={m}"]["mean"], abs=1e-6)
-        # both start at variance 1; torch then averages unbiased, Keras biased batch variances
-        start = (1 - m) ** v["steps"]
-        torch_part = curves[f"torch momentum={m}"]["var"][-1] - start
-        assert keras["var"][-1] - start == pytest.approx(torch_part * (n - 1) / n, rel=1e-4)
-    cumulative = curves["torch momentum=None"]
-    assert cumulative["mean"][-1] == pytest.approx(statistics.fmean(means), abs=1e-5)
-    assert v["cumulative_max_diff"] < 1e-5
-    assert v["mean_unbiased_var"] == pytest.approx(v["mean_biased_var"] * n / (n - 1), rel=1e-6)
-    assert cumulative["var"][-1] == pytest.approx(v["mean_unbiased_var"], rel=1e-4)
-
-
 def test_lasso_has_exact_zeros_ridge_has_none() -> None:
     v = run("lasso_vs_ridge").values
     p = len(v["true_weights"])

@@ -1,6 +1,9 @@
-"""running_stats_after against nn.BatchNorm1d (torch) and the Keras rule written out."""
+"""running_stats_after against nn.BatchNorm1d (torch) and the Keras rule written out; the
+demo's curves (the same loop, several momenta) against the moving averages written out."""
 
 from __future__ import annotations
+
+import statistics
 
 import pytest
 import torch
@@ -8,7 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from torch import nn
 
-from bntutor.live.running import RunningStatsAfterArgs, running_stats_after
+from bntutor.live.running import (
+    RunningStatsAfterArgs,
+    RunningStatsArgs,
+    run_running_stats,
+    running_stats_after,
+)
 
 batch = st.lists(st.integers(-20, 20).map(float), min_size=2, max_size=6)
 batches = st.lists(batch, min_size=1, max_size=6)
@@ -77,3 +85,25 @@ def test_seeded_batches_are_reproducible_and_lag_behind() -> None:
 def test_momentum_none_only_for_torch() -> None:
     with pytest.raises(ValueError):
         RunningStatsAfterArgs(convention="keras", momentum=None)
+
+
+def test_curves_follow_each_convention() -> None:
+    v = run_running_stats(RunningStatsArgs(quick=True)).values()
+    curves, n = v["curves"], v["batch"]
+    means = v["batch_means"]
+    for m in (0.01, 0.1, 0.5):  # the EMA of the batch means, written out here
+        running = 0.0
+        for b in means:
+            running = (1 - m) * running + m * b
+        assert curves[f"torch momentum={m}"]["mean"][-1] == pytest.approx(running, abs=1e-4)
+        keras = curves[f"keras momentum={1 - m:g}"]
+        assert keras["mean"] == pytest.approx(curves[f"torch momentum={m}"]["mean"], abs=1e-6)
+        # both start at variance 1; torch then averages unbiased, Keras biased batch variances
+        start = (1 - m) ** v["steps"]
+        torch_part = curves[f"torch momentum={m}"]["var"][-1] - start
+        assert keras["var"][-1] - start == pytest.approx(torch_part * (n - 1) / n, rel=1e-4)
+    cumulative = curves["torch momentum=None"]
+    assert cumulative["mean"][-1] == pytest.approx(statistics.fmean(means), abs=1e-5)
+    assert v["cumulative_max_diff"] < 1e-12  # the exact average, in float64
+    assert v["mean_unbiased_var"] == pytest.approx(v["mean_biased_var"] * n / (n - 1), rel=1e-6)
+    assert cumulative["var"][-1] == pytest.approx(v["mean_unbiased_var"], rel=1e-4)
