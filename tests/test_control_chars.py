@@ -9,7 +9,7 @@ from rich.console import Console
 
 from bntutor.control_chars import describe, first_control, visible
 from bntutor.quiz.results import QuestionResult
-from bntutor.ui.player import reason_view
+from bntutor.ui.player_views import reason_view
 from bntutor.ui.prompt import ScriptedSource
 from bntutor.ui.prose import markdown
 

@@ -35,7 +35,7 @@ from bntutor.messages import message
 from bntutor.player.lesson import LessonPlayer, PlayResult
 from bntutor.player.record import StoreRecorder, saved_progress
 from bntutor.store.store import Store
-from bntutor.ui import player as view
+from bntutor.ui import player_views as view
 from bntutor.ui.lesson_screen import LessonScreen
 from bntutor.ui.prompt import AnswerSource, ScriptedSource, TerminalSource
 from bntutor.ui.summary import NextLesson, summary_view

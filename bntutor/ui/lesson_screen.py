@@ -13,7 +13,7 @@ from bntutor.content.i18n import localize
 from bntutor.content.models import QuestionStep, Step
 from bntutor.messages import message
 from bntutor.player.io import Reply
-from bntutor.ui import player as view
+from bntutor.ui import player_views as view
 from bntutor.ui.pager import Pager
 from bntutor.ui.prompt import AnswerSource
 from bntutor.ui.screen import Screen

@@ -24,8 +24,8 @@ from bntutor.player.io import Reply
 from bntutor.quiz.durations import format_duration
 from bntutor.quiz.items import QuizItem
 from bntutor.quiz.results import QuestionResult
-from bntutor.ui.player import markdown, question_view
-from bntutor.ui.prose import inline_markdown, title_rule
+from bntutor.ui.player_views import question_view
+from bntutor.ui.prose import inline_markdown, markdown, title_rule
 from bntutor.ui.screen import Screen
 from bntutor.ui.step_view import context_content
 from bntutor.ui.timed_input import Tick, status_redraw

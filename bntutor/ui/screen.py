@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from bntutor.ui.player import help_view, hint_view, no_hint_view, reason_view, unknown_command_view
+from bntutor.ui.player_views import (
+    help_view,
+    hint_view,
+    no_hint_view,
+    reason_view,
+    unknown_command_view,
+)
 
 
 class Screen:

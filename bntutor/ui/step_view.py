@@ -17,7 +17,8 @@ from rich.text import Text
 from bntutor.content.i18n import localize
 from bntutor.content.models import ComputeStep, Option, QuestionStep, Step, TextStep
 from bntutor.messages import message
-from bntutor.ui import player as view
+from bntutor.ui import player_views as view
+from bntutor.ui.prose import markdown
 from bntutor.ui.tolerance_note import tolerance_note
 
 Compute = Callable[[str, dict[str, Any]], RenderableType]
@@ -43,13 +44,13 @@ def step_parts(step: Step, lang: str, compute: Compute, *, commands: bool = True
         if heading is not None:
             parts.append(heading)
     if isinstance(step, TextStep):
-        parts.append(view.markdown(localize(step.body, lang)))
+        parts.append(markdown(localize(step.body, lang)))
     elif isinstance(step, ComputeStep):
         if step.body:
-            parts += [view.markdown(localize(step.body, lang)), Text()]
+            parts += [markdown(localize(step.body, lang)), Text()]
         parts.append(compute(step.computation, step.args))
         if step.after:
-            parts.append(view.markdown(localize(step.after, lang)))
+            parts.append(markdown(localize(step.after, lang)))
     else:
         parts.append(view.question_view(localize(step.prompt, lang), options_of(step, lang),
                                         step.kind == "multi", step.unit, lang,

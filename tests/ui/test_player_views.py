@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bntutor.ui import player
+from bntutor.ui import player_views as player
 
 from ..screen import screen_text
 

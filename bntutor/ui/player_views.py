@@ -1,4 +1,5 @@
-"""One lesson step on screen: the header, text, a question with its options, hints, help.
+"""What the player's screens draw around a step: the header, the progress line, a
+question with its options, hints, help, the reasons to answer again.
 
 Every function returns a renderable; the caller prints it. Texts arrive already in the
 learner's language (see :func:`bntutor.content.i18n.localize`); maths in them is
@@ -10,7 +11,6 @@ from __future__ import annotations
 from string import ascii_lowercase
 
 from rich.console import Group, RenderableType
-from rich.markdown import Markdown
 from rich.table import Table
 from rich.text import Text
 
@@ -30,11 +30,6 @@ HELP = (
     (":quit", "help.quit.{where}"),
     (":help", "help.help"),
 )
-
-
-def markdown(text: str) -> Markdown:
-    """Lesson markdown with ``$...$`` maths shown as Unicode."""
-    return prose.markdown(text)
 
 
 def header(number: int | None, title: str, minutes: int | None = None,
@@ -69,7 +64,7 @@ def question_view(prompt: str, options: list[str], multi: bool, unit: str | None
                   lang: str = "en", commands: bool = True, note: str | None = None) -> Group:
     """The prompt, then ``a) ...`` options, then what to type (``commands``: and the line
     of commands); ``note``: what counts as right (a numeric question's tolerance)."""
-    parts: list[RenderableType] = [markdown(prompt)]
+    parts: list[RenderableType] = [prose.markdown(prompt)]
     if note:
         parts.append(Text(note, style="dim"))
     if options:
@@ -96,7 +91,7 @@ def options_view(options: list[str]) -> Table:
 def hint_view(text: str, number: int, total: int, lang: str = "en") -> RenderableType:
     """``hint 1/2: text``, the text wrapped under itself."""
     label = message("exercise.hint", lang, number=number, total=total)
-    return prose.labelled(Text(label, style="bold"), markdown(text))
+    return prose.labelled(Text(label, style="bold"), prose.markdown(text))
 
 
 def no_hint_view(total: int, explained: bool = False, lang: str = "en") -> Text:
