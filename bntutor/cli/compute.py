@@ -179,8 +179,6 @@ def _compute(
         convention=rule.name,
         momentum=momentum,
         eps=eps,
-        momentum_weights_old=rule.momentum_weights_old,
-        stores_unbiased_var=rule.stores_unbiased_var,
         gamma=_maybe_array(gamma),
         beta=_maybe_array(beta),
         running_mean=_array(old_mean),

@@ -25,11 +25,9 @@ class TraceData:
     """Non-negative index of the channel axis of ``x``."""
     training: bool
     convention: str
+    """A name in :data:`bntutor.conventions.CONVENTIONS`: how the running statistics move."""
     momentum: float
     eps: float
-    momentum_weights_old: bool
-    """True: ``new = m * old + (1 - m) * batch`` (keras, cs231n); False: torch's rule."""
-    stores_unbiased_var: bool
     gamma: np.ndarray | None
     beta: np.ndarray | None
     running_mean: np.ndarray

@@ -13,6 +13,7 @@ from rich.columns import Columns
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from bntutor.conventions import CONVENTIONS
 from bntutor.numbers import format_number as fmt
 from bntutor.ui.mathtext import latex_to_unicode
 from bntutor.ui.prose import hanging
@@ -201,12 +202,13 @@ def _vector(values: np.ndarray | None, default: str) -> str:
 
 # -- running statistics ----------------------------------------------------------------
 def _running(data: TraceData, title: str) -> list[RenderableType]:
-    if data.stores_unbiased_var:
+    convention = CONVENTIONS[data.convention]
+    if convention.stores_unbiased_var:
         stored, stored_label = data.var_unbiased, "s² (unbiased)"
     else:
         stored, stored_label = data.var, "σ² (biased)"
     m = fmt(data.momentum, 6)
-    if data.momentum_weights_old:
+    if convention.momentum_weights_old:
         rule = "new = m · old + (1 - m) · batch"
         keep, take = m, f"(1 - {m})"
     else:

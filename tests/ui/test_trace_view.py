@@ -36,8 +36,6 @@ def make_data(
     return TraceData(
         x=x.numpy(), layout=layout, channel_axis=tr.channel_axis, training=training,
         convention=convention, momentum=rule.momentum, eps=rule.eps,
-        momentum_weights_old=rule.momentum_weights_old,
-        stores_unbiased_var=rule.stores_unbiased_var,
         gamma=None if weight is None else weight.numpy(), beta=None,
         running_mean=old_mean.numpy(), running_var=old_var.numpy(),
         reduce_dims=tr.reduce_dims, count=tr.count, mean=tr.mean.numpy(),
