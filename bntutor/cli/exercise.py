@@ -15,9 +15,18 @@ app = typer.Typer()
 @app.command("exercises")
 def exercises_cmd(ctx: typer.Context) -> None:
     """Coding exercises with their status: new, failing, passed, hints used."""
-    from bntutor.cli._exercise_list import show_exercises
+    from rich.text import Text
 
-    show_exercises(get_context(ctx))
+    from bntutor.cli._exercise_summary import exercise_rows
+    from bntutor.cli._overview import existing_store
+    from bntutor.messages import message
+    from bntutor.ui.exercise_table import exercise_table
+
+    app_ctx = get_context(ctx)
+    with existing_store(app_ctx) as store:
+        saved = store.all_exercise_progress() if store else []
+    app_ctx.console.print(exercise_table(exercise_rows(saved, app_ctx.lang), app_ctx.lang))
+    app_ctx.console.print(Text(message("exercise.start_one", app_ctx.lang), style="dim"))
 
 
 @app.command("exercise")
