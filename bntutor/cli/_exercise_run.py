@@ -35,9 +35,9 @@ if TYPE_CHECKING:
     from bntutor.exercises.worker import Worker
 from bntutor.ui.exercise_view import (
     Texts,
+    exercise_verdict_view,
     solution_view,
     task_view,
-    verdict_view,
 )
 
 TIMEOUT = 5.0
@@ -155,7 +155,7 @@ class _ConsoleIO:
 
     def verdict(self, verdict: ExerciseVerdict, first_pass: bool) -> None:
         out = self._app.console
-        out.print(verdict_view(verdict, self._texts))
+        out.print(exercise_verdict_view(verdict, self._texts))
         if first_pass:
             out.print(self._solution())
         if not verdict.passed:
@@ -232,7 +232,7 @@ def run_exercise(app: AppContext, opts: ExerciseOptions) -> int:
         if opts.once:
             verdict = check()
             recorder.check(verdict)
-            app.console.print(verdict_view(verdict, texts))
+            app.console.print(exercise_verdict_view(verdict, texts))
             return int(ExitStatus.OK) if verdict.passed else int(ExitStatus.ERROR)
         from bntutor.exercises.watch import Events
 

@@ -117,7 +117,7 @@ def _note(text: str) -> Table:
     return labelled(Text("↳ ", style="yellow"), Text(text, style="yellow"), indent=2)
 
 
-def verdict_view(verdict: ExerciseVerdict, texts: Texts) -> RenderableType:
+def exercise_verdict_view(verdict: ExerciseVerdict, texts: Texts) -> RenderableType:
     lang = texts.lang
     parts: list[RenderableType] = []
     total = len(verdict.cases)
