@@ -62,13 +62,13 @@ def test_save_wrong_see_diagnosis_save_right_see_pass(tmp_path: Path,
     assert status == 0 and "passed" in rest
 
 
-def test_an_endless_loop_times_out_within_six_seconds(tmp_path: Path,
-                                                      started: list[pexpect.spawn]) -> None:
+def test_an_endless_loop_gets_the_time_limit_verdict(tmp_path: Path,
+                                                     started: list[pexpect.spawn]) -> None:
     child, path = _start(tmp_path, started)
     child.sendline("")  # Enter re-runs by hand
     child.expect_exact("Still the starter")
     _save(path, "def batchnorm_forward(x, gamma, beta, eps):\n    while True:\n        pass\n")
-    child.expect_exact("Timed out after 5 s", timeout=6)  # the 5 s limit, then the verdict
+    child.expect_exact("Timed out after 5 s")  # the 5 s limit applied, then the verdict
     child.sendline(":quit")
     assert finish(child)[0] == 0
 
@@ -78,9 +78,9 @@ def test_code_that_kills_the_checker_and_ctrl_c(tmp_path: Path,
     child, path = _start(tmp_path, started)
     _save(path, "import os, signal\n\ndef batchnorm_forward(x, gamma, beta, eps):\n"
                 "    os.kill(os.getppid(), signal.SIGKILL)\n")
-    child.expect_exact("stopped the checking process itself", timeout=30)
+    child.expect_exact("stopped the checking process itself")
     _save(path, load_exercise("bn-forward").solution.numpy)
-    child.expect_exact("passed: all 26 cases", timeout=60)  # a new checker took over
+    child.expect_exact("passed: all 26 cases")  # a new checker took over
     child.sendintr()
     status, rest = finish(child)
     assert status == 130

@@ -23,7 +23,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from .installed import default_signals, terminal_env
+from .installed import TIMEOUT, default_signals, terminal_env
 
 pytestmark = pytest.mark.slow
 
@@ -59,12 +59,12 @@ def test_ctrl_c_noted_before_the_read_still_ends_the_prompt(
     extra = {} if lessons is None else {"BNTUTOR_LESSONS": str(FIXTURES / lessons / "lessons")}
     env = terminal_env(tmp_path / "home", **extra)
     child = pexpect.spawn(sys.executable, ["-c", HARNESS, *args], env=env, encoding="utf-8",
-                          timeout=60, dimensions=(40, 100), preexec_fn=default_signals)
+                          timeout=TIMEOUT, dimensions=(40, 100), preexec_fn=default_signals)
     try:
         child.expect_exact(prompt)
         time.sleep(1.0)  # let it settle into waiting for the line
         child.kill(signal.SIGINT)
-        child.expect(pexpect.EOF, timeout=15)  # hung at the read before the fix
+        child.expect(pexpect.EOF)  # hung at the read before the fix
         rest = str(child.before)
         child.close()
         assert child.exitstatus == 130, rest
