@@ -1,4 +1,4 @@
-"""Start-up budget: ``bntutor --help``, ``bntutor lessons`` and the home screen (``bntutor``
+"""Start-up budget: ``bntutor --help`` (also in Chinese), ``bntutor lessons`` and the home screen (``bntutor``
 with no command) take at most 1.5x the wall time of ``python -c "import typer, rich"``
 once the lesson index exists (also with a database holding a learner's progress), and
 ``lessons`` and home at most 2.5x on a first run (an empty home: no index, no database
@@ -48,10 +48,12 @@ class Case:
     budget: float
     first_run: bool = False
     progress: bool = False  # in a home with a database holding progress
+    lang: str = ""  # BNTUTOR_LANG for the run
 
 
 CASES = (
     Case("--help", ["--help"], BUDGET),
+    Case("--help, in Chinese", ["--help"], BUDGET, lang="zh"),
     Case("lessons", ["lessons"], BUDGET),
     Case("(home)", [], BUDGET),
     Case("lessons, first run", ["lessons"], FIRST_RUN_BUDGET, first_run=True),
@@ -118,14 +120,14 @@ def main() -> int:
     options = parser.parse_args()
     cases = [
         Case(c.name, c.args, options.first_run_budget if c.first_run else options.budget,
-             c.first_run, c.progress)
+             c.first_run, c.progress, c.lang)
         for c in CASES
     ]
 
     bntutor = bntutor_script()
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "BNTUTOR_HOME": str(Path(tmp) / "home"), "COLUMNS": "100"}
-        for name in ("BNTUTOR_DEBUG", "PYTHONDONTWRITEBYTECODE"):
+        for name in ("BNTUTOR_DEBUG", "BNTUTOR_LANG", "PYTHONDONTWRITEBYTECODE"):
             env.pop(name, None)
         Path(env["BNTUTOR_HOME"]).mkdir()
         with_progress = {**env, "BNTUTOR_HOME": str(Path(tmp) / "learner")}
@@ -133,6 +135,8 @@ def main() -> int:
         fresh = iter(range(10**6))
 
         def env_for(case: Case | None) -> dict[str, str]:
+            if case is not None and case.lang:
+                return {**env, "BNTUTOR_LANG": case.lang}
             if case is not None and case.progress:
                 return with_progress
             if case is None or not case.first_run:

@@ -758,6 +758,214 @@ MESSAGES: dict[str, dict[str, str]] = {
               "{need}: “1 of {need}” means 1 of the {need} answers it needs",
         "zh": "掌握度 = 某主题最近 {recent} 个回答中答对的个数，除以回答数（至少按 {need} "
               "个算）：“1 个，需 {need} 个”表示需要 {need} 个回答，目前只有 1 个"},
+    # -- --help: each command's and option's help ("cli.<command path>[.<parameter>]"),
+    # and click's own words; bntutor.cli.help_text puts them in place ----------------------
+    "cli.usage": {"en": "Usage: ", "zh": "用法："},
+    "cli.options": {"en": "Options", "zh": "选项"},
+    "cli.arguments": {"en": "Arguments", "zh": "参数"},
+    "cli.commands": {"en": "Commands", "zh": "命令"},
+    "cli.help_option": {"en": "Show this message and exit.", "zh": "显示本帮助并退出。"},
+    "cli.default": {"en": "default: ", "zh": "默认："},
+    "cli.required": {"en": "required", "zh": "必填"},
+    "cli.bntutor": {"en": "Learn Batch Normalization and regularization by computing in front"
+                           " of you.",
+                     "zh": "边算边学批归一化与正则化：每个数都当着你的面算出来。"},
+    "cli.bntutor.home": {"en": "Data directory (default: $BNTUTOR_HOME or the user data dir).",
+                          "zh": "数据目录（默认：$BNTUTOR_HOME，否则为用户数据目录）。"},
+    "cli.bntutor.lang": {"en": "Language: en or zh (else $BNTUTOR_LANG, the remembered choice,"
+                                " the locale); remembered for the next runs.",
+                          "zh": "界面语言：en 或 zh（不指定时依次看 $BNTUTOR_LANG、上次记住的"
+                                "选择、系统区域设置）；指定后会记住，以后沿用。"},
+    "cli.bntutor.no_color": {"en": "No colours (also when NO_COLOR is set).",
+                              "zh": "不用颜色（设置了 NO_COLOR 时也是如此）。"},
+    "cli.bntutor.debug": {"en": "Show tracebacks on errors.", "zh": "出错时显示完整的调用栈。"},
+    "cli.bntutor.version": {"en": "Print the version.", "zh": "显示版本号。"},
+    "cli.help": {"en": "Show this help, or the help of one command (bntutor help quiz).",
+                  "zh": "显示本帮助，或某个命令的帮助（如 bntutor help quiz）。"},
+    "cli.help.command": {"en": "A command to describe.", "zh": "要查看帮助的命令。"},
+    "cli.lessons": {"en": "Table of lessons (number, slug, title, minutes, progress).",
+                     "zh": "课程列表：编号、slug、标题、时长（分钟）和进度。"},
+    "cli.lesson": {
+        "en": "Play a lesson; resumes where you left off.\n\nType :hint, :skip, :show (the data"
+              " a question works with), :back (the previous step), :quit or :help at any"
+              " prompt. Progress is saved after every step. A finished lesson, or :quit, exits"
+              " with 0; Ctrl-C or end of input (also scripted answers that run out before the"
+              " end) exits with 130.",
+        "zh": "学一课；从上次停下的地方继续。\n\n在任何提示符下都可以输入 :hint（提示）、"
+              ":skip（跳过）、:show（显示本题要用的数据）、:back（回到上一步）、:quit（退出）"
+              "或 :help（帮助）。每完成一步都会保存进度。学完一课或用 :quit 退出时退出码为 0；"
+              "按 Ctrl-C 或输入结束（包括脚本提供的答案在课程结束前用完）时退出码为 130。"},
+    "cli.lesson.lesson": {"en": "Lesson number or slug (see `bntutor lessons`).",
+                           "zh": "课程编号或 slug（见 `bntutor lessons`）。"},
+    "cli.lesson.restart": {"en": "Start over from the first step.", "zh": "从第一步重新开始。"},
+    "cli.lesson.answers": {"en": "Read answers from FILE, one per line (:hint, :skip allowed);"
+                                  " no waiting.",
+                            "zh": "从 FILE 读取答案，每行一个（可以写 :hint、:skip）；"
+                                  "不等待输入。"},
+    "cli.lesson.json_out": {"en": "Print the transcript and summary as one JSON document.",
+                             "zh": "把全过程记录和小结输出为一个 JSON 文档。"},
+    "cli.lesson.step": {"en": "Start at this step id (e.g. q-var); the data it works with is"
+                               " shown first.",
+                         "zh": "从这个步骤 id 开始（如 q-var）；先显示这一步要用的数据。"},
+    "cli.next": {"en": "Continue whatever is unfinished: a lesson, else due review, else a quiz"
+                        " to try.",
+                  "zh": "接着做没做完的事：先是没学完的课，其次是到期的复习，再次是一次测验。"},
+    "cli.next.answers": {"en": "Read answers from FILE, one per line.",
+                          "zh": "从 FILE 读取答案，每行一个。"},
+    "cli.demo": {"en": "List the demos, or run one: cnn-bn, fc-bn, similar-batch, ...\n\n\b\n"
+                        "Examples:\n  bntutor demo\n  bntutor demo similar-batch\n"
+                        "  bntutor demo moving-average --seed 3 --quick\n"
+                        "  bntutor demo fold-bn --json",
+                  "zh": "列出演示实验，或运行其中一个：cnn-bn、fc-bn、similar-batch 等。\n\n\b\n"
+                        "示例：\n  bntutor demo\n  bntutor demo similar-batch\n"
+                        "  bntutor demo moving-average --seed 3 --quick\n"
+                        "  bntutor demo fold-bn --json"},
+    "cli.demo.name": {"en": "Demo to run; leave out to list them.",
+                       "zh": "要运行的演示；不写则列出全部演示。"},
+    "cli.demo.seed": {"en": "Same seed, same numbers.", "zh": "种子相同，数字就相同。"},
+    "cli.demo.quick": {"en": "A smaller, faster run.", "zh": "规模更小、跑得更快的版本。"},
+    "cli.demo.as_json": {"en": "Print the results as one JSON document.",
+                          "zh": "把结果输出为一个 JSON 文档。"},
+    "cli.quiz": {"en": "Interview practice: a (timed) quiz with a report; every answer feeds"
+                        " review.",
+                  "zh": "面试练习：一次（可限时的）测验，结束后给出报告；"
+                        "每个回答都会进入复习计划。"},
+    "cli.quiz.topic": {"en": "Only this topic (repeatable): {topics}.",
+                        "zh": "只考这个主题（可重复指定）：{topics}。"},
+    "cli.quiz.difficulty": {"en": "Only this difficulty.", "zh": "只考这个难度。"},
+    "cli.quiz.n": {"en": "Number of questions.", "zh": "题目数量。"},
+    "cli.quiz.seed": {"en": "Same seed, same quiz (default: random).",
+                       "zh": "种子相同，题目就相同（默认随机）。"},
+    "cli.quiz.time_limit": {"en": "Interview mode with a countdown: 15m, 90s, 1h30m or 2:30 (a"
+                                   " unit is required: 5 alone is refused).",
+                             "zh": "带倒计时的面试模式：15m、90s、1h30m 或 2:30（必须写单位，"
+                                   "只写 5 不行）。"},
+    "cli.quiz.answers": {"en": "Read answers from FILE, one per line.",
+                          "zh": "从 FILE 读取答案，每行一个。"},
+    "cli.quiz.as_json": {"en": "Print the report as JSON.", "zh": "把报告输出为 JSON。"},
+    "cli.review": {"en": "Spaced-repetition review of the questions that are due, oldest first.",
+                    "zh": "间隔重复复习：复习到期的题目，最早到期的先来。"},
+    "cli.review.n": {"en": "At most N due questions.", "zh": "最多复习 N 道到期的题。"},
+    "cli.review.answers": {"en": "Read answers from FILE, one per line.",
+                            "zh": "从 FILE 读取答案，每行一个。"},
+    "cli.review.as_json": {"en": "Print the report as JSON.", "zh": "把报告输出为 JSON。"},
+    "cli.progress": {"en": "Lessons done, quiz history, mastery per topic, cards due.",
+                      "zh": "学习进度：学完的课、测验记录、各主题的掌握度和到期的复习卡片。"},
+    "cli.progress.as_json": {"en": "Print it as JSON.", "zh": "输出为 JSON。"},
+    "cli.progress.reset": {"en": "Delete a lesson's progress (asks first).",
+                            "zh": "删除某一课的进度（会先确认）。"},
+    "cli.progress.yes": {"en": "Do not ask before --reset.", "zh": "--reset 时不再确认。"},
+    "cli.repair": {"en": "Rebuild the progress database from every row that can still be"
+                          " read.\n\nThe old file is moved aside (bntutor.sqlite3.corrupt-<time>)"
+                          " and kept. Close any other bntutor first.",
+                    "zh": "用所有还能读出的记录重建进度数据库。\n\n旧文件会被挪到一边保留"
+                          "（bntutor.sqlite3.corrupt-<time>）。请先关掉其他正在运行的 bntutor。"},
+    "cli.compute": {"en": "Compute step by step with your own numbers.",
+                     "zh": "用你自己的数字一步一步地算。"},
+    "cli.compute.bn": {
+        "en": "Batch-normalize your own numbers, showing every step.\n\n\b\nExamples:\n"
+              "  bntutor compute bn --values \"1;2;3;4\"\n"
+              "  bntutor compute bn --values \"1,2;3,5\" --eval --running-mean 1,2 --running-var"
+              " 4,1\n  bntutor compute bn --shape 4,2,3,3 --seed 1 --layout NCHW",
+        "zh": "对你自己的数字做批归一化，每一步都列出来。\n\n\b\n示例：\n"
+              "  bntutor compute bn --values \"1;2;3;4\"\n"
+              "  bntutor compute bn --values \"1,2;3,5\" --eval --running-mean 1,2 --running-var"
+              " 4,1\n  bntutor compute bn --shape 4,2,3,3 --seed 1 --layout NCHW"},
+    "cli.compute.bn.values": {"en": "Your numbers: \";\" between samples, \",\" between features:"
+                                     " \"1,2;3,4\".",
+                               "zh": "你的数字：样本之间用 \";\" 分隔，特征之间用 \",\" 分隔，"
+                                     "如 \"1,2;3,4\"。"},
+    "cli.compute.bn.shape": {"en": "Shape, e.g. 8,3,4,4: arranges --values, or random numbers.",
+                              "zh": "形状，如 8,3,4,4：按它排列 --values，"
+                                    "没有 --values 时生成随机数。"},
+    "cli.compute.bn.seed": {"en": "Seed of the random numbers (0 or more).",
+                             "zh": "随机数的种子（0 或更大的整数）。"},
+    "cli.compute.bn.layout": {"en": "NC (default for rows of numbers), NCHW or NHWC.",
+                               "zh": "NC（按行给数字时的默认值）、NCHW 或 NHWC。"},
+    "cli.compute.bn.convention": {"en": "Running-stats rule: torch, keras or cs231n.",
+                                   "zh": "滑动统计量的更新规则：torch、keras 或 cs231n。"},
+    "cli.compute.bn.momentum": {"en": "Default: the convention's (torch 0.1, keras 0.99).",
+                                 "zh": "默认取所选规则的值（torch 为 0.1，keras 为 0.99）。"},
+    "cli.compute.bn.eps": {"en": "Default: the convention's (torch 1e-5).",
+                            "zh": "默认取所选规则的值（torch 为 1e-5）。"},
+    "cli.compute.bn.training": {"en": "Batch statistics, or the running ones.",
+                                 "zh": "用当前批次的统计量，还是用滑动统计量。"},
+    "cli.compute.bn.running_mean": {"en": "One per channel (default 0).",
+                                     "zh": "每个通道一个（默认 0）。"},
+    "cli.compute.bn.running_var": {"en": "One per channel (default 1; cs231n 0).",
+                                    "zh": "每个通道一个（默认 1；cs231n 规则为 0）。"},
+    "cli.compute.bn.gamma": {"en": "Scale, one per channel.", "zh": "缩放系数，每个通道一个。"},
+    "cli.compute.bn.beta": {"en": "Shift, one per channel.", "zh": "平移量，每个通道一个。"},
+    "cli.compute.bn.as_json": {"en": "Print one JSON document.", "zh": "输出一个 JSON 文档。"},
+    "cli.compute.ln": {
+        "en": "LayerNorm of your own numbers, each sample on its own.\n\n\b\nExamples:\n"
+              "  bntutor compute ln --values \"1,2,3,6;10,10,10,10\"\n"
+              "  bntutor compute ln --shape 2,3,4 --seed 1",
+        "zh": "对你自己的数字做 LayerNorm（层归一化），每个样本单独归一化。\n\n\b\n示例：\n"
+              "  bntutor compute ln --values \"1,2,3,6;10,10,10,10\"\n"
+              "  bntutor compute ln --shape 2,3,4 --seed 1"},
+    "cli.compute.ln.values": {"en": "One sample per row: \"1,2,3;4,5,6\" (normalized per row).",
+                               "zh": "每行一个样本，如 \"1,2,3;4,5,6\"（逐行归一化）。"},
+    "cli.compute.ln.shape": {"en": "Shape, e.g. 2,4,8: normalized over the last dimension.",
+                              "zh": "形状，如 2,4,8：在最后一维上归一化。"},
+    "cli.compute.ln.seed": {"en": "Seed of the random numbers (0 or more).",
+                             "zh": "随机数的种子（0 或更大的整数）。"},
+    "cli.compute.ln.eps": {"en": "Default 1e-5 (torch).", "zh": "默认 1e-5（与 torch 相同）。"},
+    "cli.compute.ln.gamma": {"en": "Scale, one per feature.", "zh": "缩放系数，每个特征一个。"},
+    "cli.compute.ln.beta": {"en": "Shift, one per feature.", "zh": "平移量，每个特征一个。"},
+    "cli.compute.ln.as_json": {"en": "Print one JSON document.", "zh": "输出一个 JSON 文档。"},
+    "cli.compute.rms": {
+        "en": "RMSNorm of your own numbers, each sample on its own.\n\n\b\nExamples:\n"
+              "  bntutor compute rms --values \"1,2,3,6;10,10,10,10\"\n"
+              "  bntutor compute rms --shape 2,3,4 --seed 1 --json",
+        "zh": "对你自己的数字做 RMSNorm，每个样本单独归一化。\n\n\b\n示例：\n"
+              "  bntutor compute rms --values \"1,2,3,6;10,10,10,10\"\n"
+              "  bntutor compute rms --shape 2,3,4 --seed 1 --json"},
+    "cli.compute.rms.values": {"en": "One sample per row: \"1,2,3;4,5,6\" (normalized per row).",
+                                "zh": "每行一个样本，如 \"1,2,3;4,5,6\"（逐行归一化）。"},
+    "cli.compute.rms.shape": {"en": "Shape, e.g. 2,4,8: normalized over the last dimension.",
+                               "zh": "形状，如 2,4,8：在最后一维上归一化。"},
+    "cli.compute.rms.seed": {"en": "Seed of the random numbers (0 or more).",
+                              "zh": "随机数的种子（0 或更大的整数）。"},
+    "cli.compute.rms.eps": {"en": "Default: float64's machine epsilon, as torch.",
+                             "zh": "默认取 float64 的机器精度（与 torch 相同）。"},
+    "cli.compute.rms.gamma": {"en": "Scale, one per feature.", "zh": "缩放系数，每个特征一个。"},
+    "cli.compute.rms.as_json": {"en": "Print one JSON document.", "zh": "输出一个 JSON 文档。"},
+    "cli.exercises": {"en": "Coding exercises with their status: new, failing, passed, hints"
+                             " used.",
+                       "zh": "编程练习及其状态：未开始、未通过、已通过，以及用过的提示数。"},
+    "cli.exercise": {"en": "Write a starter file, then check it at every save.\n\nEnter re-runs"
+                            " the check; type :hint for the next hint, :solution to see the"
+                            " reference (recorded), :help, :quit. Your file is never overwritten"
+                            " without --reset.",
+                      "zh": "写出起始代码文件，之后每次保存都自动检查。\n\n按回车重新检查；"
+                            "输入 :hint 看下一条提示，:solution 看参考解答（会被记录），"
+                            ":help 看帮助，:quit 退出。不加 --reset 绝不会覆盖你的文件。"},
+    "cli.exercise.name": {"en": "Exercise name (see `bntutor exercises`).",
+                           "zh": "练习名称（见 `bntutor exercises`）。"},
+    "cli.exercise.directory": {"en": "Workspace for your files (default: ./bntutor-exercises).",
+                                "zh": "存放你的文件的目录（默认：./bntutor-exercises）。"},
+    "cli.exercise.framework": {"en": "Write it with numpy (default) or torch.",
+                                "zh": "用 numpy（默认）还是 torch 来写。"},
+    "cli.exercise.once": {"en": "Check one time and exit: 0 pass, 1 fail.",
+                           "zh": "只检查一次就退出：通过时退出码为 0，未通过为 1。"},
+    "cli.exercise.reset": {"en": "Replace your file with a fresh starter (asks first).",
+                            "zh": "用新的起始代码替换你的文件（会先确认）。"},
+    "cli.exercise.yes": {"en": "Do not ask before --reset.", "zh": "--reset 时不再确认。"},
+    "cli.validate": {"en": "Check lessons, question banks and exercises: schema, computations,"
+                            " every question's answers, and each exercise against its registered"
+                            " problem.",
+                      "zh": "检查课程、题库和练习：格式、计算、每道题的答案，以及每个练习与其"
+                            "登记的题目是否一致。"},
+    "cli.validate.paths": {"en": "Lesson or bank files, lesson dirs, bank dirs or a content root"
+                                  " (default: the shipped lessons and question banks).",
+                            "zh": "课程或题库文件、课程目录、题库目录或内容根目录（默认：随程序"
+                                  "发布的课程和题库）。"},
+    "cli.config": {"en": "Show the settings, or set one: bntutor config lang zh.",
+                    "zh": "显示设置，或修改其中一项：如 bntutor config lang zh。"},
+    "cli.config.key": {"en": "The setting: lang.", "zh": "设置项：lang。"},
+    "cli.config.value": {"en": "Its new value (lang: en or zh).",
+                          "zh": "新的值（lang 可取 en 或 zh）。"},
 }
 
 

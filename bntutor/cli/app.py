@@ -3,7 +3,9 @@
 ``app`` is the whole CLI. A run only needs the group of the command it was given, so
 :func:`app_for` joins just that one: typer reads the signature of every command it is
 given, and the groups import their own helpers, which is a good part of the start-up of
-``bntutor lessons``. Help, no recognised command, or anything unusual gets the whole app.
+``bntutor lessons``. The root's ``--help`` needs no group: its command list is read from
+the message catalog, as all help is (see ``bntutor.cli.help_text``). ``bntutor help``, no
+recognised command, or anything unusual gets the whole app.
 """
 
 from __future__ import annotations
@@ -36,25 +38,27 @@ _VALUED = ("--home", "--lang")
 
 
 class _Commands(TyperGroup):
-    """The root command list: each description whole, wrapped under itself (click cuts
-    them at about 45 characters with "...")."""
+    """The root command list: every command, joined in or not, its description whole from
+    the catalog and wrapped under itself (click cuts them at about 45 characters)."""
+
+    help_lang = "en"  # set by bntutor.cli.help_text.localize
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:  # click's Context, HelpFormatter
-        rows = []
-        for name in self.list_commands(ctx):
-            command = self.get_command(ctx, name)
-            if command is not None and not command.hidden:
-                rows.append((name, command.get_short_help_str(limit=10_000)))
-        if rows:
-            with formatter.section("Commands"):
-                formatter.write_dl(rows)
+        from typer._click.utils import make_default_short_help
+
+        from bntutor.cli.help_text import command_help
+        from bntutor.messages import message
+
+        rows = [(name, make_default_short_help(command_help([name], self.help_lang), 10_000))
+                for name in ("help", *COMMAND_GROUPS)]
+        with formatter.section(message("cli.commands", self.help_lang)):
+            formatter.write_dl(rows)
 
 
 def _root_app() -> typer.Typer:
     root_app = typer.Typer(
         cls=_Commands,
         name="bntutor",
-        help="Learn Batch Normalization and regularization by computing in front of you.",
         add_completion=False,
         no_args_is_help=False,
         invoke_without_command=True,
@@ -80,22 +84,20 @@ def root(
     home: Annotated[
         Path | None,
         typer.Option(
-            "--home", help="Data directory (default: $BNTUTOR_HOME or the user data dir)."
+            "--home"
         ),
     ] = None,
     lang: Annotated[
         str | None,
-        typer.Option("--lang", help="Language: en or zh (else $BNTUTOR_LANG, the remembered"
-                     " choice, the locale); remembered for the next runs."),
+        typer.Option("--lang"),
     ] = None,
     no_color: Annotated[
-        bool, typer.Option("--no-color", help="No colours (also when NO_COLOR is set).")
+        bool, typer.Option("--no-color")
     ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    debug: Annotated[bool, typer.Option("--debug")] = False,
     version: Annotated[
         bool,
-        typer.Option("--version", "-V", callback=_version, is_eager=True,
-                     help="Print the version."),
+        typer.Option("--version", "-V", callback=_version, is_eager=True),
     ] = False,
 ) -> None:
     """Learn Batch Normalization and regularization by computing in front of you.
@@ -112,7 +114,7 @@ def root(
 
 def help_cmd(
     ctx: typer.Context,
-    command: Annotated[str | None, typer.Argument(help="A command to describe.")] = None,
+    command: Annotated[str | None, typer.Argument()] = None,
 ) -> None:
     """Show this help, or the help of one command (bntutor help quiz)."""
     from bntutor.errors import BadInputError
@@ -162,6 +164,8 @@ def app_for(argv: Sequence[str]) -> typer.Typer:
     name = command_name(argv)
     if name is None:
         return build_app(["lessons"])
+    if name == "--help":
+        return build_app([])
     if name in COMMAND_GROUPS:
         return build_app([COMMAND_GROUPS[name]])
     return build_app()

@@ -23,11 +23,11 @@ if TYPE_CHECKING:  # imported when the command runs, to keep `bntutor --help` fa
     from bntutor.ui.trace_data import TraceData
 
 app = typer.Typer()
-compute_app = typer.Typer(help="Compute step by step with your own numbers.")
+compute_app = typer.Typer()
 app.add_typer(compute_app, name="compute")
 
 _Seed = Annotated[
-    int, typer.Option("--seed", min=0, help="Seed of the random numbers (0 or more).")
+    int, typer.Option("--seed", min=0)
 ]
 
 
@@ -44,40 +44,40 @@ def bn_cmd(
     values: Annotated[
         str | None,
         typer.Option(
-            "--values", help='Your numbers: ";" between samples, "," between features: "1,2;3,4".'
+            "--values"
         ),
     ] = None,
     shape: Annotated[
         str | None,
-        typer.Option("--shape", help="Shape, e.g. 8,3,4,4: arranges --values, or random numbers."),
+        typer.Option("--shape"),
     ] = None,
     seed: _Seed = 0,
     layout: Annotated[
         str | None,
-        typer.Option("--layout", help="NC (default for rows of numbers), NCHW or NHWC."),
+        typer.Option("--layout"),
     ] = None,
     convention: Annotated[
-        str, typer.Option("--convention", help="Running-stats rule: torch, keras or cs231n.")
+        str, typer.Option("--convention")
     ] = "torch",
     momentum: Annotated[
         float | None,
-        typer.Option("--momentum", help="Default: the convention's (torch 0.1, keras 0.99)."),
+        typer.Option("--momentum"),
     ] = None,
     eps: Annotated[
-        float | None, typer.Option("--eps", help="Default: the convention's (torch 1e-5).")
+        float | None, typer.Option("--eps")
     ] = None,
     training: Annotated[
-        bool, typer.Option("--training/--eval", help="Batch statistics, or the running ones.")
+        bool, typer.Option("--training/--eval")
     ] = True,
     running_mean: Annotated[
-        str | None, typer.Option("--running-mean", help="One per channel (default 0).")
+        str | None, typer.Option("--running-mean")
     ] = None,
     running_var: Annotated[
-        str | None, typer.Option("--running-var", help="One per channel (default 1; cs231n 0).")
+        str | None, typer.Option("--running-var")
     ] = None,
-    gamma: Annotated[str | None, typer.Option("--gamma", help="Scale, one per channel.")] = None,
-    beta: Annotated[str | None, typer.Option("--beta", help="Shift, one per channel.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
+    gamma: Annotated[str | None, typer.Option("--gamma")] = None,
+    beta: Annotated[str | None, typer.Option("--beta")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Batch-normalize your own numbers, showing every step.
 
@@ -207,14 +207,14 @@ def _maybe_array(t: torch.Tensor | None) -> np.ndarray | None:
 
 _NormValues = Annotated[
     str | None,
-    typer.Option("--values", help='One sample per row: "1,2,3;4,5,6" (normalized per row).'),
+    typer.Option("--values"),
 ]
 _NormShape = Annotated[
     str | None,
-    typer.Option("--shape", help="Shape, e.g. 2,4,8: normalized over the last dimension."),
+    typer.Option("--shape"),
 ]
-_Gamma = Annotated[str | None, typer.Option("--gamma", help="Scale, one per feature.")]
-_Json = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
+_Gamma = Annotated[str | None, typer.Option("--gamma")]
+_Json = Annotated[bool, typer.Option("--json")]
 
 
 @compute_app.command("ln")
@@ -223,9 +223,9 @@ def ln_cmd(
     values: _NormValues = None,
     shape: _NormShape = None,
     seed: _Seed = 0,
-    eps: Annotated[float | None, typer.Option("--eps", help="Default 1e-5 (torch).")] = None,
+    eps: Annotated[float | None, typer.Option("--eps")] = None,
     gamma: _Gamma = None,
-    beta: Annotated[str | None, typer.Option("--beta", help="Shift, one per feature.")] = None,
+    beta: Annotated[str | None, typer.Option("--beta")] = None,
     as_json: _Json = False,
 ) -> None:
     """LayerNorm of your own numbers, each sample on its own.
@@ -245,7 +245,7 @@ def rms_cmd(
     shape: _NormShape = None,
     seed: _Seed = 0,
     eps: Annotated[
-        float | None, typer.Option("--eps", help="Default: float64's machine epsilon, as torch.")
+        float | None, typer.Option("--eps")
     ] = None,
     gamma: _Gamma = None,
     as_json: _Json = False,

@@ -14,8 +14,8 @@ app = typer.Typer()
 @app.command("config")
 def config_cmd(
     ctx: typer.Context,
-    key: Annotated[str | None, typer.Argument(help="The setting: lang.")] = None,
-    value: Annotated[str | None, typer.Argument(help="Its new value (lang: en or zh).")] = None,
+    key: Annotated[str | None, typer.Argument()] = None,
+    value: Annotated[str | None, typer.Argument()] = None,
 ) -> None:
     """Show the settings, or set one: bntutor config lang zh."""
     from bntutor.errors import BadInputError

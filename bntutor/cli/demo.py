@@ -25,13 +25,13 @@ SEED_MAX = 2**32 - 1
 @app.command("demo")
 def demo_cmd(
     ctx: typer.Context,
-    name: Annotated[str | None, typer.Argument(help="Demo to run; leave out to list them.")] = None,
+    name: Annotated[str | None, typer.Argument()] = None,
     seed: Annotated[
-        int, typer.Option("--seed", min=0, max=SEED_MAX, help="Same seed, same numbers.")
+        int, typer.Option("--seed", min=0, max=SEED_MAX)
     ] = 0,
-    quick: Annotated[bool, typer.Option("--quick", help="A smaller, faster run.")] = False,
+    quick: Annotated[bool, typer.Option("--quick")] = False,
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print the results as one JSON document.")
+        bool, typer.Option("--json")
     ] = False,
 ) -> None:
     """List the demos, or run one: cnn-bn, fc-bn, similar-batch, ...

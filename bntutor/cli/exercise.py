@@ -32,22 +32,21 @@ def exercises_cmd(ctx: typer.Context) -> None:
 @app.command("exercise")
 def exercise_cmd(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Exercise name (see `bntutor exercises`).")],
+    name: Annotated[str, typer.Argument()],
     directory: Annotated[
         Path | None,
-        typer.Option("--dir", metavar="D", help="Workspace for your files "
-                     "(default: ./bntutor-exercises)."),
+        typer.Option("--dir", metavar="D"),
     ] = None,
     framework: Annotated[
-        str, typer.Option("--framework", help="Write it with numpy (default) or torch.")
+        str, typer.Option("--framework")
     ] = "numpy",
     once: Annotated[
-        bool, typer.Option("--once", help="Check one time and exit: 0 pass, 1 fail.")
+        bool, typer.Option("--once")
     ] = False,
     reset: Annotated[
-        bool, typer.Option("--reset", help="Replace your file with a fresh starter (asks first).")
+        bool, typer.Option("--reset")
     ] = False,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before --reset.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y")] = False,
 ) -> None:
     """Write a starter file, then check it at every save.
 

@@ -34,25 +34,23 @@ def lessons_cmd(ctx: typer.Context) -> None:
 @app.command("lesson")
 def lesson_cmd(
     ctx: typer.Context,
-    lesson: Annotated[str, typer.Argument(help="Lesson number or slug (see `bntutor lessons`).")],
+    lesson: Annotated[str, typer.Argument()],
     restart: Annotated[
-        bool, typer.Option("--restart", help="Start over from the first step.")
+        bool, typer.Option("--restart")
     ] = False,
     answers: Annotated[
         Path | None,
         typer.Option(
             "--answers",
-            help="Read answers from FILE, one per line (:hint, :skip allowed); no waiting.",
             metavar="FILE",
         ),
     ] = None,
     json_out: Annotated[
-        bool, typer.Option("--json", help="Print the transcript and summary as one JSON document.")
+        bool, typer.Option("--json")
     ] = False,
     step: Annotated[
         str | None,
-        typer.Option("--step", help="Start at this step id (e.g. q-var); the data it works "
-                     "with is shown first.", metavar="ID"),
+        typer.Option("--step", metavar="ID"),
     ] = None,
 ) -> None:
     """Play a lesson; resumes where you left off.

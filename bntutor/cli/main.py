@@ -98,7 +98,10 @@ def _run_app(argv: list[str], debug: bool, chosen: list[str]) -> int:
 
     # The command is driven here rather than through `app(...)`: typer's own main turns
     # Ctrl-C into a silent exit 130 and a closed stdout into exit 1 before we see them.
+    from bntutor.cli.help_text import localize
+
     command = get_command(app_for(argv))
+    localize(command, _early_language(argv))
     try:
         with command.make_context("bntutor", list(argv)) as ctx:  # click eats its list
             try:

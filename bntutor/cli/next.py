@@ -23,7 +23,7 @@ def next_cmd(
     ctx: typer.Context,
     answers: Annotated[
         Path | None,
-        typer.Option("--answers", metavar="FILE", help="Read answers from FILE, one per line."),
+        typer.Option("--answers", metavar="FILE"),
     ] = None,
 ) -> None:
     """Continue whatever is unfinished: a lesson, else due review, else a quiz to try."""

@@ -17,12 +17,12 @@ app = typer.Typer()
 @app.command("progress")
 def progress_cmd(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print it as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
     reset: Annotated[
         str | None,
-        typer.Option("--reset", metavar="LESSON", help="Delete a lesson's progress (asks first)."),
+        typer.Option("--reset", metavar="LESSON"),
     ] = None,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before --reset.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y")] = False,
 ) -> None:
     """Lessons done, quiz history, mastery per topic, cards due."""
     app_ctx = get_context(ctx)

@@ -9,7 +9,6 @@ import typer
 
 from bntutor.cli.context import get_context
 from bntutor.errors import BadInputError
-from bntutor.quiz.topics import TOPICS
 
 app = typer.Typer()
 
@@ -21,29 +20,26 @@ def quiz_cmd(
     ctx: typer.Context,
     topic: Annotated[
         list[str] | None,
-        typer.Option("--topic", "-t", metavar="TOPIC",
-                     help=f"Only this topic (repeatable): {', '.join(TOPICS)}."),
+        typer.Option("--topic", "-t", metavar="TOPIC"),
     ] = None,
     difficulty: Annotated[
         int | None,
-        typer.Option("--difficulty", "-d", metavar="1|2|3", help="Only this difficulty."),
+        typer.Option("--difficulty", "-d", metavar="1|2|3"),
     ] = None,
-    n: Annotated[int, typer.Option("-n", metavar="N", help="Number of questions.")] = 10,
+    n: Annotated[int, typer.Option("-n", metavar="N")] = 10,
     seed: Annotated[
         int | None,
-        typer.Option("--seed", metavar="S", help="Same seed, same quiz (default: random)."),
+        typer.Option("--seed", metavar="S"),
     ] = None,
     time_limit: Annotated[
         str | None,
-        typer.Option("--time-limit", metavar="TIME",
-                     help="Interview mode with a countdown: 15m, 90s, 1h30m or 2:30 (a "
-                     "unit is required: 5 alone is refused)."),
+        typer.Option("--time-limit", metavar="TIME"),
     ] = None,
     answers: Annotated[
         Path | None,
-        typer.Option("--answers", metavar="FILE", help="Read answers from FILE, one per line."),
+        typer.Option("--answers", metavar="FILE"),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Interview practice: a (timed) quiz with a report; every answer feeds review."""
     from bntutor.cli._quiz_run import QuizOptions, run_quiz
@@ -76,12 +72,12 @@ def quiz_cmd(
 @app.command("review")
 def review_cmd(
     ctx: typer.Context,
-    n: Annotated[int, typer.Option("-n", metavar="N", help="At most N due questions.")] = 20,
+    n: Annotated[int, typer.Option("-n", metavar="N")] = 20,
     answers: Annotated[
         Path | None,
-        typer.Option("--answers", metavar="FILE", help="Read answers from FILE, one per line."),
+        typer.Option("--answers", metavar="FILE"),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Spaced-repetition review of the questions that are due, oldest first."""
     from bntutor.cli._quiz_run import run_review

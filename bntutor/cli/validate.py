@@ -28,10 +28,7 @@ def validate_cmd(
     ctx: typer.Context,
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(
-            help="Lesson or bank files, lesson dirs, bank dirs or a content root "
-            "(default: the shipped lessons and question banks).",
-            show_default=False,
+        typer.Argument(show_default=False,
         ),
     ] = None,
 ) -> None:

@@ -1,4 +1,4 @@
-"""A rich Text that wraps Chinese (and Japanese) by the rules of ``bntutor.ui._cjk``."""
+"""A rich Text that wraps Chinese (and Japanese) by the rules of ``bntutor.ui.cjk``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from rich.console import Console, JustifyMethod, OverflowMethod
 from rich.containers import Lines
 from rich.text import Text
 
-from bntutor.ui._cjk import divide_line, has_cjk
+from bntutor.ui.cjk import divide_line, has_cjk
 
 
 class CJKText(Text):

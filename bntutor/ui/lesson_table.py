@@ -144,8 +144,8 @@ def _wrap(text: str, width: int) -> list[str]:
     ``bntutor.ui.cjk_text``) breaks it, each without its trailing blanks."""
     from rich._wrap import divide_line
 
-    from bntutor.ui._cjk import divide_line as divide_cjk
-    from bntutor.ui._cjk import has_cjk
+    from bntutor.ui.cjk import divide_line as divide_cjk
+    from bntutor.ui.cjk import has_cjk
 
     if cell_len(text) <= width:
         return [text]

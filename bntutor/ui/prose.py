@@ -2,7 +2,7 @@
 
 Every lesson, question, hint, explanation, diagnosis and demo narrative goes through
 :func:`markdown`, so they all look alike: maths converted, Chinese paragraphs joined
-and wrapped character by character (see :mod:`bntutor.ui._cjk`). :func:`labelled`
+and wrapped character by character (see :mod:`bntutor.ui.cjk`). :func:`labelled`
 puts a short label before such a text with a hanging indent, so wrapped lines stay
 clear of the label.
 """
@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bntutor.control_chars import visible
-from bntutor.ui._cjk import join_cjk_lines
+from bntutor.ui.cjk import join_cjk_lines
 from bntutor.ui.cjk_text import CJKText, cjk_text
 from bntutor.ui.mathtext import render_math_in_markdown
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from rich.markdown import Markdown
 from rich.text import Text
 
-from bntutor.ui._cjk import NO_BREAK_AFTER, NO_BREAK_BEFORE, divide_line, join_cjk_lines
+from bntutor.ui.cjk import NO_BREAK_AFTER, NO_BREAK_BEFORE, divide_line, join_cjk_lines
 from bntutor.ui.prose import hanging, inline_markdown, labelled, markdown, title_rule
 
 from ..screen import screen_text
