@@ -1,8 +1,8 @@
-"""Start-up budget: ``bntutor --help`` (also in Chinese), ``bntutor lessons`` and the home screen (``bntutor``
-with no command) take at most 1.5x the wall time of ``python -c "import typer, rich"``
-once the lesson index exists (also with a database holding a learner's progress), and
-``lessons`` and home at most 2.5x on a first run (an empty home: no index, no database
-yet, so the run builds the index); none of them imports torch.
+"""Start-up budget: ``bntutor --help`` (also in Chinese), ``bntutor lessons`` and the home
+screen (``bntutor`` with no command) take at most 1.5x the wall time of
+``python -c "import typer, rich"`` once the lesson index exists (also with a database
+holding a learner's progress), and ``lessons`` and home at most 2.5x on a first run (an
+empty home: no index, no database yet, so the run builds the index); none of them imports torch.
 
 Each command runs as a fresh process ``--runs`` times (default 10), interleaved with the
 baseline so that drift in machine load hits both alike; the ratio is median / median.
