@@ -181,11 +181,6 @@ def _lesson_semantics(
     return errors
 
 
-def check_lesson(path: Path, registry: Registry | None) -> list[ContentError]:
-    """Every error of one lesson file (empty when it is fine)."""
-    return check_lesson_file(path, registry).errors
-
-
 def load_lesson(path: Path, registry: Registry | None = None) -> Lesson:
     """The lesson in ``path``, fully checked (``registry`` defaults to the shipped one)."""
     if registry is None:
@@ -302,12 +297,3 @@ def load_banks(directory: Path | None = None, registry: Registry | None = None) 
 
         registry = default_registry()
     return [checked.get() for checked in check_banks(bank_files(directory), registry)]
-
-
-def load_bank(path: Path, registry: Registry | None = None) -> Bank:
-    """One bank file, fully checked."""
-    if registry is None:
-        from bntutor.live.catalog import default_registry
-
-        registry = default_registry()
-    return check_bank_file(path, registry).get()

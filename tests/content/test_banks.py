@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bntutor.content.loader import bank_files, check_banks, load_bank, load_banks
+from bntutor.content.loader import bank_files, check_bank_file, check_banks, load_banks
 from bntutor.errors import ContentError
 
 from .fake_live import fake_registry
@@ -53,7 +53,7 @@ def test_a_missing_bank_dir_has_no_banks(tmp_path: Path) -> None:
 
 def test_load_bank_raises_the_first_error() -> None:
     with pytest.raises(ContentError) as caught:
-        load_bank(BANKS / "bad" / "wrong.yaml", fake_registry())
+        check_bank_file(BANKS / "bad" / "wrong.yaml", fake_registry()).get()
     assert caught.value.line == 14
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bntutor.content._context import refers_to_data
-from bntutor.content.loader import check_lesson
+from bntutor.content.loader import check_lesson_file
 
 LESSON = """\
 slug: ctx
@@ -35,7 +35,7 @@ def errors_for(tmp_path: Path, en: str, zh: str = "多少？", context: str = ""
     path = tmp_path / "ctx.yaml"
     line = f"    context: {context}\n" if context else ""
     path.write_text(LESSON.format(context=line, en=en, zh=zh), encoding="utf-8")
-    return [f"{e.line} {e.step} {e.what}" for e in check_lesson(path, None)]
+    return [f"{e.line} {e.step} {e.what}" for e in check_lesson_file(path, None).errors]
 
 
 @pytest.mark.parametrize(("prompt", "phrase"), [

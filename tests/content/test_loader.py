@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bntutor.content._texts import MAX_FILE_BYTES, MAX_TEXT
-from bntutor.content.loader import check_lesson, load_lesson
+from bntutor.content.loader import check_lesson_file, load_lesson
 from bntutor.content.models import ComputeStep, QuestionStep
 from bntutor.errors import ContentError, ExitStatus
 
@@ -44,7 +44,7 @@ CASES = [
 def test_each_mistake_is_located(
     name: str, line: int, step: str | None, what: str, hint: str | None
 ) -> None:
-    errors = check_lesson(BAD / name, fake_registry())
+    errors = check_lesson_file(BAD / name, fake_registry()).errors
     assert len(errors) == 1, [e.one_line() for e in errors]
     error = errors[0]
     assert error.file == str(BAD / name)
@@ -69,7 +69,7 @@ def test_load_lesson_raises_the_located_error(
 
 
 def test_all_errors_of_a_file_are_collected_in_line_order() -> None:
-    errors = check_lesson(BAD / "many-errors.yaml", fake_registry())
+    errors = check_lesson_file(BAD / "many-errors.yaml", fake_registry()).errors
     assert [(e.line, e.step) for e in errors] == [(7, "a"), (10, "b"), (11, "a"), (16, "a")]
     assert "unknown field 'bodyy'" in errors[0].what
     assert "unknown computation 'nope'" in errors[1].what
@@ -81,8 +81,8 @@ def test_all_errors_of_a_file_are_collected_in_line_order() -> None:
 
 
 def test_without_a_registry_computations_are_not_checked() -> None:
-    assert check_lesson(BAD / "unknown-computation.yaml", None) == []
-    assert check_lesson(BAD / "unknown-field.yaml", None) != []
+    assert check_lesson_file(BAD / "unknown-computation.yaml", None).errors == []
+    assert check_lesson_file(BAD / "unknown-field.yaml", None).errors != []
 
 
 def test_a_missing_or_undecodable_file_is_a_content_error(tmp_path: Path) -> None:
@@ -97,7 +97,7 @@ def test_a_missing_or_undecodable_file_is_a_content_error(tmp_path: Path) -> Non
 def test_a_tab_in_the_indentation_is_malformed_yaml_with_its_line(tmp_path: Path) -> None:
     path = tmp_path / "tabs.yaml"
     path.write_text("slug: tabs\ntitle: T\nminutes: 2\nsteps:\n\t- id: x\n")
-    errors = check_lesson(path, fake_registry())
+    errors = check_lesson_file(path, fake_registry()).errors
     assert len(errors) == 1 and errors[0].line == 5 and "malformed YAML" in errors[0].what
 
 
@@ -106,7 +106,7 @@ def test_a_file_named_nn_slug_must_carry_that_slug(tmp_path: Path) -> None:
     path.write_text(
         "title: T\nminutes: 2\nslug: wrong-name\nsteps:\n  - {id: a, type: text, body: b}\n"
     )
-    errors = check_lesson(path, fake_registry())
+    errors = check_lesson_file(path, fake_registry()).errors
     assert [(e.line, e.what) for e in errors] == [
         (3, "slug 'wrong-name' differs from the file name '03-right-name.yaml'")
     ]
@@ -118,7 +118,7 @@ def test_yaml_booleans_in_a_text_answer_get_a_quoting_hint(tmp_path: Path) -> No
         "slug: b\ntitle: T\nminutes: 2\nsteps:\n"
         "  - id: q\n    type: question\n    kind: text\n    prompt: p\n    answer: yes\n"
     )
-    (error,) = check_lesson(path, fake_registry())
+    (error,) = check_lesson_file(path, fake_registry()).errors
     assert error.line == 9 and error.hint is not None and "quotes" in error.hint
 
 
@@ -128,7 +128,7 @@ def test_a_liveref_type_mistake_lists_what_would_do(tmp_path: Path) -> None:
         "slug: r\ntitle: T\nminutes: 2\nsteps:\n"
         "  - id: q\n    type: question\n    kind: numeric\n    prompt: p\n    answer: null\n"
     )
-    (error,) = check_lesson(path, fake_registry())
+    (error,) = check_lesson_file(path, fake_registry()).errors
     assert error.line == 9 and error.step == "q"
     assert "a number" in error.what and "{compute, args, value}" in error.what
 
@@ -151,7 +151,7 @@ def test_whole_question_rules_point_at_the_field_they_name(tmp_path: Path) -> No
         "    options: [a, b]\n"
         "  - id: c\n    type: question\n    kind: choice\n    prompt: p\n    answer: a\n"
     )
-    errors = check_lesson(path, fake_registry())
+    errors = check_lesson_file(path, fake_registry()).errors
     assert [(e.line, e.step, e.what) for e in errors] == [
         (10, "q", "options only apply to choice and multi questions, not numeric"),
         (11, "c", "a choice question needs options"),
@@ -168,13 +168,13 @@ def _text_lesson(path: Path, bodies: list[str]) -> Path:
 def test_a_file_beyond_the_size_cap_is_a_content_error(tmp_path: Path) -> None:
     path = _text_lesson(tmp_path / "big.yaml", ["word " * 3000] * (MAX_FILE_BYTES // 15000 + 1))
     assert path.stat().st_size > MAX_FILE_BYTES
-    (error,) = check_lesson(path, fake_registry())
+    (error,) = check_lesson_file(path, fake_registry()).errors
     assert error.file == str(path) and "larger than 1,024 KiB" in error.what
 
 
 def test_a_text_beyond_the_length_cap_is_located(tmp_path: Path) -> None:
     path = _text_lesson(tmp_path / "long.yaml", ["fine", "x" * (MAX_TEXT + 1)])
-    (error,) = check_lesson(path, fake_registry())
+    (error,) = check_lesson_file(path, fake_registry()).errors
     assert (error.line, error.step) == (10, "s1")
     assert f"a text of {MAX_TEXT + 1:,} characters" in error.what and "steps.1.body" in error.what
 

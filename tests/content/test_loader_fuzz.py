@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bntutor.content.loader import check_bank_file, check_lesson
+from bntutor.content.loader import check_bank_file, check_lesson_file
 from bntutor.errors import ContentError
 from bntutor.live.catalog import default_registry
 
@@ -43,7 +43,7 @@ def _check(text: str, bank: bool) -> list[ContentError]:
         path.write_text(text, encoding="utf-8")
         if bank:
             return check_bank_file(path, REGISTRY).errors
-        return check_lesson(path, REGISTRY)
+        return check_lesson_file(path, REGISTRY).errors
 
 
 @settings(max_examples=80, deadline=None)
