@@ -1,8 +1,8 @@
-"""The lesson state machine: ``(lesson, progress, event) -> (progress, outcome)``.
+"""The lesson state machine: ``(lesson, state, event) -> (state, outcome)``.
 
 Pure: no I/O, no clock, no torch. The player turns the learner's lines into events
 (:func:`parse_line`), checks answers itself (the Verdict travels inside :class:`Answer`),
-and renders the outcomes. Progress is keyed by step id, never by position, so a lesson
+and renders the outcomes. The state is keyed by step id, never by position, so a lesson
 that gained, lost or reordered steps still resumes at the step the learner was on.
 
 Rules: a text or compute step is done on :class:`Continue`. A question is done when it
@@ -40,7 +40,7 @@ Result = Literal["seen", "correct", "wrong", "skipped"]
 EMPTY_ANSWER = "type an answer, or :hint / :skip / :quit / :help"  # lessons and quizzes alike
 
 
-# -- progress ---------------------------------------------------------------------------
+# -- state ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -58,13 +58,13 @@ class StepRecord:
 
 
 @dataclass(frozen=True)
-class Progress:
+class LessonState:
     """Where the learner is (``current`` step id; None once finished) and each step's record."""
 
     current: str | None
     steps: Mapping[str, StepRecord] = field(default_factory=dict)
 
-    def record(self, step_id: str) -> StepRecord:
+    def record_of(self, step_id: str) -> StepRecord:
         return self.steps.get(step_id, StepRecord())
 
 
@@ -213,34 +213,34 @@ def context_ids(lesson: Lesson, step_id: str) -> list[str]:
     return []
 
 
-def start(lesson: Lesson, saved: Progress | None = None, restart: bool = False) -> Progress:
-    """Progress to play from: fresh, or ``saved`` resumed at the same step id.
+def start(lesson: Lesson, saved: LessonState | None = None, restart: bool = False) -> LessonState:
+    """The state to play from: fresh, or ``saved`` resumed at the same step id.
 
     Records of steps no longer in the lesson are dropped. When the saved current step
     vanished (or was already done), play goes on at the first step not done.
     """
     if saved is None or restart:
-        return Progress(current=lesson.steps[0].id, steps={})
+        return LessonState(current=lesson.steps[0].id, steps={})
     ids = set(step_ids(lesson))
     steps = {sid: rec for sid, rec in saved.steps.items() if sid in ids}
     current = saved.current
     if current not in ids or steps.get(current, StepRecord()).done:
         current = first_open(lesson, steps)
-    return Progress(current=current, steps=steps)
+    return LessonState(current=current, steps=steps)
 
 
-def start_at(lesson: Lesson, step_id: str, saved: Progress | None = None) -> Progress:
-    """Progress that plays ``step_id`` next (``--step``): the other steps keep their saved
+def start_at(lesson: Lesson, step_id: str, saved: LessonState | None = None) -> LessonState:
+    """The state that plays ``step_id`` next (``--step``): the other steps keep their saved
     records, the chosen one is asked afresh. ValueError when the lesson has no such step."""
     if step_id not in step_ids(lesson):
         raise ValueError(step_id)
     steps = dict(start(lesson, saved).steps) if saved is not None else {}
     steps.pop(step_id, None)
-    return Progress(current=step_id, steps=steps)
+    return LessonState(current=step_id, steps=steps)
 
 
-def finished(progress: Progress) -> bool:
-    return progress.current is None
+def finished(state: LessonState) -> bool:
+    return state.current is None
 
 
 def _next_after(lesson: Lesson, steps: Mapping[str, StepRecord], step_id: str) -> str | None:
@@ -254,67 +254,67 @@ def _next_after(lesson: Lesson, steps: Mapping[str, StepRecord], step_id: str) -
 
 
 def _finish(
-    lesson: Lesson, progress: Progress, step_id: str, record: StepRecord
-) -> tuple[Progress, str | None]:
-    steps = {**progress.steps, step_id: record}
+    lesson: Lesson, state: LessonState, step_id: str, record: StepRecord
+) -> tuple[LessonState, str | None]:
+    steps = {**state.steps, step_id: record}
     nxt = _next_after(lesson, steps, step_id)
-    return Progress(current=nxt, steps=steps), nxt
+    return LessonState(current=nxt, steps=steps), nxt
 
 
-def advance(lesson: Lesson, progress: Progress, event: Event) -> tuple[Progress, Outcome]:
+def advance(lesson: Lesson, state: LessonState, event: Event) -> tuple[LessonState, Outcome]:
     """Apply ``event`` at the current step and say what happened."""
-    step = get_step(lesson, progress.current)
+    step = get_step(lesson, state.current)
     if step is None:
         raise ValueError("the lesson is finished (or the current step is unknown)")
     if isinstance(event, Quit):
-        return progress, Quitting()
+        return state, Quitting()
     if isinstance(event, Help):
-        return progress, ShowHelp()
+        return state, ShowHelp()
     if isinstance(event, Unknown):
-        return progress, UnknownCommand(event.command)
+        return state, UnknownCommand(event.command)
     if isinstance(event, Show):
-        return progress, ShowContext(tuple(context_ids(lesson, step.id)))
+        return state, ShowContext(tuple(context_ids(lesson, step.id)))
     if isinstance(event, Back):
-        return progress, LookBack()
+        return state, LookBack()
     if not isinstance(step, QuestionStep):
-        return _on_reading(lesson, progress, step, event)
-    return _on_question(lesson, progress, step, event)
+        return _on_reading(lesson, state, step, event)
+    return _on_question(lesson, state, step, event)
 
 
 def _on_reading(
-    lesson: Lesson, progress: Progress, step: Step, event: Event
-) -> tuple[Progress, Outcome]:
+    lesson: Lesson, state: LessonState, step: Step, event: Event
+) -> tuple[LessonState, Outcome]:
     if isinstance(event, Hint):
-        return progress, NoMoreHints(total=0)
+        return state, NoMoreHints(total=0)
     # Continue, Skip, or any text typed at a reading step: the step has been seen.
-    record = replace(progress.record(step.id), result="seen")
-    new, nxt = _finish(lesson, progress, step.id, record)
+    record = replace(state.record_of(step.id), result="seen")
+    new, nxt = _finish(lesson, state, step.id, record)
     return new, Moved(done=step.id, next=nxt)
 
 
 def _on_question(
-    lesson: Lesson, progress: Progress, step: QuestionStep, event: Event
-) -> tuple[Progress, Outcome]:
-    record = progress.record(step.id)
+    lesson: Lesson, state: LessonState, step: QuestionStep, event: Event
+) -> tuple[LessonState, Outcome]:
+    record = state.record_of(step.id)
     if isinstance(event, Hint):
         hint = next_hint(len(step.hints), record.hints)
         if isinstance(hint, NoMoreHints):
-            return progress, hint
+            return state, hint
         record = replace(record, hints=hint.number)
-        new = Progress(current=progress.current, steps={**progress.steps, step.id: record})
+        new = LessonState(current=state.current, steps={**state.steps, step.id: record})
         return new, hint
     if isinstance(event, Skip):
-        new, nxt = _finish(lesson, progress, step.id, replace(record, result="skipped"))
+        new, nxt = _finish(lesson, state, step.id, replace(record, result="skipped"))
         return new, Skipped(step=step.id, next=nxt)
     if isinstance(event, Continue):
-        return progress, Reask(EMPTY_ANSWER)
+        return state, Reask(EMPTY_ANSWER)
     assert isinstance(event, Answer)
     if not event.text.strip():
-        return progress, Reask(EMPTY_ANSWER)
+        return state, Reask(EMPTY_ANSWER)
     verdict = event.verdict
     if not verdict.readable and (not event.counted_if_unreadable or verdict.retry):
-        return progress, Reask(verdict.message)
-    return _judge(lesson, progress, step, record, verdict)
+        return state, Reask(verdict.message)
+    return _judge(lesson, state, step, record, verdict)
 
 
 def next_hint(total: int, used: int) -> HintShown | NoMoreHints:
@@ -331,8 +331,8 @@ def wrong_allowed(step: QuestionStep) -> int:
 
 
 def _judge(
-    lesson: Lesson, progress: Progress, step: QuestionStep, record: StepRecord, verdict: Verdict
-) -> tuple[Progress, Outcome]:
+    lesson: Lesson, state: LessonState, step: QuestionStep, record: StepRecord, verdict: Verdict
+) -> tuple[LessonState, Outcome]:
     attempts = record.attempts + 1
     wrong = record.wrong + (0 if verdict.correct else 1)
     record = replace(record, attempts=attempts, wrong=wrong)
@@ -340,10 +340,10 @@ def _judge(
     revealed = not verdict.correct and wrong >= allowed
     if verdict.correct or revealed:
         record = replace(record, result="correct" if verdict.correct else "wrong")
-        new, nxt = _finish(lesson, progress, step.id, record)
+        new, nxt = _finish(lesson, state, step.id, record)
         done = True
     else:
-        new = Progress(current=progress.current, steps={**progress.steps, step.id: record})
+        new = LessonState(current=state.current, steps={**state.steps, step.id: record})
         nxt, done = step.id, False
     outcome = Judged(
         verdict=verdict,
@@ -373,9 +373,9 @@ class Score:
     steps: int
 
 
-def score(lesson: Lesson, progress: Progress) -> Score:
+def score(lesson: Lesson, state: LessonState) -> Score:
     questions = [s for s in lesson.steps if isinstance(s, QuestionStep)]
-    records = [progress.record(s.id) for s in questions]
+    records = [state.record_of(s.id) for s in questions]
     return Score(
         questions=len(questions),
         correct=sum(r.result == "correct" for r in records),
@@ -383,6 +383,6 @@ def score(lesson: Lesson, progress: Progress) -> Score:
         wrong=sum(r.result == "wrong" for r in records),
         skipped=sum(r.result == "skipped" for r in records),
         hints=sum(r.hints for r in records),
-        steps_done=sum(progress.record(s.id).done for s in lesson.steps),
+        steps_done=sum(state.record_of(s.id).done for s in lesson.steps),
         steps=len(lesson.steps),
     )

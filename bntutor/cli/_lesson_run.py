@@ -123,7 +123,7 @@ def _source(
 
 def _starting_point(
     store: Store, lesson: Lesson, restart: bool, step: str | None = None, lang: str = "en"
-) -> tuple[tutor.Progress, str]:
+) -> tuple[tutor.LessonState, str]:
     """Where to begin, and a line saying so when it is not the plain first step."""
     if restart:
         store.start_run(lesson.slug)  # a new run: what earlier runs achieved is kept
@@ -167,7 +167,7 @@ def _report(
     completed = result.ending == "completed"
     status = ExitStatus.OK if result.ending in ("completed", "quit") else ExitStatus.INTERRUPTED
     next_lesson = _next_lesson(course, entry, app.lang)
-    score = tutor.score(lesson, result.progress)
+    score = tutor.score(lesson, result.state)
     title = localize(lesson.title, app.lang)
     if completed:
         console.print()

@@ -68,13 +68,13 @@ class _Nowhere:
 @dataclass
 class PlayResult:
     ending: Ending
-    progress: tutor.Progress
+    state: tutor.LessonState
     seconds: float
     transcript: list[dict[str, Any]] = field(default_factory=list)
 
 
 class LessonPlayer:
-    """Plays one lesson from a given progress until it ends, is quit, or input stops."""
+    """Plays one lesson from a given state until it ends, is quit, or input stops."""
 
     def __init__(
         self,
@@ -96,7 +96,7 @@ class LessonPlayer:
         self._recorder: Recorder = recorder if recorder is not None else _Nowhere()
         self._lang = lang
         self._clock = clock
-        self._progress = tutor.Progress(current=None)
+        self._state = tutor.LessonState(current=None)
         self._transcript: list[dict[str, Any]] = []
         self._back: tuple[str, int] | None = None  # (at step, index looked back to)
 
@@ -112,27 +112,28 @@ class LessonPlayer:
 
     # -- the loop -------------------------------------------------------------------------
 
-    def play(self, progress: tutor.Progress, note: str = "", context: bool = False) -> PlayResult:
-        """Play from ``progress``; ``note`` (e.g. "resuming at step 4") goes under the header.
+    def play(self, state: tutor.LessonState, note: str = "", context: bool = False
+             ) -> PlayResult:
+        """Play from ``state``; ``note`` (e.g. "resuming at step 4") goes under the header.
         ``context``: play starts in the middle (a resume, ``--step``), so first show again
         the data the first step works with."""
         started = self._clock()
-        self._progress = progress
+        self._state = state
         title = localize(self.lesson.title, self._lang)
         self._io.show_header(self.number, title, self.lesson.minutes, note)
         try:
-            if context and progress.current is not None:
-                ids = tutor.context_ids(self.lesson, progress.current)
+            if context and state.current is not None:
+                ids = tutor.context_ids(self.lesson, state.current)
                 if ids:
                     self._io.show_resumed(self._steps(ids))
             ending = self._loop()
         except KeyboardInterrupt:
             ending = "interrupted"
-        return PlayResult(ending, self._progress, self._clock() - started, self._transcript)
+        return PlayResult(ending, self._state, self._clock() - started, self._transcript)
 
     def _loop(self) -> Ending:
-        while not tutor.finished(self._progress):
-            step = tutor.get_step(self.lesson, self._progress.current)
+        while not tutor.finished(self._state):
+            step = tutor.get_step(self.lesson, self._state.current)
             assert step is not None, "tutor.start and tutor.advance only name existing steps"
             ending = self._run_step(step)
             if ending is not None:
@@ -151,14 +152,14 @@ class LessonPlayer:
             if event is None:
                 return "eof"
             now = self._clock()
-            before = self._progress.record(step.id)
-            self._progress, outcome = tutor.advance(self.lesson, self._progress, event)
+            before = self._state.record_of(step.id)
+            self._state, outcome = tutor.advance(self.lesson, self._state, event)
             if isinstance(outcome, tutor.Quitting):
                 return "quit"
             if isinstance(event, tutor.Answer) and isinstance(outcome, tutor.Judged):
                 self._recorder.attempt(step.id, event.text, event.verdict, before.hints, now - last)
                 last = now
-            record = self._progress.record(step.id)
+            record = self._state.record_of(step.id)
             if record.done:  # save first: killed while drawing, nothing shown is lost
                 self._finish(step, record, entry, now - shown_at)
             self._render(step, outcome)
@@ -169,7 +170,7 @@ class LessonPlayer:
         self, step: Step, record: tutor.StepRecord, entry: dict[str, Any], seconds: float
     ) -> None:
         assert record.result is not None
-        next_id = self._progress.current
+        next_id = self._state.current
         self._recorder.step_done(step.id, record.result, next_id, record.hints, seconds)
         if isinstance(step, QuestionStep):
             correct = record.result == "correct" and record.wrong == 0
@@ -233,7 +234,7 @@ class LessonPlayer:
         self._back = (step.id, index)
         earlier = self._shown(self.lesson.steps[index])
         revealed = isinstance(earlier, QuestionStep) and earlier.reveal is not None \
-            and self._progress.record(earlier.id).done
+            and self._state.record_of(earlier.id).done
         self._io.show_back(step, here + 1, earlier, index + 1, len(ids), revealed)
 
     def _render(self, step: Step, outcome: tutor.Outcome) -> None:
@@ -271,7 +272,7 @@ class LessonPlayer:
     def _hints_left(self, step: Step) -> int | None:
         if not isinstance(step, QuestionStep):
             return None
-        return len(step.hints) - self._progress.record(step.id).hints
+        return len(step.hints) - self._state.record_of(step.id).hints
 
 
 def _answer_record(line: str, verdict: Verdict) -> dict[str, Any]:

@@ -73,7 +73,7 @@ class StoreRecorder:
         self._store.mark_finished(self._slug)
 
 
-def saved_progress(saved: LessonRecord | None) -> tutor.Progress | None:
+def saved_progress(saved: LessonRecord | None) -> tutor.LessonState | None:
     """The tutor's view of what the store kept (None when the lesson was never started)."""
     if saved is None:
         return None
@@ -81,4 +81,4 @@ def saved_progress(saved: LessonRecord | None) -> tutor.Progress | None:
         step.step_id: tutor.StepRecord(result=step.outcome, hints=step.hints_used)
         for step in saved.steps
     }
-    return tutor.Progress(current=saved.current_step_id, steps=steps)
+    return tutor.LessonState(current=saved.current_step_id, steps=steps)

@@ -96,7 +96,7 @@ def screen(console: Console, lines: str, lang: str = "en",
 
 
 def play(
-    lines: str, progress: tutor.Progress | None = None, lang: str = "en"
+    lines: str, progress: tutor.LessonState | None = None, lang: str = "en"
 ) -> tuple[Any, str, FakeRecorder]:
     out = io.StringIO()
     console = Console(file=out, width=80, no_color=True)
@@ -145,20 +145,20 @@ def test_skip_reveals_the_answer_and_makes_a_card() -> None:
     assert "skipped; the answer: b) second" in shown
     assert "COMPUTED shown-after" in shown  # a skipped prediction still shows the run
     assert ("card", "q", False, 0) in recorder.calls
-    assert result.progress.record("q").result == "skipped"
+    assert result.state.record_of("q").result == "skipped"
 
 
 def test_end_of_input_stops_at_the_question() -> None:
     result, shown, recorder = play("")
     assert result.ending == "eof"
-    assert result.progress.current == "q"
+    assert result.state.current == "q"
     assert ("finished",) not in recorder.calls
 
 
 def test_quit_keeps_the_place() -> None:
     result, _, recorder = play(":quit\n")
     assert result.ending == "quit"
-    assert result.progress.current == "q"
+    assert result.state.current == "q"
     assert recorder.calls[-1] == ("step", "run", "seen", "q", 0)
 
 
@@ -187,13 +187,13 @@ def test_ctrl_c_ends_play_as_interrupted() -> None:
                           recorder=recorder)
     result = player.play(tutor.start(LESSON))
     assert result.ending == "interrupted"
-    assert result.progress.current == "run"
+    assert result.state.current == "run"
     assert recorder.calls == [("step", "intro", "seen", "run", 0)]
 
 
 def test_resumed_progress_starts_at_its_step_with_a_note() -> None:
     seen = tutor.StepRecord("seen")
-    saved = tutor.Progress(current="q", steps={"intro": seen, "run": seen})
+    saved = tutor.LessonState(current="q", steps={"intro": seen, "run": seen})
     result, shown, _ = play("b\n0\n", tutor.start(LESSON, saved))
     assert "Intro with" not in shown and "COMPUTED anything" not in shown
     assert "step 3 of 5" in shown
@@ -201,7 +201,7 @@ def test_resumed_progress_starts_at_its_step_with_a_note() -> None:
 
 
 def test_a_step_left_open_earlier_is_played_after_the_last() -> None:
-    saved = tutor.Progress(current="q", steps={"intro": tutor.StepRecord("seen")})
+    saved = tutor.LessonState(current="q", steps={"intro": tutor.StepRecord("seen")})
     result, shown, _ = play("b\n0\n", tutor.start(LESSON, saved))
     assert shown.index("Bye.") < shown.index("COMPUTED anything")
     assert result.ending == "completed"
@@ -214,7 +214,7 @@ def test_chinese_title_with_english_fallback() -> None:
 
 def test_show_and_back_redisplay_without_changing_anything() -> None:
     result, shown, recorder = play(":show\n:back\n:back\n:back\n:quit\n")
-    assert result.ending == "quit" and result.progress.current == "q"
+    assert result.ending == "quit" and result.state.current == "q"
     # nothing but the two reading steps was recorded: :show and :back are view only
     assert [c[0] for c in recorder.calls] == ["step", "step"]
     after_show = shown.split("› :show", 1)[1].split("› :back", 1)[0]
@@ -235,7 +235,7 @@ def test_a_resumed_lesson_shows_the_data_first_in_the_learners_language() -> Non
     console = Console(file=out, width=80, no_color=True)
     player = LessonPlayer(LESSON, 4, io=screen(console, ":s\n", "zh"), answers=Answers(),
                           recorder=FakeRecorder(), lang="zh", clock=lambda: 0.0)
-    player.play(tutor.Progress(current="q"), "resuming", context=True)
+    player.play(tutor.LessonState(current="q"), "resuming", context=True)
     shown = out.getvalue()
     assert shown.index("COMPUTED anything") < shown.index("Pick one")
     assert "本题要用到的数据" in shown and "继续之前" in shown
@@ -274,7 +274,7 @@ def test_ctrl_c_while_a_prediction_runs_keeps_the_guess() -> None:
     out = io.StringIO()
     console = Console(file=out, width=80)
     recorder = FakeRecorder()
-    saved = tutor.Progress(current="guess", steps={})
+    saved = tutor.LessonState(current="guess", steps={})
     player = LessonPlayer(LESSON, 1, io=screen(console, "3\n", run=compute_then_interrupt),
                           answers=Answers(), recorder=recorder)
     result = player.play(tutor.start(LESSON, saved))
