@@ -33,7 +33,3 @@ class Warmup:
         """Block until the import has finished (at once if it never started)."""
         if self._thread is not None:
             self._thread.join()
-
-    @property
-    def done(self) -> bool:
-        return self._thread is not None and not self._thread.is_alive()
