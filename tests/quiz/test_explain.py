@@ -10,7 +10,7 @@ from bntutor.content.models import BankQuestion
 from bntutor.player.quiz import QuizRunner
 from bntutor.quiz.explain import MarksSyntaxError, parse_marks
 from bntutor.quiz.results import QuestionResult
-from bntutor.quiz.scheduler import FAST_EXPLAIN_SECONDS, Outcome, rating_for
+from bntutor.quiz.scheduler import FAST_EXPLAIN_SECONDS, Answered, rating_for
 from bntutor.quiz.source import ItemSource
 
 from .conftest import FakeIO, FakeTimer
@@ -102,8 +102,8 @@ def test_quitting_while_marking_ends_the_quiz_without_a_result(timer: FakeTimer)
 
 
 def test_review_rates_an_explain_answer_by_its_points() -> None:
-    assert rating_for(Outcome(False, points=(0, 3))) == 1  # none: Again
-    assert rating_for(Outcome(False, points=(2, 3))) == 2  # some: Hard
-    assert rating_for(Outcome(True, seconds=30, points=(3, 3))) == 4  # all, in time: Easy
+    assert rating_for(Answered(False, points=(0, 3))) == 1  # none: Again
+    assert rating_for(Answered(False, points=(2, 3))) == 2  # some: Hard
+    assert rating_for(Answered(True, seconds=30, points=(3, 3))) == 4  # all, in time: Easy
     slow = FAST_EXPLAIN_SECONDS + 1
-    assert rating_for(Outcome(True, seconds=slow, points=(3, 3))) == 3  # all, slowly: Good
+    assert rating_for(Answered(True, seconds=slow, points=(3, 3))) == 3  # all, slowly: Good
