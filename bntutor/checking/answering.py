@@ -1,35 +1,29 @@
 """Answering a question, one way for lessons, quizzes and review: resolve its expected
 answer through the live registry, check a learner's answer, write the answer as revealed.
 
-Only questions whose answer or feedback names a live computation need the engine:
-``before_engine`` (the CLI joins its background torch import there) runs before the first
-of them, so a question with a literal answer never waits for torch.
+The engine is needed exactly when a live computation runs (a live answer or feedback
+answer, a compute step, a ``reveal``): ``before_engine`` (the CLI joins its background
+torch import there) runs before each first run of one, so a question with a literal answer
+never waits for torch, nor builds the registry.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from bntutor.checking.check import check
 from bntutor.checking.choice import shown_letter, shown_option
+from bntutor.checking.resolve import ResolvedQuestion, resolve_question
 from bntutor.checking.verdict import Verdict
 from bntutor.content.i18n import localize
-from bntutor.content.models import LiveRef, Question
-from bntutor.content.resolve import ResolveCache, ResolvedQuestion, resolve_question
+from bntutor.content.models import Question
 from bntutor.numbers import format_value
 
 if TYPE_CHECKING:
     from bntutor.live.registry import Registry
     from bntutor.live.results import LiveResult
-
-
-def needs_engine(question: Question) -> bool:
-    """True when resolving ``question`` runs a live computation (its answer or a feedback
-    rule's answer is a ``{compute: ..., value: ...}``). A ``reveal`` computation is run
-    apart, by :meth:`Answering.run`, once the question is closed."""
-    refs = [question.answer, *(fb.answer for fb in question.feedback)]
-    return any(isinstance(r, LiveRef) for r in refs)
 
 
 class Answering:
@@ -45,7 +39,7 @@ class Answering:
         self.lang = lang
         self._registry = registry
         self._before_engine = before_engine
-        self._cache = ResolveCache()
+        self._results: dict[str, LiveResult] = {}  # by name and arguments
 
     def _live(self) -> Registry:
         if self._registry is None:
@@ -55,15 +49,17 @@ class Answering:
         return self._registry
 
     def run(self, name: str, args: dict[str, Any]) -> LiveResult:
-        """The result of live computation ``name`` (a compute step, a ``reveal``)."""
-        self._before_engine()
-        return self._cache.run(self._live(), name, args)
+        """The result of live computation ``name`` (a compute step, a ``reveal``, a live
+        answer), run once per distinct ``args``."""
+        key = json.dumps([name, args], sort_keys=True, default=repr)
+        if key not in self._results:
+            self._before_engine()
+            self._results[key] = self._live().run(name, args)
+        return self._results[key]
 
     def resolve(self, question: Question) -> ResolvedQuestion:
         """``question``'s expected answer and feedback answers, live ones computed."""
-        if needs_engine(question):
-            self._before_engine()
-        return resolve_question(question, self._live(), self._cache)
+        return resolve_question(question, self.run)
 
     def check(self, question: Question, text: str) -> Verdict:
         """The verdict on the learner's ``text`` (unreadable answers included)."""

@@ -10,11 +10,11 @@ from bntutor.checking.choice import check_choice, check_multi
 from bntutor.checking.expression import check_expression
 from bntutor.checking.numeric import check_numeric
 from bntutor.checking.predict import check_predict
+from bntutor.checking.resolve import ResolvedQuestion
 from bntutor.checking.tensor import check_tensor
 from bntutor.checking.text import check_text
 from bntutor.checking.verdict import Verdict
 from bntutor.content.models import Question
-from bntutor.content.resolve import ResolvedQuestion
 
 MAX_ANSWER = 10_000
 

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bntutor.checking.answering import typed_text
+from bntutor.checking.answering import Answering, typed_text
 from bntutor.checking.check import check
+from bntutor.checking.resolve import ResolvedQuestion
 from bntutor.checking.verdict import Verdict
 from bntutor.content.i18n import localize
 from bntutor.content.models import ComputeCall, Question
-from bntutor.content.resolve import ResolveCache, ResolvedQuestion, resolve_question
 from bntutor.content.yaml_lines import LineMap, Path
 from bntutor.errors import BntutorError, ContentError
-from bntutor.live.registry import Registry
 from bntutor.notation.tensor import shape_of
 
 
@@ -31,12 +30,10 @@ class Site:
         return ContentError(what, self.file, self.lines.line((*self.path, *sub)), self.owner, hint)
 
 
-def run_call(
-    call: ComputeCall, registry: Registry, cache: ResolveCache, site: Site
-) -> list[ContentError]:
+def run_call(call: ComputeCall, answering: Answering, site: Site) -> list[ContentError]:
     """Run a computation once to prove it works (the result is cached for the questions)."""
     try:
-        cache.run(registry, call.computation, call.args)
+        answering.run(call.computation, call.args)
     except BntutorError as exc:
         return [site.error(exc.what, hint=exc.hint)]
     except Exception as exc:  # a computation that crashes is a bug to report, not to die of
@@ -44,21 +41,19 @@ def run_call(
     return []
 
 
-def selfcheck(
-    question: Question, registry: Registry, cache: ResolveCache, site: Site
-) -> list[ContentError]:
+def selfcheck(question: Question, answering: Answering, site: Site) -> list[ContentError]:
     """Every way ``question`` fails to accept its answer or to recognize its wrong answers."""
     if question.kind == "explain":
         return []  # graded by the learner against its rubric: nothing to run
     try:
-        resolved = resolve_question(question, registry, cache)
+        resolved = answering.resolve(question)
     except BntutorError as exc:
         return [site.error(exc.what, "answer", hint=exc.hint)]
     except Exception as exc:  # see run_call
         return [site.error(f"resolving the answer failed: {type(exc).__name__}: {exc}", "answer")]
     errors: list[ContentError] = []
     if question.reveal is not None:
-        errors += run_call(question.reveal, registry, cache, site)
+        errors += run_call(question.reveal, answering, site)
     problem = _value_problem(question, resolved.expected)
     if problem:
         return [*errors, site.error(f"the expected answer {problem}", "answer")]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bntutor.checking.answering import Answering
 from bntutor.checking.selfcheck import Site, run_call, selfcheck
 from bntutor.content.course import check_course
 from bntutor.content.demos import LIST_FILE, check_demo_file, check_demos, demos_dir
@@ -26,7 +27,6 @@ from bntutor.content.loader import (
 )
 from bntutor.content.models import ComputeCall, ComputeStep, Lesson, QuestionStep
 from bntutor.content.paths import COURSE_FILE, lessons_dir, questions_dir
-from bntutor.content.resolve import ResolveCache
 from bntutor.content.translations import translation_problems
 from bntutor.errors import ContentError
 from bntutor.live.registry import Registry
@@ -123,13 +123,13 @@ def validate_paths(paths: list[Path], registry: Registry) -> Report:
         bank = checked_bank.model
         if bank is None or checked_bank.lines is None:
             continue
-        cache = ResolveCache()
+        answering = Answering(registry=registry)
         for i, q in enumerate(bank.questions):
             report.questions += 1
             if checked_bank.errors:
                 continue  # prove questions only once the file itself is sound
             site = Site(str(checked_bank.path), checked_bank.lines, ("questions", i), q.id)
-            report.problems += [Problem(e, "question") for e in selfcheck(q, registry, cache, site)]
+            report.problems += [Problem(e, "question") for e in selfcheck(q, answering, site)]
     return report
 
 
@@ -143,14 +143,14 @@ def _lesson(checked: Checked[Lesson], registry: Registry, report: Report) -> Non
     if checked.errors:
         return  # prove questions only once the file itself is sound
     report.problems += _translations(checked.path)
-    cache = ResolveCache()
+    answering = Answering(registry=registry)
     for i, step in enumerate(lesson.steps):
         site = Site(str(checked.path), checked.lines, ("steps", i), step.id)
         if isinstance(step, ComputeStep):
             call = ComputeCall(computation=step.computation, args=step.args)
-            report.problems += [Problem(e) for e in run_call(call, registry, cache, site)]
+            report.problems += [Problem(e) for e in run_call(call, answering, site)]
         elif isinstance(step, QuestionStep):
-            report.problems += [Problem(e) for e in selfcheck(step, registry, cache, site)]
+            report.problems += [Problem(e) for e in selfcheck(step, answering, site)]
 
 
 def _translations(path: Path, noun: str = "step") -> list[Problem]:

@@ -9,9 +9,9 @@ from hypothesis import given
 
 from bntutor.checking.answering import typed_text
 from bntutor.checking.check import check
+from bntutor.checking.resolve import ResolvedQuestion
 from bntutor.checking.verdict import Verdict
 from bntutor.content.models import QuestionStep
-from bntutor.content.resolve import ResolvedQuestion
 
 from .anything import any_text, quick
 

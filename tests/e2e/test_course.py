@@ -18,11 +18,10 @@ from typing import Any
 import pytest
 
 import bntutor
-from bntutor.checking.answering import typed_text
+from bntutor.checking.answering import Answering, typed_text
 from bntutor.content.course import load_course
 from bntutor.content.i18n import localize
 from bntutor.content.models import Lesson, Option, QuestionStep
-from bntutor.content.resolve import ResolveCache, resolve_question
 from bntutor.content.shuffle import lesson_key, shuffle_options
 from bntutor.live.catalog import default_registry
 
@@ -64,15 +63,14 @@ def answer_text(value: Any, step: QuestionStep) -> str:
     return str(value)
 
 
-def attempts(lesson: Lesson, cache: ResolveCache) -> list[Attempt]:
-    registry = default_registry()
+def attempts(lesson: Lesson, answering: Answering) -> list[Attempt]:
     out = []
     for filed in lesson.steps:
         if not isinstance(filed, QuestionStep):
             continue
         # a fresh home plays the lesson's first run: options in the order that run draws
         step = shuffle_options(filed, lesson_key(lesson.slug, filed.id, 1))
-        resolved = resolve_question(step, registry, cache)
+        resolved = answering.resolve(step)
         correct = answer_text(resolved.expected, step)
         wrong = diagnosis = None
         if resolved.feedback:
@@ -115,13 +113,13 @@ def questions(transcript: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 COURSE = load_course(shipped_lessons())
-CACHE = ResolveCache()  # one per test session: each distinct computation runs once here
+ANSWERING = Answering()  # one per test session: each distinct computation runs once here
 
 
 @pytest.mark.parametrize("entry", COURSE.lessons, ids=lambda e: e.slug)
 def test_lesson_played_with_correct_answers(entry: Any, tmp_path: Path) -> None:
     lesson = COURSE.load(entry, default_registry())
-    plan = attempts(lesson, CACHE)
+    plan = attempts(lesson, ANSWERING)
     transcript = play(entry.number, [a.correct for a in plan], tmp_path / "home")
     assert transcript["completed"] is True
     assert transcript["lesson"]["slug"] == lesson.slug
@@ -137,7 +135,7 @@ def test_lesson_played_with_correct_answers(entry: Any, tmp_path: Path) -> None:
 @pytest.mark.parametrize("entry", COURSE.lessons, ids=lambda e: e.slug)
 def test_lesson_played_wrong_first_gets_each_diagnosis(entry: Any, tmp_path: Path) -> None:
     lesson = COURSE.load(entry, default_registry())
-    plan = attempts(lesson, CACHE)
+    plan = attempts(lesson, ANSWERING)
     lines = [line for attempt in plan for line in attempt.lines_wrong_first()]
     transcript = play(entry.number, lines, tmp_path / "home")
     assert transcript["completed"] is True

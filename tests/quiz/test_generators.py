@@ -20,9 +20,9 @@ from torch import nn
 
 from bntutor.checking.answering import typed_text
 from bntutor.checking.check import check
+from bntutor.checking.resolve import ResolvedQuestion
 from bntutor.content.i18n import localize
 from bntutor.content.models import Question
-from bntutor.content.resolve import ResolvedQuestion
 from bntutor.content.translations import has_prose
 from bntutor.quiz.generators import TEMPLATES, generate, template, templates_for
 from bntutor.quiz.topics import TOPICS

@@ -37,24 +37,23 @@ def test_an_exact_question_says_exact_and_a_tolerance_says_its_size() -> None:
 def test_the_arithmetic_examples_answer_no_shipped_numeric_question() -> None:
     """The note under every numeric prompt must not hand out an answer (it once read 45/8,
     lesson 3's batch mean)."""
-    from bntutor.checking.check import check
+    from bntutor.checking.answering import Answering
     from bntutor.content.course import load_course
     from bntutor.content.models import QuestionStep
-    from bntutor.content.resolve import ResolveCache, resolve_question
     from bntutor.live.catalog import default_registry
     from bntutor.messages import MESSAGES
 
     examples = MESSAGES["tolerance.arithmetic"]["en"].split(": ", 1)[1].split(", ")
     assert len(examples) == 3
-    registry, cache = default_registry(), ResolveCache()
+    registry = default_registry()
+    answering = Answering(registry=registry)
     course = load_course(registry=registry)
     numeric = 0
     for entry in course.lessons:
         for step in course.load(entry, registry).steps:
             if isinstance(step, QuestionStep) and step.kind == "numeric":
                 numeric += 1
-                resolved = resolve_question(step, registry, cache)
                 for example in examples:
-                    verdict = check(step, example, resolved)
+                    verdict = answering.check(step, example)
                     assert not verdict.correct, (entry.slug, step.id, example)
     assert numeric >= 10

@@ -1,31 +1,20 @@
 """Turn a question's expected answer (literal or live) into a value checkers compare with.
 
-A :class:`LiveRef` runs its computation through the registry; a :class:`ResolveCache`
-passed in by the caller (one per lesson run or quiz) runs each distinct call once.
+A :class:`LiveRef` takes the named ``value`` of its computation's result, got through
+``run`` (:meth:`bntutor.checking.answering.Answering.run`, which runs each call once).
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from bntutor.content.models import Expected, LiveRef, LText, Question
-from bntutor.live.registry import Registry
 from bntutor.live.results import LiveResult
 
-
-@dataclass
-class ResolveCache:
-    """Results of live computations already run, keyed by name and arguments."""
-
-    results: dict[str, LiveResult] = field(default_factory=dict)
-
-    def run(self, registry: Registry, name: str, args: dict[str, Any]) -> LiveResult:
-        key = json.dumps([name, args], sort_keys=True, default=repr)
-        if key not in self.results:
-            self.results[key] = registry.run(name, args)
-        return self.results[key]
+#: Runs live computation ``name`` with ``args``.
+Run = Callable[[str, dict[str, Any]], LiveResult]
 
 
 @dataclass(frozen=True)
@@ -53,26 +42,21 @@ def plain(value: Any) -> Any:
     return value
 
 
-def resolve_expected(expected: Expected | None, registry: Registry, cache: ResolveCache) -> Any:
+def resolve_expected(expected: Expected | None, run: Run) -> Any:
     """The literal itself, or the ``value`` of the live computation a LiveRef names."""
     if isinstance(expected, LiveRef):
-        result = cache.run(registry, expected.compute, expected.args)
+        result = run(expected.compute, expected.args)
         return plain(result.value(expected.value, expected.compute))
     return expected
 
 
-def resolve_question(
-    question: Question, registry: Registry, cache: ResolveCache
-) -> ResolvedQuestion:
+def resolve_question(question: Question, run: Run) -> ResolvedQuestion:
     """Resolve the answer and every feedback rule's answer of ``question``."""
-    expected = resolve_expected(question.answer, registry, cache)
-    feedback = [
-        (resolve_expected(fb.answer, registry, cache), fb.message) for fb in question.feedback
-    ]
+    expected = resolve_expected(question.answer, run)
+    feedback = [(resolve_expected(fb.answer, run), fb.message) for fb in question.feedback]
     count = None
     if isinstance(question.answer, LiveRef):
-        values = cache.run(registry, question.answer.compute, question.answer.args).values
-        raw = values.get("count")
+        raw = run(question.answer.compute, question.answer.args).values.get("count")
         if isinstance(raw, int) and not isinstance(raw, bool):
             count = raw
     return ResolvedQuestion(expected, feedback, count)
