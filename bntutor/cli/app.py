@@ -81,19 +81,9 @@ def _version(value: bool) -> None:
 
 def root(
     ctx: typer.Context,
-    home: Annotated[
-        Path | None,
-        typer.Option(
-            "--home"
-        ),
-    ] = None,
-    lang: Annotated[
-        str | None,
-        typer.Option("--lang"),
-    ] = None,
-    no_color: Annotated[
-        bool, typer.Option("--no-color")
-    ] = False,
+    home: Annotated[Path | None, typer.Option("--home")] = None,
+    lang: Annotated[str | None, typer.Option("--lang")] = None,
+    no_color: Annotated[bool, typer.Option("--no-color")] = False,
     debug: Annotated[bool, typer.Option("--debug")] = False,
     version: Annotated[
         bool,

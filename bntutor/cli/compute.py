@@ -26,9 +26,7 @@ app = typer.Typer()
 compute_app = typer.Typer()
 app.add_typer(compute_app, name="compute")
 
-_Seed = Annotated[
-    int, typer.Option("--seed", min=0)
-]
+_Seed = Annotated[int, typer.Option("--seed", min=0)]
 
 
 @compute_app.callback(invoke_without_command=True)
@@ -41,40 +39,16 @@ def compute_group(ctx: typer.Context) -> None:
 @compute_app.command("bn")
 def bn_cmd(
     ctx: typer.Context,
-    values: Annotated[
-        str | None,
-        typer.Option(
-            "--values"
-        ),
-    ] = None,
-    shape: Annotated[
-        str | None,
-        typer.Option("--shape"),
-    ] = None,
+    values: Annotated[str | None, typer.Option("--values")] = None,
+    shape: Annotated[str | None, typer.Option("--shape")] = None,
     seed: _Seed = 0,
-    layout: Annotated[
-        str | None,
-        typer.Option("--layout"),
-    ] = None,
-    convention: Annotated[
-        str, typer.Option("--convention")
-    ] = "torch",
-    momentum: Annotated[
-        float | None,
-        typer.Option("--momentum"),
-    ] = None,
-    eps: Annotated[
-        float | None, typer.Option("--eps")
-    ] = None,
-    training: Annotated[
-        bool, typer.Option("--training/--eval")
-    ] = True,
-    running_mean: Annotated[
-        str | None, typer.Option("--running-mean")
-    ] = None,
-    running_var: Annotated[
-        str | None, typer.Option("--running-var")
-    ] = None,
+    layout: Annotated[str | None, typer.Option("--layout")] = None,
+    convention: Annotated[str, typer.Option("--convention")] = "torch",
+    momentum: Annotated[float | None, typer.Option("--momentum")] = None,
+    eps: Annotated[float | None, typer.Option("--eps")] = None,
+    training: Annotated[bool, typer.Option("--training/--eval")] = True,
+    running_mean: Annotated[str | None, typer.Option("--running-mean")] = None,
+    running_var: Annotated[str | None, typer.Option("--running-var")] = None,
     gamma: Annotated[str | None, typer.Option("--gamma")] = None,
     beta: Annotated[str | None, typer.Option("--beta")] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
@@ -205,14 +179,8 @@ def _maybe_array(t: torch.Tensor | None) -> np.ndarray | None:
     return None if t is None else t.detach().numpy()
 
 
-_NormValues = Annotated[
-    str | None,
-    typer.Option("--values"),
-]
-_NormShape = Annotated[
-    str | None,
-    typer.Option("--shape"),
-]
+_NormValues = Annotated[str | None, typer.Option("--values")]
+_NormShape = Annotated[str | None, typer.Option("--shape")]
 _Gamma = Annotated[str | None, typer.Option("--gamma")]
 _Json = Annotated[bool, typer.Option("--json")]
 
@@ -244,9 +212,7 @@ def rms_cmd(
     values: _NormValues = None,
     shape: _NormShape = None,
     seed: _Seed = 0,
-    eps: Annotated[
-        float | None, typer.Option("--eps")
-    ] = None,
+    eps: Annotated[float | None, typer.Option("--eps")] = None,
     gamma: _Gamma = None,
     as_json: _Json = False,
 ) -> None:

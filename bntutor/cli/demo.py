@@ -26,13 +26,9 @@ SEED_MAX = 2**32 - 1
 def demo_cmd(
     ctx: typer.Context,
     name: Annotated[str | None, typer.Argument()] = None,
-    seed: Annotated[
-        int, typer.Option("--seed", min=0, max=SEED_MAX)
-    ] = 0,
+    seed: Annotated[int, typer.Option("--seed", min=0, max=SEED_MAX)] = 0,
     quick: Annotated[bool, typer.Option("--quick")] = False,
-    as_json: Annotated[
-        bool, typer.Option("--json")
-    ] = False,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """List the demos, or run one: cnn-bn, fc-bn, similar-batch, ...
 

@@ -33,19 +33,10 @@ def exercises_cmd(ctx: typer.Context) -> None:
 def exercise_cmd(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument()],
-    directory: Annotated[
-        Path | None,
-        typer.Option("--dir", metavar="D"),
-    ] = None,
-    framework: Annotated[
-        str, typer.Option("--framework")
-    ] = "numpy",
-    once: Annotated[
-        bool, typer.Option("--once")
-    ] = False,
-    reset: Annotated[
-        bool, typer.Option("--reset")
-    ] = False,
+    directory: Annotated[Path | None, typer.Option("--dir", metavar="D")] = None,
+    framework: Annotated[str, typer.Option("--framework")] = "numpy",
+    once: Annotated[bool, typer.Option("--once")] = False,
+    reset: Annotated[bool, typer.Option("--reset")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y")] = False,
 ) -> None:
     """Write a starter file, then check it at every save.

@@ -35,9 +35,7 @@ def lessons_cmd(ctx: typer.Context) -> None:
 def lesson_cmd(
     ctx: typer.Context,
     lesson: Annotated[str, typer.Argument()],
-    restart: Annotated[
-        bool, typer.Option("--restart")
-    ] = False,
+    restart: Annotated[bool, typer.Option("--restart")] = False,
     answers: Annotated[
         Path | None,
         typer.Option(
@@ -45,13 +43,8 @@ def lesson_cmd(
             metavar="FILE",
         ),
     ] = None,
-    json_out: Annotated[
-        bool, typer.Option("--json")
-    ] = False,
-    step: Annotated[
-        str | None,
-        typer.Option("--step", metavar="ID"),
-    ] = None,
+    json_out: Annotated[bool, typer.Option("--json")] = False,
+    step: Annotated[str | None, typer.Option("--step", metavar="ID")] = None,
 ) -> None:
     """Play a lesson; resumes where you left off.
 

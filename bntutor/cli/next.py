@@ -21,10 +21,7 @@ app = typer.Typer()
 @app.command("next")
 def next_cmd(
     ctx: typer.Context,
-    answers: Annotated[
-        Path | None,
-        typer.Option("--answers", metavar="FILE"),
-    ] = None,
+    answers: Annotated[Path | None, typer.Option("--answers", metavar="FILE")] = None,
 ) -> None:
     """Continue whatever is unfinished: a lesson, else due review, else a quiz to try."""
     code = run_next(get_context(ctx), answers)

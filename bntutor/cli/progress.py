@@ -18,10 +18,7 @@ app = typer.Typer()
 def progress_cmd(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json")] = False,
-    reset: Annotated[
-        str | None,
-        typer.Option("--reset", metavar="LESSON"),
-    ] = None,
+    reset: Annotated[str | None, typer.Option("--reset", metavar="LESSON")] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y")] = False,
 ) -> None:
     """Lessons done, quiz history, mastery per topic, cards due."""

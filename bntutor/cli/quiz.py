@@ -18,27 +18,12 @@ MAX_QUESTIONS = 100
 @app.command("quiz")
 def quiz_cmd(
     ctx: typer.Context,
-    topic: Annotated[
-        list[str] | None,
-        typer.Option("--topic", "-t", metavar="TOPIC"),
-    ] = None,
-    difficulty: Annotated[
-        int | None,
-        typer.Option("--difficulty", "-d", metavar="1|2|3"),
-    ] = None,
+    topic: Annotated[list[str] | None, typer.Option("--topic", "-t", metavar="TOPIC")] = None,
+    difficulty: Annotated[int | None, typer.Option("--difficulty", "-d", metavar="1|2|3")] = None,
     n: Annotated[int, typer.Option("-n", metavar="N")] = 10,
-    seed: Annotated[
-        int | None,
-        typer.Option("--seed", metavar="S"),
-    ] = None,
-    time_limit: Annotated[
-        str | None,
-        typer.Option("--time-limit", metavar="TIME"),
-    ] = None,
-    answers: Annotated[
-        Path | None,
-        typer.Option("--answers", metavar="FILE"),
-    ] = None,
+    seed: Annotated[int | None, typer.Option("--seed", metavar="S")] = None,
+    time_limit: Annotated[str | None, typer.Option("--time-limit", metavar="TIME")] = None,
+    answers: Annotated[Path | None, typer.Option("--answers", metavar="FILE")] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Interview practice: a (timed) quiz with a report; every answer feeds review."""
@@ -73,10 +58,7 @@ def quiz_cmd(
 def review_cmd(
     ctx: typer.Context,
     n: Annotated[int, typer.Option("-n", metavar="N")] = 20,
-    answers: Annotated[
-        Path | None,
-        typer.Option("--answers", metavar="FILE"),
-    ] = None,
+    answers: Annotated[Path | None, typer.Option("--answers", metavar="FILE")] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Spaced-repetition review of the questions that are due, oldest first."""
