@@ -98,7 +98,7 @@ def bn_cmd(
     else:
         from bntutor.ui.trace_view import render_trace
 
-        app_ctx.console.print(render_trace(data))
+        app_ctx.console.print(render_trace(data, lang=app_ctx.lang))
 
 
 def _check_scalars(momentum: float | None, eps: float | None) -> None:
@@ -248,4 +248,4 @@ def _run_norm(
     else:
         from bntutor.ui.norm_view import render_norm
 
-        app_ctx.console.print(render_norm(data))
+        app_ctx.console.print(render_norm(data, lang=app_ctx.lang))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from bntutor.messages import message, translate
 from bntutor.numbers import format_number as fmt
 from bntutor.ui.mathtext import latex_to_unicode
 from bntutor.ui.norm_data import NormData
@@ -22,58 +23,63 @@ _RMS = latex_to_unicode(
 )
 
 
-def render_norm(data: NormData) -> Group:
-    """Which values form each statistic, the statistics per sample, then x̂ and y."""
+def render_norm(data: NormData, lang: str = "en") -> Group:
+    """Which values form each statistic, the statistics per sample, then x̂ and y, in
+    ``lang``."""
     ln = data.kind == "layer"
     rows, d = data.x.shape
     name = "LayerNorm" if ln else "RMSNorm"
     shape = "×".join(str(s) for s in data.shape)
     parts: list[RenderableType] = [
-        Text(f"{name} of a {shape} input, eps = {fmt(data.eps)}", style="bold"),
-        _step("Step 1 · which values form each statistic"),
-        Text(f"Each sample (row) on its own: the {d} values of its last dimension. No other "
-             "sample is used, so the result is the same for a batch of one, and in training "
-             "and eval mode alike (there are no running statistics)."),
-        _matrix(data.x, "x"),
-        _step("Step 2 · statistics per sample"),
+        Text(message("compute.norm_of", lang, name=name, shape=shape, eps=fmt(data.eps)),
+             style="bold"),
+        _step(1, "sources", lang),
+        Text(message("compute.per_row", lang, d=d)),
+        _matrix(data.x, "x", lang),
+        _step(2, "per_sample", lang),
     ]
-    parts += [Text(line) for line in _worked(data)]
-    stat_cols = ["mean μ", "variance σ²", "1/√(σ² + ε)"] if ln else ["mean square", "1/√(ms + ε)"]
+    parts += [Text(line) for line in _worked(data, lang)]
+    mean_square = message("compute.mean_square", lang)
+    stat_cols = ([translate("mean μ", lang), message("compute.variance_sigma", lang),
+                  "1/√(σ² + ε)"] if ln else [mean_square, "1/√(ms + ε)"])
     stats = [data.mean, data.var, data.invstd] if ln else [data.var, data.invstd]
     shown = _window(rows)
     parts.append(number_table([[float(col[r]) for col in stats] if r is not None else
                                [None] * len(stats) for r in shown],
-                              _labels(shown, "sample "), stat_cols))
-    parts += [_step("Step 3 · normalize, then scale" + (" and shift" if ln else "")),
-              Text(_LN if ln else _RMS), _matrix(data.x_hat, "x̂")]
+                              _labels(shown, "sample ", lang), stat_cols))
+    parts += [_step(3, "normalize" if ln else "normalize_scale", lang),
+              Text(_LN if ln else _RMS), _matrix(data.x_hat, "x̂", lang)]
     if data.gamma is not None or data.beta is not None:
-        parts.append(_matrix(data.y, "y"))
+        parts.append(_matrix(data.y, "y", lang))
     else:
-        parts.append(Text("No γ given: y = x̂ (γ = 1" + (", β = 0)." if ln else ").")))
+        parts.append(Text(message("compute.no_gamma_" + ("ln" if ln else "rms"), lang)))
     return Group(*parts)
 
 
-def _step(title: str) -> Text:
-    return Text("\n" + title, style="bold")
+def _step(k: int, title: str, lang: str) -> Text:
+    title = message(f"compute.title.{title}", lang)
+    return Text("\n" + message("compute.step", lang, k=k, title=title), style="bold")
 
 
-def _worked(data: NormData) -> list[str]:
+def _worked(data: NormData, lang: str) -> list[str]:
     x = data.x[0]
     d = len(x)
     if d > MAX_TERMS:
-        terms = f"the {d} values of sample 1"
-        sq = "their squares"
+        terms = message("compute.values_of_first", lang, d=d)
+        sq = message("compute.their_squares", lang)
     else:
         terms = " + ".join(_paren(float(v)) for v in x)
         sq = " + ".join(f"{_paren(float(v))}²" for v in x)
+    first = message("compute.sample1", lang)
     if data.kind == "layer":
         mu = float(data.mean[0])
         dev = (" + ".join(f"({fmt(float(v))} − {fmt(mu)})²" for v in x) if d <= MAX_TERMS
-               else "the squared deviations")
-        return [f"  sample 1: μ = ({terms}) / {d} = {fmt(mu)}",
-                f"  sample 1: σ² = ({dev}) / {d} = {fmt(float(data.var[0]))}"]
-    return [f"  sample 1: mean square = ({sq}) / {d} = {fmt(float(data.var[0]))}",
-            f"  sample 1: rms = √({fmt(float(data.var[0]))} + ε) = "
+               else message("compute.deviations", lang))
+        return [f"{first}μ = ({terms}) / {d} = {fmt(mu)}",
+                f"{first}σ² = ({dev}) / {d} = {fmt(float(data.var[0]))}"]
+    mean_square = message("compute.mean_square", lang)
+    return [f"{first}{mean_square} = ({sq}) / {d} = {fmt(float(data.var[0]))}",
+            f"{first}rms = √({fmt(float(data.var[0]))} + ε) = "
             f"{fmt(float(data.std[0]))}"]
 
 
@@ -88,14 +94,15 @@ def _window(size: int, limit: int = MAX_ROWS) -> list[int | None]:
     return [*range(half), None, *range(size - half, size)]
 
 
-def _labels(indices: list[int | None], prefix: str) -> list[str]:
-    return ["…" if i is None else f"{prefix}{i + 1}" for i in indices]
+def _labels(indices: list[int | None], prefix: str, lang: str) -> list[str]:
+    return ["…" if i is None else translate(f"{prefix}{i + 1}", lang) for i in indices]
 
 
-def _matrix(m: object, title: str) -> RenderableType:
+def _matrix(m: object, title: str, lang: str) -> RenderableType:
     import numpy as np
 
     a = np.asarray(m)
     rows, cols = _window(a.shape[0]), _window(a.shape[1], MAX_COLS)
     cells = [[None if r is None or c is None else float(a[r, c]) for c in cols] for r in rows]
-    return number_table(cells, _labels(rows, "sample "), _labels(cols, "feature "), title=title)
+    return number_table(cells, _labels(rows, "sample ", lang), _labels(cols, "feature ", lang),
+                        title=title)

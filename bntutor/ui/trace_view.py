@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from rich.cells import cell_len
 from rich.columns import Columns
 from rich.console import Group, RenderableType
 from rich.text import Text
 
 from bntutor.conventions import CONVENTIONS
+from bntutor.messages import message, translate
 from bntutor.numbers import format_number as fmt
 from bntutor.ui.mathtext import latex_to_unicode
 from bntutor.ui.prose import hanging
@@ -28,84 +30,91 @@ MAX_SIDE = 6  # rows and columns of an H x W slice
 MAX_TERMS = 8  # sums with more terms are described instead of written out
 
 _XHAT = latex_to_unicode(r"\hat{x} = \frac{x - \mu_B}{\sqrt{\sigma_B^2 + \epsilon}}")
-_XHAT_EVAL = latex_to_unicode(
-    r"\hat{x} = \frac{x - \text{running mean}}{\sqrt{\text{running var} + \epsilon}}"
-)
 _Y = latex_to_unicode(r"y = \gamma \hat{x} + \beta")
 
 
-def render_trace(data: TraceData, max_channels: int | None = None) -> Group:
-    """The whole computation: sources of the statistics, statistics, x̂ and y, running stats.
+def _xhat_eval(lang: str) -> str:
+    mean, var = (translate(f"running {name}", lang) for name in ("mean", "var"))
+    return latex_to_unicode(
+        rf"\hat{{x}} = \frac{{x - \text{{{mean}}}}}{{\sqrt{{\text{{{var}}} + \epsilon}}}}")
+
+
+def render_trace(data: TraceData, max_channels: int | None = None, lang: str = "en") -> Group:
+    """The whole computation: sources of the statistics, statistics, x̂ and y, running stats,
+    in ``lang``.
 
     ``max_channels`` channels are explained one by one (default 4 features, 2 image channels).
     """
     if max_channels is None:
         max_channels = MAX_CHANNELS if data.x.ndim == 2 else MAX_IMAGE_CHANNELS
     shown = _window(data.num_channels, max_channels)
-    parts: list[RenderableType] = [_header(data)]
+    parts: list[RenderableType] = [_header(data, lang)]
     if data.training:
-        parts += _sources(data, shown, "Step 1 · which values form each statistic")
-        parts += _statistics(data, "Step 2 · statistics per channel")
-        parts += _normalize(data, shown, "Step 3 · normalize, then scale and shift")
-        parts += _running(data, "Step 4 · running statistics after this batch")
+        parts += _sources(data, shown, _step(1, "sources", lang), lang)
+        parts += _statistics(data, _step(2, "per_channel", lang), lang)
+        parts += _normalize(data, shown, _step(3, "normalize", lang), lang)
+        parts += _running(data, _step(4, "running_after", lang), lang)
     else:
-        parts += _eval_statistics(data, "Step 1 · eval mode: the running statistics are used")
-        parts += _normalize(data, shown, "Step 2 · normalize, then scale and shift")
-        parts += [_step("Step 3 · running statistics"), Text("unchanged in eval mode")]
+        parts += _eval_statistics(data, _step(1, "eval", lang), lang)
+        parts += _normalize(data, shown, _step(2, "normalize", lang), lang)
+        parts += [_step(3, "running", lang), Text(message("compute.unchanged", lang))]
     return Group(*parts)
 
 
-def _header(data: TraceData) -> Text:
+def _header(data: TraceData, lang: str) -> Text:
     shape = "×".join(str(s) for s in data.x.shape)
-    mode = "training mode" if data.training else "eval mode"
+    mode = message("compute.mode." + ("training" if data.training else "eval"), lang)
     text = Text()
-    text.append(f"Batch Normalization of a {shape} batch", style="bold")
-    text.append(f" · layout {data.layout} · {mode} · convention {data.convention}")
-    text.append(f" (momentum {fmt(data.momentum, 6)}, ε {fmt(data.eps)})")
+    text.append(message("compute.bn_of", lang, shape=shape), style="bold")
+    text.append(message("compute.setting", lang, layout=data.layout, mode=mode,
+                        convention=data.convention))
+    text.append(message("compute.scalars", lang, momentum=fmt(data.momentum, 6),
+                        eps=fmt(data.eps)))
     if data.seed is not None:
-        text.append(f"\nrandom numbers from seed {data.seed}", style="dim")
-    channels = _plural(data.num_channels, "channel")
+        text.append("\n" + message("compute.seed", lang, seed=data.seed), style="dim")
+    channels = _plural(data.num_channels, "channel", lang)
     if data.training:
-        text.append(
-            f"\nstatistics per channel over dims {tuple(data.reduce_dims)}: "
-            f"n = {data.count} values per channel, {channels}"
-        )
+        text.append("\n" + message("compute.over_dims", lang, dims=tuple(data.reduce_dims),
+                                   n=data.count, channels=channels))
     else:
-        text.append(f"\n{channels} on axis {data.channel_axis}")
+        text.append("\n" + message("compute.on_axis", lang, channels=channels,
+                                   axis=data.channel_axis))
     return text
 
 
-def _step(title: str) -> Text:
-    return Text(f"\n{title}", style="bold cyan")
+def _step(k: int, title: str, lang: str) -> Text:
+    title = message(f"compute.title.{title}", lang)
+    return Text("\n" + message("compute.step", lang, k=k, title=title), style="bold cyan")
 
 
 # -- training: where the numbers come from ---------------------------------------------
-def _sources(data: TraceData, shown: list[int | None], title: str) -> list[RenderableType]:
-    parts: list[RenderableType] = [_step(title)]
+def _sources(data: TraceData, shown: list[int | None], title: Text,
+             lang: str) -> list[RenderableType]:
+    parts: list[RenderableType] = [title]
     for c in shown:
         if c is None:
-            parts.append(Text(_more_channels(data, shown), style="dim"))
+            parts.append(Text(_more_channels(data, shown, lang), style="dim"))
             continue
         if data.x.ndim == 2:
             rows = _window(data.x.shape[0], MAX_ROWS)
-            parts.append(Text(f"feature {c + 1}: the {data.count} highlighted values"))
+            feature = translate(f"feature {c + 1}", lang)
+            parts.append(Text(message("compute.highlighted", lang, feature=feature,
+                                      n=data.count)))
             parts.append(
-                _table(data.x, rows, _window(data.x.shape[1], 8), "sample ", "feature ", c)
+                _table(data.x, rows, _window(data.x.shape[1], 8), "sample ", "feature ", lang, c)
             )
         else:
-            parts.append(Text(f"channel {c + 1}: {_count_story(data)}"))
-            parts.append(_slices(data, data.x, c, _window(data.x.shape[0], MAX_SAMPLES)))
-        parts += [hanging(line, _STAT_HANG) for line in _stat_lines(data, c)]
+            parts.append(Text(_count_story(data, c, lang)))
+            parts.append(_slices(data, data.x, c, _window(data.x.shape[0], MAX_SAMPLES), lang))
+        parts += [hanging(line, _STAT_HANG) for line in _stat_lines(data, c, lang)]
     return parts
 
 
-def _count_story(data: TraceData) -> str:
+def _count_story(data: TraceData, c: int, lang: str) -> str:
     sizes = [data.x.shape[d] for d in data.reduce_dims]
     names = [_axis_name(data, d) for d in data.reduce_dims]
-    return (
-        f"{'·'.join(names)} = {'·'.join(map(str, sizes))} = {data.count} values"
-        " (every sample, every position)"
-    )
+    return message("compute.story", lang, channel=translate(f"channel {c + 1}", lang),
+                   names="·".join(names), sizes="·".join(map(str, sizes)), n=data.count)
 
 
 def _axis_name(data: TraceData, dim: int) -> str:
@@ -115,25 +124,31 @@ def _axis_name(data: TraceData, dim: int) -> str:
 _STAT_HANG = len("  unbiased var  ")  # where the formulas of the statistics start
 
 
-def _stat_lines(data: TraceData, c: int) -> list[str]:
+def _stat_lines(data: TraceData, c: int, lang: str) -> list[str]:
     values = data.channel_values(data.x, c).ravel()
     n, mean, var = data.count, fmt(float(data.mean[c])), fmt(float(data.var[c]))
     if n <= MAX_TERMS:
         total = " + ".join(fmt(float(v)) for v in values)
         squares = " + ".join(f"({fmt(float(v))} - {_paren(data.mean[c])})²" for v in values)
     else:
-        total = f"sum of the {n} values"
-        squares = f"sum of the {n} squared deviations (x - {mean})²"
+        total = message("compute.sum_values", lang, n=n)
+        squares = message("compute.sum_squares", lang, n=n, mean=mean)
+    label = {name: message(f"compute.stat.{name}", lang) for name in ("mean", "biased", "unbiased")}
+    width = _STAT_HANG - 2
+
+    def lead(name: str) -> str:
+        return "  " + label[name] + " " * (width - cell_len(label[name]))
+
     return [
-        f"  mean          μ  = ({total}) / {n} = {mean}",
-        f"  biased var    σ² = ({squares}) / {n} = {var}",
-        f"  unbiased var  s² = σ² · n/(n - 1) = {var} · {n}/{n - 1}"
+        f"{lead('mean')}μ  = ({total}) / {n} = {mean}",
+        f"{lead('biased')}σ² = ({squares}) / {n} = {var}",
+        f"{lead('unbiased')}s² = σ² · n/(n - 1) = {var} · {n}/{n - 1}"
         f" = {fmt(float(data.var_unbiased[c]))}",
     ]
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'s' * (count != 1)}"
+def _plural(count: int, noun: str, lang: str) -> str:
+    return message(f"compute.{noun}{'s' * (count != 1)}_count", lang, n=count)
 
 
 def _paren(value: float) -> str:
@@ -141,72 +156,79 @@ def _paren(value: float) -> str:
     return f"({text})" if text.startswith("-") else text
 
 
-def _statistics(data: TraceData, title: str) -> list[RenderableType]:
+def _statistics(data: TraceData, title: Text, lang: str) -> list[RenderableType]:
     rows = _window(data.num_channels, 16)
     columns = [data.mean, data.var, data.var_unbiased, data.invstd]
-    labels = ["μ (mean)", "σ² (÷ n)", "s² (÷ n-1)", "1/√(σ² + ε)"]
-    return [_step(title), _per_channel_table(columns, labels, rows)]
+    labels = [message("compute.mu_mean", lang), "σ² (÷ n)", "s² (÷ n-1)", "1/√(σ² + ε)"]
+    return [title, _per_channel_table(columns, labels, rows, lang)]
 
 
-def _eval_statistics(data: TraceData, title: str) -> list[RenderableType]:
+def _eval_statistics(data: TraceData, title: Text, lang: str) -> list[RenderableType]:
     rows = _window(data.num_channels, 16)
     columns = [data.mean, data.var, data.invstd]
-    labels = ["running mean", "running var", "1/√(var + ε)"]
-    note = Text("the batch's own mean and variance play no part: each sample is normalized alone")
-    return [_step(title), note, _per_channel_table(columns, labels, rows)]
+    labels = [translate("running mean", lang), translate("running var", lang), "1/√(var + ε)"]
+    note = Text(message("compute.no_part", lang))
+    return [title, note, _per_channel_table(columns, labels, rows, lang)]
 
 
 # -- x̂ and y ---------------------------------------------------------------------------
-def _normalize(data: TraceData, shown: list[int | None], title: str) -> list[RenderableType]:
+def _normalize(data: TraceData, shown: list[int | None], title: Text,
+               lang: str) -> list[RenderableType]:
+    biased = message("compute.with_biased", lang)
     parts: list[RenderableType] = [
-        _step(title),
-        hanging(f"  {_XHAT}    with the biased σ²" if data.training else f"  {_XHAT_EVAL}"),
+        title,
+        hanging(f"  {_XHAT}    {biased}" if data.training else f"  {_xhat_eval(lang)}"),
         hanging(f"  {_Y}"),
     ]
     affine = data.gamma is not None or data.beta is not None
     if not affine:
-        parts.append(hanging("  no γ or β given: γ = 1, β = 0, so y = x̂"))
+        parts.append(hanging("  " + message("compute.no_affine", lang)))
     else:
-        parts.append(hanging(f"  γ = {_vector(data.gamma, '1')}   β = {_vector(data.beta, '0')}"))
+        gamma, beta = _vector(data.gamma, "1", lang), _vector(data.beta, "0", lang)
+        parts.append(hanging(f"  γ = {gamma}   β = {beta}"))
     first = (0,) * data.x.ndim
     c0 = first[data.channel_axis]
     parts.append(
         hanging(
-            f"  first value: x̂ = ({fmt(float(data.x[first]))} - {_paren(data.mean[c0])})"
+            "  " + message("compute.first_value", lang)
+            + f"x̂ = ({fmt(float(data.x[first]))} - {_paren(data.mean[c0])})"
             f" · {fmt(float(data.invstd[c0]))} = {fmt(float(data.x_hat[first]))}"
         )
     )
     if data.x.ndim == 2:
         rows, cols = _window(data.x.shape[0], MAX_ROWS), _window(data.x.shape[1], 8)
-        tables = [_table(data.x_hat, rows, cols, "sample ", "feature ", title="x̂")]
+        tables = [_table(data.x_hat, rows, cols, "sample ", "feature ", lang, title="x̂")]
         if affine:
-            tables.append(_table(data.y, rows, cols, "sample ", "feature ", title="y"))
+            tables.append(_table(data.y, rows, cols, "sample ", "feature ", lang, title="y"))
         parts.append(Columns(tables, padding=(0, 4)))
         return parts
     for c in shown:
         if c is None:
-            parts.append(Text(_more_channels(data, shown), style="dim"))
+            parts.append(Text(_more_channels(data, shown, lang), style="dim"))
             continue
-        tables = [_slice_table(data, data.x_hat, c, 0, f"channel {c + 1}, sample 1: x̂")]
-        if affine:
-            tables.append(_slice_table(data, data.y, c, 0, f"channel {c + 1}, sample 1: y"))
+        channel = translate(f"channel {c + 1}", lang)
+        what = ["x̂", "y"] if affine else ["x̂"]
+        tables = [_slice_table(data, array, c, 0, lang,
+                               message("compute.slice", lang, channel=channel, what=name))
+                  for array, name in zip((data.x_hat, data.y), what, strict=False)]
         parts.append(Columns(tables, padding=(0, 4)))
     return parts
 
 
-def _vector(values: np.ndarray | None, default: str) -> str:
+def _vector(values: np.ndarray | None, default: str, lang: str) -> str:
     if values is None:
-        return f"{default} (not given)"
+        return message("compute.not_given", lang, value=default)
     return "[" + ", ".join(fmt(float(v)) for v in values) + "]"
 
 
 # -- running statistics ----------------------------------------------------------------
-def _running(data: TraceData, title: str) -> list[RenderableType]:
+def _running(data: TraceData, title: Text, lang: str) -> list[RenderableType]:
     convention = CONVENTIONS[data.convention]
     if convention.stores_unbiased_var:
-        stored, stored_label = data.var_unbiased, "s² (unbiased)"
+        stored, symbol, kind = data.var_unbiased, "s²", "unbiased"
     else:
-        stored, stored_label = data.var, "σ² (biased)"
+        stored, symbol, kind = data.var, "σ²", "biased"
+    stored_label = message(f"compute.stored.{kind}", lang)
     m = fmt(data.momentum, 6)
     if convention.momentum_weights_old:
         rule = "new = m · old + (1 - m) · batch"
@@ -216,16 +238,18 @@ def _running(data: TraceData, title: str) -> list[RenderableType]:
         keep, take = f"(1 - {m})", m
     c0 = 0
     worked_mean = (
-        f"  channel 1: running mean = {keep} · {_paren(data.running_mean[c0])} + {take} · "
+        "  " + message("compute.worked_mean", lang)
+        + f"{keep} · {_paren(data.running_mean[c0])} + {take} · "
         f"{_paren(data.mean[c0])} = {fmt(float(data.new_running_mean[c0]))}"
     )
     worked_var = (
-        f"  channel 1: running var  = {keep} · {_paren(data.running_var[c0])} + {take} · "
+        "  " + message("compute.worked_var", lang)
+        + f"{keep} · {_paren(data.running_var[c0])} + {take} · "
         f"{_paren(stored[c0])} = {fmt(float(data.new_running_var[c0]))}"
     )
     lines = [
-        f"  {data.convention}: {rule}   with m = momentum = {m}",
-        f"  the running mean tracks μ; the running var tracks {stored_label}",
+        "  " + message("compute.rule", lang, convention=data.convention, rule=rule, m=m),
+        "  " + message("compute.tracks", lang, stored=stored_label),
         worked_mean,
         worked_var,
     ]
@@ -233,10 +257,11 @@ def _running(data: TraceData, title: str) -> list[RenderableType]:
         data.running_mean, data.mean, data.new_running_mean,
         data.running_var, stored, data.new_running_var,
     ]  # fmt: skip
-    labels = ["old mean", "μ", "new mean", "old var", stored_label.split()[0], "new var"]
+    labels = [message("compute.old_mean", lang), "μ", message("compute.new_mean", lang),
+              message("compute.old_var", lang), symbol, message("compute.new_var", lang)]
     rows = _window(data.num_channels, 16)
-    table = _per_channel_table(columns, labels, rows)
-    return [_step(title), *[hanging(line) for line in lines], table]
+    table = _per_channel_table(columns, labels, rows, lang)
+    return [title, *[hanging(line) for line in lines], table]
 
 
 # -- tables ----------------------------------------------------------------------------
@@ -247,10 +272,10 @@ def _window(size: int, limit: int) -> list[int | None]:
     return [*range(max(limit - 1, 1)), None, size - 1]
 
 
-def _labels(indices: Sequence[int | None], prefix: str) -> list[str]:
-    """``sample 1``, ``feature 2``: counted from 1, as the lessons count (tensor dims, as
-    in ``dims (0,)``, keep Python's 0)."""
-    return ["…" if i is None else f"{prefix}{i + 1}" for i in indices]
+def _labels(indices: Sequence[int | None], prefix: str, lang: str) -> list[str]:
+    """``sample 1``, ``feature 2`` (in ``lang``): counted from 1, as the lessons count
+    (tensor dims, as in ``dims (0,)``, keep Python's 0)."""
+    return ["…" if i is None else translate(f"{prefix}{i + 1}", lang) for i in indices]
 
 
 def _table(
@@ -259,6 +284,7 @@ def _table(
     cols: list[int | None],
     row_prefix: str,
     col_prefix: str,
+    lang: str,
     highlight_col: int | None = None,
     title: str | None = None,
 ) -> RenderableType:
@@ -270,38 +296,41 @@ def _table(
         if r is not None and c is not None and c == highlight_col
     ]
     return number_table(
-        cells, _labels(rows, row_prefix), _labels(cols, col_prefix), marked, title=title
+        cells, _labels(rows, row_prefix, lang), _labels(cols, col_prefix, lang), marked,
+        title=title,
     )
 
 
 def _per_channel_table(
-    columns: Sequence[np.ndarray], labels: list[str], rows: list[int | None]
+    columns: Sequence[np.ndarray], labels: list[str], rows: list[int | None], lang: str
 ) -> RenderableType:
     cells = [[None if r is None else float(col[r]) for col in columns] for r in rows]
-    return number_table(cells, _labels(rows, "channel "), labels)
+    return number_table(cells, _labels(rows, "channel ", lang), labels)
 
 
 def _slice_table(
-    data: TraceData, array: np.ndarray, channel: int, sample: int, title: str
+    data: TraceData, array: np.ndarray, channel: int, sample: int, lang: str, title: str
 ) -> RenderableType:
     plane = data.channel_values(array, channel)[sample]  # [H, W]
     rows, cols = _window(plane.shape[0], MAX_SIDE), _window(plane.shape[1], MAX_SIDE)
-    return _table(plane, rows, cols, "h", "w", title=title)
+    return _table(plane, rows, cols, "h", "w", lang, title=title)
 
 
 def _slices(
-    data: TraceData, array: np.ndarray, channel: int, samples: list[int | None]
+    data: TraceData, array: np.ndarray, channel: int, samples: list[int | None], lang: str
 ) -> RenderableType:
     tables: list[RenderableType] = []
     for n in samples:
         if n is None:
             hidden = data.x.shape[0] - len(samples) + 1
-            tables.append(Text(f"… {_plural(hidden, 'more sample')}"))
+            more = "compute.more_sample" + "s" * (hidden != 1)
+            tables.append(Text(message(more, lang, n=hidden)))
         else:
-            tables.append(_slice_table(data, array, channel, n, f"sample {n + 1}"))
+            title = translate(f"sample {n + 1}", lang)
+            tables.append(_slice_table(data, array, channel, n, lang, title))
     return Columns(tables, padding=(0, 3))
 
 
-def _more_channels(data: TraceData, shown: list[int | None]) -> str:
+def _more_channels(data: TraceData, shown: list[int | None], lang: str) -> str:
     hidden = data.num_channels - (len(shown) - 1)
-    return f"  … {_plural(hidden, 'more channel')} (every value: --json)"
+    return message("compute.more_channel" + "s" * (hidden != 1), lang, n=hidden)

@@ -136,3 +136,23 @@ def test_demo_similar_batch_in_chinese_from_the_locale(
     assert not english_lines(listing.out), listing.out
     english = bntutor("--lang", "en", "demo", "similar-batch", "--quick")
     assert english_lines(english.out)  # --lang en switches back, and the check sees it
+
+
+@pytest.mark.parametrize("args", [
+    ("bn", "--values", "1,2;3,4"),
+    ("bn", "--values", "1,2;3,4", "--eval", "--gamma", "1,2"),
+    ("bn", "--seed", "1", "--shape", "3,5,2,2", "--layout", "NCHW", "--convention", "keras"),
+    ("ln", "--seed", "2", "--shape", "3,12"),
+    ("rms", "--values", "1,2;3,4", "--gamma", "1,2"),
+])
+def test_compute_step_by_step_in_chinese(
+    args: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_home(tmp_path / "home", monkeypatch)
+    ran = bntutor("--lang", "zh", "compute", *args)
+    assert ran.code == 0, ran.err
+    assert "第 1 步 · " in ran.out and "第 2 步 · " in ran.out
+    assert "样本 1" in ran.out
+    assert not english_lines(ran.out)
+    english = bntutor("--lang", "en", "compute", *args)
+    assert "Step 1 · " in english.out and english_lines(english.out)
