@@ -1,4 +1,4 @@
-"""Fakes shared by the quiz tests: a scripted QuizIO and a clock that moves on demand."""
+"""Fakes for the quiz player's tests: a scripted QuizIO and a clock that moves on demand."""
 
 from __future__ import annotations
 
