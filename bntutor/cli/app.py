@@ -119,7 +119,7 @@ def help_cmd(
     if sub is None:
         raise BadInputError(f"no command {command!r}", "bntutor help",
                             "bntutor --help lists every command")
-    with typer.Context(sub, info_name=command, parent=root) as sub_ctx:
+    with sub.context_class(sub, info_name=command, parent=root) as sub_ctx:
         typer.echo(sub.get_help(sub_ctx))
 
 

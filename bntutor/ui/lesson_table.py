@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
+
 from bntutor.messages import message
-from bntutor.ui.styled_lines import Line, Span, cell_len, plain_enough
+from bntutor.ui.styled_lines import Line, Span, plain_enough
 
 if TYPE_CHECKING:  # imported where a table is drawn through rich: listings are drawn without
     from rich.console import Console, ConsoleOptions, RenderResult
     from rich.table import Table
-    from rich.text import Text
 
 DONE_MARK = "✓"
 
@@ -35,12 +36,6 @@ def progress_span(row: LessonRow) -> Span:
     if not row.started:
         return "—", "dim"
     return f"{row.steps_done}/{row.steps}", "yellow"
-
-
-def progress_text(row: LessonRow) -> Text:
-    from rich.text import Text
-
-    return Text(*progress_span(row))
 
 
 class LessonTable:
@@ -132,7 +127,7 @@ class LessonTable:
         for row in self.rows:
             slug = [row.slug] if with_slug else []
             table.add_row(str(row.number), *slug, cjk_text(Text(row.title)), str(row.minutes),
-                          progress_text(row))
+                          Text(*progress_span(row)))
         return table
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:

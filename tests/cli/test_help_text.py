@@ -61,6 +61,8 @@ def test_help_in_chinese_has_no_english_prose(
     assert ran.code == 0, ran.err
     assert ran.out.startswith("用法：bntutor") and "显示本帮助并退出。" in ran.out
     assert english_lines(ran.out) == []
+    if command:  # `bntutor help COMMAND` says the same
+        assert bntutor(*flag, "help", *command).out == ran.out
     english = bntutor("--lang", "en", *command, "--help").out
     assert english.startswith("Usage: bntutor") and english_lines(english)  # and back
 
