@@ -1,8 +1,9 @@
 """The demos: ``data/demos/demos.yaml`` gives their order, ``data/demos/<slug>.yaml`` each one.
 
 Checking a demo never runs it: the schema, each computation's name and arguments (with
-the ``seed`` and ``quick`` that ``bntutor demo`` adds), ``show``, and every placeholder
-and case naming a value the computation declares or one of its arguments.
+the ``seed`` and ``quick`` that ``bntutor demo`` adds), and every placeholder and case
+naming a value the computation declares or one of its arguments. (``show`` can only be
+held against the blocks a run returns: the run raises a ContentError for a missing one.)
 """
 
 from __future__ import annotations

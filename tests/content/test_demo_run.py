@@ -220,3 +220,32 @@ def test_similar_batch_counts_the_images_whose_answer_changed() -> None:
     assert _fix_text(1.0, 31 / 32, 32).startswith("Here eval-mode accuracy on the diverse "
                                                   "batch fell from 100% to 97%.")
     assert "happens to survive it (eval-mode accuracy stays 75%)" in _fix_text(0.75, 0.75, 16)
+
+
+def test_what_the_demos_say_about_pytorch_holds_for_the_installed_torch() -> None:
+    import torch
+
+    x = torch.randn(8, 3) * 3 + 2
+    bn = torch.nn.BatchNorm1d(3)
+    assert bn.momentum == 0.1  # "a tenth per batch at PyTorch's default momentum 0.1"
+    y = bn.train()(x)  # training mode normalizes with the batch's own statistics
+    assert torch.allclose(y.mean(0), torch.zeros(3), atol=1e-5)
+    assert torch.allclose(y, (x - x.mean(0)) / (x.var(0, unbiased=False) + bn.eps).sqrt(),
+                          atol=1e-5)
+    # ... and blends the batch's unbiased variance into the running one: the new batch
+    # weighted by momentum (Keras weights the old value by its momentum instead)
+    assert torch.allclose(bn.running_var, 0.9 * torch.ones(3) + 0.1 * x.var(0, unbiased=True))
+    assert torch.allclose(bn.running_mean, 0.1 * x.mean(0))
+    # eval mode uses the running statistics: an image alone gets what it gets in a batch
+    bn.eval()
+    assert torch.allclose(bn(x[:1]), bn(x)[:1])
+    # momentum=None keeps the plain average of every batch so far
+    cumulative = torch.nn.BatchNorm1d(3, momentum=None).train()
+    batches = [torch.randn(4, 3) for _ in range(5)]
+    for batch in batches:
+        cumulative(batch)
+    expected = torch.stack([b.mean(0) for b in batches]).mean(0)
+    assert torch.allclose(cumulative.running_mean, expected, atol=1e-6)
+    # inverted dropout keeps the mean: kept units are divided by q = 1 - rate
+    kept = torch.nn.Dropout(0.5).train()(torch.ones(1000))
+    assert set(kept.unique().tolist()) <= {0.0, 2.0}
