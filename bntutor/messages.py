@@ -230,6 +230,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "hint.skip": {"en": ":skip to see the answer", "zh": "输入 :skip 查看答案"},
     "hint.skip_why": {"en": ":skip to see the answer and why",
                       "zh": "输入 :skip 查看答案和解释"},
+    "hint.reading": {"en": ":hint works at a question; this step is for reading: press Enter"
+                           " to go on",
+                     "zh": ":hint 只在题目处可用；这一步只需阅读：按回车继续"},
     "hint.none": {"en": "this question has no hints: give it a try, or {answer}",
                   "zh": "这道题没有提示：先试着答一下，或{answer}"},
     "hint.no_more": {"en": "no more hints (all {total} shown); {answer}",

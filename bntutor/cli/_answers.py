@@ -16,7 +16,8 @@ from typing import BinaryIO, TextIO, cast
 
 from bntutor.errors import BadInputError
 
-#: The longest line read; the answer checkers refuse long answers well before this.
+#: The longest line read: the answer checkers' own cap (bntutor.checking.check.MAX_ANSWER),
+#: so no answer a script can give is refused by one and taken by the other.
 MAX_LINE = 10_000
 STDIN = "standard input"
 _HINT = "give a UTF-8 text file with one short answer per line"

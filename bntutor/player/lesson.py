@@ -250,9 +250,10 @@ class LessonPlayer:
         elif isinstance(outcome, tutor.HintShown) and isinstance(step, QuestionStep):
             hint = localize(step.hints[outcome.index], self._lang)
             io.show_hint(hint, outcome.number, outcome.total)
-        elif isinstance(outcome, tutor.NoMoreHints):
-            explained = isinstance(step, QuestionStep) and bool(step.explanation)
-            io.show_no_hint(outcome.total, explained)
+        elif isinstance(outcome, tutor.NoMoreHints) and isinstance(step, QuestionStep):
+            io.show_no_hint(outcome.total, bool(step.explanation))
+        elif isinstance(outcome, tutor.NoMoreHints):  # a reading step has no hints to give
+            io.show_note(message("hint.reading", self._lang))
         elif isinstance(outcome, tutor.Reask):
             io.show_note(message("answer.empty", self._lang)
                          if outcome.reason == tutor.EMPTY_ANSWER else outcome.reason)

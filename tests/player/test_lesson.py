@@ -15,7 +15,7 @@ from bntutor.checking.verdict import Verdict
 from bntutor.content.models import Lesson, QuestionStep
 from bntutor.player.lesson import LessonPlayer
 from bntutor.ui.lesson_screen import LessonScreen
-from bntutor.ui.prompt import ScriptedSource
+from bntutor.ui.prompt import ScriptedSource, TerminalSource
 
 LESSON = Lesson.model_validate(
     {
@@ -281,3 +281,16 @@ def test_ctrl_c_while_a_prediction_runs_keeps_the_guess() -> None:
     assert result.ending == "interrupted"
     assert ("step", "guess", "wrong", "end", 0) in recorder.calls
     assert ("card", "guess", False, 0) in recorder.calls
+
+
+def test_a_command_that_needs_a_question_says_so_at_a_reading_step() -> None:
+    out = io.StringIO()
+    console = Console(file=out, width=100, no_color=True)
+    typed = TerminalSource(console, io.StringIO(":hint\n:q\n"))  # a person at the keys
+    player = LessonPlayer(LESSON, 4, io=LessonScreen(console, typed, compute),
+                          answers=Answers(), recorder=FakeRecorder())
+    result = player.play(tutor.start(LESSON))
+    assert result.ending == "quit" and result.state.current == "intro"
+    shown = out.getvalue()
+    assert ":hint works at a question; this step is for reading: press Enter to go on" in shown
+    assert "has no hints" not in shown
