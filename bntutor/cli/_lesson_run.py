@@ -33,7 +33,7 @@ from bntutor.content.models import Lesson
 from bntutor.errors import BadInputError, ExitStatus
 from bntutor.messages import message
 from bntutor.player.lesson import LessonPlayer, PlayResult
-from bntutor.player.record import StoreRecorder, saved_progress
+from bntutor.player.record import StoreRecorder, lesson_run, starting_point
 from bntutor.store.store import Store
 from bntutor.ui import player_views as view
 from bntutor.ui.lesson_screen import LessonScreen
@@ -63,7 +63,7 @@ def run_lesson(
         with open_store(app, clock) as store:
             warmup = Warmup("torch").start()
             app = _lesson_language(app, store, lesson.slug, fresh=restart)
-            progress, note = _starting_point(store, lesson, restart, step, app.lang)
+            progress, note = starting_point(store, lesson, restart, step, app.lang)
             store.set_lesson_lang(lesson.slug, app.lang)
             store.set_current_step(lesson.slug, progress.current)  # started, even if quit at once
             answering = Answering(app.lang, before_engine=warmup.wait)
@@ -91,13 +91,6 @@ def _lesson_language(app: AppContext, store: Store, slug: str, *, fresh: bool) -
     return replace(app, lang=saved.lang)
 
 
-def lesson_run(store: Store, slug: str) -> int:
-    """The number of the lesson's live run: each run shows its options in a new order,
-    and a given run always in the same one."""
-    progress = store.get_progress(slug)
-    return progress.run if progress is not None else 1
-
-
 def _topic(lesson: Lesson) -> str | None:
     return lesson.topics[0] if lesson.topics else None
 
@@ -119,30 +112,6 @@ def _source(
     if scripted or not app.interactive:
         return ScriptedSource(stdin_lines(app.stdin), console)
     return TerminalSource(console)
-
-
-def _starting_point(
-    store: Store, lesson: Lesson, restart: bool, step: str | None = None, lang: str = "en"
-) -> tuple[tutor.LessonState, str]:
-    """Where to begin, and a line saying so when it is not the plain first step."""
-    if restart:
-        store.start_run(lesson.slug)  # a new run: what earlier runs achieved is kept
-        if step is None:
-            return tutor.start(lesson), ""
-    saved = None if restart else saved_progress(store.get_progress(lesson.slug))
-    if step is not None:
-        ids = tutor.step_ids(lesson)
-        line = message("lesson.start_at", lang, k=ids.index(step) + 1, n=len(ids), step=step)
-        return tutor.start_at(lesson, step, saved), line
-    progress = tutor.start(lesson, saved)
-    if saved is not None and tutor.finished(progress):
-        run = store.start_run(lesson.slug)  # played again: the finished run is kept
-        return tutor.start(lesson), message("lesson.again", lang, run=run)
-    ids = tutor.step_ids(lesson)
-    if saved is not None and progress.current != ids[0]:
-        k = ids.index(progress.current or ids[0]) + 1
-        return progress, message("lesson.resuming", lang, k=k, n=len(ids))
-    return progress, ""
 
 
 def _next_lesson(course: Catalog, entry: LessonEntry, lang: str) -> NextLesson | None:

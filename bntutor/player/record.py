@@ -1,5 +1,6 @@
 """Every step the learner finishes, into the store: the one place lessons, quizzes and
-review record what was answered (an attempt row, a review card) and where a lesson is."""
+review record what was answered (an attempt row, a review card) and where a lesson is;
+and, out of it, where a lesson begins again."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from typing import TYPE_CHECKING, Literal
 
 from bntutor import tutor
 from bntutor.checking.verdict import Verdict
+from bntutor.content.models import Lesson
+from bntutor.messages import message
 from bntutor.quiz.results import QuestionResult
 
 if TYPE_CHECKING:
@@ -82,3 +85,34 @@ def saved_progress(saved: LessonRecord | None) -> tutor.LessonState | None:
         for step in saved.steps
     }
     return tutor.LessonState(current=saved.current_step_id, steps=steps)
+
+
+def lesson_run(store: Store, slug: str) -> int:
+    """The number of the lesson's live run: each run shows its options in a new order,
+    and a given run always in the same one."""
+    progress = store.get_progress(slug)
+    return progress.run if progress is not None else 1
+
+
+def starting_point(
+    store: Store, lesson: Lesson, restart: bool, step: str | None = None, lang: str = "en"
+) -> tuple[tutor.LessonState, str]:
+    """Where to begin, and a line saying so when it is not the plain first step."""
+    if restart:
+        store.start_run(lesson.slug)  # a new run: what earlier runs achieved is kept
+        if step is None:
+            return tutor.start(lesson), ""
+    saved = None if restart else saved_progress(store.get_progress(lesson.slug))
+    if step is not None:
+        ids = tutor.step_ids(lesson)
+        line = message("lesson.start_at", lang, k=ids.index(step) + 1, n=len(ids), step=step)
+        return tutor.start_at(lesson, step, saved), line
+    state = tutor.start(lesson, saved)
+    if saved is not None and tutor.finished(state):
+        run = store.start_run(lesson.slug)  # played again: the finished run is kept
+        return tutor.start(lesson), message("lesson.again", lang, run=run)
+    ids = tutor.step_ids(lesson)
+    if saved is not None and state.current != ids[0]:
+        k = ids.index(state.current or ids[0]) + 1
+        return state, message("lesson.resuming", lang, k=k, n=len(ids))
+    return state, ""
