@@ -23,6 +23,7 @@ class GammaBetaIdentityArgs(BaseModel):
     samples: int = Field(8, ge=2, le=64)
     features: int = Field(4, ge=1, le=16)
     eps: float = Field(1e-5, gt=0, le=1)
+    quick: bool = False  # a demo's option; the batch is small either way
 
 
 @computation(

@@ -5,17 +5,11 @@ one mean and one variance per feature, computed down the column over the samples
 ``show="batch"`` shows only the batch (for learners to compute by hand first). Besides the
 right values it reports what the usual slips give: the unbiased variance in the
 denominator, dividing by the variance instead of the std, normalizing across a row.
-
-BN after a fully connected layer: each feature's statistics are taken down the batch.
-
-The layer's output is ``[N, F]``: N samples, F features. BN takes one column (one
-feature), computes its mean and variance over the N samples, standardizes the column and
-then scales by γ and shifts by β. With γ = √(σ² + ε) and β = μ it hands back its input.
+The fc-bn demo plays it as a fully connected layer's output.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -41,6 +35,7 @@ class BnColumnArgs(BaseModel):
         None, description="a given batch, one row per sample (overrides the seeded one)"
     )
     show: Literal["batch", "all"] = "all"
+    quick: bool = False  # a demo's option; the batch is small either way
 
     @model_validator(mode="after")
     def _shape(self) -> BnColumnArgs:
@@ -134,154 +129,3 @@ def bn_column(args: BnColumnArgs, report: ReportProgress) -> LiveResult:
             "x_hat_all_rows": rows(by_row),
         },
     )
-
-
-class FcBatchStatsArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    seed: int = Field(default=0, ge=0)
-    quick: bool = False
-    batch: int = Field(default=8, ge=2, le=64, description="N, samples in the batch")
-    features: int = Field(default=4, ge=1, le=16, description="F, outputs of the layer")
-    feature: int = Field(default=0, ge=0, description="the feature followed down the batch")
-    settings: list[tuple[float, float]] = Field(
-        default_factory=lambda: [(1.0, 0.0), (2.0, 0.5)],
-        max_length=6,
-        description="(gamma, beta) pairs to try; gamma = sigma, beta = mu is always added",
-    )
-
-    @model_validator(mode="after")
-    def _feature_in_range(self) -> FcBatchStatsArgs:
-        if self.feature >= self.features:
-            raise ValueError(f"feature {self.feature} is out of range for {self.features} features")
-        return self
-
-
-@dataclass(frozen=True)
-class Setting:
-    gamma: float
-    beta: float
-    label: str
-    y: list[float]
-    mean: float
-    std: float
-
-
-@dataclass(frozen=True)
-class FcBatchStats:
-    feature: int
-    outputs: list[list[float]]
-    """``[N][F]``: the layer's outputs, before BN."""
-    column: list[float]
-    mean: float
-    var: float
-    var_unbiased: float
-    sigma: float
-    """``sqrt(var + eps)``, what BN divides by."""
-    x_hat: list[float]
-    settings: list[Setting]
-    identity_max_diff: float
-    """Largest |y - x| with gamma = sigma, beta = mu."""
-
-    def values(self) -> dict[str, object]:
-        values = dict(self.__dict__)
-        values["settings"] = [s.__dict__ for s in self.settings]
-        return values
-
-
-def run_fc_batch_stats(args: FcBatchStatsArgs) -> FcBatchStats:
-    import torch
-    from torch import nn
-
-    from bntutor.engine import trace
-    from bntutor.live._session import torch_session
-
-    f = args.feature
-    with torch_session(args.seed) as gen, torch.no_grad():
-        layer = nn.Linear(5, args.features)
-        h = layer(2.0 * torch.randn(args.batch, 5, generator=gen) + 1.0)  # [N, F]
-        plain = trace(h)
-        sigma = float(torch.sqrt(plain.var[f] + 1e-5))
-        mean = float(plain.mean[f])
-        pairs = [(g, b, f"γ={g:g}, β={b:g}") for g, b in args.settings]
-        pairs.append((sigma, mean, "γ=σ, β=μ"))
-        settings = []
-        for gamma, beta, label in pairs:
-            weight = torch.ones(args.features)
-            bias = torch.zeros(args.features)
-            weight[f], bias[f] = gamma, beta
-            y = trace(h, weight=weight, bias=bias).y[:, f]
-            settings.append(Setting(gamma, beta, label, y.tolist(), float(y.mean()),
-                                    float(y.std(unbiased=False))))
-        identity = trace(h, weight=plain.var.add(1e-5).sqrt(), bias=plain.mean).y
-        return FcBatchStats(
-            feature=f,
-            outputs=h.tolist(),
-            column=h[:, f].tolist(),
-            mean=mean,
-            var=float(plain.var[f]),
-            var_unbiased=float(plain.var_unbiased[f]),
-            sigma=sigma,
-            x_hat=plain.x_hat[:, f].tolist(),
-            settings=settings,
-            identity_max_diff=float((identity - h).abs().max()),
-        )
-
-
-def batch_block(data: FcBatchStats) -> TensorBlock:
-    n, f = len(data.outputs), data.feature
-    return TensorBlock(
-        f"the layer's output for a batch of {n}: feature {f} is one column",
-        data.outputs,
-        row_labels=[f"sample {i}" for i in range(n)],
-        col_labels=[f"feature {j}" for j in range(len(data.outputs[0]))],
-        highlight=[(i, f) for i in range(n)],
-    )
-
-
-def stats_block(data: FcBatchStats) -> ScalarsBlock:
-    n = len(data.column)
-    return ScalarsBlock(
-        f"feature {data.feature} down the batch",
-        [
-            ("values", n),
-            ("mean μ", data.mean),
-            (f"variance σ² (÷{n}, what BN divides by)", data.var),
-            (f"unbiased variance (÷{n - 1}, what running_var stores)", data.var_unbiased),
-            ("√(σ² + ε)", data.sigma),
-        ],
-    )
-
-
-def affine_block(data: FcBatchStats) -> TensorBlock:
-    rows = [[x, xh, *(s.y[i] for s in data.settings)]
-            for i, (x, xh) in enumerate(zip(data.column, data.x_hat, strict=True))]
-    rows.append([data.mean, sum(data.x_hat) / len(data.x_hat), *(s.mean for s in data.settings)])
-    return TensorBlock(
-        f"feature {data.feature} through BN with different γ and β",
-        rows,
-        row_labels=[f"sample {i}" for i in range(len(data.column))] + ["mean"],
-        col_labels=["x", "x̂", *(s.label for s in data.settings)],
-        caption="the γ=σ, β=μ column gives the input back",
-    )
-
-
-def identity_block(data: FcBatchStats) -> ScalarsBlock:
-    items: list[tuple[str, float | int | str]] = []
-    for s in data.settings:
-        items += [(f"{s.label}: mean of y", s.mean), (f"{s.label}: std of y", s.std)]
-    items.append(("γ=σ, β=μ: largest |y − x|", data.identity_max_diff))
-    return ScalarsBlock("what γ and β did", items)
-
-
-@computation(
-    FcBatchStatsArgs,
-    "One feature's statistics down a batch of a fully connected layer; γ and β varied.",
-    ("feature", "outputs", "column", "mean", "var", "var_unbiased", "sigma", "x_hat",
-     "settings", "identity_max_diff"),
-)
-def fc_batch_stats(args: FcBatchStatsArgs, report: ReportProgress) -> LiveResult:
-    data = run_fc_batch_stats(args)
-    blocks: list[Block] = [batch_block(data), stats_block(data), affine_block(data),
-                           identity_block(data)]
-    return LiveResult(blocks=blocks, values=data.values())

@@ -66,7 +66,7 @@ def test_rich_output_tells_the_story_a_step_at_a_time() -> None:
     ran = bntutor("--no-color", "demo", "fc-bn", "--quick")
     assert ran.code == 0, ran.err
     assert "\x1b[" not in ran.out
-    assert "γ=σ, β=μ" in ran.out and "feature 0 down the batch" in ran.out
+    assert "γ = √(σ² + ε)" in ran.out and "feature 1: statistics over the 8 samples" in ran.out
     assert "Demo: BN in a fully connected layer" in ran.out and "(seed 0, quick)" in ran.out
     assert "step 1 of 2" in ran.out and "step 2 of 2" in ran.out
     assert "the output equals the input to" in ran.out

@@ -202,12 +202,12 @@ def test_demo_problems_are_located_without_running_the_demo(
     demo = bad / "bad-arg.yaml"
     assert lines[0] == (f"{demo}:12: step predict: bad argument 'batch' for computation "
                         "'similar_batch': Input should be greater than or equal to 4")
-    assert f"{demo}:16: step quote: computation 'fc_batch_stats' has no value 'meen' (did you " \
+    assert f"{demo}:16: step quote: computation 'bn_column' has no value 'meen' (did you " \
            "mean 'mean'?) in steps.2.after" in lines
-    assert f"{demo}:16: step quote: computation 'fc_batch_stats' has no argument 'samples' " \
-           "(its arguments: seed, quick, batch, features, feature, settings) in steps.2.after" \
-           in lines
-    assert f"{demo}:16: step quote: en and zh quote different values: en ['args[samples]', " \
+    assert f"{demo}:16: step quote: computation 'bn_column' has no argument 'sample' (its " \
+           "arguments: seed, samples, features, column, low, high, eps, gamma, beta, values, " \
+           "show, quick) in steps.2.after" in lines
+    assert f"{demo}:16: step quote: en and zh quote different values: en ['args[sample]', " \
            "'meen'], zh ['meen'] in steps.2.after" in lines
     assert f"{demo}:22: step seeded: argument 'seed' is set by `bntutor demo --seed` (leave " \
            "it out of the demo)" in lines

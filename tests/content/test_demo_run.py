@@ -112,7 +112,9 @@ def test_cnn_bn_layouts_agree_and_engine_matches_torch() -> None:
 
 
 def test_fc_bn_gamma_sigma_beta_mu_gives_the_input_back() -> None:
-    assert sections("fc-bn")["gamma-beta"]["identity_max_diff"] < 1e-5
+    v = sections("fc-bn")
+    assert v["gamma-beta"]["max_abs_diff"] < 1e-5 < v["gamma-beta"]["next_batch_max_abs_diff"]
+    assert v["gamma-beta"]["beta"][0] == v["batch"]["mean"]  # the same batch in both steps
 
 
 def test_moving_average_none_is_the_mean_of_batch_means() -> None:

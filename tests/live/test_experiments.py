@@ -6,7 +6,6 @@ or the statistics the experiment is about), not for fixed numbers.
 
 from __future__ import annotations
 
-import math
 import os
 import statistics
 import subprocess
@@ -93,23 +92,6 @@ def test_cnn_channel_stats_pool_n_h_w_per_channel() -> None:
         assert v[key] < 1e-5, key
     assert v["after_mean"] == pytest.approx([0.0] * c, abs=1e-6)
     assert v["after_var"] == pytest.approx([s / (s + 1e-5) for s in v["var"]], rel=1e-5)
-
-
-def test_fc_batch_stats_down_the_column() -> None:
-    from bntutor.live.feature_stats import FcBatchStatsArgs, run_fc_batch_stats
-
-    v = run_fc_batch_stats(FcBatchStatsArgs()).values()
-    column = [row[v["feature"]] for row in v["outputs"]]
-    assert column == v["column"]
-    assert v["mean"] == pytest.approx(statistics.fmean(column), abs=1e-6)
-    assert v["var"] == pytest.approx(statistics.pvariance(column), rel=1e-5)
-    assert v["var_unbiased"] == pytest.approx(statistics.variance(column), rel=1e-5)
-    by_label = {s["label"]: s for s in v["settings"]}
-    scale = math.sqrt(v["var"] / (v["var"] + 1e-5))
-    assert by_label["γ=2, β=0.5"]["mean"] == pytest.approx(0.5, abs=1e-5)
-    assert by_label["γ=2, β=0.5"]["std"] == pytest.approx(2 * scale, rel=1e-5)
-    assert by_label["γ=σ, β=μ"]["y"] == pytest.approx(column, abs=1e-5)
-    assert v["identity_max_diff"] < 1e-5
 
 
 def test_lasso_has_exact_zeros_ridge_has_none() -> None:
