@@ -60,13 +60,6 @@ def shown_option(ident: str, options: Sequence[LText | Option], lang: str = "en"
     return f"{letter}) {option_text(options[letters_for(options).index(letter)], lang)}"
 
 
-def chosen_ids(understood: str | None, options: Sequence[LText | Option]) -> list[str]:
-    """The option ids a verdict's ``understood`` letters (``a, c``) name, in that order."""
-    letters, ids = letters_for(options), option_ids(list(options))
-    parts = [p.strip() for p in (understood or "").split(",")]
-    return [ids[letters.index(p)] for p in parts if len(p) == 1 and p in letters]
-
-
 def _texts(option: LText | Option) -> list[str]:
     text = option.text if isinstance(option, Option) else option
     return [text] if isinstance(text, str) else list(text.values())
@@ -167,12 +160,13 @@ def check_choice(
     except ChoiceSyntaxError as exc:
         return Verdict.unreadable_as(answer, "an option", exc.said(lang), lang)
     ident = _id_of(letter, options)
+    read = {"understood": letter, "chosen": (ident,)}
     rule = matching_rule(ident, feedback or [], _letter_of, str.__eq__, lang)
     if rule is not None:
-        return Verdict.wrong(lang, diagnosis=rule, understood=letter)
+        return Verdict.wrong(lang, diagnosis=rule, **read)
     if ident == _letter_of(expected):
-        return Verdict.right(lang, understood=letter)
-    return Verdict.wrong(lang, diagnosis=_why(options, letter, lang), understood=letter)
+        return Verdict.right(lang, **read)
+    return Verdict.wrong(lang, diagnosis=_why(options, letter, lang), **read)
 
 
 def check_multi(
@@ -192,19 +186,20 @@ def check_multi(
         given = read_letters(answer, options)
     except ChoiceSyntaxError as exc:
         return Verdict.unreadable_as(answer, "options", exc.said(lang), lang)
-    understood = ", ".join(given)
-    given_ids = sorted(_id_of(letter, options) for letter in given)
+    chosen = tuple(_id_of(letter, options) for letter in given)
+    read = {"understood": ", ".join(given), "chosen": chosen}
+    given_ids = sorted(chosen)
     rule = matching_rule(given_ids, feedback or [], _letter_set, list.__eq__, lang)
     if rule is not None:
-        return Verdict.wrong(lang, diagnosis=rule, understood=understood)
+        return Verdict.wrong(lang, diagnosis=rule, **read)
     wanted = _letter_set(expected)
     if given_ids == wanted:
-        return Verdict.right(lang, understood=understood)
+        return Verdict.right(lang, **read)
     missing = sum(1 for x in wanted if x not in given_ids)
     extra = [letter for letter in given if _id_of(letter, options) not in wanted]
     whys = [f"({letter}) {why}" for letter in extra if (why := _why(options, letter, lang))]
     diagnosis = " ".join([_count_line(len(extra), missing, lang), *whys])
-    return Verdict.wrong(lang, diagnosis=diagnosis, understood=understood)
+    return Verdict.wrong(lang, diagnosis=diagnosis, **read)
 
 
 def _count_line(wrong: int, missing: int, lang: str) -> str:

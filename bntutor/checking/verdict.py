@@ -33,6 +33,7 @@ class Verdict:
     readable: bool = True
     diagnosis: str | None = None
     understood: str | None = None  # the answer as the checker read it (normalized)
+    chosen: tuple[str, ...] = ()  # the option ids a choice answer names, in its order
     diffs: list[ElementDiff] = field(default_factory=list)
     closeness: float | None = None
     #: A near miss worth asking again before judging (a typo): never counted as a try,

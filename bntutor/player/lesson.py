@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from bntutor import tutor
-from bntutor.checking.choice import chosen_ids
 from bntutor.checking.verdict import Verdict
 from bntutor.commands import command_word
 from bntutor.content.i18n import localize
@@ -204,8 +203,8 @@ class LessonPlayer:
         assert self._answers is not None, "a lesson with questions needs its answering service"
         verdict = self._answers.check(step, line)
         record = _answer_record(line, verdict)
-        if step.options and verdict.understood is not None:
-            record["chosen"] = chosen_ids(verdict.understood, step.options)
+        if verdict.chosen:
+            record["chosen"] = list(verdict.chosen)
         entry.setdefault("answers", []).append(record)
         return tutor.Answer(line, verdict, counted_if_unreadable=not self._io.interactive)
 

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from bntutor import tutor
-from bntutor.checking.choice import chosen_ids
 from bntutor.checking.verdict import Verdict
 from bntutor.commands import Back, Help, Hint, Quit, Show, Skip, Unknown, parse_command
 from bntutor.content.i18n import localize
@@ -287,7 +286,7 @@ class QuizRunner:
             explanation=localize(q.explanation, self.lang),
             lessons=item.lessons,
             options=tuple(option_ids(q.options)),
-            chosen=_chosen(q, verdict),
+            chosen=verdict.chosen if verdict is not None else (),
         )
 
     def _unasked(self, item_id: str, status: Status, detailed: bool) -> QuestionResult:
@@ -310,10 +309,3 @@ class QuizRunner:
             topic = "?"
         return QuestionResult(item_id, topic, 2, "", status)
 
-
-
-def _chosen(q: Question, verdict: Verdict | None) -> tuple[str, ...]:
-    """The option ids the learner's letters name (empty for other kinds or no answer)."""
-    if verdict is None or not verdict.readable or not q.options:
-        return ()
-    return tuple(chosen_ids(verdict.understood, q.options))

@@ -86,11 +86,14 @@ SHUFFLED = [  # options with ids, in the order a screen shows them
 
 def test_answers_name_option_ids_and_learners_type_shown_letters() -> None:
     verdict = check_choice("b", "running", SHUFFLED)
-    assert verdict.correct and verdict.understood == "b"
-    assert check_choice("a", "running", SHUFFLED).diagnosis == "That is training mode."
+    assert verdict.correct and verdict.understood == "b" and verdict.chosen == ("running",)
+    wrong = check_choice("a", "running", SHUFFLED)
+    assert (wrong.diagnosis, wrong.chosen) == ("That is training mode.", ("batch",))
+    assert check_choice("z", "running", SHUFFLED).chosen == ()  # unreadable: nothing chosen
     assert check_choice("c", "running", SHUFFLED, [("none", "BN always does something")]
                         ).diagnosis == "BN always does something"
     assert check_multi("c b", ["none", "running"], SHUFFLED).understood == "b, c"
+    assert check_multi("c a", ["none", "running"], SHUFFLED).chosen == ("batch", "none")
     assert check_multi("c b", ["none", "running"], SHUFFLED).correct
     assert not check_multi("a", ["none", "running"], SHUFFLED).correct
 
