@@ -230,6 +230,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "hint.skip": {"en": ":skip to see the answer", "zh": "输入 :skip 查看答案"},
     "hint.skip_why": {"en": ":skip to see the answer and why",
                       "zh": "输入 :skip 查看答案和解释"},
+    "command.not_here": {"en": "{command} does not work here: {what}",
+                         "zh": "这里不能用 {command}：{what}"},
     "hint.reading": {"en": ":hint works at a question; this step is for reading: press Enter"
                            " to go on",
                      "zh": ":hint 只在题目处可用；这一步只需阅读：按回车继续"},
@@ -847,6 +849,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "explain.follow_up": {"en": "follow-up", "zh": "追问"},
     "explain.type_answer": {"en": "type your answer in your own words (:skip, :quit)",
                             "zh": "请用自己的话写下回答（:skip 跳过，:quit 退出）"},
+    "explain.mark_how": {"en": "mark each point with y or n (or :quit)",
+                         "zh": "请为每个要点写 y 或 n（或 :quit 退出）"},
     "explain.marks_bad": {"en": "mark each point with y or n, not {token}",
                           "zh": "每个要点请用 y 或 n 标记，不能用 {token}"},
     "explain.marks_count": {"en": "mark all {count} points, one y or n each (got {got})",

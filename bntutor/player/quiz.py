@@ -21,7 +21,17 @@ from typing import Literal
 
 from bntutor import tutor
 from bntutor.checking.verdict import Verdict
-from bntutor.commands import Back, Help, Hint, Quit, Show, Skip, Unknown, parse_command
+from bntutor.commands import (
+    Back,
+    Help,
+    Hint,
+    Quit,
+    Show,
+    Skip,
+    Unknown,
+    command_word,
+    parse_command,
+)
 from bntutor.content.i18n import localize
 from bntutor.content.models import Question, option_ids
 from bntutor.content.shuffle import OptionOrder
@@ -237,10 +247,16 @@ class QuizRunner:
                 return None, "quit"
             if isinstance(command, Skip) and commands:
                 return None, None
+            what = message("explain.type_answer" if commands else "explain.mark_how", self.lang)
             if isinstance(command, Help):
                 self.io.show_help()
-            elif command is not None or not text:
-                self.io.show_note(message("explain.type_answer", self.lang))
+            elif isinstance(command, Unknown):
+                self.io.show_unknown(command.command)
+            elif command is not None:  # :hint, :show, :back (and :skip while marking)
+                self.io.show_note(message("command.not_here", self.lang,
+                                          command=command_word(text), what=what))
+            elif not text:
+                self.io.show_note(what)
             else:
                 return text, None
 

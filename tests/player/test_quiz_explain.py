@@ -79,3 +79,16 @@ def test_skipping_the_follow_up_marks_none_of_its_points(timer: FakeTimer) -> No
 def test_quitting_while_marking_ends_the_quiz_without_a_result(timer: FakeTimer) -> None:
     results, _, ended = _run(timer, ["An answer.", ":quit"], ["bank:plain"])
     assert ended == "quit" and results[0].status == "unanswered" and not results[0].marks
+
+
+def test_commands_that_cannot_apply_while_marking_or_in_a_follow_up_say_so(
+    timer: FakeTimer,
+) -> None:
+    replies = ["An answer.", ":skip", ":bogus", "y y y", ":hint", "GroupNorm.", "n n n n"]
+    (result,), io, _ = _run(timer, replies, ["bank:why-bn"])
+    assert result.marks == ((True, True, True), (False,) * 4)
+    assert ":skip does not work here: mark each point with y or n (or :quit)" in io.notes
+    assert "unknown command :bogus" in io.notes
+    assert (":hint does not work here: type your answer in your own words (:skip, :quit)"
+            in io.notes)
+    assert result.answer == "An answer. / GroupNorm."
