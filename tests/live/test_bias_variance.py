@@ -7,8 +7,10 @@ import pytest
 
 from bntutor.live.bias_variance import (
     BiasVarianceArgs,
+    PolyOverfitArgs,
     bias_variance,
     grid_points,
+    poly_overfit,
     training_sets,
 )
 
@@ -36,3 +38,13 @@ def test_bias_falls_and_variance_rises_with_the_degree() -> None:
     assert values["variance"][0] < values["variance"][2] < values["variance"][3]
     assert values["variance_l2"][3] < values["variance"][3]  # L2 buys variance ...
     assert values["bias2_l2"][3] > values["bias2"][3]  # ... with bias
+
+
+def test_polynomial_sweep_overfits_without_l2() -> None:
+    v = poly_overfit(PolyOverfitArgs(quick=True)).values
+    train = v["train_mse"]
+    assert all(b <= a + 1e-9 for a, b in zip(train, train[1:], strict=False))
+    assert v["test_mse"][-1] > v["test_mse_l2"][-1]
+    assert v["test_mse"][-1] > min(v["test_mse"])
+    assert v["coef_norm_l2"][-1] < v["coef_norm"][-1]
+    assert v["best_degree"] == v["degrees"][v["test_mse"].index(min(v["test_mse"]))]

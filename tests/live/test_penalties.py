@@ -14,10 +14,12 @@ from bntutor.live.penalties import (
     L1L2GradientsArgs,
     L1ProxStepArgs,
     LassoOrthonormalArgs,
+    LassoRidgeArgs,
     RidgeClosedFormArgs,
     l1_l2_gradients,
     l1_prox_step,
     lasso_orthonormal,
+    lasso_vs_ridge,
     ridge_closed_form,
 )
 
@@ -102,3 +104,13 @@ def test_lasso_solution_meets_the_subgradient_conditions(lam: float) -> None:
             assert cj == pytest.approx(lam * (1 if wj > 0 else -1), abs=1e-9)
         else:
             assert abs(cj) <= lam + 1e-9
+
+
+def test_lasso_has_exact_zeros_ridge_has_none() -> None:
+    v = lasso_vs_ridge(LassoRidgeArgs(quick=True)).values
+    p = len(v["true_weights"])
+    assert v["l1_zeros"][0] == p, "at the largest λ every lasso weight is 0"
+    assert all(z == 0 for z in v["l2_zeros"])
+    assert any(z1 > z2 for z1, z2 in zip(v["l1_zeros"], v["l2_zeros"], strict=True))
+    assert v["l1_zeros"] == sorted(v["l1_zeros"], reverse=True), "λ falls, zeros fall"
+    assert v["lambdas"] == sorted(v["lambdas"], reverse=True)
