@@ -156,3 +156,18 @@ def test_compute_step_by_step_in_chinese(
     assert not english_lines(ran.out)
     english = bntutor("--lang", "en", "compute", *args)
     assert "Step 1 · " in english.out and english_lines(english.out)
+
+
+@pytest.mark.parametrize("name", ["cnn-bn", "fc-bn", "moving-average", "l1-vs-l2", "overfit",
+                                  "dropout-variance", "fold-bn", "small-batch", "sync-bn"])
+def test_every_other_demo_in_chinese(name: str) -> None:
+    """Narrative and tables, as the player draws them (the runs the demo tests cached)."""
+    from ..content.test_demo_run import demo_run, screen
+
+    run = demo_run(name)
+    # torch's own words when asked for nn.SyncBatchNorm on a CPU are quoted as it said them
+    torch_said = tuple(str(r.values["torch_sync_bn"]).split(": ", 1)[-1][:30]
+                       for r in run.results.values() if "torch_sync_bn" in r.values)
+    chinese = screen(run, "zh")
+    assert not english_lines(chinese, torch_said), english_lines(chinese, torch_said)
+    assert english_lines(screen(run, "en"))  # the same check sees the English demo
