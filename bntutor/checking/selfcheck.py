@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from bntutor.checking.answering import Answering, typed_text
 from bntutor.checking.check import check
+from bntutor.checking.numeric import read_expected
 from bntutor.checking.resolve import ResolvedQuestion
 from bntutor.checking.verdict import Verdict
 from bntutor.content.i18n import localize
@@ -109,9 +110,9 @@ def _run_check(question: Question, text: str, resolved: ResolvedQuestion) -> Ver
 def _value_problem(question: Question, value: object) -> str | None:
     kind = question.kind
     if kind in ("numeric", "predict"):
-        while isinstance(value, list) and len(value) == 1:
-            value = value[0]
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        try:
+            read_expected(value)
+        except TypeError:
             return f"is not a number: {value!r}"
     if kind == "tensor":
         try:
