@@ -26,18 +26,20 @@ class BntutorError(Exception):
 
     def __init__(
         self, what: str, where: str | None = None, hint: str | None = None, *,
-        zh: str | None = None,
+        zh: str | None = None, zh_where: str | None = None,
     ) -> None:
         super().__init__(what)
         self.what = what
         self.where = where
         self.hint = hint
         self.zh = zh  # the whole "what; hint" in Chinese, where it has been written
+        self.zh_where = zh_where  # ``where`` in Chinese, when it holds words ("row 2, item 3")
 
     def one_line(self, lang: str = "en") -> str:
         """``what (where); hint``, in Chinese when ``lang`` is zh and it has been written."""
         if lang == "zh" and self.zh:
-            return f"{self.zh}（{self.where}）" if self.where else self.zh
+            where = self.zh_where or self.where
+            return f"{self.zh}（{where}）" if where else self.zh
         text = self.what
         if self.where:
             text += f" ({self.where})"

@@ -874,6 +874,116 @@ MESSAGES: dict[str, dict[str, str]] = {
     "compute.their_squares": {"en": "their squares", "zh": "它们的平方"},
     "compute.deviations": {"en": "the squared deviations", "zh": "各离差的平方"},
     "compute.sample1": {"en": "  sample 1: ", "zh": "  样本 1："},
+    # -- bad numbers, shapes and options of bntutor compute (what; .hint what to do) -------
+    "input.missing": {"en": "a number is missing", "zh": "缺了一个数"},
+    "input.not_number": {"en": "{text} is not a number", "zh": "{text} 不是数"},
+    "input.not_finite": {"en": "{text} is not a finite number", "zh": "{text} 不是有限的数"},
+    "input.not_finite.hint": {"en": "use ordinary numbers", "zh": "请用普通的数"},
+    "input.none": {"en": "no numbers given", "zh": "没有给出任何数"},
+    "input.format.hint": {"en": "separate samples with \";\" and features with \",\", e.g."
+                                " --values \"1,2;3,4\"",
+                          "zh": "样本之间用 \";\" 分隔，特征之间用 \",\" 分隔，例如"
+                                " --values \"1,2;3,4\""},
+    "input.format_or_shape.hint": {
+        "en": "separate samples with \";\" and features with \",\", e.g. --values \"1,2;3,4\","
+              " or --shape {shape}",
+        "zh": "样本之间用 \";\" 分隔，特征之间用 \",\" 分隔，例如 --values \"1,2;3,4\"；"
+              "或者用 --shape {shape}"},
+    "input.rows_or_shape.hint": {
+        "en": "one sample per row, features separated by \",\": --values \"1,2,3;4,5,6\","
+              " or --shape {shape}",
+        "zh": "每行一个样本，特征之间用 \",\" 分隔：--values \"1,2,3;4,5,6\"；或者用 --shape"
+              " {shape}"},
+    "input.row_empty": {"en": "row {r} is empty", "zh": "第 {r} 行是空的"},
+    "input.ragged": {"en": "row {r} has {got} but row 1 has {first}",
+                     "zh": "第 {r} 行有 {got}，第 1 行却有 {first}"},
+    "input.ragged.hint": {"en": "give every sample (row) one number per feature",
+                          "zh": "每个样本（一行）给每个特征各一个数"},
+    "input.vector.hint": {"en": "give one number per channel, e.g. \"1,0.5\"",
+                          "zh": "每个通道给一个数，例如 \"1,0.5\""},
+    "input.per_unit": {"en": "{given} given for {count}", "zh": "给了 {given}，但有 {count}"},
+    "input.per_unit.hint": {"en": "give one number per {unit}", "zh": "每个{unit}给一个数"},
+    "input.not_shape": {"en": "{text} is not a shape", "zh": "{text} 不是形状"},
+    "input.not_shape.hint": {"en": "write sizes like 8,3,4,4", "zh": "尺寸写成 8,3,4,4 这样"},
+    "input.not_size": {"en": "{text} is not a size", "zh": "{text} 不是尺寸"},
+    "input.not_size.hint": {"en": "sizes are whole numbers >= 1",
+                            "zh": "尺寸是大于等于 1 的整数"},
+    "input.zero_size": {"en": "a size of 0 leaves nothing to normalize",
+                        "zh": "尺寸为 0 就没有东西可归一化了"},
+    "input.zero_size.hint": {"en": "sizes must be >= 1", "zh": "尺寸必须大于等于 1"},
+    "input.too_big": {"en": "shape {shape} holds {count} values, more than {most}",
+                      "zh": "形状 {shape} 有 {count} 个值，超过了 {most}"},
+    "input.too_big.hint": {"en": "use a smaller shape", "zh": "请用小一些的形状"},
+    "input.layout_needs_shape": {"en": "--layout {layout} needs --shape to arrange the values",
+                                 "zh": "--layout {layout} 需要 --shape 才能排列这些值"},
+    "input.layout_needs_shape.hint": {"en": "give the shape of the batch, e.g. --shape 2,3,2,2",
+                                      "zh": "请给出批次的形状，例如 --shape 2,3,2,2"},
+    "input.count_shape": {"en": "{given} given but shape {shape} needs {need}",
+                          "zh": "给了 {given}，但形状 {shape} 需要 {need} 个"},
+    "input.count_shape.hint": {
+        "en": "give exactly as many numbers as the shape holds, in row-major order",
+        "zh": "给出与形状所含个数相同的数，按行优先的顺序排列"},
+    "input.count_shape_any.hint": {"en": "give as many numbers as the shape holds",
+                                   "zh": "给出与形状所含个数相同的数"},
+    "input.no_layout": {"en": "a {d}-D shape has no layout", "zh": "{d} 维的形状没有对应的布局"},
+    "input.no_layout.hint": {
+        "en": "give N,C for a fully-connected batch, N,C,H,W for images (N,H,W,C with"
+              " --layout NHWC)",
+        "zh": "全连接层的批次写 N,C，图像写 N,C,H,W（配合 --layout NHWC 时写 N,H,W,C）"},
+    "input.unknown_layout": {"en": "unknown layout {layout}", "zh": "没有 {layout} 这种布局"},
+    "input.unknown_layout.hint": {"en": "use NC, NCHW or NHWC", "zh": "请用 NC、NCHW 或 NHWC"},
+    "input.layout_dims": {"en": "--layout {layout} needs a {wanted}-D shape, got {got}-D",
+                          "zh": "--layout {layout} 需要 {wanted} 维的形状，给的是 {got} 维"},
+    "input.layout_dims.hint": {"en": "N,C for NC; N,C,H,W for NCHW; N,H,W,C for NHWC",
+                               "zh": "NC 写 N,C；NCHW 写 N,C,H,W；NHWC 写 N,H,W,C"},
+    "input.too_many": {"en": "too many numbers (at most {most})",
+                       "zh": "数太多了（最多 {most} 个）"},
+    "input.too_many.hint": {"en": "use a smaller batch", "zh": "请用小一些的批次"},
+    "input.convention": {"en": "unknown convention {name}", "zh": "没有 {name} 这种约定"},
+    "input.use.hint": {"en": "use {choices}", "zh": "请用 {choices}"},
+    "input.negative_var": {"en": "a variance cannot be negative", "zh": "方差不能为负"},
+    "input.negative_var.hint": {"en": "use numbers >= 0", "zh": "请用大于等于 0 的数"},
+    "input.one_value": {"en": "each channel has only 1 value: its variance is 0 and training"
+                              " cannot normalize it",
+                        "zh": "每个通道只有 1 个值：方差为 0，训练模式无法归一化"},
+    "input.one_value.hint": {"en": "give more samples (\";\" separates them), or use --eval",
+                             "zh": "多给几个样本（用 \";\" 分隔），或者加 --eval"},
+    "input.momentum": {"en": "momentum {m} is outside [0, 1]",
+                       "zh": "momentum {m} 不在 [0, 1] 之内"},
+    "input.momentum.hint": {"en": "e.g. 0.1 (torch), 0.99 (keras)",
+                            "zh": "例如 0.1（torch）、0.99（keras）"},
+    "input.eps": {"en": "eps must be a small positive number, got {eps}",
+                  "zh": "eps 必须是一个小的正数，现在是 {eps}"},
+    "input.eps.hint": {"en": "e.g. 1e-5", "zh": "例如 1e-5"},
+    "where.row_item": {"en": "{option} row {r}, item {i}", "zh": "{option} 第 {r} 行第 {i} 项"},
+    "where.item": {"en": "{option} item {i}", "zh": "{option} 第 {i} 项"},
+    # -- the answers file (--answers FILE) and standard input ---------------------------
+    "answers.not_utf8": {"en": "the answers are not UTF-8 text", "zh": "答案不是 UTF-8 文本"},
+    "answers.binary": {"en": "the answers are not text (binary bytes)",
+                       "zh": "答案不是文本（含有二进制字节）"},
+    "answers.too_long": {"en": "an answer is longer than {most} characters",
+                         "zh": "有一个答案超过了 {most} 个字符"},
+    "answers.cannot_read": {"en": "cannot read the answers: {reason}",
+                            "zh": "无法读取答案：{reason}"},
+    "answers.cannot_open": {"en": "cannot read the answers file: {reason}",
+                            "zh": "无法读取答案文件：{reason}"},
+    "answers.file.hint": {"en": "give a UTF-8 text file with one short answer per line",
+                          "zh": "请给一个 UTF-8 文本文件，每行一个简短的答案"},
+    "answers.stdin.hint": {"en": "send UTF-8 text, one short answer per line",
+                           "zh": "请发送 UTF-8 文本，每行一个简短的答案"},
+    "where.stdin_line": {"en": "{stdin}, line {n}", "zh": "{stdin} 第 {n} 行"},
+    "where.or_soon_after": {"en": "{where} or soon after", "zh": "{where} 或其后不远处"},
+    # -- BNTUTOR_NOW, the clock moved for testing ----------------------------------------
+    "now.unreadable": {"en": "cannot read {text} as a date and time",
+                       "zh": "无法把 {text} 读作日期和时间"},
+    "now.unreadable.hint": {"en": "use ISO 8601, e.g. 2024-05-02T09:00",
+                            "zh": "请用 ISO 8601 格式，例如 2024-05-02T09:00"},
+    "now.range": {"en": "{text} is outside the years the clock can run in",
+                  "zh": "{text} 超出了时钟能用的年份范围"},
+    "now.range.hint": {"en": "use a moment from {first} to {last}: review dates up to a century"
+                             " later must still be dates",
+                       "zh": "请用 {first} 到 {last} 年之间的时刻：一个世纪之后的复习日期也必须"
+                             "是合法的日期"},
     # -- settings (bntutor config) ----------------------------------------------------------
     "config.unset": {"en": "(not set)", "zh": "（未设置）"},
     "config.unknown_key": {"en": "no setting {name!r}", "zh": "没有 {name!r} 这个设置项"},
@@ -1139,6 +1249,18 @@ def message(key: str, lang: str = "en", **values: Any) -> str:
     """The ``lang`` form of message ``key`` (English when there is none), filled in."""
     forms = MESSAGES[key]
     return forms.get(lang, forms["en"]).format(**values)
+
+
+def error_words(key: str, hint: str | None = None, **values: Any) -> tuple[str, str | None, str]:
+    """An error's English ``what`` and ``hint`` and its whole Chinese ``what；hint``, for a
+    :class:`~bntutor.errors.BntutorError`: message ``key`` says what is wrong, message
+    ``hint`` (if any) what to do. A value may be a ``{en, zh}`` map ("3 numbers", "3 个数")."""
+    def filled(lang: str, name: str) -> str:
+        return message(name, lang, **{k: v[lang] if isinstance(v, dict) else v
+                                      for k, v in values.items()})
+
+    zh = filled("zh", key) + ("；" + filled("zh", hint) if hint else "")
+    return filled("en", key), filled("en", hint) if hint else None, zh
 
 
 def translate(text: str, lang: str) -> str:

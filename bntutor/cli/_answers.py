@@ -20,7 +20,7 @@ from bntutor.errors import BadInputError
 #: so no answer a script can give is refused by one and taken by the other.
 MAX_LINE = 10_000
 STDIN = "standard input"
-_HINT = "give a UTF-8 text file with one short answer per line"
+_HINT = "answers.file.hint"
 
 
 class AnswerLines:
@@ -52,18 +52,18 @@ class AnswerLines:
         try:
             raw = self._stream.readline(limit)
         except UnicodeDecodeError:  # a text stream decodes blocks: the byte may be further on
-            raise self._error("the answers are not UTF-8 text", number, " or soon after") from None
+            raise self._error("answers.not_utf8", number, soon_after=True) from None
         except OSError as exc:  # /proc/self/mem, a device, a file gone bad under us
-            raise self._error(f"cannot read the answers: {exc.strerror or exc}", number) from None
+            raise self._error("answers.cannot_read", number, reason=exc.strerror or exc) from None
         if isinstance(raw, bytes):
             if b"\0" in raw:
-                raise self._error("the answers are not text (binary bytes)", number)
+                raise self._error("answers.binary", number)
             if len(raw) == limit and not raw.endswith(b"\n"):
                 raise self._too_long(number)
             try:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8")  # a BOM is no answer
             except UnicodeDecodeError:
-                raise self._error("the answers are not UTF-8 text", number) from None
+                raise self._error("answers.not_utf8", number) from None
         else:
             line = raw
         if not line:
@@ -71,18 +71,30 @@ class AnswerLines:
         self._number = number
         body = line.rstrip("\r\n")
         if "\0" in body or not _encodable(body):
-            raise self._error("the answers are not text (binary bytes)", number)
+            raise self._error("answers.binary", number)
         if len(body) > self._max:
             raise self._too_long(number)
         return line
 
     def _too_long(self, number: int) -> BadInputError:
-        return self._error(f"an answer is longer than {self._max:,} characters", number)
+        return self._error("answers.too_long", number, most=f"{self._max:,}")
 
-    def _error(self, what: str, number: int, after: str = "") -> BadInputError:
-        where = f"{STDIN}, line {number}" if self._name == STDIN else f"{self._name}:{number}"
-        hint = "send UTF-8 text, one short answer per line" if self._name == STDIN else _HINT
-        return BadInputError(what, where + after, hint)
+    def _error(self, key: str, number: int, soon_after: bool = False,
+               **values: object) -> BadInputError:
+        """The catalog's error ``key`` at line ``number`` of the answers (``answers.*``)."""
+        from bntutor.cli._values import bad_input
+        from bntutor.messages import message
+
+        if self._name == STDIN:
+            where = {lang: message("where.stdin_line", lang, stdin=STDIN, n=number)
+                     for lang in ("en", "zh")}
+        else:
+            where = {lang: f"{self._name}:{number}" for lang in ("en", "zh")}
+        if soon_after:
+            where = {lang: message("where.or_soon_after", lang, where=where[lang])
+                     for lang in ("en", "zh")}
+        hint = "answers.stdin.hint" if self._name == STDIN else _HINT
+        return bad_input(key, where["en"], hint, where["zh"], **values)
 
 
 def _encodable(text: str) -> bool:
@@ -109,8 +121,9 @@ def answers_file(path: Path) -> Iterator[TextIO]:
     try:
         stream = path.open("rb")
     except OSError as exc:
-        raise BadInputError(
-            f"cannot read the answers file: {exc.strerror or exc}", str(path), _HINT
-        ) from None
+        from bntutor.cli._values import bad_input
+
+        raise bad_input("answers.cannot_open", str(path), _HINT,
+                        reason=exc.strerror or exc) from None
     with stream:
         yield cast(TextIO, AnswerLines(stream, str(path)))

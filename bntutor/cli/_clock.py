@@ -12,7 +12,6 @@ import os
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
-from bntutor.errors import BadInputError
 from bntutor.store.clock import Clock, utc_now
 
 ENV = "BNTUTOR_NOW"
@@ -23,21 +22,17 @@ LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 
 
 def parse_now(text: str) -> datetime:
+    from bntutor.cli._values import bad_input
+
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise BadInputError(
-            f"cannot read {text!r} as a date and time", ENV, "use ISO 8601, e.g. 2024-05-02T09:00"
-        ) from None
+        raise bad_input("now.unreadable", ENV, "now.unreadable.hint", text=repr(text)) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     if not EARLIEST <= moment < LATEST:
-        raise BadInputError(
-            f"{text.strip()!r} is outside the years the clock can run in",
-            ENV,
-            f"use a moment from {EARLIEST.year} to {LATEST.year - 1}: review dates up to a"
-            " century later must still be dates",
-        )
+        raise bad_input("now.range", ENV, "now.range.hint", text=repr(text.strip()),
+                        first=EARLIEST.year, last=LATEST.year - 1)
     return moment.astimezone(UTC)
 
 

@@ -6,21 +6,22 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from bntutor.errors import BadInputError
-
 if TYPE_CHECKING:
     from bntutor.ui.norm_data import NormData
-
-_HINT = 'one sample per row, features separated by ",": --values "1,2,3;4,5,6"'
-
 
 def norm_input(values: str | None, shape: str | None, seed: int) -> tuple[list[float],
                                                                           tuple[int, ...]]:
     """The numbers and their shape: typed rows, typed numbers arranged by --shape, or random."""
-    from bntutor.cli._values import parse_matrix, parse_rows, parse_shape, random_values
+    from bntutor.cli._values import (
+        bad_input,
+        parse_matrix,
+        parse_rows,
+        parse_shape,
+        random_values,
+    )
 
     if values is None and shape is None:
-        raise BadInputError("no numbers given", "--values", f"{_HINT}, or --shape 2,4,8")
+        raise bad_input("input.none", "--values", "input.rows_or_shape.hint", shape="2,4,8")
     sizes = parse_shape(shape) if shape is not None else None
     if sizes is None:
         assert values is not None
@@ -30,10 +31,9 @@ def norm_input(values: str | None, shape: str | None, seed: int) -> tuple[list[f
         return random_values(sizes, seed), sizes
     flat = [v for row in parse_rows(values) for v in row]
     if len(flat) != math.prod(sizes):
-        raise BadInputError(
-            f"{len(flat)} numbers given but shape {','.join(map(str, sizes))} needs "
-            f"{math.prod(sizes)}", "--values", "give as many numbers as the shape holds",
-        )
+        raise bad_input("input.count_shape", "--values", "input.count_shape_any.hint",
+                        given={"en": f"{len(flat)} numbers", "zh": f"{len(flat)} 个数"},
+                        shape=",".join(map(str, sizes)), need=math.prod(sizes))
     return flat, sizes
 
 

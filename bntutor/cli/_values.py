@@ -1,7 +1,8 @@
 """The learner's numbers as typed on the command line: ``"1,2,3;4,5,6"``, ``"8,3,4,4"``.
 
 Pure parsing and checking: every problem is a :class:`BadInputError` naming the option,
-the row and the item, so the learner can fix the one thing that is wrong.
+the row and the item, so the learner can fix the one thing that is wrong; its words come
+from the message catalog (``input.*``), in English and Chinese.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bntutor.errors import BadInputError
+from bntutor.messages import error_words, message
 
 Layout = Literal["NC", "NCHW", "NHWC"]
 LAYOUTS: tuple[Layout, ...] = ("NC", "NCHW", "NHWC")
 MAX_ELEMENTS = 100_000  # a lesson-sized batch; more would flood the terminal and memory
 _MAX_CHARS = 40 * MAX_ELEMENTS
-_FORMAT_HINT = 'separate samples with ";" and features with ",", e.g. --values "1,2;3,4"'
+_FORMAT_HINT = "input.format.hint"
 
 
 @dataclass(frozen=True)
@@ -44,35 +46,47 @@ class Batch:
         return math.prod(self.shape) // self.num_channels
 
 
-def parse_number(text: str, where: str, hint: str = _FORMAT_HINT) -> float:
-    """One finite number; ``−`` (the Unicode minus) is read as ``-``."""
+def bad_input(key: str, where: str | None, hint: str | None = None,
+              zh_where: str | None = None, **values: object) -> BadInputError:
+    """The catalog's error ``key`` (and ``hint``, a catalog key too) at ``where``."""
+    what, hint_text, zh = error_words(key, hint, **values)
+    return BadInputError(what, where, hint_text, zh=zh, zh_where=zh_where)
+
+
+def parse_number(text: str, where: str, zh_where: str | None = None,
+                 hint: str = _FORMAT_HINT) -> float:
+    """One finite number; ``−`` (the Unicode minus) is read as ``-``. ``hint`` is a
+    catalog key."""
     cleaned = text.strip().replace("−", "-")
     if not cleaned:
-        raise BadInputError("a number is missing", where, hint)
+        raise bad_input("input.missing", where, hint, zh_where)
     try:
         value = float(cleaned)
     except ValueError:
-        raise BadInputError(f"{cleaned[:20]!r} is not a number", where, hint) from None
+        raise bad_input("input.not_number", where, hint, zh_where,
+                        text=repr(cleaned[:20])) from None
     if not math.isfinite(value):
-        raise BadInputError(f"{cleaned!r} is not a finite number", where, "use ordinary numbers")
+        raise bad_input("input.not_finite", where, "input.not_finite.hint", zh_where,
+                        text=repr(cleaned))
     return value
+
+
+def _where(key: str, **values: object) -> tuple[str, str]:
+    """A place in the learner's numbers (``--values row 2, item 3``), in English and Chinese."""
+    return message(key, "en", **values), message(key, "zh", **values)
 
 
 def parse_rows(text: str, option: str = "--values") -> list[list[float]]:
     """``"1,2;3,4"`` -> ``[[1, 2], [3, 4]]``; rows may differ in length."""
     _check_size(text, option)
     if not text.strip():
-        raise BadInputError("no numbers given", option, _FORMAT_HINT)
+        raise bad_input("input.none", option, _FORMAT_HINT)
     rows: list[list[float]] = []
     for r, row_text in enumerate(text.split(";"), start=1):
         if not row_text.strip():
-            raise BadInputError(f"row {r} is empty", option, _FORMAT_HINT)
-        rows.append(
-            [
-                parse_number(item, f"{option} row {r}, item {i}")
-                for i, item in enumerate(row_text.split(","), start=1)
-            ]
-        )
+            raise bad_input("input.row_empty", option, _FORMAT_HINT, r=r)
+        rows.append([parse_number(item, *_where("where.row_item", option=option, r=r, i=i))
+                     for i, item in enumerate(row_text.split(","), start=1)])
     return rows
 
 
@@ -81,24 +95,19 @@ def parse_matrix(text: str, option: str = "--values") -> list[list[float]]:
     rows = parse_rows(text, option)
     for r, row in enumerate(rows[1:], start=2):
         if len(row) != len(rows[0]):
-            raise BadInputError(
-                f"row {r} has {_numbers(len(row))} but row 1 has {_numbers(len(rows[0]))}",
-                option,
-                "give every sample (row) one number per feature",
-            )
+            raise bad_input("input.ragged", option, "input.ragged.hint", r=r,
+                            got=_numbers(len(row)), first=_numbers(len(rows[0])))
     return rows
 
 
 def parse_vector(text: str, option: str) -> list[float]:
     """``"1, 0.5"`` -> ``[1.0, 0.5]``: one number per channel."""
     _check_size(text, option)
-    hint = 'give one number per channel, e.g. "1,0.5"'
+    hint = "input.vector.hint"
     if not text.strip():
-        raise BadInputError("no numbers given", option, hint)
-    return [
-        parse_number(item, f"{option} item {i}", hint)
-        for i, item in enumerate(re.split(r"[,;]", text), start=1)
-    ]
+        raise bad_input("input.none", option, hint)
+    return [parse_number(item, *_where("where.item", option=option, i=i), hint=hint)
+            for i, item in enumerate(re.split(r"[,;]", text), start=1)]
 
 
 def vector_for(text: str | None, option: str, count: int, unit: str) -> list[float] | None:
@@ -107,10 +116,12 @@ def vector_for(text: str | None, option: str, count: int, unit: str) -> list[flo
         return None
     vector = parse_vector(text, option)
     if len(vector) != count:
-        raise BadInputError(
-            f"{len(vector)} number{'s' * (len(vector) != 1)} given for "
-            f"{count} {unit}{'s' * (count != 1)}", option, f"give one number per {unit}",
-        )
+        zh_unit = {"channel": "通道", "feature": "特征"}.get(unit, unit)
+        raise bad_input("input.per_unit", option, "input.per_unit.hint",
+                        given=_numbers(len(vector)),
+                        count={"en": f"{count} {unit}{'s' * (count != 1)}",
+                               "zh": f"{count} 个{zh_unit}"},
+                        unit={"en": unit, "zh": zh_unit})
     return vector
 
 
@@ -118,36 +129,30 @@ def parse_shape(text: str, option: str = "--shape") -> tuple[int, ...]:
     """``"8,3,4,4"`` or ``"8x3x4x4"`` -> ``(8, 3, 4, 4)``; every size at least 1."""
     parts = [p.strip() for p in re.split(r"[,x×]", text.strip().strip("()[]"))]
     if not text.strip() or any(not p for p in parts):
-        raise BadInputError(f"{text!r} is not a shape", option, "write sizes like 8,3,4,4")
+        raise bad_input("input.not_shape", option, "input.not_shape.hint", text=repr(text))
     sizes: list[int] = []
     for p in parts:
         if not p.isdigit() or len(p) > 9:
-            raise BadInputError(f"{p[:20]!r} is not a size", option, "sizes are whole numbers >= 1")
+            raise bad_input("input.not_size", option, "input.not_size.hint", text=repr(p[:20]))
         sizes.append(int(p))
     if min(sizes) < 1:
-        raise BadInputError("a size of 0 leaves nothing to normalize", option, "sizes must be >= 1")
+        raise bad_input("input.zero_size", option, "input.zero_size.hint")
     if math.prod(sizes) > MAX_ELEMENTS:
-        raise BadInputError(
-            f"shape {text.strip()} holds {math.prod(sizes):,} values, more than {MAX_ELEMENTS:,}",
-            option,
-            "use a smaller shape",
-        )
+        raise bad_input("input.too_big", option, "input.too_big.hint", shape=text.strip(),
+                        count=f"{math.prod(sizes):,}", most=f"{MAX_ELEMENTS:,}")
     return tuple(sizes)
 
 
 def build_batch(values: str | None, shape: str | None, layout: str | None, seed: int) -> Batch:
     """Decide the batch from ``--values``, ``--shape`` and ``--layout`` (random if no values)."""
     if values is None and shape is None:
-        raise BadInputError("no numbers given", "--values", f"{_FORMAT_HINT}, or --shape 8,3,4,4")
+        raise bad_input("input.none", "--values", "input.format_or_shape.hint", shape="8,3,4,4")
     sizes = parse_shape(shape) if shape is not None else None
     chosen = _layout(layout, sizes)
     if sizes is None:
         if chosen != "NC":
-            raise BadInputError(
-                f"--layout {chosen} needs --shape to arrange the values",
-                "--shape",
-                "give the shape of the batch, e.g. --shape 2,3,2,2",
-            )
+            raise bad_input("input.layout_needs_shape", "--shape",
+                            "input.layout_needs_shape.hint", layout=chosen)
         assert values is not None
         rows = parse_matrix(values)
         return Batch([v for row in rows for v in row], (len(rows), len(rows[0])), chosen)
@@ -155,12 +160,9 @@ def build_batch(values: str | None, shape: str | None, layout: str | None, seed:
         return Batch(random_values(sizes, seed), sizes, chosen, seed=seed)
     flat = [v for row in parse_rows(values) for v in row]
     if len(flat) != math.prod(sizes):
-        raise BadInputError(
-            f"{_numbers(len(flat))} given but shape {','.join(map(str, sizes))} needs "
-            f"{math.prod(sizes)}",
-            "--values",
-            "give exactly as many numbers as the shape holds, in row-major order",
-        )
+        raise bad_input("input.count_shape", "--values", "input.count_shape.hint",
+                        given=_numbers(len(flat)), shape=",".join(map(str, sizes)),
+                        need=math.prod(sizes))
     return Batch(flat, sizes, chosen)
 
 
@@ -178,31 +180,23 @@ def _layout(layout: str | None, sizes: tuple[int, ...] | None) -> Layout:
             return "NC"
         if len(sizes) == 4:
             return "NCHW"
-        raise BadInputError(
-            f"a {len(sizes)}-D shape has no layout",
-            "--shape",
-            "give N,C for a fully-connected batch, N,C,H,W for images (N,H,W,C with --layout NHWC)",
-        )
+        raise bad_input("input.no_layout", "--shape", "input.no_layout.hint", d=len(sizes))
     upper = layout.upper()
     if upper not in LAYOUTS:
-        raise BadInputError(f"unknown layout {layout!r}", "--layout", "use NC, NCHW or NHWC")
+        raise bad_input("input.unknown_layout", "--layout", "input.unknown_layout.hint",
+                        layout=repr(layout))
     wanted = 2 if upper == "NC" else 4
     if sizes is not None and len(sizes) != wanted:
-        raise BadInputError(
-            f"--layout {upper} needs a {wanted}-D shape, got {len(sizes)}-D",
-            "--shape",
-            "N,C for NC; N,C,H,W for NCHW; N,H,W,C for NHWC",
-        )
+        raise bad_input("input.layout_dims", "--shape", "input.layout_dims.hint", layout=upper,
+                        wanted=wanted, got=len(sizes))
     return upper
 
 
-def _numbers(count: int) -> str:
-    return f"{count} number{'s' * (count != 1)}"
+def _numbers(count: int) -> dict[str, str]:
+    return {"en": f"{count} number{'s' * (count != 1)}", "zh": f"{count} 个数"}
 
 
 def _check_size(text: str, option: str) -> None:
     count = text.count(",") + text.count(";") + 1
     if len(text) > _MAX_CHARS or count > MAX_ELEMENTS:
-        raise BadInputError(
-            f"too many numbers (at most {MAX_ELEMENTS:,})", option, "use a smaller batch"
-        )
+        raise bad_input("input.too_many", option, "input.too_many.hint", most=f"{MAX_ELEMENTS:,}")

@@ -13,7 +13,6 @@ import typer
 
 from bntutor.cli.context import get_context
 from bntutor.conventions import CONVENTIONS
-from bntutor.errors import BadInputError
 
 if TYPE_CHECKING:  # imported when the command runs, to keep `bntutor --help` fast
     import numpy as np
@@ -61,15 +60,14 @@ def bn_cmd(
       bntutor compute bn --values "1,2;3,5" --eval --running-mean 1,2 --running-var 4,1
       bntutor compute bn --shape 4,2,3,3 --seed 1 --layout NCHW
     """
-    from bntutor.cli._values import build_batch, vector_for
+    from bntutor.cli._values import bad_input, build_batch, vector_for
 
     app_ctx = get_context(ctx)
     _check_scalars(momentum, eps)
     convention = convention.lower()
     if convention not in CONVENTIONS:
-        raise BadInputError(
-            f"unknown convention {convention!r}", "--convention", "use " + ", ".join(CONVENTIONS)
-        )
+        raise bad_input("input.convention", "--convention", "input.use.hint",
+                        name=repr(convention), choices=", ".join(CONVENTIONS))
     batch = build_batch(values, shape, layout, seed)
     vectors = {
         option: vector_for(text, option, batch.num_channels, "channel")
@@ -82,13 +80,9 @@ def bn_cmd(
     }
     running = vectors["--running-var"]
     if running is not None and min(running) < 0:
-        raise BadInputError("a variance cannot be negative", "--running-var", "use numbers >= 0")
+        raise bad_input("input.negative_var", "--running-var", "input.negative_var.hint")
     if training and batch.per_channel < 2:
-        raise BadInputError(
-            "each channel has only 1 value: its variance is 0 and training cannot normalize it",
-            "--values",
-            'give more samples (";" separates them), or use --eval',
-        )
+        raise bad_input("input.one_value", "--values", "input.one_value.hint")
 
     data = _compute(batch, vectors, convention, momentum, eps, training)
     if as_json:
@@ -102,12 +96,12 @@ def bn_cmd(
 
 
 def _check_scalars(momentum: float | None, eps: float | None) -> None:
+    from bntutor.cli._values import bad_input
+
     if momentum is not None and not 0.0 <= momentum <= 1.0:
-        raise BadInputError(
-            f"momentum {momentum} is outside [0, 1]", "--momentum", "e.g. 0.1 (torch), 0.99 (keras)"
-        )
+        raise bad_input("input.momentum", "--momentum", "input.momentum.hint", m=momentum)
     if eps is not None and not (math.isfinite(eps) and eps > 0.0):
-        raise BadInputError(f"eps must be a small positive number, got {eps}", "--eps", "e.g. 1e-5")
+        raise bad_input("input.eps", "--eps", "input.eps.hint", eps=eps)
 
 
 def _compute(

@@ -9,6 +9,8 @@ error message torch itself raises, quoted as torch wrote it (taken from torch he
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from pathlib import Path
 
@@ -171,3 +173,34 @@ def test_every_other_demo_in_chinese(name: str) -> None:
     chinese = screen(run, "zh")
     assert not english_lines(chinese, torch_said), english_lines(chinese, torch_said)
     assert english_lines(screen(run, "en"))  # the same check sees the English demo
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("compute", "bn", "--values", "1,x;3,4"),
+     "'x' 不是数；样本之间用 \";\" 分隔，特征之间用 \",\" 分隔，例如 --values \"1,2;3,4\""
+     "（--values 第 1 行第 2 项）"),
+    (("compute", "bn", "--values", "1,2;3,4", "--gamma", "1"), "给了 1 个数，但有 2 个通道"),
+    (("compute", "ln", "--shape", "2,3", "--values", "1,2"), "给了 2 个数，但形状 2,3 需要 6 个"),
+    (("compute", "bn", "--values", "1,2;3,4", "--momentum", "2"),
+     "momentum 2.0 不在 [0, 1] 之内"),
+    (("lesson", "1", "--answers", "no-such-answers.txt"), "无法读取答案文件"),
+])
+def test_errors_in_chinese_keep_one_line_what_and_where(
+    args: tuple[str, ...], said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_home(tmp_path / "home", monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    ran = bntutor("--lang", "zh", *args)
+    assert ran.code == 2 and said in ran.err, ran.err
+    # the system's own reason (strerror) is quoted as the system gives it
+    allowed = (os.strerror(errno.ENOENT),)
+    assert len(ran.err.strip().splitlines()) == 1 and not english_lines(ran.err, allowed)
+    english = bntutor("--lang", "en", *args)
+    assert english.code == 2 and not re.search(r"[\u4e00-\u9fff]", english.err)
+
+
+def test_a_bad_clock_is_said_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    use_home(tmp_path / "home", monkeypatch, BNTUTOR_NOW="yesterday")
+    ran = bntutor("--lang", "zh", "review")
+    assert ran.code == 2 and "无法把 'yesterday' 读作日期和时间" in ran.err
+    assert "（BNTUTOR_NOW）" in ran.err
