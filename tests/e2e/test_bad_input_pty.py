@@ -7,27 +7,17 @@ test_quiz_e2e.)
 from __future__ import annotations
 
 import os
-import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pexpect
 import pytest
 
-from .installed import default_signals
+from .installed import bntutor_script, default_signals
 
 pytestmark = pytest.mark.slow
 
 TIMEOUT = 60
-
-
-def _script() -> str:
-    beside = Path(sys.executable).parent / "bntutor"
-    found = str(beside) if beside.exists() else shutil.which("bntutor")
-    if found is None:
-        pytest.fail("the bntutor console script is not installed (pip install -e .)")
-    return found
 
 
 @pytest.fixture
@@ -38,7 +28,7 @@ def spawn(tmp_path: Path) -> Iterator[object]:
     children: list[pexpect.spawn] = []
 
     def start(*args: str) -> pexpect.spawn:
-        child = pexpect.spawn(_script(), list(args), env=env, encoding="utf-8",
+        child = pexpect.spawn(bntutor_script(), list(args), env=env, encoding="utf-8",
                               timeout=TIMEOUT, dimensions=(40, 100),
                               preexec_fn=default_signals)
         children.append(child)

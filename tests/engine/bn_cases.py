@@ -83,3 +83,8 @@ def cases(
         dtype=draw(st.sampled_from(dtypes)),
         seed=draw(st.integers(0, 2**31 - 1)),
     )
+
+
+def close(actual: torch.Tensor, expected: torch.Tensor, tol: float) -> None:
+    """``actual`` equals torch's ``expected`` within ``tol``, absolute and relative."""
+    torch.testing.assert_close(actual, expected, rtol=tol, atol=tol)

@@ -10,13 +10,9 @@ from hypothesis import strategies as st
 
 from bntutor.engine import batch_norm
 
-from .bn_cases import TOL, Case, cases, condition
+from .bn_cases import TOL, Case, cases, close, condition
 
 SETTINGS = settings(max_examples=40, deadline=None)
-
-
-def close(actual: torch.Tensor, expected: torch.Tensor, tol: float) -> None:
-    torch.testing.assert_close(actual, expected, rtol=tol, atol=tol)
 
 
 @SETTINGS

@@ -10,14 +10,10 @@ from torch import nn
 
 from bntutor.engine import BatchNorm
 
-from .bn_cases import TOL, Case, cases
+from .bn_cases import TOL, Case, cases, close
 
 SETTINGS = settings(max_examples=40, deadline=None)
 KEYS = ["weight", "bias", "running_mean", "running_var", "num_batches_tracked"]
-
-
-def close(actual: torch.Tensor, expected: torch.Tensor, tol: float) -> None:
-    torch.testing.assert_close(actual, expected, rtol=tol, atol=tol)
 
 
 def torch_bn(ndim: int, *args: object, **kwargs: object) -> nn.Module:
