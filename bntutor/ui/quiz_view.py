@@ -114,7 +114,6 @@ class QuizView(Screen):
         self._reader = reader
         self._timer = timer
         self._on_wait = on_wait
-        self._timed = False
 
     @property
     def interactive(self) -> bool:
@@ -137,7 +136,6 @@ class QuizView(Screen):
             question_view(localize(q.prompt, self._lang), options, q.kind == "multi", q.unit,
                           self._lang, note=self._note(q))
         )
-        self._timed = remaining is not None
 
     def _print_context(self, item: QuizItem) -> None:
         if self._console.quiet:  # --json: nothing is shown, so nothing is computed
