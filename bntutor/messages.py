@@ -14,6 +14,8 @@ from typing import Any
 
 MESSAGES: dict[str, dict[str, str]] = {
     # -- coding exercises (bntutor exercise) -------------------------------------------------
+    "exercise.heading": {"en": "exercise {name}: {title}", "zh": "练习 {name}：{title}"},
+    "exercise.your_code": {"en": "# your code here", "zh": "# 在这里写你的代码"},
     "exercise.file": {"en": "your file: {path}", "zh": "你的文件：{path}"},
     "exercise.keys": {"en": "save it to check; Enter re-runs; :hint ({hints} hints), :solution,"
                             " :help, :quit",

@@ -12,6 +12,7 @@ import textwrap
 from pathlib import Path
 
 from bntutor.content.exercises import Exercise
+from bntutor.messages import message
 
 DEFAULT_DIR = "bntutor-exercises"
 
@@ -35,8 +36,8 @@ def starter_text(exercise: Exercise, framework: str, lang: str, footer: str,
     if autograd_note:
         doc += "\n" + autograd_note
     header = f"bntutor exercise {exercise.name}: {exercise.title.get(lang)}\n\n{task}\n\n{footer}"
-    body = textwrap.indent(f'"""{doc}\n"""\n# your code here\nraise NotImplementedError\n',
-                           "    ")
+    your_code = message("exercise.your_code", lang)
+    body = textwrap.indent(f'"""{doc}\n"""\n{your_code}\nraise NotImplementedError\n', "    ")
     return (f'"""{header}\n"""\n\n' + "\n".join(imports) + "\n\n\n"
             f"def {name}({', '.join(args)}):\n{body}")
 

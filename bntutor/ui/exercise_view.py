@@ -52,7 +52,7 @@ def array_text(value: Any) -> str:
 def task_view(name: str, title: str, task: str, path: str, n_hints: int,
               lang: str = "en") -> RenderableType:
     return Group(
-        title_rule(Text(f"exercise {name}: {title}")),
+        title_rule(Text(message("exercise.heading", lang, name=name, title=title))),
         markdown(task),
         Text(message("exercise.file", lang, path=path), style="bold"),
         Text(message("exercise.keys", lang, hints=n_hints), style="dim"),

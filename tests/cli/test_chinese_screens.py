@@ -204,3 +204,14 @@ def test_a_bad_clock_is_said_in_chinese(tmp_path: Path, monkeypatch: pytest.Monk
     ran = bntutor("--lang", "zh", "review")
     assert ran.code == 2 and "无法把 'yesterday' 读作日期和时间" in ran.err
     assert "（BNTUTOR_NOW）" in ran.err
+
+
+def test_an_exercise_and_its_starter_file_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_home(tmp_path / "home", monkeypatch)
+    ran = bntutor("--lang", "zh", "exercise", "bn-forward", "--once", "--dir", str(tmp_path))
+    assert "练习 bn-forward：训练模式下的 BN 前向传播" in ran.out, ran.out
+    assert not english_lines(ran.out, ("out = gamma * (x - mean)",))  # a formula
+    starter = (tmp_path / "bn_forward.py").read_text(encoding="utf-8")
+    assert "# 在这里写你的代码" in starter and "your code" not in starter
