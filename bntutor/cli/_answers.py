@@ -12,9 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, TextIO, cast
+from typing import TYPE_CHECKING, BinaryIO, TextIO, cast
 
 from bntutor.errors import BadInputError
+from bntutor.ui.prompt import ScriptedSource
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from bntutor.cli.context import AppContext
 
 #: The longest line read: the answer checkers' own cap (bntutor.checking.check.MAX_ANSWER),
 #: so no answer a script can give is refused by one and taken by the other.
@@ -127,3 +133,19 @@ def answers_file(path: Path) -> Iterator[TextIO]:
                         reason=exc.strerror or exc) from None
     with stream:
         yield cast(TextIO, AnswerLines(stream, str(path)))
+
+
+@contextmanager
+def scripted_source(app: AppContext, console: Console, answers: Path | None,
+                    scripted: bool) -> Iterator[ScriptedSource | None]:
+    """Where scripted answers come from: ``--answers FILE``, else piped standard input
+    (or any standard input when ``scripted``, as with ``--json``); None when a person
+    types them at the terminal (the caller picks its lesson or timed-quiz reader)."""
+    if answers is not None:
+        with answers_file(answers) as stream:
+            yield ScriptedSource(stream, console)
+        return
+    if scripted or not app.interactive:
+        yield ScriptedSource(stdin_lines(app.stdin), console)
+        return
+    yield None

@@ -11,17 +11,14 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
 
 from rich.console import Console
 
 from bntutor import tutor
 from bntutor.checking.answering import Answering
-from bntutor.cli._answers import answers_file, stdin_lines
+from bntutor.cli._answers import scripted_source
 from bntutor.cli._clock import app_clock
 from bntutor.cli._services import rendered
 from bntutor.cli._store import open_store
@@ -37,7 +34,7 @@ from bntutor.player.record import StoreRecorder, lesson_run, starting_point
 from bntutor.store.store import Store
 from bntutor.ui import player_views as view
 from bntutor.ui.lesson_screen import LessonScreen
-from bntutor.ui.prompt import AnswerSource, ScriptedSource, TerminalSource
+from bntutor.ui.prompt import TerminalSource
 from bntutor.ui.summary import NextLesson, summary_view
 
 
@@ -58,8 +55,8 @@ def run_lesson(
             message("lesson.its_steps", app.lang, steps=", ".join(tutor.step_ids(lesson))))
     console = Console(quiet=True) if as_json else app.console
     clock = app_clock()
-    with _answer_stream(app, answers) as stream:
-        source = _source(app, console, stream, scripted=as_json or answers is not None)
+    with scripted_source(app, console, answers, as_json) as scripted:
+        source = scripted or TerminalSource(console)
         with open_store(app, clock) as store:
             warmup = Warmup("torch").start()
             app = _lesson_language(app, store, lesson.slug, fresh=restart)
@@ -93,25 +90,6 @@ def _lesson_language(app: AppContext, store: Store, slug: str, *, fresh: bool) -
 
 def _topic(lesson: Lesson) -> str | None:
     return lesson.topics[0] if lesson.topics else None
-
-
-@contextmanager
-def _answer_stream(app: AppContext, answers: Path | None) -> Iterator[TextIO | None]:
-    if answers is None:
-        yield None
-        return
-    with answers_file(answers) as stream:
-        yield stream
-
-
-def _source(
-    app: AppContext, console: Console, stream: TextIO | None, scripted: bool
-) -> AnswerSource:
-    if stream is not None:
-        return ScriptedSource(stream, console)
-    if scripted or not app.interactive:
-        return ScriptedSource(stdin_lines(app.stdin), console)
-    return TerminalSource(console)
 
 
 def _next_lesson(course: Catalog, entry: LessonEntry, lang: str) -> NextLesson | None:

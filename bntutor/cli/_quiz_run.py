@@ -13,8 +13,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -22,7 +21,7 @@ from typing import Literal
 from rich.console import Console
 
 from bntutor.checking.answering import Answering
-from bntutor.cli._answers import answers_file, stdin_lines
+from bntutor.cli._answers import answers_file, scripted_source
 from bntutor.cli._clock import app_clock
 from bntutor.cli._services import rendered
 from bntutor.cli._store import open_store
@@ -38,7 +37,7 @@ from bntutor.store.clock import Clock
 from bntutor.store.store import Store
 from bntutor.ui.quiz_view import QuizView, Reader
 from bntutor.ui.report_view import report_view
-from bntutor.ui.timed_input import ScriptedReader, TerminalReader
+from bntutor.ui.timed_input import TerminalReader
 
 
 @dataclass(frozen=True)
@@ -72,20 +71,6 @@ def load_content() -> Content:
     course = catalog
     topics = {e.slug: list(e.topics) for e in course.lessons}
     return Content(ItemSource(questions, lambda slug: course.load(slug)), topics)
-
-
-@contextmanager
-def answer_reader(app: AppContext, console: Console, answers: Path | None,
-                  scripted: bool) -> Iterator[Reader]:
-    """An answers file, piped stdin, or the terminal (timed reads need the real stdin)."""
-    if answers is not None:
-        with answers_file(answers) as stream:
-            yield ScriptedReader(stream, console)
-        return
-    if scripted or not app.interactive:
-        yield ScriptedReader(stdin_lines(app.stdin), console)
-        return
-    yield TerminalReader(console, app.stdin, time.monotonic)
 
 
 def run_items(
@@ -150,8 +135,9 @@ def run_quiz(app: AppContext, options: QuizOptions, answers: Path | None, as_jso
                             options.n, options.seed)
     console = Console(quiet=True) if as_json else app.console
     clock = app_clock()
-    with answer_reader(app, console, answers, as_json) as reader, \
+    with scripted_source(app, console, answers, as_json) as scripted, \
             open_store(app, clock) as store:
+        reader = scripted or TerminalReader(console, app.stdin, time.monotonic)
         store.check_writable()
         outcome, report = run_items(app, "quiz", item_ids, content, store, clock, reader,
                                     console, options.time_limit, options.seed)
@@ -204,7 +190,8 @@ def run_review(app: AppContext, n: int, answers: Path | None, as_json: bool) -> 
         content = load_content()
         console.print(message("review.due_one" if len(due) == 1 else "review.due", app.lang,
                               n=len(due)))
-        with answer_reader(app, console, answers, as_json) as reader:
+        with scripted_source(app, console, answers, as_json) as scripted:
+            reader = scripted or TerminalReader(console, app.stdin, time.monotonic)
             outcome, report = run_items(app, "review", [c.qid for c in due], content, store,
                                         clock, reader, console,
                                         shuffle_seed=review_seed(store))

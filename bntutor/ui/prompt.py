@@ -86,7 +86,8 @@ class TerminalSource:
 
 
 class ScriptedSource:
-    """Lines from a file or a pipe, one answer each; blank lines are skipped.
+    """Lines from a file or a pipe, one answer each, for lessons and quizzes alike; blank
+    lines are skipped.
 
     Each line taken is echoed after the prompt so the rendered run reads like a session.
     """
@@ -99,7 +100,13 @@ class ScriptedSource:
     def interactive(self) -> bool:
         return False
 
-    def read(self, prompt: str = PROMPT) -> str | None:
+    def pending(self) -> bool:
+        return False
+
+    def read(self, prompt: str = PROMPT, deadline: float | None = None,
+             tick: object = None) -> str | None:
+        """The next line; a script does not wait, so ``deadline`` and ``tick`` (a timed
+        quiz's) are not needed: the quiz checks its clock after each line."""
         for raw in self._lines:
             line = raw.rstrip("\r\n")
             if not line.strip():

@@ -40,7 +40,8 @@ class Reader(Protocol):
     @property
     def interactive(self) -> bool: ...
 
-    def read(self, deadline: float | None, tick: Tick | None = None) -> Reply: ...
+    def read(self, prompt: str = ..., deadline: float | None = None,
+             tick: Tick | None = None) -> Reply: ...
 
     def pending(self) -> bool: ...
 
@@ -196,7 +197,7 @@ class QuizView(Screen):
         if deadline is not None:
             self._console.print(countdown(deadline - self._timer(), self._lang))
             tick = self._tick
-        return self._reader.read(deadline, tick)
+        return self._reader.read(deadline=deadline, tick=tick)
 
     def _tick(self, remaining: float) -> None:
         status_redraw(self._console, countdown(remaining, self._lang), self._reader.pending)

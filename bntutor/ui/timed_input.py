@@ -14,18 +14,15 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TextIO
 
 from rich.console import Console
 from rich.text import Text
 
-from bntutor.control_chars import visible
 from bntutor.player.io import TIME_UP, Reply
-from bntutor.ui.prompt import wait_for_line
+from bntutor.ui.prompt import PROMPT, PROMPT_STYLE, wait_for_line
 
-PROMPT = "› "
-PROMPT_STYLE = "bold cyan"
 Tick = Callable[[float], None]
 
 
@@ -49,8 +46,9 @@ class TerminalReader:
         self._stream = stream
         self._timer = timer
 
-    def read(self, deadline: float | None, tick: Tick | None = None) -> Reply:
-        self._console.print(Text(PROMPT, style=PROMPT_STYLE), end="")
+    def read(self, prompt: str = PROMPT, deadline: float | None = None,
+             tick: Tick | None = None) -> Reply:
+        self._console.print(Text(prompt, style=PROMPT_STYLE), end="")
         self._console.file.flush()
         if deadline is None or not _selectable(self._stream):
             return self._line()
@@ -84,30 +82,6 @@ class TerminalReader:
             self._console.print()
             return None
         return line.rstrip("\r\n")
-
-
-class ScriptedReader:
-    """Lines from an answers file or a pipe, one answer each; blank lines are skipped.
-
-    Each line taken is echoed after the prompt so the transcript reads like a session.
-    """
-
-    interactive = False
-
-    def __init__(self, stream: TextIO, console: Console) -> None:
-        self._lines: Iterator[str] = iter(stream)
-        self._console = console
-
-    def pending(self) -> bool:
-        return False
-
-    def read(self, deadline: float | None, tick: Tick | None = None) -> Reply:
-        for raw in self._lines:
-            line = raw.rstrip("\r\n")
-            if line.strip():
-                self._console.print(Text.assemble((PROMPT, PROMPT_STYLE), visible(line)))
-                return line
-        return None
 
 
 def status_redraw(console: Console, text: Text, pending: Callable[[], bool] | None = None) -> None:

@@ -18,9 +18,10 @@ from bntutor.quiz.results import QuestionResult
 from bntutor.quiz.source import bank_item
 from bntutor.ui.lesson_table import LessonRow
 from bntutor.ui.progress_view import nothing_due_line, progress_view, until
+from bntutor.ui.prompt import ScriptedSource
 from bntutor.ui.quiz_view import QuizView, countdown, result_view
 from bntutor.ui.report_view import report_view
-from bntutor.ui.timed_input import ScriptedReader, TerminalReader
+from bntutor.ui.timed_input import TerminalReader
 
 from ..screen import screen_text
 
@@ -44,7 +45,7 @@ ITEM = bank_item(BankQuestion(id="q", topic="dropout", difficulty=3, kind="choic
 
 def test_question_with_countdown_and_scripted_answer() -> None:
     c = console()
-    view = QuizView(c, ScriptedReader(io.StringIO("\n  \nb\n"), c), lambda: 100.0)
+    view = QuizView(c, ScriptedSource(io.StringIO("\n  \nb\n"), c), lambda: 100.0)
     view.show_question(2, 5, ITEM, remaining=75.0)
     assert view.read(deadline=190.0) == "b"
     out = text(c)
@@ -109,14 +110,14 @@ def test_terminal_reader_gives_up_at_the_deadline_and_reads_lines() -> None:
         reader = TerminalReader(console(), stream, time.monotonic)
         ticks: list[float] = []
         start = time.monotonic()
-        assert reader.read(start + 1.3, ticks.append) is TIME_UP
+        assert reader.read(deadline=start + 1.3, tick=ticks.append) is TIME_UP
         assert 1.2 <= time.monotonic() - start < 3.0
         assert len(ticks) >= 1  # the countdown was redrawn while waiting
         writer.write("0.25\n")
         writer.flush()
-        assert reader.read(time.monotonic() + 5.0) == "0.25"
+        assert reader.read(deadline=time.monotonic() + 5.0) == "0.25"
         writer.close()
-        assert reader.read(time.monotonic() + 5.0) is None  # end of input
+        assert reader.read(deadline=time.monotonic() + 5.0) is None  # end of input
 
 
 def test_report_after_quitting_counts_the_questions_not_asked_in_one_line() -> None:
