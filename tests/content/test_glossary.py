@@ -1,4 +1,4 @@
-"""The Chinese of the lessons, banks, exercises and generated questions follows
+"""The Chinese of the lessons, banks, exercises, demos and generated questions follows
 docs/glossary-zh.md: the words it rules out never appear."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = sorted([*ROOT.glob("lessons/*.yaml"), *ROOT.glob("data/questions/*.yaml"),
-                  *ROOT.glob("data/exercises/*.yaml"), ROOT / "data" / "generators.yaml"])
+                  *ROOT.glob("data/exercises/*.yaml"), *ROOT.glob("data/demos/*.yaml"),
+                  ROOT / "data" / "generators.yaml"])
 #: Ruled out by the glossary, with the term to use instead.
 RULED_OUT = {
     "移动平均": "滑动平均",
