@@ -986,6 +986,26 @@ MESSAGES: dict[str, dict[str, str]] = {
                              " later must still be dates",
                        "zh": "请用 {first} 到 {last} 年之间的时刻：一个世纪之后的复习日期也必须"
                              "是合法的日期"},
+    # -- the progress database (what; .hint what to do) ---------------------------------
+    "db.locked": {"en": "database is locked", "zh": "数据库被锁住了"},
+    "db.locked.hint": {"en": "another bntutor may be using it; close it and try again",
+                       "zh": "可能有另一个 bntutor 正在使用它；关掉它再试一次"},
+    "db.read_only": {"en": "the database is read-only", "zh": "数据库是只读的"},
+    "db.read_only.hint": {"en": "make the file writable", "zh": "请让这个文件可写"},
+    "db.full": {"en": "the disk is full", "zh": "磁盘已满"},
+    "db.full.hint": {"en": "free some space and try again", "zh": "请腾出一些空间再试"},
+    "db.cannot_open": {"en": "cannot open the database file", "zh": "无法打开数据库文件"},
+    "db.cannot_open.hint": {"en": "check the --home directory and its permissions",
+                            "zh": "请检查 --home 目录及其权限"},
+    "db.io": {"en": "disk I/O error: {detail}", "zh": "磁盘读写出错：{detail}"},
+    "db.other": {"en": "database error: {detail}", "zh": "数据库出错：{detail}"},
+    "db.no_wal": {"en": "cannot switch the database to WAL mode",
+                  "zh": "无法把数据库切换到 WAL 模式"},
+    "db.too_new": {"en": "the database has schema version {version}, newer than this bntutor"
+                         " knows ({known})",
+                   "zh": "数据库的结构版本是 {version}，比这个 bntutor 认识的（{known}）更新"},
+    "db.too_new.hint": {"en": "upgrade bntutor, or pass --home DIR to use another directory",
+                        "zh": "请升级 bntutor，或者用 --home DIR 换一个目录"},
     # -- settings (bntutor config) ----------------------------------------------------------
     "config.unset": {"en": "(not set)", "zh": "（未设置）"},
     "config.unknown_key": {"en": "no setting {name!r}", "zh": "没有 {name!r} 这个设置项"},

@@ -24,7 +24,6 @@ ROW_ERRORS = (ValueError, TypeError, KeyError, OverflowError)
 # Primary SQLite result codes (https://sqlite.org/rescode.html).
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
 
-_LOCKED_HINT = "another bntutor may be using it; close it and try again"
 
 #: What to do about damage found while the database is in use (found on opening, the
 #: file is set aside at once: see bntutor.store.recovery).
@@ -68,6 +67,15 @@ def _primary_code(exc: sqlite3.Error) -> int | None:
     return None
 
 
+def store_error(key: str, where: str, hint: str | None = None, kind: type[StoreError] = StoreError,
+                **values: object) -> StoreError:
+    """The catalog's store error ``key`` (``db.*``, ``hint`` a key too) at ``where``."""
+    from bntutor.messages import error_words
+
+    what, hint_text, zh = error_words(key, hint, **values)
+    return kind(what, where, hint_text, zh=zh)
+
+
 def translate(exc: sqlite3.Error, path: Path) -> StoreError:
     """The StoreError that explains ``exc`` to the learner, naming the file."""
     where = str(path)
@@ -75,18 +83,16 @@ def translate(exc: sqlite3.Error, path: Path) -> StoreError:
     if code in (_CORRUPT, _NOTADB):
         return damaged(str(exc), where)
     if code in (_BUSY, _LOCKED):
-        return DatabaseLocked("database is locked", where, _LOCKED_HINT)
+        return store_error("db.locked", where, "db.locked.hint", DatabaseLocked)
     if code == _READONLY:
-        return StoreError("the database is read-only", where, "make the file writable")
+        return store_error("db.read_only", where, "db.read_only.hint")
     if code == _FULL:
-        return StoreError("the disk is full", where, "free some space and try again")
+        return store_error("db.full", where, "db.full.hint")
     if code == _CANTOPEN:
-        return StoreError(
-            "cannot open the database file", where, "check the --home directory and its permissions"
-        )
+        return store_error("db.cannot_open", where, "db.cannot_open.hint")
     if code == _IOERR:
-        return StoreError(f"disk I/O error: {exc}", where)
-    return StoreError(f"database error: {exc}", where)
+        return store_error("db.io", where, detail=exc)
+    return store_error("db.other", where, detail=exc)
 
 
 class Database:
@@ -189,7 +195,7 @@ class Database:
             # it can fail at once with DatabaseLocked: open_database retries it.
             mode = self.row("PRAGMA journal_mode=WAL")
         if mode is None or str(mode[0]).lower() != "wal":
-            raise StoreError("cannot switch the database to WAL mode", str(self.path))
+            raise store_error("db.no_wal", str(self.path))
         self.rows("PRAGMA synchronous=NORMAL")
 
     def user_version(self) -> int:

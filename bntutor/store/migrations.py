@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bntutor.errors import StoreError
-from bntutor.store.db import Database
+from bntutor.store.db import Database, store_error
 
 Migration = Sequence[str]  # SQL statements, run in order
 
@@ -129,11 +129,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def _too_new(db: Database, version: int, known: int) -> StoreError:
-    return StoreError(
-        f"the database has schema version {version}, newer than this bntutor knows ({known})",
-        str(db.path),
-        "upgrade bntutor, or pass --home DIR to use another directory",
-    )
+    return store_error("db.too_new", str(db.path), "db.too_new.hint", version=version, known=known)
 
 
 def migrate(db: Database, migrations: Sequence[Migration] = MIGRATIONS) -> int:

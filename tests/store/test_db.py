@@ -297,3 +297,7 @@ def test_real_sqlite_errors_become_one_line_store_errors(home: Path, clock: Fake
     assert isinstance(damaged, CorruptDatabase) and "not a database" in damaged.what
     for error in (readonly, locked, damaged):
         assert "\n" not in error.one_line() and error.status == ExitStatus.STORE
+    # in Chinese too, still one line naming the file
+    assert readonly.one_line("zh") == f"数据库是只读的；请让这个文件可写（{path}）"
+    assert locked.one_line("zh").startswith("数据库被锁住了；")
+    assert locked.one_line("zh").endswith(f"（{path}）") and "\n" not in locked.one_line("zh")
