@@ -17,7 +17,7 @@ from rich.text import Text
 
 from bntutor.checking.verdict import Verdict
 from bntutor.content.i18n import localize
-from bntutor.content.models import Option, Question
+from bntutor.content.models import Question
 from bntutor.control_chars import visible
 from bntutor.messages import message
 from bntutor.player.io import Reply
@@ -27,7 +27,7 @@ from bntutor.quiz.results import QuestionResult
 from bntutor.ui.player_views import question_view
 from bntutor.ui.prose import inline_markdown, markdown, title_rule
 from bntutor.ui.screen import Screen
-from bntutor.ui.step_view import context_content
+from bntutor.ui.step_view import context_content, options_of
 from bntutor.ui.timed_input import Tick, status_redraw
 from bntutor.ui.tolerance_note import tolerance_note
 from bntutor.ui.verdict_view import answer_line, verdict_view
@@ -122,10 +122,6 @@ class QuizView(Screen):
 
     def show_question(self, number: int, total: int, item: QuizItem,
                       remaining: float | None) -> None:
-        q = item.question
-        options = [
-            localize(o.text if isinstance(o, Option) else o, self._lang) for o in q.options or []
-        ]
         self._item = item
         self._number = number
         self._console.print()
@@ -133,10 +129,7 @@ class QuizView(Screen):
         if item.context:
             self._print_context(item)
             self._console.print(Rule(style="dim"))
-        self._console.print(
-            question_view(localize(q.prompt, self._lang), options, q.kind == "multi", q.unit,
-                          self._lang, note=self._note(q))
-        )
+        self._console.print(self._question(item, commands=True))
 
     def _print_context(self, item: QuizItem) -> None:
         if self._console.quiet:  # --json: nothing is shown, so nothing is computed
@@ -148,10 +141,8 @@ class QuizView(Screen):
 
     def _question(self, item: QuizItem, commands: bool) -> RenderableType:
         q = item.question
-        options = [
-            localize(o.text if isinstance(o, Option) else o, self._lang) for o in q.options or []
-        ]
-        return question_view(localize(q.prompt, self._lang), options, q.kind == "multi", q.unit,
+        return question_view(localize(q.prompt, self._lang), options_of(q, self._lang),
+                             q.kind == "multi", q.unit,
                              self._lang, commands=commands, note=self._note(q))
 
     def show_context(self, item: QuizItem) -> None:

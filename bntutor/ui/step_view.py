@@ -15,7 +15,7 @@ from rich.rule import Rule
 from rich.text import Text
 
 from bntutor.content.i18n import localize
-from bntutor.content.models import ComputeStep, Option, QuestionStep, Step, TextStep
+from bntutor.content.models import ComputeStep, Option, Question, QuestionStep, Step, TextStep
 from bntutor.messages import message
 from bntutor.ui import player_views as view
 from bntutor.ui.prose import markdown
@@ -24,8 +24,10 @@ from bntutor.ui.tolerance_note import tolerance_note
 Compute = Callable[[str, dict[str, Any]], RenderableType]
 
 
-def options_of(step: QuestionStep, lang: str) -> list[str]:
-    return [localize(o.text if isinstance(o, Option) else o, lang) for o in step.options or []]
+def options_of(question: Question, lang: str) -> list[str]:
+    """The option texts of a lesson, quiz or review question, in the learner's language."""
+    return [localize(o.text if isinstance(o, Option) else o, lang)
+            for o in question.options or []]
 
 
 def step_content(step: Step, lang: str, compute: Compute, *, commands: bool = True,
