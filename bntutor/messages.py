@@ -785,6 +785,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "live.last_block_grad": {"en": "gradient norm of the last block's weights, at initialization",
                              "zh": "初始化时最后一个块权重的梯度范数"},
     "live.blocks": {"en": "{d} blocks", "zh": "{d} 个块"},
+    "live.too_narrow": {"en": "(too narrow for a plot)", "zh": "（屏幕太窄，画不下图）"},
+    "live.no_plot": {"en": "(no plot: {error})", "zh": "（无法作图：{error}）"},
+    "live.series": {"en": "series", "zh": "序列"},
+    "live.min": {"en": "min", "zh": "最小值"},
+    "live.max": {"en": "max", "zh": "最大值"},
+    "live.last": {"en": "last", "zh": "末值"},
     "live.residual_rms": {"en": "pre-LN: RMS of the residual stream before the final LayerNorm",
                           "zh": "pre-LN：最后一个 LayerNorm 之前残差流的 RMS"},
     # -- bntutor compute: BN, LayerNorm and RMSNorm step by step --------------------------

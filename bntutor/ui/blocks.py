@@ -43,7 +43,7 @@ def render_blocks(blocks: LiveResult | Sequence[Block], lang: str = "en") -> Ren
     for i, block in enumerate(items):
         if i:
             parts.append(Text(""))
-        parts.append(render_block(localized(block, lang)))
+        parts.append(render_block(localized(block, lang), lang))
     return Group(*parts)
 
 
@@ -73,13 +73,13 @@ def localized(block: Block, lang: str) -> Block:
     return block
 
 
-def render_block(block: Block) -> RenderableType:
+def render_block(block: Block, lang: str = "en") -> RenderableType:
     if isinstance(block, TensorBlock):
         return tensor_view(block)
     if isinstance(block, ScalarsBlock):
         return scalars_view(block)
     if isinstance(block, PlotBlock):
-        return PlotView(block)
+        return PlotView(block, lang=lang)
     if isinstance(block, TextBlock):
         return markdown(block.text)
     raise TypeError(f"cannot render {type(block).__name__}")
@@ -128,21 +128,23 @@ def _long_text(value: object) -> bool:
 class PlotView:
     """A PlotBlock, drawn when the console's width is known."""
 
-    def __init__(self, block: PlotBlock, width: int = PLOT_WIDTH, height: int = PLOT_HEIGHT):
+    def __init__(self, block: PlotBlock, width: int = PLOT_WIDTH, height: int = PLOT_HEIGHT,
+                 lang: str = "en"):
         self.block = block
         self.size = PlotSize(width, height)
+        self.lang = lang  # of the summary a too narrow console gets instead
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = min(options.max_width, self.size.width)
         colorless = console.no_color or console.color_system is None
         yield _title(self.block.title)
         if width < MIN_PLOT_WIDTH or not self.block.series:
-            yield from self._summary("(too narrow for a plot)")
+            yield from self._summary(translate("(too narrow for a plot)", self.lang))
             return
         try:
             lines = draw(self.block, PlotSize(width, self.size.height), colorless)
         except Exception as exc:  # plotext gave up on this data: the numbers still show
-            yield from self._summary(f"(no plot: {type(exc).__name__})")
+            yield from self._summary(translate(f"(no plot: {type(exc).__name__})", self.lang))
             return
         yield from lines
         if needs_legend(self.block):
@@ -152,7 +154,8 @@ class PlotView:
         """Each series as count, smallest, largest and last value."""
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
         for header in ("series", "n", "min", "max", "last"):
-            table.add_column(header, justify="left" if header == "series" else "right")
+            table.add_column(translate(header, self.lang),
+                             justify="left" if header == "series" else "right")
         for s in self.block.series:
             values = s.x if self.block.kind == "hist" else s.y
             if values:

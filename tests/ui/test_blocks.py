@@ -86,6 +86,8 @@ def test_narrow_console_gets_a_summary_instead_of_a_plot() -> None:
     block = PlotBlock("curves", "line", [Series("up", [1, 2, 3], [1.0, 2.0, 4.0])])
     text = screen_text(render_block(block), width=MIN_PLOT_WIDTH - 1)
     assert "too narrow" in text and "4" in text and "┤" not in text
+    chinese = screen_text(render_block(block, "zh"), width=MIN_PLOT_WIDTH - 1)
+    assert "（屏幕太窄，画不下图）" in chinese and "序列" in chinese and "末值" in chinese
 
 
 def test_data_plotext_cannot_draw_still_shows_numbers() -> None:
