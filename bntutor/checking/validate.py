@@ -16,7 +16,7 @@ from pathlib import Path
 from bntutor.checking.answering import Answering
 from bntutor.checking.selfcheck import Site, run_call, selfcheck
 from bntutor.content.course import check_course
-from bntutor.content.demos import LIST_FILE, check_demo_file, check_demos, demos_dir
+from bntutor.content.demos import LIST_FILE, check_demo_file, demos_dir, listed_demos
 from bntutor.content.loader import (
     LESSON_FILE,
     Checked,
@@ -104,15 +104,15 @@ def validate_paths(paths: list[Path], registry: Registry) -> Report:
             _lesson(checked, registry, report)
     for path in targets.lesson_files:
         _lesson(check_lesson_file(path, registry), registry, report)
+    demo_files = list(targets.demo_files)
     for directory in targets.demo_dirs:
-        count, errors = check_demos(directory, registry)
-        report.demos += count
+        listed, errors = listed_demos(directory)
         report.problems += [Problem(e) for e in errors]
-    for path in targets.demo_files:
+        demo_files += listed
+    for path in demo_files:
         report.demos += 1
-        report.problems += [Problem(e) for e in check_demo_file(path, registry).errors]
-    for path in [*targets.demo_files, *(d / f"{s}.yaml" for d in targets.demo_dirs
-                                       for s in _listed(d))]:
+        errors = check_demo_file(path, registry).errors
+        report.problems += [Problem(e) for e in errors]
         if path.is_file():
             report.problems += _translations(path)
     for checked_bank in check_banks(targets.bank_files, registry, slugs or None):
@@ -202,12 +202,3 @@ def _looks_like_bank(path: Path) -> bool:
         "questions" in data or ("format_version" in data and "slug" not in data)
     )
 
-
-def _listed(directory: Path) -> list[str]:
-    """The demos ``demos.yaml`` lists (none when it cannot be read)."""
-    try:
-        data = read_document(directory / LIST_FILE).data
-    except ContentError:
-        return []
-    demos = data.get("demos") if isinstance(data, dict) else None
-    return [d for d in demos if isinstance(d, str)] if isinstance(demos, list) else []

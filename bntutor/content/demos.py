@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bntutor.content import _semantics as sem
-from bntutor.content.loader import Checked, Document, _raw_ids, _validate, read_document
+from bntutor.content.loader import Checked, _raw_ids, _validate, read_document
 from bntutor.content.models import Cases, Demo, DemoComputeStep, DemoList, LText
 from bntutor.content.yaml_lines import Path as DataPath
 from bntutor.errors import ContentError, NotFoundError
@@ -187,19 +187,10 @@ def _unknown(computation: str, name: str, values: tuple[str, ...]) -> str:
     return f"computation {computation!r} has no value {name!r} ({hint})"
 
 
-def check_demos(directory: Path, registry: Registry) -> tuple[int, list[ContentError]]:
-    """``bntutor validate`` on a demos directory: the list, then every demo it names."""
-    errors: list[ContentError] = []
+def listed_demos(directory: Path) -> tuple[list[Path], list[ContentError]]:
+    """The demo files ``demos.yaml`` in ``directory`` lists, and its own errors."""
     try:
-        doc: Document = read_document(directory / LIST_FILE)
+        order, errors = _validate(read_document(directory / LIST_FILE), DemoList, "demos")
     except ContentError as exc:
-        return 0, [exc]
-    order, errors = _validate(doc, DemoList, "demos")
-    slugs = order.demos if order else []
-    for i, slug in enumerate(slugs):
-        if not (directory / f"{slug}.yaml").is_file():
-            errors.append(sem.Where(doc.file, doc.lines).error(
-                f"no demo file {slug}.yaml", ("demos", i)))
-            continue
-        errors += check_demo_file(directory / f"{slug}.yaml", registry).errors
-    return len(slugs), errors
+        return [], [exc]
+    return [directory / f"{slug}.yaml" for slug in (order.demos if order else [])], errors
