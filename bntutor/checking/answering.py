@@ -43,7 +43,7 @@ class Answering:
 
     def _live(self) -> Registry:
         if self._registry is None:
-            from bntutor.live import default_registry
+            from bntutor.live.catalog import default_registry
 
             self._registry = default_registry()
         return self._registry

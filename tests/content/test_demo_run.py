@@ -21,7 +21,8 @@ from bntutor.content.demos import demo_list, find_demo, load_demo
 from bntutor.content.i18n import localize
 from bntutor.content.models import ComputeStep
 from bntutor.errors import NotFoundError
-from bntutor.live import LiveResult, default_registry
+from bntutor.live.catalog import default_registry
+from bntutor.live.results import LiveResult
 from bntutor.ui.blocks import render_blocks
 from bntutor.ui.step_view import step_content
 

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from bntutor.errors import ContentError
-from bntutor.live import default_registry
+from bntutor.live.catalog import default_registry
 from bntutor.live.registry import Computation, computation
 from bntutor.live.results import LiveResult
 
@@ -57,7 +57,7 @@ def test_bad_arguments_are_content_errors() -> None:
 def test_importing_the_catalog_and_demo_list_does_not_import_torch() -> None:
     code = ("import sys\n"
             "import bntutor.live.catalog, bntutor.content.demos, bntutor.cli.demo\n"
-            "from bntutor.live import default_registry\n"
+            "from bntutor.live.catalog import default_registry\n"
             "default_registry().check_args('similar_batch', {'quick': True})\n"
             "print(len(default_registry().names()))\n"
             "print('TORCH' if 'torch' in sys.modules else 'NO-TORCH')\n")
