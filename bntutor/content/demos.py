@@ -47,15 +47,11 @@ class DemoEntry:
 
 def demo_list(directory: Path | None = None) -> list[DemoEntry]:
     """The demos in order, read against the schema only (no registry, no torch)."""
-    directory = directory or demos_dir()
-    order = _validate(read_document(directory / LIST_FILE), DemoList, "demos")
-    if order[0] is None:
-        raise order[1][0]
-    entries = []
-    for slug in order[0].demos:
-        demo = check_demo_file(directory / f"{slug}.yaml", None).get()
-        entries.append(DemoEntry(demo.slug, demo.title, demo.summary, directory / f"{slug}.yaml"))
-    return entries
+    paths, errors = listed_demos(directory or demos_dir())
+    if errors:
+        raise errors[0]
+    demos = [check_demo_file(path, None).get() for path in paths]
+    return [DemoEntry(d.slug, d.title, d.summary, p) for d, p in zip(demos, paths, strict=True)]
 
 
 def find_demo(name: str, directory: Path | None = None) -> DemoEntry:
