@@ -106,6 +106,7 @@ def test_lesson_quiz_progress_and_review_in_chinese(
 #: One step of each lesson whose live tables and charts are not covered above, and a
 #: label of it in Chinese.
 LIVE_STEPS = [("1", "bias-variance", "偏差²"), ("2", "lasso-check", "软阈值"),
+              ("3", "bias", "对比没有偏置的 Linear"),
               ("4", "counts", "它持有的全部张量"), ("6", "q-predict", "近似副本批次"),
               ("7", "live", "训练时保留下来的值"), ("8", "backward-steps", "共享的节点"),
               ("9", "q-alone", "单独成批")]
