@@ -104,3 +104,20 @@ def test_terminal_decides_as_rich_does(env: dict[str, str], tty: bool, no_color:
 def test_only_rich_knows_a_stream_that_is_not_utf8_or_missing() -> None:
     assert terminal(_Stream(True, "ascii"), False, {}) is None
     assert terminal(None, False, {}) is None
+
+
+@pytest.mark.parametrize("styled", [False, True])
+def test_styled_lines_are_written_as_rich_writes_texts(styled: bool) -> None:
+    from rich.text import Text
+
+    lines = [(("bntutor: learn BN", "bold"),), (),
+             (("next: ", "bold"), ("continue lesson 1 at step 4 of 6: bntutor lesson 1", "")),
+             (("练习：", "bold"), ("16 个中通过 0 个；下一个：bntutor exercise bn-forward", "")),
+             (("bntutor --help lists every command", "dim"),), (("", "bold"), ("✓", "green"))]
+    out = io.StringIO()
+    console = Console(file=out, width=80, force_terminal=styled,
+                      color_system="standard" if styled else None, highlight=False,
+                      soft_wrap=False)
+    for line in lines:
+        console.print(Text.assemble(*line))
+    assert render(lines, styled) == out.getvalue()
