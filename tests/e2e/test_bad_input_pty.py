@@ -13,11 +13,9 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from .installed import bntutor_script, default_signals
+from .installed import TIMEOUT, bntutor_script, default_signals
 
 pytestmark = pytest.mark.slow
-
-TIMEOUT = 60
 
 
 @pytest.fixture
