@@ -66,6 +66,8 @@ class ContentError(BntutorError):
         line: int | None = None,
         step: str | None = None,
         hint: str | None = None,
+        *,
+        zh: str | None = None,
     ) -> None:
         self.file = file
         self.line = line
@@ -75,7 +77,7 @@ class ContentError(BntutorError):
             parts.append(f"{file}:{line}" if line else file)
         if step:
             parts.append(f"step {step}")
-        super().__init__(what, ", ".join(parts) or None, hint)
+        super().__init__(what, ", ".join(parts) or None, hint, zh=zh)
 
 
 class StoreError(BntutorError):

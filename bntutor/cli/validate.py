@@ -60,20 +60,25 @@ def validate_cmd(
         report.problems.extend(Problem(e) for e in words_problems())
     for problem in report.problems:
         app_ctx.err_console.print(problem.line(), markup=False, highlight=False, soft_wrap=True)
-    summary = (
-        f"{report.lessons} lesson{'s' * (report.lessons != 1)}, "
-        f"{report.banks} bank{'s' * (report.banks != 1)}, "
-        f"{report.questions} question{'s' * (report.questions != 1)}"
-    )
+    from bntutor.messages import error_words, message
+
+    lang = app_ctx.lang
+
+    def counted(noun: str, n: int) -> str:
+        return message(f"validate.{noun}{'s' * (n != 1)}", lang, n=n)
+
+    counts = [("lesson", report.lessons), ("bank", report.banks),
+              ("question", report.questions)]
     if report.demos:
-        summary += f", {report.demos} demo{'s' * (report.demos != 1)}"
+        counts.append(("demo", report.demos))
     if exercise_dirs:
-        summary += f", {n_exercises} exercise{'s' * (n_exercises != 1)}"
+        counts.append(("exercise", n_exercises))
+    summary = message("list.sep", lang).join(counted(noun, n) for noun, n in counts)
     if report.problems:
         count = len(report.problems)
-        app_ctx.console.print(f"{summary}: {count} problem{'s' * (count != 1)}", markup=False)
-        raise ContentError(
-            f"{count} problem{'s' * (count != 1)} in the content",
-            hint="each is listed above as file:line",
-        )
-    app_ctx.console.print(f"{summary}: OK", markup=False)
+        verdict = message(f"validate.problem{'s' * (count != 1)}", lang, summary=summary, n=count)
+        app_ctx.console.print(verdict, markup=False)
+        what, hint, zh = error_words(f"validate.failed{'s' * (count != 1)}",
+                                     "validate.failed.hint", n=count)
+        raise ContentError(what, hint=hint, zh=zh)
+    app_ctx.console.print(message("validate.ok", lang, summary=summary), markup=False)

@@ -216,3 +216,19 @@ def test_an_exercise_and_its_starter_file_in_chinese(
     assert not english_lines(ran.out, ("out = gamma * (x - mean)",))  # a formula
     starter = (tmp_path / "bn_forward.py").read_text(encoding="utf-8")
     assert "# 在这里写你的代码" in starter and "your code" not in starter
+
+
+def test_validate_says_its_verdict_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_home(tmp_path / "home", monkeypatch)
+    ok = bntutor("--lang", "zh", "validate")
+    assert ok.code == 0 and re.search(r"^\d+ 课，\d+ 个题库，\d+ 道题.*：OK$", ok.out.strip())
+    bad = tmp_path / "lessons"
+    bad.mkdir()
+    (bad / "01-broken.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    ran = bntutor("--lang", "zh", "validate", str(bad))
+    assert ran.code == 3 and "个问题" in ran.out
+    last = ran.err.strip().splitlines()[-1]  # the problems above it are for authors, in English
+    said = r"bntutor: error: 内容中有 \d+ 个问题；每个问题都已在上面按 文件:行号 列出"
+    assert re.fullmatch(said, last)
