@@ -452,6 +452,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "choice.letter": {"en": "answer with a letter, {span}", "zh": "请用一个字母作答（{span}）"},
     "choice.letters": {"en": "answer with letters, such as a, c (choose from {span})",
                        "zh": "请用字母作答，例如 a, c（从 {span} 中选择）"},
+    "choice.wrong_one": {"en": "1 of your choices is wrong", "zh": "你选的选项中有 1 个不对"},
+    "choice.wrong": {"en": "{n} of your choices are wrong", "zh": "你选的选项中有 {n} 个不对"},
+    "choice.missing_one": {"en": "1 right option missing", "zh": "还漏了 1 个正确选项"},
+    "choice.missing": {"en": "{n} right options missing", "zh": "还漏了 {n} 个正确选项"},
+    "choice.counts": {"en": "{counts}.", "zh": "{counts}。"},
+    "choice.and": {"en": "; ", "zh": "；"},
     # -- errors (after "bntutor: error: ") ------------------------------------------------
     "error.no_lessons": {"en": "unknown lesson {ref}; no lessons are installed",
                          "zh": "没有课程 {ref}：没有安装任何课程"},

@@ -204,16 +204,6 @@ def check_multi(
 
 def _count_line(wrong: int, missing: int, lang: str) -> str:
     """How many chosen options are wrong and how many right ones are missing, by number."""
-    if lang == "zh":
-        parts = []
-        if wrong:
-            parts.append(f"你选的选项中有 {wrong} 个不对")
-        if missing:
-            parts.append(f"还漏了 {missing} 个正确选项")
-        return "；".join(parts) + "。"
-    parts = []
-    if wrong:
-        parts.append(f"{wrong} of your choices {'is' if wrong == 1 else 'are'} wrong")
-    if missing:
-        parts.append(f"{missing} right option{'' if missing == 1 else 's'} missing")
-    return "; ".join(parts) + "."
+    parts = [message(f"choice.{what}{'_one' if n == 1 else ''}", lang, n=n)
+             for what, n in (("wrong", wrong), ("missing", missing)) if n]
+    return message("choice.counts", lang, counts=message("choice.and", lang).join(parts))
