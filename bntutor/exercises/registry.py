@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bntutor.errors import NotFoundError
 from bntutor.exercises.problem import Problem
 from bntutor.exercises.problems import backprop, batchnorm, fold, layers, regularize
+from bntutor.named import ByName
 
-PROBLEMS: tuple[Problem, ...] = (
+PROBLEMS: ByName[Problem] = ByName((
     batchnorm.BN_FORWARD,
     batchnorm.RUNNING_TORCH,
     batchnorm.RUNNING_KERAS,
@@ -23,13 +23,5 @@ PROBLEMS: tuple[Problem, ...] = (
     regularize.RIDGE,
     fold.FOLD_BN,
     regularize.ADAMW,
-)
+), lambda p: p.name, "exercise")
 
-
-def problem(name: str) -> Problem:
-    """The registered problem called ``name``."""
-    for p in PROBLEMS:
-        if p.name == name:
-            return p
-    known = ", ".join(p.name for p in PROBLEMS)
-    raise NotFoundError(f"no exercise called {name!r}", hint=f"known: {known}")

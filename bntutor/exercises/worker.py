@@ -55,10 +55,10 @@ class Checker:
 
     def prepare(self, name: str) -> Prepared:
         from bntutor.exercises.check import Prepared
-        from bntutor.exercises.registry import problem
+        from bntutor.exercises.registry import PROBLEMS
 
         if name not in self._prepared:
-            self._prepared[name] = Prepared(problem(name))
+            self._prepared[name] = Prepared(PROBLEMS.get(name))
             _ = self._prepared[name].wrongs, self._prepared[name].numeric
             _ = self._prepared[name].baseline_ms
         return self._prepared[name]

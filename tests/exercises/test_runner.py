@@ -9,7 +9,7 @@ import pytest
 
 from bntutor.content.exercises import load_messages
 from bntutor.exercises.check import Prepared, judge
-from bntutor.exercises.registry import problem
+from bntutor.exercises.registry import PROBLEMS
 from bntutor.exercises.runner import Limits, run_in_child
 from bntutor.exercises.worker import Checker
 
@@ -61,7 +61,7 @@ def test_traceback_is_trimmed_to_the_learners_file(checker: Checker, tmp_path: P
 
 
 def test_an_endless_loop_times_out(tmp_path: Path) -> None:
-    prep = Prepared(problem("bn-forward"))
+    prep = Prepared(PROBLEMS.get("bn-forward"))
     path = tmp_path / "loop.py"
     path.write_text(HEAD + "    while True:\n        pass\n", encoding="utf-8")
     start = time.monotonic()
@@ -74,7 +74,7 @@ def test_an_endless_loop_times_out(tmp_path: Path) -> None:
 
 
 def test_eating_memory_is_stopped(tmp_path: Path) -> None:
-    prep = Prepared(problem("bn-forward"))
+    prep = Prepared(PROBLEMS.get("bn-forward"))
     path = tmp_path / "hog.py"
     path.write_text(HEAD + "    big = np.ones((1 << 31,))\n    return big\n", encoding="utf-8")
     run = run_in_child(path, "batchnorm_forward", prep.problem.args, 1, prep.cases, "numpy",
@@ -83,7 +83,7 @@ def test_eating_memory_is_stopped(tmp_path: Path) -> None:
 
 
 def test_a_crash_is_reported_not_raised(tmp_path: Path) -> None:
-    prep = Prepared(problem("bn-forward"))
+    prep = Prepared(PROBLEMS.get("bn-forward"))
     path = tmp_path / "crash.py"
     path.write_text(HEAD + "    import os\n    os._exit(3)\n", encoding="utf-8")
     run = run_in_child(path, "batchnorm_forward", prep.problem.args, 1, prep.cases, "numpy")
@@ -96,7 +96,7 @@ def test_prints_are_kept_and_capped(checker: Checker, tmp_path: Path) -> None:
 
 
 def test_processes_the_code_starts_are_stopped_with_it(tmp_path: Path) -> None:
-    prep = Prepared(problem("bn-forward"))
+    prep = Prepared(PROBLEMS.get("bn-forward"))
     path = tmp_path / "spawner.py"
     marker = tmp_path / "still-running"
     path.write_text(HEAD + "    import os, time\n    if os.fork() == 0:\n"
