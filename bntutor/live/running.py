@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from bntutor.conventions import CONVENTIONS
 from bntutor.live.progress import ReportProgress
 from bntutor.live.registry import computation
 from bntutor.live.results import Block, LiveResult, PlotBlock, ScalarsBlock, Series, TensorBlock
@@ -86,7 +87,7 @@ def follow(batches: Iterable[torch.Tensor], convention: str, momentum: float | N
     None is torch's cumulative average (the k-th batch weighted 1/k)."""
     import torch
 
-    from bntutor.engine import CONVENTIONS, trace
+    from bntutor.engine import trace
 
     rule = CONVENTIONS[convention]
     flipped = replace(rule, momentum_weights_old=not rule.momentum_weights_old)
