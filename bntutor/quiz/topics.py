@@ -28,22 +28,6 @@ TOPICS: dict[str, str] = {
     "regularizers": "early stopping, data augmentation, label smoothing as regularizers",
 }
 
-#: topic -> its name on screen, in English and Chinese
-TOPIC_NAMES: dict[str, dict[str, str]] = {
-    "bn-mechanics": {"en": "BN mechanics", "zh": "批归一化的计算"},
-    "bn-cnn": {"en": "BN in CNNs", "zh": "卷积网络中的批归一化"},
-    "train-vs-inference": {"en": "training vs inference", "zh": "训练与推理"},
-    "pitfalls": {"en": "BN pitfalls", "zh": "批归一化的坑"},
-    "norm-variants": {"en": "normalization variants", "zh": "归一化的变体"},
-    "dropout": {"en": "dropout", "zh": "dropout"},
-    "l1-l2": {"en": "L1 and L2 penalties", "zh": "L1 与 L2 正则化"},
-    "weight-decay": {"en": "weight decay", "zh": "权重衰减"},
-    "why-bn": {"en": "why BN works", "zh": "批归一化为什么有效"},
-    "transformer-norms": {"en": "norms in transformers", "zh": "Transformer 中的归一化"},
-    "init-and-bn": {"en": "initialization and BN", "zh": "权重初始化与批归一化"},
-    "regularizers": {"en": "other regularizers", "zh": "其他正则化手段"},
-}
-
 #: topic -> lesson slugs, used when neither the question nor the course says more
 DEFAULT_LESSONS: dict[str, tuple[str, ...]] = {
     "bn-mechanics": ("bn-mechanics",),
