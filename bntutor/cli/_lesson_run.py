@@ -29,7 +29,7 @@ from bntutor.content.i18n import localize
 from bntutor.content.models import Lesson
 from bntutor.errors import BadInputError, ExitStatus
 from bntutor.messages import message
-from bntutor.player.lesson import LessonPlayer, PlayResult
+from bntutor.player.lesson import LessonPlayer, LessonResult
 from bntutor.player.record import StoreRecorder, lesson_run, starting_point
 from bntutor.store.store import Store
 from bntutor.ui import player_views as view
@@ -105,7 +105,7 @@ def _report(
     course: Catalog,
     entry: LessonEntry,
     lesson: Lesson,
-    result: PlayResult,
+    result: LessonResult,
     as_json: bool,
     note: str,
     total_seconds: float,

@@ -29,7 +29,7 @@ from bntutor.cli._warmup import Warmup
 from bntutor.cli.context import AppContext
 from bntutor.errors import ContentError, ExitStatus
 from bntutor.messages import message
-from bntutor.player.quiz import QuizRunner, RunOutcome
+from bntutor.player.quiz import QuizResult, QuizRunner
 from bntutor.player.record import StoreRecorder
 from bntutor.quiz.report import QuizReport, build_report
 from bntutor.quiz.source import ItemSource
@@ -84,7 +84,7 @@ def run_items(
     console: Console,
     time_limit: float | None = None,
     shuffle_seed: int | str | None = None,
-) -> tuple[RunOutcome, QuizReport]:
+) -> tuple[QuizResult, QuizReport]:
     """Ask ``item_ids`` (options in the order ``shuffle_seed`` draws) and build the report."""
     warmup = Warmup("torch")  # started once the first question is on screen
     needs_torch = kind == "review" or any(not i.startswith("bank:") for i in item_ids)
@@ -98,11 +98,11 @@ def run_items(
         StoreRecorder(store, kind, clock).result, time_limit, app.lang, shuffle_seed,
         fresh_numbers=kind == "review",
     )
-    outcome = runner.run()
-    report = build_report(kind, outcome.results, started_at=started_at, seconds=outcome.seconds,
-                          ended=outcome.ended, course_topics=content.course_topics,
+    result = runner.run()
+    report = build_report(kind, result.results, started_at=started_at, seconds=result.seconds,
+                          ended=result.ended, course_topics=content.course_topics,
                           time_limit=time_limit)
-    return outcome, report
+    return result, report
 
 
 def finish(app: AppContext, console: Console, report: QuizReport, as_json: bool,
@@ -139,7 +139,7 @@ def run_quiz(app: AppContext, options: QuizOptions, answers: Path | None, as_jso
             open_store(app, clock) as store:
         reader = scripted or TerminalReader(console, app.stdin, time.monotonic)
         store.check_writable()
-        outcome, report = run_items(app, "quiz", item_ids, content, store, clock, reader,
+        result, report = run_items(app, "quiz", item_ids, content, store, clock, reader,
                                     console, options.time_limit, options.seed)
         report = replace(report, seed=options.seed, chosen_topics=options.topics,
                          difficulty=options.difficulty)
@@ -192,7 +192,7 @@ def run_review(app: AppContext, n: int, answers: Path | None, as_json: bool) -> 
                               n=len(due)))
         with scripted_source(app, console, answers, as_json) as scripted:
             reader = scripted or TerminalReader(console, app.stdin, time.monotonic)
-            outcome, report = run_items(app, "review", [c.qid for c in due], content, store,
+            result, report = run_items(app, "review", [c.qid for c in due], content, store,
                                         clock, reader, console,
                                         shuffle_seed=review_seed(store))
         next_due = store.next_due()

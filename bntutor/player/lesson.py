@@ -65,7 +65,7 @@ class _Nowhere:
 
 
 @dataclass
-class PlayResult:
+class LessonResult:
     ending: Ending
     state: tutor.LessonState
     seconds: float
@@ -112,7 +112,7 @@ class LessonPlayer:
     # -- the loop -------------------------------------------------------------------------
 
     def play(self, state: tutor.LessonState, note: str = "", context: bool = False
-             ) -> PlayResult:
+             ) -> LessonResult:
         """Play from ``state``; ``note`` (e.g. "resuming at step 4") goes under the header.
         ``context``: play starts in the middle (a resume, ``--step``), so first show again
         the data the first step works with."""
@@ -128,7 +128,7 @@ class LessonPlayer:
             ending = self._loop()
         except KeyboardInterrupt:
             ending = "interrupted"
-        return PlayResult(ending, self._state, self._clock() - started, self._transcript)
+        return LessonResult(ending, self._state, self._clock() - started, self._transcript)
 
     def _loop(self) -> Ending:
         while not tutor.finished(self._state):

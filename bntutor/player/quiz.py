@@ -47,7 +47,7 @@ Ended = Literal["finished", "time-up", "quit", "end-of-input", "interrupted"]
 
 
 @dataclass(frozen=True)
-class RunOutcome:
+class QuizResult:
     results: list[QuestionResult]
     ended: Ended
     seconds: float
@@ -91,7 +91,7 @@ class QuizRunner:
     _asked: list[tuple[QuizItem, QuestionResult | None]] = field(
         default_factory=list, init=False, repr=False)
 
-    def run(self) -> RunOutcome:
+    def run(self) -> QuizResult:
         start = self.timer()
         deadline = None if self.time_limit is None else start + self.time_limit
         results: list[QuestionResult] = []
@@ -127,7 +127,7 @@ class QuizRunner:
         rest: Status = "missed" if ended == "time-up" else "unanswered"
         detailed = ended in ("time-up", "quit")
         results += [self._unasked(i, rest, detailed) for i in self.item_ids if i not in done]
-        return RunOutcome(results, ended, self.timer() - start)
+        return QuizResult(results, ended, self.timer() - start)
 
     def _ask(
         self, index: int, item: QuizItem, deadline: float | None
