@@ -61,7 +61,12 @@ def format_change(before: float, after: float, digits: int = DIGITS) -> str:
 
 
 def format_value(value: Any) -> str:
-    """An expected value as one line: ``0.3047``, ``[1, 0.5]``, ``yes``, or the text itself."""
+    """An expected value as one line: ``0.3047``, ``[1, 0.5]``, or the text itself.
+
+    A boolean is written ``yes``/``no`` in English only, which is safe because no learner
+    sees one: ``validate`` rejects a boolean answer of every question kind, and no live
+    computation or question template yields one. Route it through the message catalog
+    before letting a boolean answer through."""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, int | float):
