@@ -12,6 +12,7 @@ from bntutor import tutor
 from bntutor.checking.verdict import Verdict
 from bntutor.content.models import Lesson
 from bntutor.messages import message
+from bntutor.quiz.items import lesson_item_id
 from bntutor.quiz.results import QuestionResult
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class StoreRecorder:
                       verdict.diagnosis, self._topic)
 
     def question_done(self, step_id: str, correct: bool, hints: int, seconds: float) -> None:
-        self._card(f"lesson:{self._slug}/{step_id}", self._topic, correct, hints, seconds)
+        self._card(lesson_item_id(self._slug, step_id), self._topic, correct, hints, seconds)
 
     def step_done(
         self, step_id: str, result: tutor.Result, next_id: str | None, hints: int, seconds: float
