@@ -9,8 +9,6 @@ that run out) before the lesson is finished. Progress is saved in every case.
 
 from __future__ import annotations
 
-import json
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from bntutor.cli._services import rendered
 from bntutor.cli._store import open_store
 from bntutor.cli._warmup import Warmup
 from bntutor.cli.context import AppContext
+from bntutor.cli.json_out import print_json
 from bntutor.content.course import Catalog, LessonEntry, load_course
 from bntutor.content.i18n import localize
 from bntutor.content.models import Lesson
@@ -147,6 +146,5 @@ def _report(
             },
             "exit_status": int(status),
         }
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-        sys.stdout.flush()
+        print_json(document)
     return int(status)

@@ -11,7 +11,6 @@ saved either way.
 from __future__ import annotations
 
 import json
-import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from bntutor.cli._services import rendered
 from bntutor.cli._store import open_store
 from bntutor.cli._warmup import Warmup
 from bntutor.cli.context import AppContext
+from bntutor.cli.json_out import print_json
 from bntutor.errors import ContentError, ExitStatus
 from bntutor.messages import message
 from bntutor.player.quiz import QuizResult, QuizRunner
@@ -120,8 +120,7 @@ def finish(app: AppContext, console: Console, report: QuizReport, as_json: bool,
             console.print(after)
     if as_json:
         document = {**report.to_dict(), **(extra or {}), "exit_status": int(status)}
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-        sys.stdout.flush()
+        print_json(document)
     return int(status)
 
 
@@ -181,8 +180,7 @@ def run_review(app: AppContext, n: int, answers: Path | None, as_json: bool) -> 
             if as_json:
                 document = {"kind": "review", "due": 0, "cards": cards,
                             "next_due": next_due.isoformat() if next_due else None}
-                sys.stdout.write(json.dumps(document, indent=2) + "\n")
-                sys.stdout.flush()
+                print_json(document)
             else:
                 console.print(nothing_due_line(now, next_due, cards, lang=app.lang))
             return int(ExitStatus.OK)

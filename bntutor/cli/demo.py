@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from bntutor.cli.context import AppContext, get_context
+from bntutor.cli.json_out import print_json
 
 if TYPE_CHECKING:
     from bntutor.content.demo_run import DemoRun
@@ -49,7 +50,7 @@ def demo_cmd(
         if as_json:
             listing = [{"name": d.slug, "title": localize(d.title, lang),
                         "summary": localize(d.summary, lang)} for d in demos]
-            _print_json({"demos": listing})
+            print_json({"demos": listing}, allow_nan=False)
         else:
             from bntutor.ui.demo_view import demo_list as list_view
 
@@ -66,7 +67,7 @@ def demo_cmd(
     with progress_bars(app_ctx.err_console, show_bars, lang) as report:
         run = run_demo(demo, registry, seed, quick, report)
     if as_json:
-        _print_json(run.document(lang))
+        print_json(run.document(lang), allow_nan=False)
     else:
         _play(app_ctx, run)
 
@@ -110,10 +111,3 @@ class _UntilEnd:
             self._source = None
             return ""
         return line
-
-
-def _print_json(document: dict[str, object]) -> None:
-    """Plain JSON on stdout, no rich: valid JSON, or an error (never NaN)."""
-    import json
-
-    typer.echo(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False))

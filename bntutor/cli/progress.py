@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from typing import Annotated
 
 import typer
 
 from bntutor.cli.context import AppContext, get_context
+from bntutor.cli.json_out import print_json
 from bntutor.errors import BadInputError
 
 app = typer.Typer()
@@ -105,8 +104,7 @@ def _show(app: AppContext, as_json: bool) -> None:
             "cards": {"total": cards, "due_now": due_now,
                       "next_due": next_due.isoformat() if next_due else None},
         }
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-        sys.stdout.flush()
+        print_json(document)
         return
     app.console.print(progress_view(rows, quizzes, mastery, now, due_now, cards, next_due,
                                     exercise_table_rows, app.lang))
