@@ -132,14 +132,7 @@ def _report(
             "note": note or None,
             "steps": result.transcript,
             "summary": {
-                "questions": score.questions,
-                "correct": score.correct,
-                "first_try": score.first_try,
-                "wrong": score.wrong,
-                "skipped": score.skipped,
-                "hints": score.hints,
-                "steps_done": score.steps_done,
-                "steps": score.steps,
+                **vars(score),
                 "seconds": round(total_seconds, 3),  # every session of the lesson
                 "session_seconds": round(result.seconds, 3),
                 "next_lesson": None if next_lesson is None else vars(next_lesson),
