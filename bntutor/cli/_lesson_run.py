@@ -18,7 +18,6 @@ from bntutor import tutor
 from bntutor.checking.answering import Answering
 from bntutor.cli._answers import scripted_source
 from bntutor.cli._clock import app_clock
-from bntutor.cli._services import rendered
 from bntutor.cli._store import open_store
 from bntutor.cli._warmup import Warmup
 from bntutor.cli.context import AppContext
@@ -34,6 +33,7 @@ from bntutor.store.store import Store
 from bntutor.ui import player_views as view
 from bntutor.ui.lesson_screen import LessonScreen
 from bntutor.ui.prompt import TerminalSource
+from bntutor.ui.step_view import rendered
 from bntutor.ui.summary import NextLesson, summary_view
 
 

@@ -22,7 +22,6 @@ from rich.console import Console
 from bntutor.checking.answering import Answering
 from bntutor.cli._answers import answers_file, scripted_source
 from bntutor.cli._clock import app_clock
-from bntutor.cli._services import rendered
 from bntutor.cli._store import open_store
 from bntutor.cli._warmup import Warmup
 from bntutor.cli.context import AppContext
@@ -37,6 +36,7 @@ from bntutor.store.clock import Clock
 from bntutor.store.store import Store
 from bntutor.ui.quiz_view import QuizView, Reader
 from bntutor.ui.report_view import report_view
+from bntutor.ui.step_view import rendered
 from bntutor.ui.timed_input import TerminalReader
 
 

@@ -2,13 +2,13 @@
 ``:show`` or ``:back``, and as the context of a question asked in review or a quiz.
 
 Texts arrive as content fields and are localized here; a compute step's result comes
-from ``compute`` (the caller runs the named computation and renders its blocks).
+from ``compute`` (``rendered``: the answering service runs it, its blocks are drawn here).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group, RenderableType
 from rich.rule import Rule
@@ -21,7 +21,23 @@ from bntutor.ui import player_views as view
 from bntutor.ui.prose import markdown
 from bntutor.ui.tolerance_note import tolerance_note
 
+if TYPE_CHECKING:
+    from bntutor.checking.answering import Answering
+
+#: Runs a named live computation with its arguments and renders its blocks.
 Compute = Callable[[str, dict[str, Any]], RenderableType]
+
+
+def rendered(answering: Answering) -> Compute:
+    """A lesson's compute steps and prediction reveals, and review's reveals, each run once
+    (after the torch import) and rendered in the learner's language."""
+
+    def compute(name: str, args: dict[str, Any]) -> RenderableType:
+        from bntutor.ui.blocks import render_blocks
+
+        return render_blocks(answering.run(name, args), answering.lang)
+
+    return compute
 
 
 def options_of(question: Question, lang: str) -> list[str]:
