@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from bntutor.cli.context import get_context
+from bntutor.cli.json_out import print_json
 from bntutor.conventions import CONVENTIONS
 
 if TYPE_CHECKING:  # imported when the command runs, to keep `bntutor --help` fast
@@ -236,9 +237,9 @@ def _run_norm(
         vector_for(beta, "--beta", features, "feature"), eps, seed if values is None else None,
     )
     if as_json:
-        from bntutor.ui.norm_data import norm_json
+        from bntutor.ui.norm_data import norm_document
 
-        app_ctx.console.out(norm_json(data), highlight=False)
+        print_json(norm_document(data))
     else:
         from bntutor.ui.norm_view import render_norm
 

@@ -6,7 +6,6 @@ Every sample (row) is normalized over its own ``D`` features, so the input is ke
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,7 +58,3 @@ def norm_document(data: NormData) -> dict[str, Any]:
     else:
         doc |= {"mean_square": data.var.tolist(), "rms": data.std.tolist()}
     return doc
-
-
-def norm_json(data: NormData) -> str:
-    return json.dumps(norm_document(data), indent=2)
