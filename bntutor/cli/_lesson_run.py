@@ -68,7 +68,8 @@ def run_lesson(
                 entry.number,
                 io=LessonScreen(console, source, rendered(answering), app.lang),
                 answers=answering,
-                recorder=StoreRecorder(store, "lesson", clock, lesson.slug, _topic(lesson)),
+                recorder=StoreRecorder(store, "lesson", clock, lesson.slug,
+                                       lesson.topics[0] if lesson.topics else None),
                 lang=app.lang,
                 run=lesson_run(store, lesson.slug),
             )
@@ -85,10 +86,6 @@ def _lesson_language(app: AppContext, store: Store, slug: str, *, fresh: bool) -
     if fresh or app.lang_explicit or saved is None or saved.finished or saved.lang is None:
         return app
     return replace(app, lang=saved.lang)
-
-
-def _topic(lesson: Lesson) -> str | None:
-    return lesson.topics[0] if lesson.topics else None
 
 
 def _next_lesson(course: Catalog, entry: LessonEntry, lang: str) -> NextLesson | None:
