@@ -7,26 +7,17 @@ same files as the packages ``bntutor.lessons`` and ``bntutor.data``.
 
 from __future__ import annotations
 
-import importlib.resources
 import os
 import re
 from pathlib import Path
 
-import bntutor
+from bntutor import shipped
 from bntutor.errors import ContentError
+from bntutor.shipped import data_dir
 
 #: A lesson file's name, ``NN-slug.yaml``: group 1 is the number, group 2 the slug.
 LESSON_FILE = re.compile(r"^(\d+)-(.+)\.ya?ml$")
 COURSE_FILE = "course.yaml"
-
-
-def _checkout_root() -> Path | None:
-    root = Path(bntutor.__file__).resolve().parent.parent
-    return root if (root / "pyproject.toml").is_file() and (root / "lessons").is_dir() else None
-
-
-def _installed(name: str) -> Path:
-    return Path(str(importlib.resources.files("bntutor") / name))
 
 
 def lessons_dir() -> Path:
@@ -42,16 +33,8 @@ def lessons_dir() -> Path:
                 hint="point it at the folder holding course.yaml, or unset it",
             )
         return directory
-    root = _checkout_root()
-    return root / "lessons" if root is not None else _installed("lessons")
-
-
-def data_dir() -> Path:
-    """The directory holding ``questions/`` (question banks) and other shipped data."""
-    root = _checkout_root()
-    if root is not None and (root / "data").is_dir():
-        return root / "data"
-    return _installed("data")
+    root = shipped.checkout_root()
+    return root / "lessons" if root is not None else shipped.installed("lessons")
 
 
 def questions_dir() -> Path:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import bntutor
+from bntutor import shipped
 from bntutor.content import paths
 
 
@@ -19,7 +20,14 @@ def test_in_a_checkout_the_top_level_dirs_are_used() -> None:
 
 
 def test_installed_the_package_dirs_are_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(paths, "_checkout_root", lambda: None)
+    monkeypatch.setattr(shipped, "checkout_root", lambda: None)
     package = Path(bntutor.__file__).resolve().parent
     assert paths.lessons_dir().resolve() == package / "lessons"
     assert paths.questions_dir().resolve() == package / "data" / "questions"
+
+
+def test_the_message_catalog_is_shipped_data() -> None:
+    from bntutor.messages import MESSAGES
+
+    assert shipped.read_catalog("messages.json") == MESSAGES
+    assert MESSAGES["exercise.heading"]["zh"] == "练习 {name}：{title}"
