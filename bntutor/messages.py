@@ -36,13 +36,14 @@ def error_words(key: str, hint: str | None = None, **values: Any) -> tuple[str, 
 
 
 def translate(text: str, lang: str) -> str:
-    """``text``, an English label a live computation wrote, in ``lang``: the ``live.``
-    message whose English form it matches whole, its ``{fields}`` carried over; ``text``
-    itself when none matches (a number, code, an identifier). The message with the most
-    words of its own wins: ``sample 1 alone, as a batch of one`` is not ``sample {j}``."""
+    """``text``, an English label a live computation wrote or a parser's reason (``why.``),
+    in ``lang``: the ``live.`` or ``why.`` message whose English form it matches whole, its
+    ``{fields}`` carried over; ``text`` itself when none matches (a number, code, an
+    identifier). The message with the most words of its own wins: ``sample 1 alone, as a
+    batch of one`` is not ``sample {j}``."""
     if lang == "en" or not text:
         return text
-    for key, pattern in _live_patterns():
+    for key, pattern in _translatable_patterns():
         found = pattern.fullmatch(text)
         if found:
             fields = {name: translate(value, lang) for name, value in found.groupdict().items()}
@@ -51,10 +52,10 @@ def translate(text: str, lang: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _live_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _translatable_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     patterns = []
     for key, forms in MESSAGES.items():
-        if key.startswith("live."):
+        if key.startswith(("live.", "why.")):
             parts = re.split(r"\{(\w+)\}", forms["en"])
             regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)"
                             for i, part in enumerate(parts))

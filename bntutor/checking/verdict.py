@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bntutor.messages import MESSAGES, message
+from bntutor.messages import MESSAGES, message, translate
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class Verdict:
         key = "read.as." + what.replace(" ", "_")
         kind = message(key, lang) if key in MESSAGES else what
         return cls.unreadable(message("read.could_not", lang, answer=repr(shown), what=kind,
-                                      why=why))
+                                      why=translate(str(why), lang)))
 
     @classmethod
     def near_miss(cls, message: str) -> Verdict:
