@@ -1,8 +1,10 @@
 """Interface messages in English and Chinese, in the same ``{en, zh}`` shape as content.
 
-One catalog for the sentences the player, quiz and review say around the content
-(commands, notes, navigation). :func:`message` picks the learner's language and fills
-``{placeholders}``; a test checks that both languages name the same placeholders.
+One catalog, ``data/messages.json``, for the sentences the tool says around the content
+(commands, notes, navigation, help, errors, live labels). :func:`message` picks the
+learner's language and fills ``{placeholders}``; :func:`catalog_problems` (run by
+``bntutor validate``) checks that every entry has both languages naming the same
+placeholders.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Every command's and parameter's help is the catalog message ``cli.<command path>``
 (``cli.bntutor`` for the root) and ``cli.<command path>.<parameter>`` in
-``bntutor/messages.py``, in English and Chinese; :func:`localize` puts them in place once
+``data/messages.json``, in English and Chinese; :func:`localize` puts them in place once
 typer has built the click commands, and has click's own words (``Usage:``, the section
 titles, the help option's line, ``[required]``) written from the catalog too. The
 language is read from the arguments, the environment and the settings before help is

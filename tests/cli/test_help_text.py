@@ -36,7 +36,7 @@ def help_keys() -> set[str]:
 
 def test_every_command_and_parameter_has_its_help_in_both_languages() -> None:
     keys = help_keys()
-    assert keys - set(MESSAGES) == set(), "add these help messages to bntutor/messages.py"
+    assert keys - set(MESSAGES) == set(), "add these help messages to data/messages.json"
     stale = {k for k in MESSAGES if k.startswith("cli.")} - keys - WORDS
     assert stale == set(), "help messages of no command or option"
     assert catalog_problems({k: MESSAGES[k] for k in keys | WORDS}) == []
