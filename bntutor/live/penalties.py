@@ -203,7 +203,7 @@ def path_plots(data: LassoRidge) -> list[Block]:
             "line",
             [Series(f"w{j}", x, [w[j] for w in weights]) for j in features],
             xlabel="log10 λ",
-            ylabel="weight",
+            ylabel="weight value",
         )
 
     return [plot("L1 (lasso) coefficient path", data.l1_weights),
