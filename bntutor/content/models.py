@@ -186,13 +186,18 @@ class TextStep(_Strict):
     body: LText
 
 
-class ComputeStep(_Strict):
+class _Computing(_Strict):
+    """What a lesson's and a demo's compute steps share: a live computation by name."""
+
     id: str
     type: Literal["compute"]
     title: LText | None = None
     body: LText | None = None
     computation: str
     args: dict[str, Any] = Field(default_factory=dict)
+
+
+class ComputeStep(_Computing):
     after: LText | None = None  # text shown below the result
 
 
@@ -233,19 +238,13 @@ class Cases(_Strict):
     texts: dict[str, LText] = Field(min_length=1)
 
 
-class DemoComputeStep(_Strict):
+class DemoComputeStep(_Computing):
     """A demo's compute step. Its texts quote the run through ``{placeholders}``: a value
     the computation returns (``{similar_accuracy[0]:.0%}``, ``{batch_std.diverse:.2f}``;
     Python's format spec after the colon) or one of its arguments (``{args.batch}``);
     ``{{`` and ``}}`` are literal braces. ``show`` picks the result's blocks by position
     (``-1`` the last; all when left out); ``seed`` and ``quick`` come from ``bntutor demo``."""
 
-    id: str
-    type: Literal["compute"]
-    title: LText | None = None
-    body: LText | None = None
-    computation: str
-    args: dict[str, Any] = Field(default_factory=dict)
     show: list[int] | None = None
     after: LText | Cases | None = None
 
