@@ -9,16 +9,14 @@ gradient is rounding noise rather than 0, and weight decay still shrinks the bia
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import computation
+from bntutor.live.registry import Args, computation
 from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
 
 
-class GammaBetaIdentityArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class GammaBetaIdentityArgs(Args):
     seed: int = Field(0, ge=0, le=1_000_000)
     samples: int = Field(8, ge=2, le=64)
     features: int = Field(4, ge=1, le=16)
@@ -74,9 +72,7 @@ def gamma_beta_identity(args: GammaBetaIdentityArgs, report: ReportProgress) -> 
     )
 
 
-class BiasBeforeBnArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class BiasBeforeBnArgs(Args):
     seed: int = Field(0, ge=0, le=1_000_000)
     samples: int = Field(8, ge=2, le=64)
     in_features: int = Field(3, ge=1, le=32)

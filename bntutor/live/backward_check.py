@@ -6,19 +6,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import computation
+from bntutor.live.registry import Args, computation
 from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
 
 if TYPE_CHECKING:
     import torch
 
 
-class BnBackwardCheckArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class BnBackwardCheckArgs(Args):
     seed: int = Field(0, ge=0, le=1_000_000)
     samples: int = Field(8, ge=2, le=256)
     features: int = Field(3, ge=1, le=32)

@@ -15,16 +15,14 @@ next to the engine's closed form (:func:`bntutor.engine.backward`) and autograd.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import computation
+from bntutor.live.registry import Args, computation
 from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
 
 
-class BnBackwardStepsArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class BnBackwardStepsArgs(Args):
     values: list[float] = Field(default_factory=lambda: [1.0, 3.0, 5.0, 7.0], min_length=2,
                                 max_length=16)
     gamma: float = Field(2.0, ge=-100, le=100)
@@ -102,9 +100,7 @@ def bn_backward_steps(args: BnBackwardStepsArgs, report: ReportProgress) -> Live
     )
 
 
-class BnGradientCheckArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class BnGradientCheckArgs(Args):
     seed: int = Field(0, ge=0, le=1_000_000)
     samples: int = Field(4, ge=2, le=32)
     features: int = Field(2, ge=1, le=8)

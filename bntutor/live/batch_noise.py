@@ -12,21 +12,17 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from bntutor.live.progress import ReportProgress, no_progress, step_reporter
-from bntutor.live.registry import computation
+from bntutor.live.registry import RunArgs, computation
 from bntutor.live.results import Block, LiveResult, PlotBlock, Series, TensorBlock
 
 if TYPE_CHECKING:
     from bntutor.live._nets import Norm
 
 
-class SmallBatchNoiseArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    seed: int = Field(default=0, ge=0)
-    quick: bool = False
+class SmallBatchNoiseArgs(RunArgs):
     sizes: list[Annotated[int, Field(ge=2, le=4096)]] = Field(
         default_factory=lambda: [2, 4, 8, 16, 32, 64, 128], min_length=1, max_length=12)
     trials: int | None = Field(default=None, ge=10, le=20000, description="batches per size")
@@ -110,11 +106,7 @@ def small_batch_noise(args: SmallBatchNoiseArgs, report: ReportProgress) -> Live
     return LiveResult(blocks=blocks, values=data.values())
 
 
-class SmallBatchTrainingArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    seed: int = Field(default=0, ge=0)
-    quick: bool = False
+class SmallBatchTrainingArgs(RunArgs):
     steps: int | None = Field(default=None, ge=1, le=5000,
                               description="training steps (default 400)")
     batch: int = Field(default=2, ge=2, le=64, description="the small batch size")

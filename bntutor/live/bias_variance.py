@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import computation
+from bntutor.live.registry import Args, RunArgs, computation
 from bntutor.live.results import LiveResult, TensorBlock
 
 if TYPE_CHECKING:
@@ -32,9 +32,7 @@ from dataclasses import dataclass
 from bntutor.live.results import Block, PlotBlock, Series
 
 
-class BiasVarianceArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class BiasVarianceArgs(Args):
     seed: int = Field(0, ge=0, le=1_000_000)
     degrees: list[int] = Field(default_factory=lambda: [1, 3, 9], min_length=1, max_length=8)
     trials: int = Field(200, ge=10, le=2000, description="training sets drawn")
@@ -112,11 +110,7 @@ def bias_variance(args: BiasVarianceArgs, report: ReportProgress) -> LiveResult:
                                               "degrees": list(args.degrees)})
 
 
-class PolyOverfitArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    seed: int = Field(default=0, ge=0)
-    quick: bool = False
+class PolyOverfitArgs(RunArgs):
     train_size: int = Field(default=15, ge=3, le=500)
     test_size: int = Field(default=200, ge=10, le=5000)
     max_degree: int = Field(default=12, ge=1, le=20)

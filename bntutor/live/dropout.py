@@ -17,16 +17,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import computation
+from bntutor.live.registry import Args, RunArgs, computation
 from bntutor.live.results import Block, LiveResult, PlotBlock, ScalarsBlock, Series, TensorBlock
 
 
-class InvertedDropoutArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class InvertedDropoutArgs(Args):
     p: float = Field(0.5, ge=0, lt=1, description="probability of dropping a value")
     n: int = Field(10, ge=1, le=100_000, description="how many values")
     value: float = Field(1.0, ge=-1000, le=1000, description="every input value")
@@ -86,11 +84,7 @@ def inverted_dropout(args: InvertedDropoutArgs, report: ReportProgress) -> LiveR
     )
 
 
-class DropoutVarianceArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    seed: int = Field(default=0, ge=0)
-    quick: bool = False
+class DropoutVarianceArgs(RunArgs):
     rates: list[Annotated[float, Field(ge=0.0, lt=1.0)]] = Field(
         default_factory=lambda: [0.0, 0.1, 0.3, 0.5, 0.7], min_length=1, max_length=8)
     mean: float = Field(default=1.0, ge=-100, le=100, description="μ of the unit before dropout")

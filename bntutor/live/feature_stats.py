@@ -12,16 +12,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import computation
+from bntutor.live.registry import Args, computation
 from bntutor.live.results import Block, LiveResult, ScalarsBlock, TensorBlock
 
 
-class BnColumnArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class BnColumnArgs(Args):
     seed: int = Field(0, ge=0, le=1_000_000)
     samples: int = Field(8, ge=2, le=64)
     features: int = Field(4, ge=1, le=16)

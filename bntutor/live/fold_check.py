@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import computation
+from bntutor.live.registry import RunArgs, computation
 from bntutor.live.results import Block, LiveResult, PlotBlock, ScalarsBlock, Series
 
 if TYPE_CHECKING:
@@ -23,11 +23,7 @@ if TYPE_CHECKING:
     from torch.nn.modules.batchnorm import _BatchNorm
 
 
-class FoldBnArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    seed: int = Field(default=0, ge=0)
-    quick: bool = False
+class FoldBnArgs(RunArgs):
     batch: int = Field(default=16, ge=1, le=256)
     in_channels: int = Field(default=8, ge=1, le=128)
     out_channels: int = Field(default=32, ge=1, le=256)

@@ -11,17 +11,15 @@ batch mean inside the gradient, ``∂loss/∂b = 0`` and ``b`` stays put.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import computation
+from bntutor.live.registry import Args, computation
 from bntutor.live.results import LiveResult, PlotBlock, ScalarsBlock, Series
 from bntutor.numbers import format_change
 
 
-class BnIgnoreNormalizationArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class BnIgnoreNormalizationArgs(Args):
     seed: int = Field(0, ge=0, le=1_000_000)
     samples: int = Field(16, ge=2, le=1024)
     steps: int = Field(20, ge=1, le=1000)

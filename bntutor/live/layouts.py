@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import computation
+from bntutor.live.registry import Args, RunArgs, computation
 from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
 
 if TYPE_CHECKING:
@@ -27,9 +27,7 @@ from dataclasses import dataclass
 from bntutor.live.results import Block, PlotBlock, Series
 
 
-class BnLayoutStatsArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class BnLayoutStatsArgs(Args):
     seed: int = Field(0, ge=0, le=1_000_000)
     n: int = Field(8, ge=1, le=64, description="batch size N")
     c: int = Field(3, ge=1, le=64, description="channels C")
@@ -108,11 +106,7 @@ def bn_layout_stats(args: BnLayoutStatsArgs, report: ReportProgress) -> LiveResu
     )
 
 
-class CnnChannelStatsArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    seed: int = Field(default=0, ge=0)
-    quick: bool = False
+class CnnChannelStatsArgs(RunArgs):
     batch: int = Field(default=4, ge=2, le=64, description="N, samples in the batch")
     channels: int = Field(default=3, ge=1, le=8, description="C, output channels of the conv")
     size: int = Field(default=6, ge=2, le=32, description="H = W of the feature map")

@@ -8,10 +8,10 @@ is not. Each shape is run through torch's own module and through the engine's.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import computation
+from bntutor.live.registry import Args, computation
 from bntutor.live.results import LiveResult, ScalarsBlock
 
 SHAPES: tuple[tuple[int, ...], ...] = (
@@ -23,9 +23,7 @@ SHAPES: tuple[tuple[int, ...], ...] = (
 )
 
 
-class BnOneValueArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class BnOneValueArgs(Args):
     channels: int = Field(3, ge=1, le=16)
 
 

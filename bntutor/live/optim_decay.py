@@ -12,19 +12,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import computation
+from bntutor.live.registry import Args, computation
 from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
 
 if TYPE_CHECKING:
     import torch
 
 
-class SgdWeightDecayStepArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class SgdWeightDecayStepArgs(Args):
     w: list[float] = Field(default_factory=lambda: [2.0], min_length=1, max_length=16)
     grad: list[float] = Field(default_factory=lambda: [0.5], min_length=1, max_length=16)
     lr: float = Field(0.1, gt=0, le=10)
@@ -80,9 +78,7 @@ def sgd_weight_decay_step(args: SgdWeightDecayStepArgs, report: ReportProgress) 
     )
 
 
-class AdamVsAdamwStepArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class AdamVsAdamwStepArgs(Args):
     seed: int = Field(0, ge=0, le=1_000_000)
     w0: float = Field(1.0, ge=-100, le=100, description="every weight starts here")
     grad_scales: list[float] = Field(

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import computation
+from bntutor.live.registry import Args, computation
 from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
 
 
-class BnParamCountsArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class BnParamCountsArgs(Args):
     kind: Literal["BatchNorm1d", "BatchNorm2d", "BatchNorm3d"] = "BatchNorm2d"
     num_features: int = Field(64, ge=1, le=4096)
     affine: bool = True

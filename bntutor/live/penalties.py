@@ -28,18 +28,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import computation
+from bntutor.live.registry import Args, RunArgs, computation
 from bntutor.live.results import Block, LiveResult, PlotBlock, ScalarsBlock, Series, TensorBlock
 
 Weights = list[float]
 
 
-class L1L2GradientsArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class L1L2GradientsArgs(Args):
     w: Weights = Field(default_factory=lambda: [2.0, -0.5, 0.1], min_length=1, max_length=16)
     lam: float = Field(0.1, ge=0, le=100, description="λ, the penalty strength")
 
@@ -79,9 +77,7 @@ def l1_l2_gradients(args: L1L2GradientsArgs, report: ReportProgress) -> LiveResu
     )
 
 
-class L1ProxStepArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class L1ProxStepArgs(Args):
     w: Weights = Field(default_factory=lambda: [0.8, -0.3, 0.05, -0.02, 1.5],
                        min_length=1, max_length=16)
     lr: float = Field(0.5, gt=0, le=10, description="step size")
@@ -133,11 +129,7 @@ def l1_prox_step(args: L1ProxStepArgs, report: ReportProgress) -> LiveResult:
     )
 
 
-class LassoRidgeArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    seed: int = Field(default=0, ge=0)
-    quick: bool = False
+class LassoRidgeArgs(RunArgs):
     samples: int = Field(default=60, ge=5, le=2000)
     features: int = Field(default=8, ge=2, le=50)
     informative: int = Field(default=3, ge=1, le=50,
@@ -246,9 +238,7 @@ def lasso_vs_ridge(args: LassoRidgeArgs, report: ReportProgress) -> LiveResult:
     return LiveResult(blocks=blocks, values=data.values())
 
 
-class RidgeClosedFormArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class RidgeClosedFormArgs(Args):
     seed: int = Field(0, ge=0, le=1_000_000)
     samples: int = Field(20, ge=2, le=500)
     features: int = Field(3, ge=1, le=20)
@@ -312,9 +302,7 @@ def ridge_closed_form(args: RidgeClosedFormArgs, report: ReportProgress) -> Live
     )
 
 
-class LassoOrthonormalArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class LassoOrthonormalArgs(Args):
     coefficients: list[float] = Field(default_factory=lambda: [3.0, -0.5, 1.2, 0.1],
                                       min_length=1, max_length=20,
                                       description="the least-squares coefficients Xᵀy")

@@ -9,18 +9,16 @@ run on it. ``norm_param_counts`` counts what ``nn.LayerNorm`` and ``nn.RMSNorm``
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import computation
+from bntutor.live.registry import Args, computation
 from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
 
 DEFAULT_BATCH = [[1.0, 2.0, 3.0, 6.0], [4.0, 4.0, 8.0, 8.0], [0.0, 5.0, 5.0, 10.0]]
 
 
-class PerSampleNormsArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class PerSampleNormsArgs(Args):
     values: list[list[float]] = Field(default_factory=lambda: [r[:] for r in DEFAULT_BATCH],
                                       min_length=2, max_length=16)
     eps: float = Field(1e-5, gt=0, le=1)
@@ -89,9 +87,7 @@ def per_sample_norms(args: PerSampleNormsArgs, report: ReportProgress) -> LiveRe
     )
 
 
-class NormParamCountsArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class NormParamCountsArgs(Args):
     features: int = Field(512, ge=1, le=65536)
 
 

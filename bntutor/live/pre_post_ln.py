@@ -13,16 +13,14 @@ post-LN's gradients do not shrink with depth while pre-LN's scale like ``1/sqrt(
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import computation
+from bntutor.live.registry import Args, computation
 from bntutor.live.results import LiveResult, TensorBlock
 
 
-class PrePostLnArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class PrePostLnArgs(Args):
     seed: int = Field(0, ge=0, le=1_000_000)
     depths: list[int] = Field(default_factory=lambda: [6, 12, 24], min_length=2, max_length=6)
     width: int = Field(64, ge=4, le=256)

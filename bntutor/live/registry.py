@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bntutor.errors import ContentError
 from bntutor.live.progress import ReportProgress, no_progress
@@ -20,6 +20,20 @@ from bntutor.live.results import LiveResult
 from bntutor.named import ByName
 
 A = TypeVar("A", bound=BaseModel)
+
+
+class Args(BaseModel):
+    """A computation's arguments: unknown fields are errors, and a model never changes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RunArgs(Args):
+    """The arguments of an experiment a demo plays: ``bntutor demo --seed S --quick`` sets
+    these two (``quick`` runs a shorter version)."""
+
+    seed: int = Field(default=0, ge=0)
+    quick: bool = False
 
 
 @dataclass(frozen=True)

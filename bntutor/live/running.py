@@ -26,20 +26,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from bntutor.conventions import CONVENTIONS
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import computation
+from bntutor.live.registry import Args, RunArgs, computation
 from bntutor.live.results import Block, LiveResult, PlotBlock, ScalarsBlock, Series, TensorBlock
 
 if TYPE_CHECKING:
     import torch
 
 
-class RunningStatsAfterArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class RunningStatsAfterArgs(Args):
     convention: Literal["torch", "keras", "cs231n"] = "torch"
     momentum: float | None = Field(0.1, ge=0, le=1, description="None: cumulative average")
     batches: list[list[float]] | None = Field(
@@ -181,11 +179,7 @@ def running_stats_after(args: RunningStatsAfterArgs, report: ReportProgress) -> 
     )
 
 
-class RunningStatsArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    seed: int = Field(default=0, ge=0)
-    quick: bool = False
+class RunningStatsArgs(RunArgs):
     steps: int | None = Field(default=None, ge=1, le=5000,
                               description="training steps (default 300)")
     batch: int = Field(default=8, ge=2, le=1024, description="values per batch")

@@ -8,16 +8,14 @@ the effective learning rate.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import computation
+from bntutor.live.registry import Args, computation
 from bntutor.live.results import LiveResult, ScalarsBlock
 
 
-class BnScaleInvarianceArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class BnScaleInvarianceArgs(Args):
     seed: int = Field(0, ge=0, le=1_000_000)
     scale: float = Field(10.0, gt=0, le=1e6, description="a: the weights are multiplied by it")
     samples: int = Field(16, ge=2, le=256)

@@ -13,10 +13,10 @@ import copy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from bntutor.live.progress import ReportProgress, no_progress, step_reporter
-from bntutor.live.registry import computation
+from bntutor.live.registry import RunArgs, computation
 from bntutor.live.results import (
     Block,
     LiveResult,
@@ -42,11 +42,7 @@ MODES: tuple[str, ...] = ("BN, training mode", "BN, eval mode", "GroupNorm, trai
                           "GroupNorm, eval mode")
 
 
-class SimilarBatchArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    seed: int = Field(default=0, ge=0)
-    quick: bool = False
+class SimilarBatchArgs(RunArgs):
     batch: int = Field(default=32, ge=4, le=128, description="images per batch")
     images: int | None = Field(default=None, ge=1, le=32,
                                description="test images given a near-copy batch (16, quick 8)")

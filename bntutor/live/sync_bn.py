@@ -17,16 +17,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import computation
+from bntutor.live.registry import Args, RunArgs, computation
 from bntutor.live.results import Block, LiveResult, ScalarsBlock, TensorBlock
 
 
-class SyncBnStatsArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class SyncBnStatsArgs(Args):
     seed: int = Field(0, ge=0, le=1_000_000)
     devices: int = Field(2, ge=1, le=16)
     per_device: int = Field(4, ge=1, le=1024, description="samples on each device")
@@ -105,11 +103,7 @@ def sync_bn_stats(args: SyncBnStatsArgs, report: ReportProgress) -> LiveResult:
     )
 
 
-class SyncBnArgs(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    seed: int = Field(default=0, ge=0)
-    quick: bool = False
+class SyncBnArgs(RunArgs):
     world_size: int = Field(default=2, ge=2, le=4, description="processes")
     batch: int = Field(default=4, ge=1, le=64, description="samples per rank")
     channels: int = Field(default=3, ge=1, le=16)
