@@ -17,10 +17,12 @@ from bntutor.quiz.generators import counts, decay, dropout, fold, normalize, run
 from bntutor.quiz.generators._base import WORDS_FILE, Template
 from bntutor.quiz.items import QuizItem, gen_item_id
 
+#: Every template, module by module, each in the order its module defines them.
 TEMPLATES: tuple[Template, ...] = tuple(
     t
     for module in (normalize, running, counts, fold, dropout, decay, variants)
-    for t in module.TEMPLATES
+    for t in vars(module).values()
+    if isinstance(t, Template)
 )
 
 

@@ -1,22 +1,28 @@
 """What a question template is, and the small helpers every template uses.
 
-A template draws its numbers from ``random.Random(f"{template_id}/{seed}")`` (stable
-across Python versions and platforms, independent of torch's generator) and asks the
-engine for the answer. The same template id and seed always give the same question.
-Its words, in English and Chinese, are in ``data/generators.yaml`` (:func:`say`).
+A template is a function made one with :func:`template`. It draws its numbers from the
+:class:`Draw` it is given (a ``random.Random`` seeded with ``"<template-id>/<seed>"``:
+stable across Python versions and platforms, independent of torch's generator), asks the
+shipped live computations for the answer (:func:`live`, the registry lessons and demos
+call), and returns the question through ``draw.numeric``, ``draw.count`` or
+``draw.tensor``. The same template id and seed always give the same question. Its words,
+in English and Chinese, are in ``data/generators.yaml`` under its id (:func:`say`).
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from bntutor.checking.tolerance import is_close
 from bntutor.content.models import Feedback, LText, Question, Tolerance
 from bntutor.numbers import format_number
+
+if TYPE_CHECKING:
+    from bntutor.live.registry import Registry
 
 #: How answers computed with a hand calculator are compared: 3 decimals or 1 %.
 HAND = Tolerance(abs=2e-3, rel=1e-2)
@@ -24,19 +30,89 @@ HAND = Tolerance(abs=2e-3, rel=1e-2)
 EXACT = Tolerance(abs=0.0, rel=0.0)
 
 
+class Draw(random.Random):
+    """One question being made by template ``template_id`` from ``seed``: the random
+    numbers it draws, and its words (``<template-id>.prompt``, ``.explanation``, ``.hints``
+    and ``.wrong.<key>`` in the words file)."""
+
+    def __init__(self, template_id: str, seed: int) -> None:
+        super().__init__(f"{template_id}/{seed}")
+        self.template_id = template_id
+
+    def say(self, key: str, **values: object) -> LText:
+        """The template's text ``key`` (``"prompt"``, ``"explanation"``), filled in."""
+        return say(f"{self.template_id}.{key}", **values)
+
+    def numeric(
+        self,
+        answer: float | int,
+        prompt: LText,
+        explanation: LText,
+        wrong: Mapping[str, float] | None = None,
+        *,
+        tol: Tolerance = HAND,
+        hint: LText | None = None,
+    ) -> Question:
+        """A numeric question; ``wrong`` maps the key of each misconception's words to
+        the value it gives (feedback candidates); ``hint`` follows the template's hints."""
+        return Question(
+            kind="numeric",
+            prompt=prompt,
+            answer=answer if isinstance(answer, int) else float(answer),
+            tolerance=tol,
+            hints=self._hints(hint),
+            explanation=explanation,
+            feedback=feedback(answer, tol, [(value, self.say(f"wrong.{key}"))
+                                            for key, value in (wrong or {}).items()]),
+        )
+
+    def count(self, answer: int, prompt: LText, explanation: LText,
+              wrong: Mapping[str, float] | None = None) -> Question:
+        """A question whose answer is an exact whole number."""
+        return self.numeric(int(answer), prompt, explanation, wrong, tol=EXACT)
+
+    def tensor(self, answer: Sequence[float], prompt: LText, explanation: LText) -> Question:
+        return Question(
+            kind="tensor",
+            prompt=prompt,
+            answer=[float(v) for v in answer],
+            tolerance=HAND,
+            hints=self._hints(None),
+            explanation=explanation,
+        )
+
+    def _hints(self, hint: LText | None) -> list[LText]:
+        hints: list[LText] = list(words()[self.template_id].get("hints", []))
+        return [*hints, hint] if hint is not None else hints
+
+
+Build = Callable[[Draw], Question]
+
+
 @dataclass(frozen=True)
 class Template:
-    """A parameterized question: ``build(rng)`` draws numbers and returns the question."""
+    """A parameterized question: ``build(draw)`` draws numbers and returns the question."""
 
     id: str
     topic: str
     difficulty: int
     summary: str
-    build: Callable[[random.Random], Question]
+    build: Build
     lessons: tuple[str, ...] = ()
 
     def question(self, seed: int) -> Question:
-        return self.build(rng_for(self.id, seed))
+        return self.build(Draw(self.id, seed))
+
+
+def template(
+    template_id: str, topic: str, difficulty: int, summary: str, lessons: Sequence[str]
+) -> Callable[[Build], Template]:
+    """Make the decorated ``build(draw)`` the question template ``template_id``."""
+
+    def define(build: Build) -> Template:
+        return Template(template_id, topic, difficulty, summary, build, tuple(lessons))
+
+    return define
 
 
 #: The file of the templates' words, in the shipped data directory.
@@ -65,13 +141,16 @@ def say(path: str, **values: object) -> LText:
         for lang, form in forms.items()})
 
 
-def hints_of(template_id: str) -> list[LText]:
-    """The hints of template ``template_id``, in both languages."""
-    return list(words()[template_id].get("hints", []))
+@lru_cache(maxsize=1)
+def _registry() -> Registry:
+    from bntutor.live.catalog import default_registry
+
+    return default_registry()
 
 
-def rng_for(template_id: str, seed: int) -> random.Random:
-    return random.Random(f"{template_id}/{seed}")
+def live(computation: str, **args: object) -> dict[str, Any]:
+    """The values of the shipped live computation ``computation`` run with ``args``."""
+    return _registry().run(computation, args).values
 
 
 def nums(values: Sequence[float], digits: int = 4) -> str:
@@ -91,46 +170,6 @@ def feedback(answer: float, tol: Tolerance, wrong: Sequence[tuple[float, LText]]
         taken.append(value)
         rules.append(Feedback(answer=float(value), message=message))
     return rules
-
-
-def numeric(
-    prompt: LText,
-    answer: float | int,
-    explanation: LText,
-    hints: Sequence[LText] = (),
-    tol: Tolerance = HAND,
-    wrong: Sequence[tuple[float, LText]] = (),
-    unit: str | None = None,
-) -> Question:
-    """A numeric question; ``wrong`` lists (value, misconception) feedback candidates."""
-    return Question(
-        kind="numeric",
-        prompt=prompt,
-        answer=answer if isinstance(answer, int) else float(answer),
-        tolerance=tol,
-        hints=list(hints),
-        explanation=explanation,
-        feedback=feedback(answer, tol, wrong),
-        unit=unit,
-    )
-
-
-def count(prompt: LText, answer: int, explanation: LText, hints: Sequence[LText] = (),
-          wrong: Sequence[tuple[float, LText]] = ()) -> Question:
-    """A question whose answer is an exact whole number."""
-    return numeric(prompt, int(answer), explanation, hints, EXACT, wrong)
-
-
-def tensor(prompt: LText, answer: Sequence[float], explanation: LText,
-           hints: Sequence[LText] = ()) -> Question:
-    return Question(
-        kind="tensor",
-        prompt=prompt,
-        answer=[float(v) for v in answer],
-        tolerance=HAND,
-        hints=list(hints),
-        explanation=explanation,
-    )
 
 
 def small_batch(rng: random.Random, n: int, lo: int = -4, hi: int = 6) -> list[float]:

@@ -7,7 +7,7 @@ import random
 
 from bntutor.content.models import LText, Question
 from bntutor.numbers import format_number as num
-from bntutor.quiz.generators._base import Template, hints_of, numeric, say
+from bntutor.quiz.generators._base import Draw, say, template
 
 _LESSONS = ("beyond-bn",)
 _EPS = 1e-5
@@ -48,38 +48,27 @@ def _setting(w: float, b: float, mean: float, var: float, gamma: float, beta: fl
                gamma=num(gamma), beta=num(beta))
 
 
-def _folded_weight(rng: random.Random) -> Question:
-    w, b, mean, var, gamma, beta = _draw(rng)
+@template("folded-weight", "bn-cnn", 3, "weight of a conv with BN folded in", _LESSONS)
+def _folded_weight(q: Draw) -> Question:
+    w, b, mean, var, gamma, beta = _draw(q)
     weight, _ = _folded_conv(w, b, mean, var, gamma, beta)
-    return numeric(
-        say("folded-weight.prompt", setting=_setting(w, b, mean, var, gamma, beta)),
+    return q.numeric(
         weight,
-        say("folded-weight.explanation", gamma=num(gamma), w=num(w), var=num(var),
-            weight=num(weight)),
-        hints=hints_of("folded-weight"),
-        wrong=[(gamma * w / (var + _EPS), say("folded-weight.wrong.variance")),
-               (w / math.sqrt(var + _EPS), say("folded-weight.wrong.gamma"))],
+        q.say("prompt", setting=_setting(w, b, mean, var, gamma, beta)),
+        q.say("explanation", gamma=num(gamma), w=num(w), var=num(var), weight=num(weight)),
+        {"variance": gamma * w / (var + _EPS), "gamma": w / math.sqrt(var + _EPS)},
     )
 
 
-def _folded_bias(rng: random.Random) -> Question:
-    w, b, mean, var, gamma, beta = _draw(rng)
+@template("folded-bias", "bn-cnn", 3, "bias of a conv with BN folded in", _LESSONS)
+def _folded_bias(q: Draw) -> Question:
+    w, b, mean, var, gamma, beta = _draw(q)
     _, bias = _folded_conv(w, b, mean, var, gamma, beta)
     scale = gamma / math.sqrt(var + _EPS)
-    return numeric(
-        say("folded-bias.prompt", setting=_setting(w, b, mean, var, gamma, beta)),
+    return q.numeric(
         bias,
-        say("folded-bias.explanation", b=num(b), mean=num(mean), scale=num(scale),
-            beta=num(beta), bias=num(round(bias, 4))),
-        hints=hints_of("folded-bias"),
-        wrong=[(-mean * scale + beta, say("folded-bias.wrong.no-bias")),
-               (b - mean * scale + beta, say("folded-bias.wrong.unscaled"))],
+        q.say("prompt", setting=_setting(w, b, mean, var, gamma, beta)),
+        q.say("explanation", b=num(b), mean=num(mean), scale=num(scale), beta=num(beta),
+              bias=num(round(bias, 4))),
+        {"no-bias": -mean * scale + beta, "unscaled": b - mean * scale + beta},
     )
-
-
-TEMPLATES = [
-    Template("folded-weight", "bn-cnn", 3, "weight of a conv with BN folded in",
-             _folded_weight, _LESSONS),
-    Template("folded-bias", "bn-cnn", 3, "bias of a conv with BN folded in",
-             _folded_bias, _LESSONS),
-]

@@ -6,16 +6,8 @@ import random
 from typing import Any
 
 from bntutor.content.models import Question
-from bntutor.live.running import RunningStatsAfterArgs, running_stats_after
 from bntutor.numbers import format_number as num
-from bntutor.quiz.generators._base import (
-    Template,
-    hints_of,
-    numeric,
-    nums,
-    say,
-    small_batch,
-)
+from bntutor.quiz.generators._base import Draw, live, nums, say, small_batch, template
 
 _LESSONS = ("train-vs-inference",)
 
@@ -28,118 +20,96 @@ def _after(batches: list[list[float]], momentum: float | None,
            convention: str = "torch") -> dict[str, Any]:
     """``running_stats_after``'s values: the running statistics from mean 0, var 1, and
     what reading the momentum the other way or storing the other variance would give."""
-    args = RunningStatsAfterArgs.model_validate(
-        {"batches": batches, "momentum": momentum, "convention": convention})
-    return running_stats_after(args).values
+    return live("running_stats_after", batches=batches, momentum=momentum,
+                convention=convention)
 
 
 def _listing(batches: list[list[float]]) -> str:
     return ", ".join(nums(b) for b in batches)
 
 
-def _running_mean_torch(rng: random.Random) -> Question:
-    momentum = rng.choice([0.1, 0.2, 0.3])
-    batches = _batches(rng, rng.choice([2, 3]), rng.choice([2, 3]))
+@template("running-mean-k", "train-vs-inference", 2, "PyTorch running_mean after k batches",
+          _LESSONS)
+def _running_mean_torch(q: Draw) -> Question:
+    momentum = q.choice([0.1, 0.2, 0.3])
+    batches = _batches(q, q.choice([2, 3]), q.choice([2, 3]))
     after = _after(batches, momentum)
-    mean, keras_mean = after["mean"], after["mean_if_flipped"]
-    last = sum(batches[-1]) / len(batches[-1])
+    mean = after["mean"]
     rule = say("shared.torch-rule")
-    return numeric(
-        say("running-mean-k.prompt", momentum=num(momentum), k=len(batches),
-            listing=_listing(batches)),
+    return q.numeric(
         mean,
-        say("running-mean-k.explanation", rule=rule, mean=num(mean)),
-        hints=[*hints_of("running-mean-k"), rule],
-        wrong=[(keras_mean, say("running-mean-k.wrong.keras")),
-               (last, say("running-mean-k.wrong.last"))],
+        q.say("prompt", momentum=num(momentum), k=len(batches), listing=_listing(batches)),
+        q.say("explanation", rule=rule, mean=num(mean)),
+        {"keras": after["mean_if_flipped"], "last": sum(batches[-1]) / len(batches[-1])},
+        hint=rule,
     )
 
 
-def _running_var_torch(rng: random.Random) -> Question:
-    momentum = rng.choice([0.1, 0.2, 0.5])
-    batches = _batches(rng, 2, rng.choice([2, 3, 4]))
+@template("running-var-k", "train-vs-inference", 3,
+          "PyTorch running_var (unbiased) after two batches", _LESSONS)
+def _running_var_torch(q: Draw) -> Question:
+    momentum = q.choice([0.1, 0.2, 0.5])
+    batches = _batches(q, 2, q.choice([2, 3, 4]))
     after = _after(batches, momentum)
-    var, biased = after["var"], after["var_with_biased"]
     rule = say("shared.torch-rule")
-    return numeric(
-        say("running-var-k.prompt", momentum=num(momentum), listing=_listing(batches)),
-        var,
-        say("running-var-k.explanation", rule=rule, var=num(var)),
-        hints=[*hints_of("running-var-k"), rule],
-        wrong=[(biased, say("running-var-k.wrong.biased"))],
+    return q.numeric(
+        after["var"],
+        q.say("prompt", momentum=num(momentum), listing=_listing(batches)),
+        q.say("explanation", rule=rule, var=num(after["var"])),
+        {"biased": after["var_with_biased"]},
+        hint=rule,
     )
 
 
-def _first_var_update(rng: random.Random) -> Question:
-    batch = small_batch(rng, rng.choice([2, 3, 4, 5]), 0, 9)
+@template("running-var-first", "train-vs-inference", 2,
+          "running_var after one batch from the initial 1", _LESSONS)
+def _first_var_update(q: Draw) -> Question:
+    batch = small_batch(q, q.choice([2, 3, 4, 5]), 0, 9)
     after = _after([batch], 0.1)
-    var, biased = after["var"], after["var_with_biased"]
-    batch_var, batch_var_unbiased = after["batch_vars"][0], after["batch_vars_unbiased"][0]
-    return numeric(
-        say("running-var-first.prompt", batch=nums(batch)),
-        var,
-        say("running-var-first.explanation", var=num(batch_var),
-            unbiased=num(batch_var_unbiased), result=num(var)),
-        hints=hints_of("running-var-first"),
-        wrong=[(biased, say("running-var-first.wrong.biased"))],
+    return q.numeric(
+        after["var"],
+        q.say("prompt", batch=nums(batch)),
+        q.say("explanation", var=num(after["batch_vars"][0]),
+              unbiased=num(after["batch_vars_unbiased"][0]), result=num(after["var"])),
+        {"biased": after["var_with_biased"]},
     )
 
 
-def _moving_mean_keras(rng: random.Random) -> Question:
-    momentum = rng.choice([0.9, 0.99, 0.8])
-    batches = _batches(rng, rng.choice([2, 3]), rng.choice([2, 3]))
+@template("keras-moving-mean", "train-vs-inference", 2, "Keras moving_mean after k batches",
+          _LESSONS)
+def _moving_mean_keras(q: Draw) -> Question:
+    momentum = q.choice([0.9, 0.99, 0.8])
+    batches = _batches(q, q.choice([2, 3]), q.choice([2, 3]))
     after = _after(batches, momentum, "keras")
-    mean, torch_mean = after["mean"], after["mean_if_flipped"]
     rule = say("shared.keras-rule")
-    return numeric(
-        say("keras-moving-mean.prompt", momentum=num(momentum), k=len(batches),
-            listing=_listing(batches)),
-        mean,
-        say("keras-moving-mean.explanation", rule=rule, momentum=num(momentum),
-            mean=num(mean, 6)),
-        hints=[rule],
-        wrong=[(torch_mean, say("keras-moving-mean.wrong.torch"))],
+    return q.numeric(
+        after["mean"],
+        q.say("prompt", momentum=num(momentum), k=len(batches), listing=_listing(batches)),
+        q.say("explanation", rule=rule, momentum=num(momentum), mean=num(after["mean"], 6)),
+        {"torch": after["mean_if_flipped"]},
+        hint=rule,
     )
 
 
-def _moving_var_keras(rng: random.Random) -> Question:
-    momentum = rng.choice([0.9, 0.8, 0.5])
-    batches = _batches(rng, 2, rng.choice([2, 3, 4]))
+@template("keras-moving-var", "train-vs-inference", 3,
+          "Keras moving_variance (biased) after two batches", _LESSONS)
+def _moving_var_keras(q: Draw) -> Question:
+    momentum = q.choice([0.9, 0.8, 0.5])
+    batches = _batches(q, 2, q.choice([2, 3, 4]))
     after = _after(batches, momentum, "keras")
-    var, unbiased = after["var"], after["var_with_unbiased"]
-    return numeric(
-        say("keras-moving-var.prompt", momentum=num(momentum), listing=_listing(batches)),
-        var,
-        say("keras-moving-var.explanation", rule=say("shared.keras-rule"), var=num(var)),
-        hints=hints_of("keras-moving-var"),
-        wrong=[(unbiased, say("keras-moving-var.wrong.unbiased"))],
+    return q.numeric(
+        after["var"],
+        q.say("prompt", momentum=num(momentum), listing=_listing(batches)),
+        q.say("explanation", rule=say("shared.keras-rule"), var=num(after["var"])),
+        {"unbiased": after["var_with_unbiased"]},
     )
 
 
-def _cumulative_average(rng: random.Random) -> Question:
-    batches = _batches(rng, rng.choice([3, 4]), 2)
+@template("momentum-none", "train-vs-inference", 3, "momentum=None: the cumulative average",
+          _LESSONS)
+def _cumulative_average(q: Draw) -> Question:
+    batches = _batches(q, q.choice([3, 4]), 2)
     mean = _after(batches, None)["mean"]  # momentum=None: batch t weighted 1/t
-    ema = _after(batches, 0.1)["mean"]
-    return numeric(
-        say("momentum-none.prompt", k=len(batches), listing=_listing(batches)),
-        mean,
-        say("momentum-none.explanation", mean=num(mean)),
-        hints=hints_of("momentum-none"),
-        wrong=[(ema, say("momentum-none.wrong.ema"))],
-    )
-
-
-TEMPLATES = [
-    Template("running-mean-k", "train-vs-inference", 2,
-             "PyTorch running_mean after k batches", _running_mean_torch, _LESSONS),
-    Template("running-var-k", "train-vs-inference", 3,
-             "PyTorch running_var (unbiased) after two batches", _running_var_torch, _LESSONS),
-    Template("running-var-first", "train-vs-inference", 2,
-             "running_var after one batch from the initial 1", _first_var_update, _LESSONS),
-    Template("keras-moving-mean", "train-vs-inference", 2,
-             "Keras moving_mean after k batches", _moving_mean_keras, _LESSONS),
-    Template("keras-moving-var", "train-vs-inference", 3,
-             "Keras moving_variance (biased) after two batches", _moving_var_keras, _LESSONS),
-    Template("momentum-none", "train-vs-inference", 3,
-             "momentum=None: the cumulative average", _cumulative_average, _LESSONS),
-]
+    return q.numeric(mean, q.say("prompt", k=len(batches), listing=_listing(batches)),
+                     q.say("explanation", mean=num(mean)),
+                     {"ema": _after(batches, 0.1)["mean"]})

@@ -6,17 +6,8 @@ import math
 import random
 
 from bntutor.content.models import Question
-from bntutor.live.feature_stats import BnColumnArgs, bn_column
-from bntutor.live.per_sample_norms import PerSampleNormsArgs, per_sample_norms
 from bntutor.numbers import format_number as num
-from bntutor.quiz.generators._base import (
-    Template,
-    hints_of,
-    numeric,
-    nums,
-    say,
-    small_batch,
-)
+from bntutor.quiz.generators._base import Draw, live, nums, small_batch, template
 
 _LESSONS = ("similar-images", "beyond-bn")
 
@@ -30,63 +21,49 @@ def _renorm_setting(rng: random.Random) -> tuple[list[float], float, float, floa
     batch = small_batch(rng, 4, 0, 9)
     mu = float(rng.choice([2, 3, 4, 5]))
     sigma = float(rng.choice([1, 2, 3, 4]))
-    stats = bn_column(BnColumnArgs.model_validate({"values": [[v] for v in batch]})).values
+    stats = live("bn_column", values=[[v] for v in batch])
     return batch, mu, sigma, stats["mean"], stats["var"]
 
 
-def _renorm_r(rng: random.Random) -> Question:
-    batch, mu, sigma, _, var_b = _renorm_setting(rng)
-    r_max = rng.choice([1.5, 2.0, 3.0])
+@template("renorm-r", "norm-variants", 3, "Batch Renorm's r", _LESSONS)
+def _renorm_r(q: Draw) -> Question:
+    batch, mu, sigma, _, var_b = _renorm_setting(q)
+    r_max = q.choice([1.5, 2.0, 3.0])
     sigma_b = math.sqrt(var_b)
     r = _clip(sigma_b / sigma, 1 / r_max, r_max)
-    return numeric(
-        say("renorm-r.prompt", mu=num(mu), sigma=num(sigma), r_max=num(r_max),
-            batch=nums(batch)),
+    return q.numeric(
         r,
-        say("renorm-r.explanation", var=num(var_b), sigma_b=num(sigma_b),
-            ratio=num(sigma_b / sigma), low=num(1 / r_max), r_max=num(r_max), r=num(r)),
-        hints=hints_of("renorm-r"),
-        wrong=[(sigma / sigma_b, say("renorm-r.wrong.inverted")),
-               (sigma_b / sigma, say("renorm-r.wrong.unclipped"))],
+        q.say("prompt", mu=num(mu), sigma=num(sigma), r_max=num(r_max), batch=nums(batch)),
+        q.say("explanation", var=num(var_b), sigma_b=num(sigma_b), ratio=num(sigma_b / sigma),
+              low=num(1 / r_max), r_max=num(r_max), r=num(r)),
+        {"inverted": sigma / sigma_b, "unclipped": sigma_b / sigma},
     )
 
 
-def _renorm_d(rng: random.Random) -> Question:
-    batch, mu, sigma, mu_b, _ = _renorm_setting(rng)
-    d_max = rng.choice([0.5, 1.0, 2.0])
+@template("renorm-d", "norm-variants", 3, "Batch Renorm's d", _LESSONS)
+def _renorm_d(q: Draw) -> Question:
+    batch, mu, sigma, mu_b, _ = _renorm_setting(q)
+    d_max = q.choice([0.5, 1.0, 2.0])
     d = _clip((mu_b - mu) / sigma, -d_max, d_max)
-    return numeric(
-        say("renorm-d.prompt", mu=num(mu), sigma=num(sigma), d_max=num(d_max),
-            batch=nums(batch)),
+    return q.numeric(
         d,
-        say("renorm-d.explanation", mean=num(mu_b), raw=num((mu_b - mu) / sigma),
-            low=num(-d_max), d_max=num(d_max), d=num(d)),
-        hints=hints_of("renorm-d"),
-        wrong=[(-d, say("renorm-d.wrong.sign")),
-               ((mu_b - mu) / sigma, say("renorm-d.wrong.unclipped"))],
+        q.say("prompt", mu=num(mu), sigma=num(sigma), d_max=num(d_max), batch=nums(batch)),
+        q.say("explanation", mean=num(mu_b), raw=num((mu_b - mu) / sigma), low=num(-d_max),
+              d_max=num(d_max), d=num(d)),
+        {"sign": -d, "unclipped": (mu_b - mu) / sigma},
     )
 
 
-def _layer_norm(rng: random.Random) -> Question:
-    features = small_batch(rng, 4)
-    j = rng.randrange(4)
+@template("layernorm-value", "norm-variants", 2, "LayerNorm of one sample", _LESSONS)
+def _layer_norm(q: Draw) -> Question:
+    features = small_batch(q, 4)
+    j = q.randrange(4)
     # LayerNorm normalizes each sample on its own: a batch of two copies gives the same row
-    args = PerSampleNormsArgs.model_validate({"values": [features, features]})
-    stats = per_sample_norms(args).values
+    stats = live("per_sample_norms", values=[features, features])
     mean, var, x_hat = stats["ln_mean"][0], stats["ln_var"][0], stats["ln_x_hat"][0]
-    unbiased = stats["ln_x_hat_unbiased"][0][j]
-    return numeric(
-        say("layernorm-value.prompt", features=nums(features), j=j + 1),
+    return q.numeric(
         x_hat[j],
-        say("layernorm-value.explanation", mean=num(mean), var=num(var), x_hat=num(x_hat[j])),
-        hints=hints_of("layernorm-value"),
-        wrong=[(unbiased, say("layernorm-value.wrong.unbiased"))],
+        q.say("prompt", features=nums(features), j=j + 1),
+        q.say("explanation", mean=num(mean), var=num(var), x_hat=num(x_hat[j])),
+        {"unbiased": stats["ln_x_hat_unbiased"][0][j]},
     )
-
-
-TEMPLATES = [
-    Template("renorm-r", "norm-variants", 3, "Batch Renorm's r", _renorm_r, _LESSONS),
-    Template("renorm-d", "norm-variants", 3, "Batch Renorm's d", _renorm_d, _LESSONS),
-    Template("layernorm-value", "norm-variants", 2, "LayerNorm of one sample", _layer_norm,
-             _LESSONS),
-]
