@@ -1,9 +1,12 @@
-"""Shared pieces of the exercise problems: torch round trips and random values."""
+"""Shared pieces of the exercise problems: torch round trips, normalizing over axes, the
+cases' γ and β, random values."""
 
 from __future__ import annotations
 
 import numpy as np
 import torch
+
+from bntutor.exercises.problem import Case, Inputs, Outputs
 
 
 def t(a: np.ndarray) -> torch.Tensor:
@@ -43,6 +46,28 @@ def affine(rng: np.random.Generator, d: int) -> tuple[np.ndarray, np.ndarray]:
     return rng.uniform(0.5, 2.0, size=d), rng.normal(0, 1, size=d)
 
 
-def bn_stats(x: np.ndarray, axes: tuple[int, ...], ddof: int = 0) -> tuple[np.ndarray, ...]:
-    """Mean and variance over ``axes``, kept as broadcastable dimensions."""
-    return x.mean(axis=axes, keepdims=True), x.var(axis=axes, ddof=ddof, keepdims=True)
+def normalize(x: np.ndarray, axes: tuple[int, ...], eps: float, ddof: int = 0,
+              eps_inside: bool = True) -> np.ndarray:
+    """``(x - mean) / sqrt(var + eps)`` with the statistics over ``axes``;
+    ``eps_inside=False`` divides by ``sqrt(var) + eps`` instead (a mistake)."""
+    mean, var = x.mean(axis=axes, keepdims=True), x.var(axis=axes, ddof=ddof, keepdims=True)
+    return (x - mean) / (np.sqrt(var + eps) if eps_inside else np.sqrt(var) + eps)
+
+
+def scaled(a: Inputs, axes: tuple[int, ...], ddof: int = 0, eps_inside: bool = True) -> Outputs:
+    """``gamma * x_hat + beta`` with ``x_hat`` normalized over ``axes``: BN on ``[N, D]``
+    over (0,), LayerNorm over (1,)."""
+    return (a["gamma"] * normalize(a["x"], axes, a["eps"], ddof, eps_inside) + a["beta"],)
+
+
+def affine_case(name: str, x: np.ndarray, eps: float = 1e-5, **stats: np.ndarray | float) -> Case:
+    """A named case: ``x``, a fixed γ (0.5 to 2) and β (-1 to 1) over axis 1, ``stats``, ε."""
+    d = x.shape[1]
+    return Case(name, {"x": x, "gamma": np.linspace(0.5, 2.0, d),
+                       "beta": np.linspace(-1.0, 1.0, d), **stats, "eps": eps})
+
+
+def random_affine(rng: np.random.Generator, x: np.ndarray) -> Inputs:
+    """``x`` with a random (γ, β) over axis 1 and a random ε, drawn in that order."""
+    gamma, beta = affine(rng, x.shape[1])
+    return {"x": x, "gamma": gamma, "beta": beta, "eps": eps_choice(rng)}

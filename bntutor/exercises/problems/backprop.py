@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import torch
 
 from bntutor.engine import backward, trace
-from bntutor.exercises.problem import Case, GradCheck, Inputs, Outputs, Problem
-from bntutor.exercises.problems._common import affine, eps_choice, features, n, t
+from bntutor.exercises.problem import Case, GradCheck, Inputs, Outputs, Problem, Solve
+from bntutor.exercises.problems._common import affine, eps_choice, features, n, normalize, t
 
 # --- BN backward -------------------------------------------------------------------------
 
@@ -41,11 +43,11 @@ def _bn_wrong_dgamma(a: Inputs) -> Outputs:
     return dx, dbeta.copy(), dbeta
 
 
-def _bn_wrong_axes(a: Inputs) -> Outputs:
-    dx, _, _ = bn_graph_backward(a)
-    x, dout = a["x"], a["dout"]
-    x_hat = (x - x.mean(axis=0)) / np.sqrt(x.var(axis=0) + a["eps"])
-    return dx, (dout * x_hat).sum(axis=1), dout.sum(axis=1)
+def _summed_per_sample(a: Inputs, grads: Solve, axis: int) -> Outputs:
+    """``grads``' dx, with dgamma and dbeta summed over each sample's features (axis 1)
+    instead of over the batch; ``axis`` is the one the forward pass normalized over."""
+    x_hat = normalize(a["x"], (axis,), a["eps"])
+    return grads(a)[0], (a["dout"] * x_hat).sum(axis=1), a["dout"].sum(axis=1)
 
 
 def _simple(a: Inputs, ddof: int = 0, scale: float = 1.0, var_term: bool = True) -> Outputs:
@@ -59,17 +61,17 @@ def _simple(a: Inputs, ddof: int = 0, scale: float = 1.0, var_term: bool = True)
     return dx, dgamma, dbeta
 
 
-def _bn_forward_loss(a: Inputs, p: dict[str, np.ndarray]) -> np.ndarray:
-    x = p["x"]
-    x_hat = (x - x.mean(axis=0)) / np.sqrt(x.var(axis=0) + a["eps"])
-    return p["gamma"] * x_hat + p["beta"]
+def _norm_gradcheck(forward: Callable[[Inputs, dict[str, np.ndarray]], np.ndarray]) -> GradCheck:
+    """Differences through ``forward`` in x, gamma and beta (starting at zero)."""
+    return GradCheck(
+        forward=forward,
+        params=lambda a: {"x": a["x"], "gamma": a["gamma"], "beta": np.zeros_like(a["gamma"])},
+        wrt={"dx": "x", "dgamma": "gamma", "dbeta": "beta"},
+    )
 
 
-BN_GRADCHECK = GradCheck(
-    forward=_bn_forward_loss,
-    params=lambda a: {"x": a["x"], "gamma": a["gamma"], "beta": np.zeros_like(a["gamma"])},
-    wrt={"dx": "x", "dgamma": "gamma", "dbeta": "beta"},
-)
+BN_GRADCHECK = _norm_gradcheck(
+    lambda a, p: p["gamma"] * normalize(p["x"], (0,), a["eps"]) + p["beta"])
 
 
 def _bn_case(name: str, x: np.ndarray, rng: np.random.Generator, eps: float = 1e-5) -> Case:
@@ -96,8 +98,8 @@ def _bn_edges_timed() -> list[Case]:
     return [*_bn_edges(), _bn_case("a large batch (512 x 128, timed)", big, rng)]
 
 
-def _bn_random(rng: np.random.Generator) -> Inputs:
-    x = features(rng)
+def _grad_random(rng: np.random.Generator, x: np.ndarray) -> Inputs:
+    """A random upstream gradient, γ and ε for ``x`` (drawn γ first)."""
     gamma, _ = affine(rng, x.shape[1])
     return {"dout": rng.normal(size=x.shape), "x": x, "gamma": gamma, "eps": eps_choice(rng)}
 
@@ -112,12 +114,12 @@ BN_BACKWARD = Problem(
     outputs=_BN_OUT,
     reference=_bn_ref,
     edge_cases=_bn_edges,
-    random_inputs=_bn_random,
+    random_inputs=lambda rng: _grad_random(rng, features(rng)),
     wrongs={
         "missing-mean-path": lambda a: bn_graph_backward(a, mean_path=False),
         "missing-variance-path": lambda a: bn_graph_backward(a, var_path=False),
         "dgamma-without-xhat": _bn_wrong_dgamma,
-        "dgamma-wrong-axes": _bn_wrong_axes,
+        "dgamma-wrong-axes": lambda a: _summed_per_sample(a, bn_graph_backward, 0),
     },
     gradcheck=BN_GRADCHECK,
 )
@@ -129,7 +131,7 @@ BN_BACKWARD_SIMPLE = Problem(
     outputs=_BN_OUT,
     reference=_bn_ref,
     edge_cases=_bn_edges_timed,
-    random_inputs=_bn_random,
+    random_inputs=lambda rng: _grad_random(rng, features(rng)),
     wrongs={
         "simple-missing-xhat-term": lambda a: _simple(a, var_term=False),
         "simple-missing-1-over-n": lambda a: _simple(a, scale=float(a["x"].shape[0])),
@@ -163,13 +165,6 @@ def _ln_grads(a: Inputs, mean_path: bool = True) -> Outputs:
     return dx, (dout * x_hat).sum(axis=0), dout.sum(axis=0)
 
 
-def _ln_wrong_axes(a: Inputs) -> Outputs:
-    dx, _, _ = _ln_grads(a)
-    x = a["x"]
-    x_hat = (x - x.mean(axis=1, keepdims=True)) / np.sqrt(x.var(axis=1, keepdims=True) + a["eps"])
-    return dx, (a["dout"] * x_hat).sum(axis=1), a["dout"].sum(axis=1)
-
-
 def _ln_forward_loss(a: Inputs, p: dict[str, np.ndarray]) -> np.ndarray:
     x = p["x"]
     mean, var = x.mean(axis=1, keepdims=True), x.var(axis=1, keepdims=True)
@@ -192,8 +187,7 @@ def _ln_edges() -> list[Case]:
 def _ln_random(rng: np.random.Generator) -> Inputs:
     x = rng.normal(size=(int(rng.integers(1, 8)), int(rng.integers(2, 9))))
     x = x * 10.0 ** rng.uniform(-1, 1, size=(x.shape[0], 1)) + rng.normal(0, 2, (x.shape[0], 1))
-    gamma, _ = affine(rng, x.shape[1])
-    return {"dout": rng.normal(size=x.shape), "x": x, "gamma": gamma, "eps": eps_choice(rng)}
+    return _grad_random(rng, x)
 
 
 LN_BACKWARD = Problem(
@@ -205,12 +199,8 @@ LN_BACKWARD = Problem(
     edge_cases=_ln_edges,
     random_inputs=_ln_random,
     wrongs={
-        "ln-dgamma-wrong-axes": _ln_wrong_axes,
+        "ln-dgamma-wrong-axes": lambda a: _summed_per_sample(a, _ln_grads, 1),
         "ln-missing-mean-path": lambda a: _ln_grads(a, mean_path=False),
     },
-    gradcheck=GradCheck(
-        forward=_ln_forward_loss,
-        params=lambda a: {"x": a["x"], "gamma": a["gamma"], "beta": np.zeros_like(a["gamma"])},
-        wrt={"dx": "x", "dgamma": "gamma", "dbeta": "beta"},
-    ),
+    gradcheck=_norm_gradcheck(_ln_forward_loss),
 )

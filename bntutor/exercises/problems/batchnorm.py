@@ -8,7 +8,17 @@ import numpy as np
 
 from bntutor.engine import BatchNorm, batch_norm, trace
 from bntutor.exercises.problem import Case, Inputs, Outputs, Problem, Solve
-from bntutor.exercises.problems._common import affine, bn_stats, eps_choice, features, n, t
+from bntutor.exercises.problems._common import (
+    affine,
+    affine_case,
+    eps_choice,
+    features,
+    n,
+    normalize,
+    random_affine,
+    scaled,
+    t,
+)
 
 # --- BN forward in training --------------------------------------------------------------
 
@@ -18,38 +28,18 @@ def _forward_ref(a: Inputs) -> Outputs:
     return (n(tr.y),)
 
 
-def _forward_with(a: Inputs, axis: int = 0, ddof: int = 0, eps_inside: bool = True) -> np.ndarray:
-    x = a["x"]
-    mean, var = bn_stats(x, (axis,), ddof)
-    if eps_inside:
-        return (x - mean) / np.sqrt(var + a["eps"])
-    return (x - mean) / (np.sqrt(var) + a["eps"])
-
-
-def _fwd_case(name: str, x: np.ndarray, eps: float = 1e-5) -> Case:
-    d = x.shape[1]
-    return Case(name, {"x": x, "gamma": np.linspace(0.5, 2.0, d),
-                       "beta": np.linspace(-1.0, 1.0, d), "eps": eps})
-
-
 def _fwd_edges() -> list[Case]:
     rng = np.random.default_rng(101)
     constant = rng.normal(size=(6, 3))
     constant[:, 1] = 4.0
     return [
-        _fwd_case("N = 2", rng.normal(size=(2, 4))),
-        _fwd_case("a constant feature", constant),
-        _fwd_case("an offset of 1e4", rng.normal(size=(8, 3)) + 1e4),
-        _fwd_case("a tiny eps (1e-10)", rng.normal(size=(5, 3)), 1e-10),
-        _fwd_case("tiny variance, eps 1e-3", rng.normal(size=(10, 4)) * 1e-2, 1e-3),
-        _fwd_case("one feature", rng.normal(size=(7, 1)) * 3 + 2),
+        affine_case("N = 2", rng.normal(size=(2, 4))),
+        affine_case("a constant feature", constant),
+        affine_case("an offset of 1e4", rng.normal(size=(8, 3)) + 1e4),
+        affine_case("a tiny eps (1e-10)", rng.normal(size=(5, 3)), 1e-10),
+        affine_case("tiny variance, eps 1e-3", rng.normal(size=(10, 4)) * 1e-2, 1e-3),
+        affine_case("one feature", rng.normal(size=(7, 1)) * 3 + 2),
     ]
-
-
-def _fwd_random(rng: np.random.Generator) -> Inputs:
-    x = features(rng)
-    gamma, beta = affine(rng, x.shape[1])
-    return {"x": x, "gamma": gamma, "beta": beta, "eps": eps_choice(rng)}
 
 
 BN_FORWARD = Problem(
@@ -59,14 +49,14 @@ BN_FORWARD = Problem(
     outputs=("out",),
     reference=_forward_ref,
     edge_cases=_fwd_edges,
-    random_inputs=_fwd_random,
+    random_inputs=lambda rng: random_affine(rng, features(rng)),
     wrongs={
-        "unbiased-variance": lambda a: (a["gamma"] * _forward_with(a, ddof=1) + a["beta"],),
-        "eps-outside-sqrt": lambda a: (a["gamma"] * _forward_with(a, eps_inside=False)
-                                       + a["beta"],),
-        "wrong-axis-layernorm": lambda a: (a["gamma"] * _forward_with(a, axis=1) + a["beta"],),
-        "gamma-beta-missing": lambda a: (_forward_with(a),),
-        "gamma-beta-swapped": lambda a: (a["beta"] * _forward_with(a) + a["gamma"],),
+        "unbiased-variance": lambda a: scaled(a, (0,), ddof=1),
+        "eps-outside-sqrt": lambda a: scaled(a, (0,), eps_inside=False),
+        "wrong-axis-layernorm": lambda a: scaled(a, (1,)),
+        "gamma-beta-missing": lambda a: (normalize(a["x"], (0,), a["eps"]),),
+        "gamma-beta-swapped": lambda a: (a["beta"] * normalize(a["x"], (0,), a["eps"])
+                                         + a["gamma"],),
     },
 )
 
@@ -157,10 +147,6 @@ def _eval_ref(a: Inputs) -> Outputs:
     return (n(y),)
 
 
-def _eval_batch_stats(a: Inputs) -> Outputs:
-    return (a["gamma"] * _forward_with(a) + a["beta"],)
-
-
 def _eval_var_as_std(a: Inputs) -> Outputs:
     x_hat = (a["x"] - a["running_mean"]) / (a["running_var"] + a["eps"])
     return (a["gamma"] * x_hat + a["beta"],)
@@ -180,10 +166,7 @@ def _trained_stats(rng: np.random.Generator, d: int, steps: int = 5) -> tuple[np
 
 def _eval_case(name: str, x: np.ndarray, mean: np.ndarray, var: np.ndarray,
                eps: float = 1e-5) -> Case:
-    d = x.shape[1]
-    return Case(name, {"x": x, "gamma": np.linspace(0.5, 2.0, d),
-                       "beta": np.linspace(-1.0, 1.0, d), "running_mean": mean,
-                       "running_var": var, "eps": eps})
+    return affine_case(name, x, eps, running_mean=mean, running_var=var)
 
 
 def _eval_edges() -> list[Case]:
@@ -217,5 +200,5 @@ BN_EVAL = Problem(
     reference=_eval_ref,
     edge_cases=_eval_edges,
     random_inputs=_eval_random,
-    wrongs={"batch-stats-in-eval": _eval_batch_stats, "variance-as-std": _eval_var_as_std},
+    wrongs={"batch-stats-in-eval": lambda a: scaled(a, (0,)), "variance-as-std": _eval_var_as_std},
 )

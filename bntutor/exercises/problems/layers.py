@@ -9,18 +9,16 @@ from bntutor.engine import batch_norm
 from bntutor.exercises.problem import Case, Inputs, Outputs, Problem
 from bntutor.exercises.problems._common import (
     affine,
-    bn_stats,
+    affine_case,
     eps_choice,
     features,
     images,
     n,
+    normalize,
+    random_affine,
+    scaled,
     t,
 )
-
-
-def _normalize(x: np.ndarray, axes: tuple[int, ...], eps: float, ddof: int = 0) -> np.ndarray:
-    mean, var = bn_stats(x, axes, ddof)
-    return (x - mean) / np.sqrt(var + eps)
 
 
 def _channel(v: np.ndarray) -> np.ndarray:
@@ -43,13 +41,7 @@ def _spatial_affine(a: Inputs, x_hat: np.ndarray) -> Outputs:
 def _spatial_no_transpose(a: Inputs) -> Outputs:
     x = a["x"]
     flat = x.reshape(-1, x.shape[1])  # each column mixes channels
-    return ((a["gamma"] * _normalize(flat, (0,), a["eps"]) + a["beta"]).reshape(x.shape),)
-
-
-def _image_case(name: str, x: np.ndarray, eps: float = 1e-5) -> Case:
-    c = x.shape[1]
-    return Case(name, {"x": x, "gamma": np.linspace(0.5, 2.0, c),
-                       "beta": np.linspace(-1.0, 1.0, c), "eps": eps})
+    return ((a["gamma"] * normalize(flat, (0,), a["eps"]) + a["beta"]).reshape(x.shape),)
 
 
 def _spatial_edges() -> list[Case]:
@@ -57,18 +49,12 @@ def _spatial_edges() -> list[Case]:
     constant = rng.normal(size=(2, 3, 2, 2))
     constant[:, 1] = 7.0
     return [
-        _image_case("one image (N = 1)", rng.normal(size=(1, 2, 3, 3))),
-        _image_case("1x1 images (= BN on [N, C])", rng.normal(size=(4, 3, 1, 1))),
-        _image_case("a constant channel", constant),
-        _image_case("an offset of 1e4", rng.normal(size=(2, 2, 2, 3)) + 1e4),
-        _image_case("non-square images", rng.normal(size=(3, 4, 2, 5)) * 3),
+        affine_case("one image (N = 1)", rng.normal(size=(1, 2, 3, 3))),
+        affine_case("1x1 images (= BN on [N, C])", rng.normal(size=(4, 3, 1, 1))),
+        affine_case("a constant channel", constant),
+        affine_case("an offset of 1e4", rng.normal(size=(2, 2, 2, 3)) + 1e4),
+        affine_case("non-square images", rng.normal(size=(3, 4, 2, 5)) * 3),
     ]
-
-
-def _image_random(rng: np.random.Generator) -> Inputs:
-    x = images(rng)
-    gamma, beta = affine(rng, x.shape[1])
-    return {"x": x, "gamma": gamma, "beta": beta, "eps": eps_choice(rng)}
 
 
 SPATIAL_BN = Problem(
@@ -78,10 +64,9 @@ SPATIAL_BN = Problem(
     outputs=("out",),
     reference=_spatial_ref,
     edge_cases=_spatial_edges,
-    random_inputs=_image_random,
+    random_inputs=lambda rng: random_affine(rng, images(rng)),
     wrongs={
-        "per-position-statistics": lambda a: _spatial_affine(a, _normalize(a["x"], (0,),
-                                                                            a["eps"])),
+        "per-position-statistics": lambda a: _spatial_affine(a, normalize(a["x"], (0,), a["eps"])),
         "reshape-without-transpose": _spatial_no_transpose,
     },
 )
@@ -100,25 +85,17 @@ def _ln_edges() -> list[Case]:
     constant_row = rng.normal(size=(3, 4))
     constant_row[2] = -3.0
     return [
-        Case("one sample (N = 1)", _ln_inputs(rng.normal(size=(1, 4)))),
-        Case("two features (D = 2)", _ln_inputs(rng.normal(size=(3, 2)))),
-        Case("a constant sample", _ln_inputs(constant_row)),
-        Case("an offset of 1e4", _ln_inputs(rng.normal(size=(2, 5)) + 1e4)),
-        Case("a large eps (0.5)", _ln_inputs(rng.normal(size=(4, 3)), 0.5)),
+        affine_case("one sample (N = 1)", rng.normal(size=(1, 4))),
+        affine_case("two features (D = 2)", rng.normal(size=(3, 2))),
+        affine_case("a constant sample", constant_row),
+        affine_case("an offset of 1e4", rng.normal(size=(2, 5)) + 1e4),
+        affine_case("a large eps (0.5)", rng.normal(size=(4, 3)), 0.5),
     ]
-
-
-def _ln_inputs(x: np.ndarray, eps: float = 1e-5) -> Inputs:
-    d = x.shape[1]
-    return {"x": x, "gamma": np.linspace(0.5, 2.0, d), "beta": np.linspace(-1.0, 1.0, d),
-            "eps": eps}
 
 
 def _ln_random(rng: np.random.Generator) -> Inputs:
     x = features(rng, n_min=1)
-    x = np.concatenate([x, rng.normal(size=(x.shape[0], 1))], axis=1)  # D >= 2
-    gamma, beta = affine(rng, x.shape[1])
-    return {"x": x, "gamma": gamma, "beta": beta, "eps": eps_choice(rng)}
+    return random_affine(rng, np.concatenate([x, rng.normal(size=(x.shape[0], 1))], axis=1))
 
 
 LN_FORWARD = Problem(
@@ -130,9 +107,8 @@ LN_FORWARD = Problem(
     edge_cases=_ln_edges,
     random_inputs=_ln_random,
     wrongs={
-        "ln-batch-axis": lambda a: (a["gamma"] * _normalize(a["x"], (0,), a["eps"]) + a["beta"],),
-        "ln-unbiased-variance": lambda a: (
-            a["gamma"] * _normalize(a["x"], (1,), a["eps"], ddof=1) + a["beta"],),
+        "ln-batch-axis": lambda a: scaled(a, (0,)),
+        "ln-unbiased-variance": lambda a: scaled(a, (1,), ddof=1),
     },
 )
 
@@ -148,7 +124,7 @@ def _gn_strided(a: Inputs) -> Outputs:
     x, g = a["x"], a["G"]
     nn_, c, h, w = x.shape
     grouped = x.reshape(nn_, c // g, g, h, w)  # channel k lands in group k % G
-    x_hat = _normalize(grouped, (1, 3, 4), a["eps"]).reshape(x.shape)
+    x_hat = normalize(grouped, (1, 3, 4), a["eps"]).reshape(x.shape)
     return _spatial_affine(a, x_hat)
 
 
@@ -156,7 +132,7 @@ def _gn_edges() -> list[Case]:
     rng = np.random.default_rng(108)
 
     def case(name: str, x: np.ndarray, g: int, eps: float = 1e-5) -> Case:
-        return Case(name, {**_image_case(name, x, eps).inputs, "G": g})
+        return Case(name, {**affine_case(name, x, eps).inputs, "G": g})
 
     return [
         case("G = 1 (LayerNorm over C, H, W)", rng.normal(size=(2, 4, 2, 2)), 1),
@@ -186,7 +162,7 @@ GN_FORWARD = Problem(
     edge_cases=_gn_edges,
     random_inputs=_gn_random,
     wrongs={
-        "gn-instance-norm": lambda a: _spatial_affine(a, _normalize(a["x"], (2, 3), a["eps"])),
+        "gn-instance-norm": lambda a: _spatial_affine(a, normalize(a["x"], (2, 3), a["eps"])),
         "gn-strided-groups": _gn_strided,
     },
 )
@@ -221,10 +197,7 @@ def _renorm_ref(a: Inputs) -> Outputs:
 
 def _renorm_case(name: str, x: np.ndarray, mean: np.ndarray, var: np.ndarray,
                  rmax: float = 3.0, dmax: float = 5.0) -> Case:
-    d = x.shape[1]
-    return Case(name, {"x": x, "gamma": np.linspace(0.5, 2.0, d),
-                       "beta": np.linspace(-1.0, 1.0, d), "running_mean": mean,
-                       "running_var": var, "rmax": rmax, "dmax": dmax, "eps": 1e-5})
+    return affine_case(name, x, running_mean=mean, running_var=var, rmax=rmax, dmax=dmax)
 
 
 def _renorm_edges() -> list[Case]:
