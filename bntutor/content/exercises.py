@@ -9,7 +9,7 @@ The solution listings are shown to the learner and run by the tests, never by th
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -82,8 +82,12 @@ class ExerciseOrder(_Strict):
     exercises: list[str] = Field(min_length=1)
 
 
-def _load(path: Path, model: type[_Strict]) -> _Strict:
-    doc = read_document(path)
+M = TypeVar("M", bound=_Strict)
+
+
+def _load(directory: Path | None, file: str, model: type[M]) -> M:
+    """``file`` of the exercises directory (the shipped one unless ``directory``)."""
+    doc = read_document((exercises_dir() if directory is None else directory) / file)
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
@@ -92,12 +96,10 @@ def _load(path: Path, model: type[_Strict]) -> _Strict:
 
 def load_exercise(name: str, directory: Path | None = None) -> Exercise:
     """The exercise ``name`` from ``<directory>/<name>.yaml``."""
-    base = exercises_dir() if directory is None else directory
-    path = base / f"{name}.yaml"
+    path = (exercises_dir() if directory is None else directory) / f"{name}.yaml"
     if not path.is_file():
         raise NotFoundError(f"no exercise called {name!r}", hint="bntutor exercises lists them")
-    exercise = _load(path, Exercise)
-    assert isinstance(exercise, Exercise)
+    exercise = _load(path.parent, path.name, Exercise)
     if exercise.name != name:
         raise ContentError(f"the file says name {exercise.name!r}", str(path),
                            hint=f"an exercise file is named after its exercise: {name}")
@@ -106,25 +108,16 @@ def load_exercise(name: str, directory: Path | None = None) -> Exercise:
 
 def load_messages(directory: Path | None = None) -> Messages:
     """The checker's one-line explanations (time-out, syntax error, wrong shape ...)."""
-    base = exercises_dir() if directory is None else directory
-    messages = _load(base / MESSAGES_FILE, Messages)
-    assert isinstance(messages, Messages)
-    return messages
+    return _load(directory, MESSAGES_FILE, Messages)
 
 
 def check_order(directory: Path | None = None) -> list[str]:
     """``course.yaml`` checked against its schema: the exercise names in course order."""
-    base = exercises_dir() if directory is None else directory
-    order = _load(base / ORDER_FILE, ExerciseOrder)
-    assert isinstance(order, ExerciseOrder)
-    return list(order.exercises)
+    return list(_load(directory, ORDER_FILE, ExerciseOrder).exercises)
 
 
 def load_case_names(directory: Path | None = None) -> CaseNames:
-    base = exercises_dir() if directory is None else directory
-    names = _load(base / CASES_FILE, CaseNames)
-    assert isinstance(names, CaseNames)
-    return names
+    return _load(directory, CASES_FILE, CaseNames)
 
 
 def exercise_files(directory: Path | None = None) -> list[Path]:

@@ -57,7 +57,6 @@ def check_exercises(directory: Path) -> tuple[int, list[ContentError]]:
                                                  " Chinese name", str(directory / CASES_FILE)))
     except ContentError as exc:
         problems.append(exc)
-    registered = {p.name: p for p in PROBLEMS}
     order_file = str(directory / ORDER_FILE)
     for path in exercise_files(directory):
         if path.stem not in names:
@@ -70,11 +69,11 @@ def check_exercises(directory: Path) -> tuple[int, list[ContentError]]:
         except BntutorError as exc:
             problems.append(exc if isinstance(exc, ContentError) else ContentError(exc.what, file))
             continue
-        problem = registered.get(name)
-        if problem is None:
+        if name not in PROBLEMS.names():
             problems.append(ContentError(f"no registered problem called {name!r}", file,
                                          hint="register it in bntutor.exercises.registry"))
             continue
+        problem = PROBLEMS.get(name)
         for mistake in sorted(set(problem.wrongs) - set(exercise.diagnoses)):
             problems.append(ContentError(f"known mistake {mistake!r} has no diagnosis text", file))
         for mistake in sorted(set(exercise.diagnoses) - set(problem.wrongs)):
