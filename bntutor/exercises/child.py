@@ -10,6 +10,8 @@ import importlib.util
 import sys
 import time
 import traceback
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,7 +61,16 @@ def _one_line(exc: BaseException) -> str:
     return traceback.format_exception_only(type(exc), exc)[-1].strip()
 
 
-def _failure(kind: str, exc: BaseException, path: str, case: str | None = None) -> Failure:
+#: What an exception is reported as, when loading the file and when calling the function;
+#: any other is an ``exception``.
+_LOADING = ((ImportError, "import"), (MemoryError, "memory"))
+_CALLING = ((NotImplementedError, "not-implemented"), (MemoryError, "memory"),
+            (RecursionError, "recursion"))
+
+
+def _failure(kinds: tuple[tuple[type[BaseException], str], ...], exc: BaseException, path: str,
+             case: str | None = None) -> Failure:
+    kind = next((k for raised, k in kinds if isinstance(exc, raised)), "exception")
     trace, line = _trimmed(exc, path)
     return Failure(kind, _one_line(exc), line, trace, case)
 
@@ -79,12 +90,8 @@ def load_function(path: Path, name: str) -> tuple[Any, Failure | None]:
                              _one_line(exc))
     except (OSError, UnicodeDecodeError) as exc:
         return None, Failure("unreadable", _one_line(exc))
-    except ImportError as exc:
-        return None, _failure("import", exc, source)
-    except MemoryError as exc:
-        return None, _failure("memory", exc, source)
     except BaseException as exc:  # anything at the top level of the file
-        return None, _failure("exception", exc, source)
+        return None, _failure(_LOADING, exc, source)
     function = module.__dict__.get(name)
     if not callable(function):
         return None, Failure("missing-function", name)
@@ -142,28 +149,19 @@ def run_cases(path: Path, function: str, args: tuple[str, ...], n_outputs: int,
     learner, failure = load_function(path, function)
     if failure is not None:
         return RunOutput(failure=failure)
-    grad_off: Any = None
+    no_grad: Callable[[], AbstractContextManager[Any]] = nullcontext
     if framework == "torch":
         import torch
 
-        grad_off = torch.no_grad
+        no_grad = torch.no_grad
     returned: list[Returned] = []
     for case in cases:
         kwargs = convert(case.inputs, framework)
         start = time.perf_counter()
         try:
-            if grad_off is not None:
-                with grad_off():
-                    result = learner(*(kwargs[a] for a in args))
-            else:
+            with no_grad():
                 result = learner(*(kwargs[a] for a in args))
-        except NotImplementedError as exc:
-            return RunOutput(returned, _failure("not-implemented", exc, str(path), case.name))
-        except MemoryError as exc:
-            return RunOutput(returned, _failure("memory", exc, str(path), case.name))
-        except RecursionError as exc:
-            return RunOutput(returned, _failure("recursion", exc, str(path), case.name))
         except BaseException as exc:
-            return RunOutput(returned, _failure("exception", exc, str(path), case.name))
+            return RunOutput(returned, _failure(_CALLING, exc, str(path), case.name))
         returned.append(describe(result, n_outputs, time.perf_counter() - start))
     return RunOutput(returned)

@@ -14,8 +14,6 @@ from typing import Protocol
 from bntutor.exercises.verdict import ExerciseVerdict
 from bntutor.exercises.watch import Event
 
-COMMANDS = (":hint", ":solution", ":help", ":quit")
-
 
 @dataclass
 class SessionState:

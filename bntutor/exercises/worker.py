@@ -76,8 +76,7 @@ class Checker:
 
 
 def serve(inp: IO[bytes], out: IO[bytes]) -> None:
-    """Answer requests until the input closes: ``("prepare", name)`` and
-    ``("check", name, path, framework, timeout)``."""
+    """Answer requests until the input closes: ``("check", name, path, framework, timeout)``."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the tool handles Ctrl-C and stops us
@@ -89,10 +88,7 @@ def serve(inp: IO[bytes], out: IO[bytes]) -> None:
         except EOFError:
             return
         try:
-            if request[0] == "prepare":
-                checker.prepare(request[1])
-                _send(out, ("ok", None))
-            elif request[0] == "check":
+            if request[0] == "check":
                 _, name, path, framework, timeout = request
                 _send(out, ("ok", checker.check(name, Path(path), framework, timeout)))
             else:
@@ -131,10 +127,6 @@ class Worker:
         if status != "ok":
             raise BntutorError(str(value))
         return value
-
-    def prepare(self, name: str) -> None:
-        """Have the worker compute the exercise's answers now (sent ahead of the first check)."""
-        self._call(("prepare", name))
 
     def check(self, name: str, path: Path, framework: str, timeout: float) -> ExerciseVerdict:
         verdict: ExerciseVerdict = self._call(("check", name, str(path), framework, timeout))
