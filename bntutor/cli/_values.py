@@ -149,21 +149,37 @@ def build_batch(values: str | None, shape: str | None, layout: str | None, seed:
         raise bad_input("input.none", "--values", "input.format_or_shape.hint", shape="8,3,4,4")
     sizes = parse_shape(shape) if shape is not None else None
     chosen = _layout(layout, sizes)
+    if sizes is None and chosen != "NC":
+        raise bad_input("input.layout_needs_shape", "--shape",
+                        "input.layout_needs_shape.hint", layout=chosen)
+    flat, sizes = shaped_values(values, sizes, seed, "input.count_shape.hint")
+    return Batch(flat, sizes, chosen, seed=seed if values is None else None)
+
+
+def norm_input(values: str | None, shape: str | None, seed: int) -> tuple[list[float],
+                                                                          tuple[int, ...]]:
+    """The numbers and their shape for ``compute ln|rms`` (any number of dimensions)."""
+    if values is None and shape is None:
+        raise bad_input("input.none", "--values", "input.rows_or_shape.hint", shape="2,4,8")
+    sizes = parse_shape(shape) if shape is not None else None
+    return shaped_values(values, sizes, seed, "input.count_shape_any.hint")
+
+
+def shaped_values(values: str | None, sizes: tuple[int, ...] | None, seed: int,
+                  count_hint: str) -> tuple[list[float], tuple[int, ...]]:
+    """Typed rows (no ``sizes``), typed numbers arranged in ``sizes``, or random ones."""
     if sizes is None:
-        if chosen != "NC":
-            raise bad_input("input.layout_needs_shape", "--shape",
-                            "input.layout_needs_shape.hint", layout=chosen)
         assert values is not None
         rows = parse_matrix(values)
-        return Batch([v for row in rows for v in row], (len(rows), len(rows[0])), chosen)
+        return [v for row in rows for v in row], (len(rows), len(rows[0]))
     if values is None:
-        return Batch(random_values(sizes, seed), sizes, chosen, seed=seed)
+        return random_values(sizes, seed), sizes
     flat = [v for row in parse_rows(values) for v in row]
     if len(flat) != math.prod(sizes):
-        raise bad_input("input.count_shape", "--values", "input.count_shape.hint",
+        raise bad_input("input.count_shape", "--values", count_hint,
                         given=_numbers(len(flat)), shape=",".join(map(str, sizes)),
                         need=math.prod(sizes))
-    return Batch(flat, sizes, chosen)
+    return flat, sizes
 
 
 def random_values(shape: tuple[int, ...], seed: int) -> list[float]:

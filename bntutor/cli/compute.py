@@ -1,7 +1,7 @@
 """`bntutor compute bn|ln|rms`: step-by-step normalization of the learner's own numbers.
 
 Parsing lives in ``_values``, the maths in the engine, the rendering in
-``ui.trace_view``; torch is imported only when the command runs.
+``ui.trace_view`` and ``ui.norm_view``; torch is imported only when the command runs.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # imported when the command runs, to keep `bntutor --help` fa
     import torch
 
     from bntutor.cli._values import Batch
+    from bntutor.ui.norm_data import NormData
     from bntutor.ui.trace_data import TraceData
 
 app = typer.Typer()
@@ -122,15 +123,11 @@ def _compute(
     rule = CONVENTIONS[convention]
     momentum = rule.momentum if momentum is None else momentum
     eps = rule.eps if eps is None else eps
-
-    def tensor(values: list[float] | None) -> torch.Tensor | None:
-        return None if values is None else torch.tensor(values, dtype=torch.float64)
-
     x = torch.tensor(batch.values, dtype=torch.float64).reshape(batch.shape)
-    gamma, beta = tensor(vectors["--gamma"]), tensor(vectors["--beta"])
+    gamma, beta = _tensor(vectors["--gamma"]), _tensor(vectors["--beta"])
     c = batch.num_channels
-    old_mean = tensor(vectors["--running-mean"])
-    old_var = tensor(vectors["--running-var"])
+    old_mean = _tensor(vectors["--running-mean"])
+    old_var = _tensor(vectors["--running-var"])
     old_mean = torch.zeros(c, dtype=torch.float64) if old_mean is None else old_mean
     if old_var is None:  # where the convention starts it: 1, or zeros in CS231n's code
         old_var = torch.full((c,), rule.initial_var, dtype=torch.float64)
@@ -139,38 +136,24 @@ def _compute(
         running_mean=old_mean, running_var=old_var, momentum=momentum,
         convention=convention, training=training,
     )  # fmt: skip
-
+    steps = ("mean", "var", "var_unbiased", "invstd", "x_hat", "y", "new_running_mean",
+             "new_running_var")
     return TraceData(
-        x=_array(x),
-        layout=batch.layout,
-        channel_axis=tr.channel_axis,
-        training=training,
-        convention=rule.name,
-        momentum=momentum,
-        eps=eps,
-        gamma=_maybe_array(gamma),
-        beta=_maybe_array(beta),
-        running_mean=_array(old_mean),
-        running_var=_array(old_var),
-        reduce_dims=tr.reduce_dims,
-        count=tr.count,
-        mean=_array(tr.mean),
-        var=_array(tr.var),
-        var_unbiased=_array(tr.var_unbiased),
-        invstd=_array(tr.invstd),
-        x_hat=_array(tr.x_hat),
-        y=_array(tr.y),
-        new_running_mean=_array(tr.new_running_mean),
-        new_running_var=_array(tr.new_running_var),
-        seed=batch.seed,
+        x=x.numpy(), layout=batch.layout, channel_axis=tr.channel_axis, training=training,
+        convention=rule.name, momentum=momentum, eps=eps, gamma=_array(gamma),
+        beta=_array(beta), running_mean=old_mean.numpy(), running_var=old_var.numpy(),
+        reduce_dims=tr.reduce_dims, count=tr.count, seed=batch.seed,
+        **{name: getattr(tr, name).detach().numpy() for name in steps},
     )
 
 
-def _array(t: torch.Tensor) -> np.ndarray:
-    return t.detach().numpy()
+def _tensor(values: list[float] | None) -> torch.Tensor | None:
+    import torch
+
+    return None if values is None else torch.tensor(values, dtype=torch.float64)
 
 
-def _maybe_array(t: torch.Tensor | None) -> np.ndarray | None:
+def _array(t: torch.Tensor | None) -> np.ndarray | None:
     return None if t is None else t.detach().numpy()
 
 
@@ -225,14 +208,13 @@ def _run_norm(
     ctx: typer.Context, kind: str, values: str | None, shape: str | None, seed: int,
     eps: float | None, gamma: str | None, beta: str | None, as_json: bool,
 ) -> None:
-    from bntutor.cli._norm_compute import compute_norm, norm_input
-    from bntutor.cli._values import vector_for
+    from bntutor.cli._values import norm_input, vector_for
 
     app_ctx = get_context(ctx)
     _check_scalars(None, eps)
     numbers, sizes = norm_input(values, shape, seed)
     features = sizes[-1]
-    data = compute_norm(
+    data = _compute_norm(
         kind, numbers, sizes, vector_for(gamma, "--gamma", features, "feature"),
         vector_for(beta, "--beta", features, "feature"), eps, seed if values is None else None,
     )
@@ -244,3 +226,28 @@ def _run_norm(
         from bntutor.ui.norm_view import render_norm
 
         app_ctx.console.print(render_norm(data, lang=app_ctx.lang))
+
+
+def _compute_norm(
+    kind: str, values: list[float], shape: tuple[int, ...], gamma: list[float] | None,
+    beta: list[float] | None, eps: float | None, seed: int | None,
+) -> NormData:
+    """The engine's ``ln_trace`` or ``rms_trace`` in float64, each sample normalized over
+    the last dimension, as plain arrays for the views."""
+    import torch
+
+    from bntutor.engine import ln_trace, rms_trace
+    from bntutor.ui.norm_data import NormData
+
+    x = torch.tensor(values, dtype=torch.float64).reshape(shape)
+    d = shape[-1]
+    if kind == "layer":
+        tr = ln_trace(x, (d,), _tensor(gamma), _tensor(beta), 1e-5 if eps is None else eps)
+    else:
+        tr = rms_trace(x, (d,), _tensor(gamma), eps)
+    rows = {name: getattr(tr, name).detach().reshape(-1, d).numpy() for name in ("x_hat", "y")}
+    per_row = {name: getattr(tr, name).detach().reshape(-1).numpy()
+               for name in ("mean", "var", "invstd", "std")}
+    return NormData(kind=kind, shape=shape, x=x.reshape(-1, d).numpy(), eps=tr.eps,
+                    gamma=_array(_tensor(gamma)), beta=_array(_tensor(beta)), count=tr.count,
+                    seed=seed, **rows, **per_row)
