@@ -88,19 +88,10 @@ def _prepare_file(app: AppContext, opts: ExerciseOptions, exercise: Exercise,
     text = starter_text(exercise, opts.framework, app.lang,
                         messages.messages["starter-footer"].get(app.lang), note)
     if opts.reset and path.exists():
-        if not opts.yes:
-            if not app.interactive:
-                raise BadInputError(f"not replacing {path} without confirmation", "--reset",
-                                    "add --yes to confirm")
-            from bntutor.ui.prompt import confirm
-
-            answer = confirm(app.console, msg("exercise.replace", app.lang, path=path),
-                             app.stdin)
-            if answer is None:
-                raise EOFError  # the error boundary says "end of input"
-            if not answer:
-                app.console.print(msg("exercise.kept_on_reset", app.lang))
-                return path
+        if not app.confirmed(opts.yes, f"not replacing {path} without confirmation",
+                             msg("exercise.replace", app.lang, path=path)):
+            app.console.print(msg("exercise.kept_on_reset", app.lang))
+            return path
         write_starter(path, text, overwrite=True)
         app.console.print(msg("exercise.fresh", app.lang, path=path), markup=False)
         return path
@@ -257,8 +248,6 @@ REVIEW_DIR = "review"  # under the workspace: a scratch copy, so the learner's o
 
 def offer_exercises(app: AppContext, names: Sequence[str]) -> int:
     """Offer each due exercise, from a blank starter in the review workspace."""
-    from bntutor.ui.prompt import confirm
-
     directory = Path.cwd() / DEFAULT_DIR / REVIEW_DIR
     for name in names:
         app.console.print(msg("exercise.due", app.lang, name=name))
@@ -266,11 +255,7 @@ def offer_exercises(app: AppContext, names: Sequence[str]) -> int:
             app.console.print(f"  bntutor exercise {name} --dir {directory} --reset --yes",
                               markup=False)
             continue
-        answer = confirm(app.console, msg("exercise.again_now", app.lang, name=name),
-                         app.stdin)
-        if answer is None:
-            raise EOFError  # the error boundary says "end of input"
-        if not answer:
+        if not app.confirm(msg("exercise.again_now", app.lang, name=name)):
             continue
         status = run_exercise(app, ExerciseOptions(name, directory, "numpy", once=False,
                                                    reset=True, yes=True))

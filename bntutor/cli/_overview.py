@@ -8,18 +8,14 @@ every lesson is simply not started. The course comes from the lesson index (see
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bntutor.cli._clock import app_clock
 from bntutor.cli._lesson_index import IndexEntry, course_listing, index_entries
+from bntutor.cli._store import existing_store
 from bntutor.cli.context import AppContext
 from bntutor.content.i18n import localize
-from bntutor.errors import StoreError
 from bntutor.messages import message
-from bntutor.store.home import FILE_NAME, home_exists
 from bntutor.ui.lesson_table import LessonRow, LessonTable, lesson_table
 from bntutor.ui.styled_lines import Line, plain_enough, terminal, width_of, write
 
@@ -27,48 +23,6 @@ if TYPE_CHECKING:
     from bntutor.content.course import Catalog
     from bntutor.store.exercises import ExerciseRecord
     from bntutor.store.lessons import LessonRecord
-    from bntutor.store.store import Store
-
-
-
-def warn(app: AppContext, message: str) -> None:
-    """One yellow line on stderr."""
-    from rich.text import Text
-
-    app.err_console.print(Text(f"bntutor: warning: {message}", style="yellow"), soft_wrap=True)
-
-
-def report_unreadable(app: AppContext, store: Store) -> None:
-    """A warning, when rows of the database could not be read, that says what to do."""
-
-    bad = store.unreadable_rows()
-    if bad:
-        tables = ", ".join(f"{table} {n}" for table, n in sorted(bad.items()))
-        warn(app, message("store.unreadable", app.lang, count=sum(bad.values()), tables=tables))
-
-
-@contextmanager
-def existing_store(app: AppContext) -> Iterator[Store | None]:
-    """The store if a database exists (its warnings printed once), else None; a home
-    directory that cannot be one (a file, a name too long) is a StoreError."""
-    if not home_exists(app.home_dir, app.lang) or not (app.home_dir / FILE_NAME).exists():
-        yield None
-        return
-    from bntutor.store.store import Store  # only now: a first run has no database
-
-    try:
-        store = Store.open(app.home_dir, app_clock())
-    except StoreError as exc:
-        warn(app, f"progress not shown: {exc.one_line(app.lang)}")
-        yield None
-        return
-    for warning in store.warnings:
-        warn(app, warning)
-    try:
-        yield store
-        report_unreadable(app, store)
-    finally:
-        store.close()
 
 
 @dataclass(frozen=True)
@@ -78,14 +32,6 @@ class Standing:
     entry: IndexEntry
     row: LessonRow
     resume_step: int | None  # 1-based step to resume at, when started and not finished
-
-
-def catalog() -> Catalog:
-    """The course, loaded and validated (for commands that need lesson files)."""
-    from bntutor.content.course import load_course
-    from bntutor.content.paths import lessons_dir
-
-    return load_course(lessons_dir())
 
 
 def standings(
@@ -149,13 +95,6 @@ def load_overview(app: AppContext) -> Overview:
     return Overview(standings(course, saved, app.lang), due, exercises, names)
 
 
-def load_standings(
-    app: AppContext,
-) -> tuple[list[Standing], int | None, list[ExerciseRecord]]:
-    overview = load_overview(app)
-    return overview.rows, overview.due, overview.exercises
-
-
 def show(app: AppContext, screen: list[Line | LessonTable]) -> None:
     """Print a listing screen: straight to stdout when rich would write it the same way
     (see ``bntutor.ui.styled_lines``), else through the console."""
@@ -179,7 +118,7 @@ def show(app: AppContext, screen: list[Line | LessonTable]) -> None:
 
 
 def show_lessons(app: AppContext) -> None:
-    rows, _, _ = load_standings(app)
+    rows = load_overview(app).rows
     show(app, [lesson_table([s.row for s in rows], lang=app.lang)])
 
 

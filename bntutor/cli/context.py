@@ -59,6 +59,27 @@ class AppContext:
         """True when a person is at a terminal (answers are not scripted)."""
         return self.stdin.isatty() and self.console.is_terminal
 
+    def confirm(self, question: str) -> bool:
+        """Ask ``question [y/N]`` at the terminal; end of input is an EOFError (the error
+        boundary says "end of input")."""
+        from bntutor.ui.prompt import confirm
+
+        answer = confirm(self.console, question, self.stdin)
+        if answer is None:
+            raise EOFError
+        return answer
+
+    def confirmed(self, yes: bool, refusal: str, question: str) -> bool:
+        """``--yes``, else the learner's answer to ``question``; without a terminal to ask
+        at, ``refusal`` (what is not done) as an error on ``--reset``."""
+        if yes:
+            return True
+        if not self.interactive:
+            from bntutor.errors import BadInputError
+
+            raise BadInputError(refusal, "--reset", "add --yes to confirm")
+        return self.confirm(question)
+
 
 def standard_input() -> TextIO:
     """``sys.stdin``, or an empty stream when the process was started with it closed

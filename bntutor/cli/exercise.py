@@ -18,7 +18,7 @@ def exercises_cmd(ctx: typer.Context) -> None:
     from rich.text import Text
 
     from bntutor.cli._exercise_summary import exercise_rows
-    from bntutor.cli._overview import existing_store
+    from bntutor.cli._store import existing_store
     from bntutor.messages import message
     from bntutor.ui.exercise_table import exercise_table
 

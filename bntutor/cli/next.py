@@ -32,10 +32,11 @@ def next_cmd(
 def run_next(app: AppContext, answers: Path | None) -> int:
     from rich.text import Text
 
-    from bntutor.cli._overview import load_standings
+    from bntutor.cli._overview import load_overview
     from bntutor.messages import message
 
-    rows, due, _ = load_standings(app)
+    overview = load_overview(app)
+    rows, due = overview.rows, overview.due
     started = next((s for s in rows if s.resume_step is not None), None)
     if started is not None:
         return _lesson(app, started.entry.number, answers)

@@ -8,7 +8,6 @@ import typer
 
 from bntutor.cli.context import AppContext, get_context
 from bntutor.cli.json_out import print_json
-from bntutor.errors import BadInputError
 
 app = typer.Typer()
 
@@ -30,25 +29,15 @@ def progress_cmd(
 
 def _reset(app: AppContext, ref: str, yes: bool) -> None:
     from bntutor.cli._clock import app_clock
-    from bntutor.cli._overview import catalog
     from bntutor.cli._store import open_store
+    from bntutor.content.course import load_course
 
-    entry = catalog().find_lesson(ref)
+    entry = load_course().find_lesson(ref)
     name = f"lesson {entry.number} ({entry.slug})"
-    if not yes:
-        if not app.interactive:
-            raise BadInputError(
-                f"not deleting the progress of {name} without confirmation", "--reset",
-                "add --yes to confirm",
-            )
-        from bntutor.ui.prompt import confirm
-
-        answer = confirm(app.console, f"Delete your progress in {name}?", app.stdin)
-        if answer is None:
-            raise EOFError  # the error boundary says "end of input"
-        if not answer:
-            app.console.print("nothing deleted")
-            return
+    if not app.confirmed(yes, f"not deleting the progress of {name} without confirmation",
+                         f"Delete your progress in {name}?"):
+        app.console.print("nothing deleted")
+        return
     with open_store(app, app_clock()) as store:
         deleted = store.reset_lesson(entry.slug)
     app.console.print(f"progress of {name} deleted" if deleted else f"{name} had no progress")
@@ -57,13 +46,15 @@ def _reset(app: AppContext, ref: str, yes: bool) -> None:
 def _show(app: AppContext, as_json: bool) -> None:
     from bntutor.cli._clock import app_clock
     from bntutor.cli._exercise_summary import exercise_rows
-    from bntutor.cli._overview import catalog, existing_store, standings
+    from bntutor.cli._overview import standings
+    from bntutor.cli._store import existing_store
+    from bntutor.content.course import load_course
     from bntutor.quiz.mastery import RECENT, topic_mastery
     from bntutor.ui.progress_view import progress_view
 
     clock = app_clock()
     now = clock()
-    course = catalog()
+    course = load_course()
     with existing_store(app) as store:
         if store is None:
             saved, quizzes, totals, recent, cards, due_now, next_due = {}, [], {}, {}, 0, 0, None
