@@ -76,7 +76,7 @@ class Checker:
 
 
 def serve(inp: IO[bytes], out: IO[bytes]) -> None:
-    """Answer requests until the input closes: ``("check", name, path, framework, timeout)``."""
+    """Check files until the input closes; a request is ``(name, path, framework, timeout)``."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the tool handles Ctrl-C and stops us
@@ -87,12 +87,9 @@ def serve(inp: IO[bytes], out: IO[bytes]) -> None:
             request = _receive(inp)
         except EOFError:
             return
+        name, path, framework, timeout = request
         try:
-            if request[0] == "check":
-                _, name, path, framework, timeout = request
-                _send(out, ("ok", checker.check(name, Path(path), framework, timeout)))
-            else:
-                _send(out, ("error", f"unknown request {request[0]!r}"))
+            _send(out, ("ok", checker.check(name, Path(path), framework, timeout)))
         except BntutorError as exc:
             _send(out, ("error", exc.one_line()))
 
@@ -113,23 +110,20 @@ class Worker:
         )
         self._ready = False
 
-    def _call(self, request: tuple[Any, ...]) -> Any:
+    def check(self, name: str, path: Path, framework: str, timeout: float) -> ExerciseVerdict:
         assert self._proc.stdin is not None and self._proc.stdout is not None
         try:
             if not self._ready:
                 _receive(self._proc.stdout)
                 self._ready = True
-            _send(self._proc.stdin, request)
+            _send(self._proc.stdin, (name, str(path), framework, timeout))
             status, value = _receive(self._proc.stdout)
         except (EOFError, BrokenPipeError, OSError) as exc:
             raise WorkerGone("the exercise checker stopped unexpectedly",
                              hint="run the command again; --debug shows its errors") from exc
         if status != "ok":
             raise BntutorError(str(value))
-        return value
-
-    def check(self, name: str, path: Path, framework: str, timeout: float) -> ExerciseVerdict:
-        verdict: ExerciseVerdict = self._call(("check", name, str(path), framework, timeout))
+        verdict: ExerciseVerdict = value
         return verdict
 
     def close(self) -> None:
@@ -142,12 +136,6 @@ class Worker:
             except subprocess.TimeoutExpired:
                 self._proc.kill()
                 self._proc.wait()
-
-    def __enter__(self) -> Worker:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 def _once(argv: list[str]) -> int:
