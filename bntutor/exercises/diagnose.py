@@ -17,35 +17,31 @@ from bntutor.exercises.compare import as_float_array, close
 from bntutor.exercises.problem import Case, Outputs, Problem
 
 
-def _matches(returned: Sequence[Returned], answers: Sequence[Outputs], atol: float,
-             rtol: float) -> bool:
-    for got, want in zip(returned, answers, strict=False):
-        if not got.count_ok or len(got.values) != len(want):
-            return False
-        for value, w in zip(got.values, want, strict=True):
-            v = as_float_array(value)
-            if v is None or not close(v, w, atol, rtol):
-                return False
-    return True
+def _floats(returned: Returned) -> Outputs | None:
+    """The outputs of one call as float arrays; None when they are not all arrays."""
+    values = [as_float_array(v) for v in returned.values]
+    if not returned.count_ok or any(v is None for v in values):
+        return None
+    return tuple(v for v in values if v is not None)
 
 
-def _differs(answers: Sequence[Outputs], expected: Sequence[Outputs], atol: float,
-             rtol: float) -> bool:
-    return any(not close(a, e, atol, rtol)
-               for ans, exp in zip(answers, expected, strict=False)
-               for a, e in zip(ans, exp, strict=True))
+def _agree(got: Sequence[Outputs | None], want: Sequence[Outputs], atol: float,
+           rtol: float) -> bool:
+    """Every case of ``got`` has as many outputs as ``want``'s and each is close to it."""
+    return all(g is not None and len(g) == len(w)
+               and all(close(a, b, atol, rtol) for a, b in zip(g, w, strict=True))
+               for g, w in zip(got, want, strict=False))
 
 
 def diagnose(problem: Problem, returned: Sequence[Returned],
              wrong_answers: dict[str, list[Outputs]],
              expected: Sequence[Outputs]) -> str | None:
     """The id of the first known mistake the learner's outputs reproduce, or None."""
-    if not returned:
-        return None
-    seen = expected[:len(returned)]
+    got = [_floats(r) for r in returned]
+    seen = expected[:len(got)]
     for name, answers in wrong_answers.items():
-        if (_matches(returned, answers, problem.atol, problem.rtol)
-                and _differs(answers[:len(returned)], seen, problem.atol, problem.rtol)):
+        if (_agree(got, answers, problem.atol, problem.rtol)
+                and not _agree(answers[:len(got)], seen, problem.atol, problem.rtol)):
             return name
     return None
 
