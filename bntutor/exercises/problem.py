@@ -48,15 +48,16 @@ class GradCheck:
 
 @dataclass(frozen=True)
 class Problem:
-    """One coding exercise's maths: ``function(*args) -> outputs``."""
+    """One coding exercise's maths: ``function(*args) -> outputs`` (one, ``out``, unless
+    named otherwise)."""
 
     name: str
     function: str
     args: tuple[str, ...]
-    outputs: tuple[str, ...]
     reference: Solve
     edge_cases: Callable[[], list[Case]]
     random_inputs: Callable[[np.random.Generator], Inputs]
+    outputs: tuple[str, ...] = ("out",)
     wrongs: Mapping[str, Solve] = field(default_factory=dict)
     gradcheck: GradCheck | None = None
     timed_against: Solve | None = None  # an implementation the learner's speed is shown beside

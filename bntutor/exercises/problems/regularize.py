@@ -58,7 +58,6 @@ DROPOUT = Problem(
     name="dropout",
     function="dropout_forward",
     args=("x", "p", "train", "u"),
-    outputs=("out",),
     reference=_dropout_ref,
     edge_cases=_drop_edges,
     random_inputs=_drop_random,
