@@ -9,14 +9,13 @@ GroupNorm normalizes each sample by itself and does not care about the batch siz
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field
 
-from bntutor.live.progress import ReportProgress, no_progress, step_reporter
+from bntutor.live.progress import ReportProgress, step_reporter
 from bntutor.live.registry import RunArgs, computation
-from bntutor.live.results import Block, LiveResult, PlotBlock, Series, TensorBlock
+from bntutor.live.results import LiveResult, PlotBlock, Series, TensorBlock
 
 if TYPE_CHECKING:
     from bntutor.live._nets import Norm
@@ -30,24 +29,13 @@ class SmallBatchNoiseArgs(RunArgs):
     std: float = Field(default=2.0, gt=0, le=1e3)
 
 
-@dataclass(frozen=True)
-class SmallBatchNoise:
-    sizes: list[int]
-    trials: int
-    std_of_mean: list[float]
-    """Measured spread of the batch mean, one per batch size."""
-    std_of_mean_formula: list[float]
-    """``σ / √B``"""
-    std_of_var: list[float]
-    """Measured spread of the (biased) batch variance."""
-    std_of_var_formula: list[float]
-    """``σ² √(2(B - 1)) / B`` for normal data."""
-
-    def values(self) -> dict[str, object]:
-        return dict(self.__dict__)
-
-
-def run_small_batch_noise(args: SmallBatchNoiseArgs) -> SmallBatchNoise:
+@computation(
+    SmallBatchNoiseArgs,
+    "How much batch means and variances wobble as the batch shrinks.",
+    ("sizes", "std_of_mean", "std_of_mean_formula", "std_of_var", "std_of_var_formula",
+     "trials"),
+)
+def small_batch_noise(args: SmallBatchNoiseArgs, report: ReportProgress) -> LiveResult:
     import torch
 
     from bntutor.live._session import torch_session
@@ -60,50 +48,34 @@ def run_small_batch_noise(args: SmallBatchNoiseArgs) -> SmallBatchNoise:
             x = args.mean + args.std * torch.randn(trials, b, generator=gen, dtype=torch.float64)
             out["m"].append(float(x.mean(dim=1).std()))
             out["v"].append(float(x.var(dim=1, unbiased=False).std()))
-    return SmallBatchNoise(
-        sizes=list(args.sizes),
-        trials=trials,
-        std_of_mean=out["m"],
-        std_of_mean_formula=[args.std / math.sqrt(b) for b in args.sizes],
-        std_of_var=out["v"],
-        std_of_var_formula=[sigma2 * math.sqrt(2 * (b - 1)) / b for b in args.sizes],
-    )
-
-
-def noise_block(data: SmallBatchNoise) -> TensorBlock:
-    rows = [[float(b), m, mf, v, vf] for b, m, mf, v, vf in zip(
-        data.sizes, data.std_of_mean, data.std_of_mean_formula, data.std_of_var,
-        data.std_of_var_formula, strict=True)]
-    return TensorBlock(
-        f"spread of batch statistics over {data.trials} batches",
-        rows,
-        col_labels=["batch size", "mean: measured", "σ/√B", "variance: measured", "formula"],
-        highlight=[(0, 1), (0, 3)],
-        digits=3,
-    )
-
-
-def noise_plot(data: SmallBatchNoise) -> PlotBlock:
-    x = [math.log2(b) for b in data.sizes]
-    return PlotBlock(
-        "spread of the batch mean and variance",
-        "line",
-        [Series("std of batch mean", x, data.std_of_mean),
-         Series("std of batch variance", x, data.std_of_var)],
-        xlabel="log2 batch size",
-    )
-
-
-@computation(
-    SmallBatchNoiseArgs,
-    "How much batch means and variances wobble as the batch shrinks.",
-    ("sizes", "std_of_mean", "std_of_mean_formula", "std_of_var", "std_of_var_formula",
-     "trials"),
-)
-def small_batch_noise(args: SmallBatchNoiseArgs, report: ReportProgress) -> LiveResult:
-    data = run_small_batch_noise(args)
-    blocks: list[Block] = [noise_block(data), noise_plot(data)]
-    return LiveResult(blocks=blocks, values=data.values())
+    mean_formula = [args.std / math.sqrt(b) for b in args.sizes]
+    var_formula = [sigma2 * math.sqrt(2 * (b - 1)) / b for b in args.sizes]  # normal data
+    values = {
+        "sizes": list(args.sizes),
+        "trials": trials,
+        "std_of_mean": out["m"],  # measured spread of the batch mean, one per batch size
+        "std_of_mean_formula": mean_formula,  # σ / √B
+        "std_of_var": out["v"],  # measured spread of the (biased) batch variance
+        "std_of_var_formula": var_formula,  # σ² √(2(B - 1)) / B
+    }
+    log_sizes = [math.log2(b) for b in args.sizes]
+    return LiveResult(blocks=[
+        TensorBlock(
+            f"spread of batch statistics over {trials} batches",
+            [[float(b), *row] for b, *row in zip(
+                args.sizes, out["m"], mean_formula, out["v"], var_formula, strict=True)],
+            col_labels=["batch size", "mean: measured", "σ/√B", "variance: measured", "formula"],
+            highlight=[(0, 1), (0, 3)],
+            digits=3,
+        ),
+        PlotBlock(
+            "spread of the batch mean and variance",
+            "line",
+            [Series("std of batch mean", log_sizes, out["m"]),
+             Series("std of batch variance", log_sizes, out["v"])],
+            xlabel="log2 batch size",
+        ),
+    ], values=values)
 
 
 class SmallBatchTrainingArgs(RunArgs):
@@ -114,23 +86,12 @@ class SmallBatchTrainingArgs(RunArgs):
                                  description="BN's batch size for comparison")
 
 
-@dataclass(frozen=True)
-class SmallBatchTraining:
-    steps: int
-    labels: list[str]
-    eval_accuracy: list[float]
-    """Accuracy on a held-out set, eval mode, one per model in ``labels``."""
-    final_loss: list[float]
-
-    def values(self) -> dict[str, object]:
-        values: dict[str, object] = dict(self.__dict__)
-        values["accuracy"] = dict(zip(self.labels, self.eval_accuracy, strict=True))
-        return values
-
-
-def run_small_batch_training(
-    args: SmallBatchTrainingArgs, report: ReportProgress = no_progress
-) -> SmallBatchTraining:
+@computation(
+    SmallBatchTrainingArgs,
+    "BN vs GroupNorm trained at batch size 2, and BN at a normal batch size.",
+    ("steps", "labels", "eval_accuracy", "accuracy", "final_loss"),
+)
+def small_batch_training(args: SmallBatchTrainingArgs, report: ReportProgress) -> LiveResult:
     from bntutor.live._nets import accuracy, predict, small_cnn, train
     from bntutor.live._session import torch_session
     from bntutor.live.shape_images import CLASSES, make_shapes
@@ -150,25 +111,20 @@ def run_small_batch_training(
                                 on_step=step_reporter(report, name, steps)))
             labels.append(name)
             accs.append(accuracy(predict(model, test_x, False), test_y))
-    return SmallBatchTraining(steps, labels, accs, losses)
-
-
-def training_block(data: SmallBatchTraining) -> TensorBlock:
-    return TensorBlock(
-        f"accuracy on 256 held-out images after {data.steps} steps (eval mode)",
-        [[a] for a in data.eval_accuracy],
-        row_labels=data.labels,
-        col_labels=["accuracy"],
-        highlight=[(0, 0)],
-        digits=3,
+    return LiveResult(
+        blocks=[TensorBlock(
+            f"accuracy on 256 held-out images after {steps} steps (eval mode)",
+            [[a] for a in accs],
+            row_labels=labels,
+            col_labels=["accuracy"],
+            highlight=[(0, 0)],
+            digits=3,
+        )],
+        values={
+            "steps": steps,
+            "labels": labels,
+            "eval_accuracy": accs,  # on held-out images, eval mode, one per model in labels
+            "final_loss": losses,
+            "accuracy": dict(zip(labels, accs, strict=True)),
+        },
     )
-
-
-@computation(
-    SmallBatchTrainingArgs,
-    "BN vs GroupNorm trained at batch size 2, and BN at a normal batch size.",
-    ("steps", "labels", "eval_accuracy", "accuracy", "final_loss"),
-)
-def small_batch_training(args: SmallBatchTrainingArgs, report: ReportProgress) -> LiveResult:
-    data = run_small_batch_training(args, report)
-    return LiveResult(blocks=[training_block(data)], values=data.values())

@@ -23,13 +23,10 @@ from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
 from bntutor.live.registry import Args, RunArgs, computation
-from bntutor.live.results import LiveResult, TensorBlock
+from bntutor.live.results import Block, LiveResult, PlotBlock, Series, TensorBlock
 
 if TYPE_CHECKING:
     import torch
-from dataclasses import dataclass
-
-from bntutor.live.results import Block, PlotBlock, Series
 
 
 class BiasVarianceArgs(Args):
@@ -118,25 +115,13 @@ class PolyOverfitArgs(RunArgs):
     l2: float = Field(default=1e-3, gt=0, le=100, description="λ of the penalty (λ/2)||w||²")
 
 
-@dataclass(frozen=True)
-class PolyOverfit:
-    degrees: list[int]
-    train_mse: list[float]
-    test_mse: list[float]
-    train_mse_l2: list[float]
-    test_mse_l2: list[float]
-    l2: float
-    best_degree: int
-    """The degree with the lowest test error without the penalty."""
-    coef_norm: list[float]
-    """||w|| of the unpenalized fit, per degree: it explodes as the fit chases the noise."""
-    coef_norm_l2: list[float]
-
-    def values(self) -> dict[str, object]:
-        return dict(self.__dict__)
-
-
-def run_poly_overfit(args: PolyOverfitArgs) -> PolyOverfit:
+@computation(
+    PolyOverfitArgs,
+    "Train and test error of polynomial fits by degree, with and without L2.",
+    ("degrees", "train_mse", "test_mse", "train_mse_l2", "test_mse_l2", "best_degree",
+     "coef_norm", "coef_norm_l2", "l2"),
+)
+def poly_overfit(args: PolyOverfitArgs, report: ReportProgress) -> LiveResult:
     import math
 
     import torch
@@ -167,54 +152,38 @@ def run_poly_overfit(args: PolyOverfitArgs) -> PolyOverfit:
                 out["tr" + key].append(float(((a_train @ weights - y_train) ** 2).mean()))
                 out["te" + key].append(float(((a_test @ weights - y_test) ** 2).mean()))
                 out["n" + key].append(float(weights.norm()))
-    best = degrees[min(range(len(degrees)), key=out["te"].__getitem__)]
-    return PolyOverfit(degrees, out["tr"], out["te"], out["tr2"], out["te2"], args.l2, best,
-                       out["n"], out["n2"])
+    best = min(range(len(degrees)), key=out["te"].__getitem__)  # lowest test error, no L2
 
+    def log10(values: list[float]) -> list[float]:
+        return [math.log10(max(v, 1e-300)) for v in values]
 
-def error_plot(data: PolyOverfit) -> PlotBlock:
-    x = [float(d) for d in data.degrees]
-    return PlotBlock(
-        "mean squared error by degree (log scale)",
-        "line",
-        [
-            Series("train", x, [_log10(v) for v in data.train_mse]),
-            Series("test", x, [_log10(v) for v in data.test_mse]),
-            Series("train, L2", x, [_log10(v) for v in data.train_mse_l2]),
-            Series("test, L2", x, [_log10(v) for v in data.test_mse_l2]),
-        ],
-        xlabel="degree",
-        ylabel="log10 MSE",
-    )
-
-
-def error_block(data: PolyOverfit) -> TensorBlock:
-    rows = [[float(d), tr, te, tr2, te2, n, n2] for d, tr, te, tr2, te2, n, n2 in zip(
-        data.degrees, data.train_mse, data.test_mse, data.train_mse_l2, data.test_mse_l2,
-        data.coef_norm, data.coef_norm_l2, strict=True)]
-    best = data.degrees.index(data.best_degree)
-    return TensorBlock(
-        f"errors and coefficient size (L2 with λ = {data.l2:g})",
-        rows,
-        col_labels=["degree", "train", "test", "train, L2", "test, L2", "‖w‖", "‖w‖, L2"],
-        highlight=[(best, 2)],
-        digits=4,
-    )
-
-
-def _log10(value: float) -> float:
-    import math
-
-    return math.log10(max(value, 1e-300))
-
-
-@computation(
-    PolyOverfitArgs,
-    "Train and test error of polynomial fits by degree, with and without L2.",
-    ("degrees", "train_mse", "test_mse", "train_mse_l2", "test_mse_l2", "best_degree",
-     "coef_norm", "coef_norm_l2", "l2"),
-)
-def poly_overfit(args: PolyOverfitArgs, report: ReportProgress) -> LiveResult:
-    data = run_poly_overfit(args)
-    blocks: list[Block] = [error_plot(data), error_block(data)]
-    return LiveResult(blocks=blocks, values=data.values())
+    x = [float(d) for d in degrees]
+    blocks: list[Block] = [
+        PlotBlock(
+            "mean squared error by degree (log scale)",
+            "line",
+            [Series("train", x, log10(out["tr"])), Series("test", x, log10(out["te"])),
+             Series("train, L2", x, log10(out["tr2"])), Series("test, L2", x, log10(out["te2"]))],
+            xlabel="degree",
+            ylabel="log10 MSE",
+        ),
+        TensorBlock(
+            f"errors and coefficient size (L2 with λ = {args.l2:g})",
+            [[float(d), *row] for d, *row in zip(degrees, out["tr"], out["te"], out["tr2"],
+                                                 out["te2"], out["n"], out["n2"], strict=True)],
+            col_labels=["degree", "train", "test", "train, L2", "test, L2", "‖w‖", "‖w‖, L2"],
+            highlight=[(best, 2)],
+        ),
+    ]
+    return LiveResult(blocks=blocks, values={
+        "degrees": degrees,
+        "train_mse": out["tr"],
+        "test_mse": out["te"],
+        "train_mse_l2": out["tr2"],
+        "test_mse_l2": out["te2"],
+        "l2": args.l2,
+        "best_degree": degrees[best],
+        # ||w|| per degree: without the penalty it explodes as the fit chases the noise
+        "coef_norm": out["n"],
+        "coef_norm_l2": out["n2"],
+    })

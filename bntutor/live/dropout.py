@@ -14,7 +14,6 @@ is too large: its output's variance is ``σ² / ((σ² + μ²)/q - μ²)`` inste
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated
 
 from pydantic import Field
@@ -93,32 +92,19 @@ class DropoutVarianceArgs(RunArgs):
     batch: int = Field(default=256, ge=2, le=4096)
 
 
-@dataclass(frozen=True)
-class DropoutVariance:
-    rates: list[float]
-    mean: float
-    var: float
-    train_var_sim: list[float]
-    """Variance of the dropout output in training mode, measured."""
-    train_var_formula: list[float]
-    test_var_sim: list[float]
-    running_var: list[float]
-    """What BN's running variance learned in training (momentum=None: the exact average)."""
-    bn_test_var_sim: list[float]
-    """Variance of BN's eval-mode output on test-time (dropout off) input."""
-    bn_test_var_formula: list[float]
-
-    def values(self) -> dict[str, object]:
-        return dict(self.__dict__)
-
-
 def dropout_train_var(mean: float, var: float, rate: float) -> float:
     """Var of ``x·m/q`` for ``x`` with that mean and variance, ``m ~ Bernoulli(q = 1 - rate)``."""
     keep = 1.0 - rate
     return (var + mean * mean) / keep - mean * mean
 
 
-def run_dropout_variance(args: DropoutVarianceArgs) -> DropoutVariance:
+@computation(
+    DropoutVarianceArgs,
+    "The variance shift of dropout before BN, simulated beside the formula.",
+    ("rates", "train_var_sim", "train_var_formula", "test_var_sim", "running_var",
+     "bn_test_var_sim", "bn_test_var_formula", "mean", "var"),
+)
+def dropout_variance(args: DropoutVarianceArgs, report: ReportProgress) -> LiveResult:
     import torch
     from torch import nn
 
@@ -150,53 +136,39 @@ def run_dropout_variance(args: DropoutVarianceArgs) -> DropoutVariance:
             out["run"].append(float(bn.running_var[0]))
             out["bn"].append(float(bn(test_in).var()))
     train_formula = [dropout_train_var(args.mean, var, r) for r in args.rates]
-    return DropoutVariance(
-        rates=list(args.rates),
-        mean=args.mean,
-        var=var,
-        train_var_sim=out["tr"],
-        train_var_formula=train_formula,
-        test_var_sim=out["te"],
-        running_var=out["run"],
-        bn_test_var_sim=out["bn"],
-        bn_test_var_formula=[var / v for v in train_formula],
-    )
-
-
-def shift_block(data: DropoutVariance) -> TensorBlock:
+    bn_formula = [var / v for v in train_formula]
     rows = [[r, trs, trf, run, bns, bnf] for r, trs, trf, run, bns, bnf in zip(
-        data.rates, data.train_var_sim, data.train_var_formula, data.running_var,
-        data.bn_test_var_sim, data.bn_test_var_formula, strict=True)]
-    test_var = sum(data.test_var_sim) / len(data.test_var_sim)
-    return TensorBlock(
-        f"variances (unit with μ = {data.mean:g}, σ² = {data.var:g})",
-        rows,
-        col_labels=["rate", "train", "formula", "BN running", "BN out, test", "formula"],
-        caption=f"train: after dropout in training mode; at test dropout is off and the "
-                f"input's variance is {test_var:.3f}; BN's test output should have variance 1",
-        highlight=[(i, 4) for i in range(len(rows))],
-        digits=3,
-    )
-
-
-def shift_plot(data: DropoutVariance) -> PlotBlock:
-    return PlotBlock(
-        "variance of BN's test-time output by dropout rate",
-        "line",
-        [Series("simulated", data.rates, data.bn_test_var_sim),
-         Series("formula", data.rates, data.bn_test_var_formula)],
-        xlabel="dropout rate",
-        ylabel="variance",
-    )
-
-
-@computation(
-    DropoutVarianceArgs,
-    "The variance shift of dropout before BN, simulated beside the formula.",
-    ("rates", "train_var_sim", "train_var_formula", "test_var_sim", "running_var",
-     "bn_test_var_sim", "bn_test_var_formula", "mean", "var"),
-)
-def dropout_variance(args: DropoutVarianceArgs, report: ReportProgress) -> LiveResult:
-    data = run_dropout_variance(args)
-    blocks: list[Block] = [shift_block(data), shift_plot(data)]
-    return LiveResult(blocks=blocks, values=data.values())
+        args.rates, out["tr"], train_formula, out["run"], out["bn"], bn_formula, strict=True)]
+    test_var = sum(out["te"]) / len(out["te"])
+    blocks: list[Block] = [
+        TensorBlock(
+            f"variances (unit with μ = {args.mean:g}, σ² = {var:g})",
+            rows,
+            col_labels=["rate", "train", "formula", "BN running", "BN out, test", "formula"],
+            caption=f"train: after dropout in training mode; at test dropout is off and the "
+                    f"input's variance is {test_var:.3f}; BN's test output should have "
+                    f"variance 1",
+            highlight=[(i, 4) for i in range(len(rows))],
+            digits=3,
+        ),
+        PlotBlock(
+            "variance of BN's test-time output by dropout rate",
+            "line",
+            [Series("simulated", list(args.rates), out["bn"]),
+             Series("formula", list(args.rates), bn_formula)],
+            xlabel="dropout rate",
+            ylabel="variance",
+        ),
+    ]
+    return LiveResult(blocks=blocks, values={
+        "rates": list(args.rates),
+        "mean": args.mean,
+        "var": var,
+        "train_var_sim": out["tr"],  # the dropout output's variance in training mode, measured
+        "train_var_formula": train_formula,
+        "test_var_sim": out["te"],
+        # what BN's running variance learned in training (momentum=None: the exact average)
+        "running_var": out["run"],
+        "bn_test_var_sim": out["bn"],  # BN's eval-mode output on test-time (dropout off) input
+        "bn_test_var_formula": bn_formula,
+    })

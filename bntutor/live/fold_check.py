@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
 from bntutor.live.registry import RunArgs, computation
-from bntutor.live.results import Block, LiveResult, PlotBlock, ScalarsBlock, Series
+from bntutor.live.results import LiveResult, PlotBlock, ScalarsBlock, Series
 
 if TYPE_CHECKING:
     import torch
@@ -29,66 +28,6 @@ class FoldBnArgs(RunArgs):
     out_channels: int = Field(default=32, ge=1, le=256)
     size: int = Field(default=32, ge=3, le=128)
     repeats: int | None = Field(default=None, ge=1, le=500, description="timed runs (default 50)")
-
-
-@dataclass(frozen=True)
-class FoldBn:
-    input_shape: list[int]
-    max_diff: float
-    """Largest |conv+BN - folded conv| over the output."""
-    max_abs_output: float
-    linear_max_diff: float
-    """The same check for a Linear layer followed by BatchNorm1d."""
-    time_unfolded_ms: float
-    """Fastest time of conv then BN, eval mode (measured: differs run to run)."""
-    time_folded_ms: float
-    saved_fraction: float
-    weight_change: list[float]
-    """Per output channel, the factor folding multiplied the conv's weights by."""
-
-    def values(self) -> dict[str, object]:
-        # whether the timing shows a saving at all: a demo words each case
-        return {**self.__dict__, "saving": "measured" if self.saved_fraction > 0.02 else "none"}
-
-
-def run_fold_bn(args: FoldBnArgs) -> FoldBn:
-    import torch
-    from torch import nn
-
-    from bntutor.engine import fold
-    from bntutor.live._session import torch_session
-
-    repeats = args.repeats or (20 if args.quick else 50)
-    with torch_session(args.seed) as gen, torch.no_grad():
-        conv = nn.Conv2d(args.in_channels, args.out_channels, 3, padding=1)
-        bn = nn.BatchNorm2d(args.out_channels)
-        _give_running_stats(bn, gen)
-        x = torch.randn(args.batch, args.in_channels, args.size, args.size, generator=gen)
-        bn.eval()
-        reference = bn(conv(x))
-        folded = fold(conv, bn)
-        assert isinstance(folded, nn.Conv2d)
-        max_diff = float((folded(x) - reference).abs().max())
-
-        linear, bn1d = nn.Linear(20, 10), nn.BatchNorm1d(10)
-        _give_running_stats(bn1d, gen)
-        bn1d.eval()
-        v = torch.randn(64, 20, generator=gen)
-        linear_diff = float((fold(linear, bn1d)(v) - bn1d(linear(v))).abs().max())
-
-        t_unfolded, t_folded = _best_ms([lambda: bn(conv(x)), lambda: folded(x)], repeats)
-        assert bn.running_var is not None
-        scale = bn.weight / torch.sqrt(bn.running_var + bn.eps)
-    return FoldBn(
-        input_shape=list(x.shape),
-        max_diff=max_diff,
-        max_abs_output=float(reference.abs().max()),
-        linear_max_diff=linear_diff,
-        time_unfolded_ms=t_unfolded,
-        time_folded_ms=t_folded,
-        saved_fraction=1.0 - t_folded / t_unfolded,
-        weight_change=scale.tolist(),
-    )
 
 
 def _give_running_stats(bn: _BatchNorm, gen: torch.Generator) -> None:
@@ -120,42 +59,6 @@ def _best_ms(runs: list[Callable[[], object]], repeats: int) -> list[float]:
     return [1000.0 * t for t in best]
 
 
-def check_block(data: FoldBn) -> ScalarsBlock:
-    shape = "×".join(map(str, data.input_shape))
-    return ScalarsBlock(
-        f"conv + BN vs the folded conv, input {shape}",
-        [
-            ("largest |difference|, conv", data.max_diff),
-            ("largest |output|, for scale", data.max_abs_output),
-            ("largest |difference|, linear + BatchNorm1d", data.linear_max_diff),
-        ],
-        digits=4,
-    )
-
-
-def timing_block(data: FoldBn) -> ScalarsBlock:
-    return ScalarsBlock(
-        "time per forward pass (fastest of several, this machine, one thread)",
-        [
-            ("conv then BN (ms)", data.time_unfolded_ms),
-            ("folded conv (ms)", data.time_folded_ms),
-            ("time saved (share of conv then BN)", data.saved_fraction),
-        ],
-        digits=3,
-    )
-
-
-def scale_plot(data: FoldBn) -> PlotBlock:
-    n = len(data.weight_change)
-    return PlotBlock(
-        "per-channel factor folded into the conv weights: γ / √(running_var + ε)",
-        "bar",
-        [Series("factor", [float(i) for i in range(n)], data.weight_change)],
-        labels=[str(i) for i in range(n)],
-        xlabel="output channel",
-    )
-
-
 @computation(
     FoldBnArgs,
     "Fold an eval-mode BN into its conv: the outputs agree; the time saved.",
@@ -163,6 +66,74 @@ def scale_plot(data: FoldBn) -> PlotBlock:
      "weight_change", "input_shape", "max_abs_output", "saving"),
 )
 def fold_bn(args: FoldBnArgs, report: ReportProgress) -> LiveResult:
-    data = run_fold_bn(args)
-    blocks: list[Block] = [check_block(data), timing_block(data), scale_plot(data)]
-    return LiveResult(blocks=blocks, values=data.values())
+    import torch
+    from torch import nn
+
+    from bntutor.engine import fold
+    from bntutor.live._session import torch_session
+
+    repeats = args.repeats or (20 if args.quick else 50)
+    with torch_session(args.seed) as gen, torch.no_grad():
+        conv = nn.Conv2d(args.in_channels, args.out_channels, 3, padding=1)
+        bn = nn.BatchNorm2d(args.out_channels)
+        _give_running_stats(bn, gen)
+        x = torch.randn(args.batch, args.in_channels, args.size, args.size, generator=gen)
+        bn.eval()
+        reference = bn(conv(x))
+        folded = fold(conv, bn)
+        assert isinstance(folded, nn.Conv2d)
+        max_diff = float((folded(x) - reference).abs().max())
+
+        linear, bn1d = nn.Linear(20, 10), nn.BatchNorm1d(10)
+        _give_running_stats(bn1d, gen)
+        bn1d.eval()
+        v = torch.randn(64, 20, generator=gen)
+        linear_diff = float((fold(linear, bn1d)(v) - bn1d(linear(v))).abs().max())
+
+        t_unfolded, t_folded = _best_ms([lambda: bn(conv(x)), lambda: folded(x)], repeats)
+        assert bn.running_var is not None
+        scale = bn.weight / torch.sqrt(bn.running_var + bn.eps)
+    saved = 1.0 - t_folded / t_unfolded
+    n = len(scale)
+    return LiveResult(
+        blocks=[
+            ScalarsBlock(
+                f"conv + BN vs the folded conv, input {'×'.join(map(str, x.shape))}",
+                [
+                    ("largest |difference|, conv", max_diff),
+                    ("largest |output|, for scale", float(reference.abs().max())),
+                    ("largest |difference|, linear + BatchNorm1d", linear_diff),
+                ],
+            ),
+            ScalarsBlock(
+                "time per forward pass (fastest of several, this machine, one thread)",
+                [
+                    ("conv then BN (ms)", t_unfolded),
+                    ("folded conv (ms)", t_folded),
+                    ("time saved (share of conv then BN)", saved),
+                ],
+                digits=3,
+            ),
+            PlotBlock(
+                "per-channel factor folded into the conv weights: γ / √(running_var + ε)",
+                "bar",
+                [Series("factor", [float(i) for i in range(n)], scale.tolist())],
+                labels=[str(i) for i in range(n)],
+                xlabel="output channel",
+            ),
+        ],
+        values={
+            "input_shape": list(x.shape),
+            "max_diff": max_diff,  # largest |conv+BN - folded conv| over the output
+            "max_abs_output": float(reference.abs().max()),
+            "linear_max_diff": linear_diff,  # the same for a Linear followed by BatchNorm1d
+            # fastest time of conv then BN, eval mode (measured: differs run to run)
+            "time_unfolded_ms": t_unfolded,
+            "time_folded_ms": t_folded,
+            "saved_fraction": saved,
+            # per output channel, the factor folding multiplied the conv's weights by
+            "weight_change": scale.tolist(),
+            # whether the timing shows a saving at all: a demo words each case
+            "saving": "measured" if saved > 0.02 else "none",
+        },
+    )

@@ -18,13 +18,10 @@ from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
 from bntutor.live.registry import Args, RunArgs, computation
-from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
+from bntutor.live.results import Block, LiveResult, PlotBlock, ScalarsBlock, Series, TensorBlock
 
 if TYPE_CHECKING:
     import torch
-from dataclasses import dataclass
-
-from bntutor.live.results import Block, PlotBlock, Series
 
 
 class BnLayoutStatsArgs(Args):
@@ -112,35 +109,15 @@ class CnnChannelStatsArgs(RunArgs):
     size: int = Field(default=6, ge=2, le=32, description="H = W of the feature map")
 
 
-@dataclass(frozen=True)
-class CnnChannelStats:
-    shape_nchw: list[int]
-    shape_nhwc: list[int]
-    count: int
-    mean: list[float]
-    var: list[float]
-    mean_nhwc: list[float]
-    var_nhwc: list[float]
-    slice_means: list[list[float]]
-    """``[C][N]``: the mean of each sample's slice of each channel."""
-    slice_vars: list[list[float]]
-    first_slices: list[list[list[float]]]
-    """``[C][H][W]``: sample 0's slice of every channel."""
-    diff_trace: float
-    """Largest |engine trace - nn.BatchNorm2d| over the output."""
-    diff_module_nchw: float
-    diff_module_nhwc: float
-    diff_running: float
-    after_mean: list[float]
-    after_var: list[float]
-    channel0_before: list[float]
-    channel0_after: list[float]
-
-    def values(self) -> dict[str, object]:
-        return dict(self.__dict__)
-
-
-def run_cnn_channel_stats(args: CnnChannelStatsArgs) -> CnnChannelStats:
+@computation(
+    CnnChannelStatsArgs,
+    "Per-channel BN statistics of a conv feature map, in NCHW and NHWC.",
+    ("count", "mean", "var", "mean_nhwc", "var_nhwc", "slice_means", "slice_vars",
+     "diff_trace", "diff_module_nchw", "diff_module_nhwc", "after_mean", "after_var",
+     "shape_nchw", "shape_nhwc", "first_slices", "diff_running", "channel0_before",
+     "channel0_after"),
+)
+def cnn_channel_stats(args: CnnChannelStatsArgs, report: ReportProgress) -> LiveResult:
     import torch
     from torch import nn
 
@@ -169,91 +146,68 @@ def run_cnn_channel_stats(args: CnnChannelStatsArgs) -> CnnChannelStats:
             float((module.running_var - reference.running_var).abs().max()),
         )
         per_slice = fmap.transpose(0, 1).reshape(c, n, s * s)  # [C, N, H*W]
-        return CnnChannelStats(
-            shape_nchw=list(fmap.shape),
-            shape_nhwc=list(fmap_nhwc.shape),
-            count=tr.count,
-            mean=tr.mean.tolist(),
-            var=tr.var.tolist(),
-            mean_nhwc=tr_nhwc.mean.tolist(),
-            var_nhwc=tr_nhwc.var.tolist(),
-            slice_means=per_slice.mean(dim=2).tolist(),
-            slice_vars=per_slice.var(dim=2, unbiased=False).tolist(),
-            first_slices=fmap[0].tolist(),
-            diff_trace=float((tr.y - y_ref).abs().max()),
-            diff_module_nchw=float((y_module - y_ref).abs().max()),
-            diff_module_nhwc=float((y_module_nhwc - y_ref).abs().max()),
-            diff_running=diff_running,
-            after_mean=tr.y.mean(dim=(0, 2, 3)).tolist(),
-            after_var=tr.y.var(dim=(0, 2, 3), unbiased=False).tolist(),
-            channel0_before=fmap[:, 0].flatten().tolist(),
-            channel0_after=tr.y[:, 0].flatten().tolist(),
-        )
+        v = {
+            "shape_nchw": list(fmap.shape),
+            "shape_nhwc": list(fmap_nhwc.shape),
+            "count": tr.count,
+            "mean": tr.mean.tolist(),
+            "var": tr.var.tolist(),
+            "mean_nhwc": tr_nhwc.mean.tolist(),
+            "var_nhwc": tr_nhwc.var.tolist(),
+            "slice_means": per_slice.mean(dim=2).tolist(),  # [C][N]: each sample's slice
+            "slice_vars": per_slice.var(dim=2, unbiased=False).tolist(),
+            "first_slices": fmap[0].tolist(),  # [C][H][W]: sample 0's slice of every channel
+            # largest |engine - nn.BatchNorm2d| over the output
+            "diff_trace": float((tr.y - y_ref).abs().max()),
+            "diff_module_nchw": float((y_module - y_ref).abs().max()),
+            "diff_module_nhwc": float((y_module_nhwc - y_ref).abs().max()),
+            "diff_running": diff_running,
+            "after_mean": tr.y.mean(dim=(0, 2, 3)).tolist(),
+            "after_var": tr.y.var(dim=(0, 2, 3), unbiased=False).tolist(),
+            "channel0_before": fmap[:, 0].flatten().tolist(),
+            "channel0_after": tr.y[:, 0].flatten().tolist(),
+        }
 
-
-def slice_blocks(data: CnnChannelStats) -> list[Block]:
-    """Per channel: sample 0's slice, then the stack of slices and what BN pools from it."""
-    n = data.shape_nchw[0]
+    # Per channel: sample 0's slice, then the stack of slices and what BN pools from it.
     blocks: list[Block] = []
-    for ch, slice0 in enumerate(data.first_slices):
+    for ch, slice0 in enumerate(v["first_slices"]):
         blocks.append(TensorBlock(f"channel {ch}: sample 0's H×W slice", slice0, digits=2))
-        rows = [[m, v] for m, v in zip(data.slice_means[ch], data.slice_vars[ch], strict=True)]
-        rows.append([data.mean[ch], data.var[ch]])
+        rows = [[m, var] for m, var in zip(v["slice_means"][ch], v["slice_vars"][ch],
+                                           strict=True)]
+        rows.append([v["mean"][ch], v["var"][ch]])
         blocks.append(TensorBlock(
             f"channel {ch}: the stack of {n} slices",
             rows,
-            row_labels=[f"sample {i}" for i in range(n)] + [f"all {data.count} values"],
+            row_labels=[f"sample {i}" for i in range(n)] + [f"all {v['count']} values"],
             col_labels=["mean", "var"],
             highlight=[(n, 0), (n, 1)],
         ))
-    return blocks
-
-
-def layout_block(data: CnnChannelStats) -> TensorBlock:
-    nchw = "[{}]".format(", ".join(map(str, data.shape_nchw)))
-    nhwc = "[{}]".format(", ".join(map(str, data.shape_nhwc)))
-    return TensorBlock(
-        "per-channel statistics in both layouts",
-        [data.mean, data.mean_nhwc, data.var, data.var_nhwc],
-        row_labels=[f"mean, NCHW {nchw}", f"mean, NHWC {nhwc}",
-                    f"var, NCHW {nchw}", f"var, NHWC {nhwc}"],
-        col_labels=[f"channel {i}" for i in range(len(data.mean))],
-    )
-
-
-def check_block(data: CnnChannelStats) -> ScalarsBlock:
-    return ScalarsBlock(
-        "engine vs nn.BatchNorm2d (largest absolute difference)",
-        [
-            ("trace output", data.diff_trace),
-            ("BatchNorm module, NCHW", data.diff_module_nchw),
-            ("BatchNorm module, NHWC (channel_axis=-1)", data.diff_module_nhwc),
-            ("running statistics", data.diff_running),
-        ],
-        digits=4,
-    )
-
-
-def histogram_block(data: CnnChannelStats) -> PlotBlock:
-    return PlotBlock(
-        "channel 0 before and after BN",
-        "hist",
-        [Series("before BN", data.channel0_before, []),
-         Series("after BN", data.channel0_after, [])],
-        xlabel="value",
-        bins=16,
-    )
-
-
-@computation(
-    CnnChannelStatsArgs,
-    "Per-channel BN statistics of a conv feature map, in NCHW and NHWC.",
-    ("count", "mean", "var", "mean_nhwc", "var_nhwc", "slice_means", "slice_vars",
-     "diff_trace", "diff_module_nchw", "diff_module_nhwc", "after_mean", "after_var",
-     "shape_nchw", "shape_nhwc", "first_slices", "diff_running", "channel0_before",
-     "channel0_after"),
-)
-def cnn_channel_stats(args: CnnChannelStatsArgs, report: ReportProgress) -> LiveResult:
-    data = run_cnn_channel_stats(args)
-    blocks = [*slice_blocks(data), layout_block(data), check_block(data), histogram_block(data)]
-    return LiveResult(blocks=blocks, values=data.values())
+    nchw = "[{}]".format(", ".join(map(str, v["shape_nchw"])))
+    nhwc = "[{}]".format(", ".join(map(str, v["shape_nhwc"])))
+    blocks += [
+        TensorBlock(
+            "per-channel statistics in both layouts",
+            [v["mean"], v["mean_nhwc"], v["var"], v["var_nhwc"]],
+            row_labels=[f"mean, NCHW {nchw}", f"mean, NHWC {nhwc}",
+                        f"var, NCHW {nchw}", f"var, NHWC {nhwc}"],
+            col_labels=[f"channel {i}" for i in range(c)],
+        ),
+        ScalarsBlock(
+            "engine vs nn.BatchNorm2d (largest absolute difference)",
+            [
+                ("trace output", v["diff_trace"]),
+                ("BatchNorm module, NCHW", v["diff_module_nchw"]),
+                ("BatchNorm module, NHWC (channel_axis=-1)", v["diff_module_nhwc"]),
+                ("running statistics", v["diff_running"]),
+            ],
+        ),
+        PlotBlock(
+            "channel 0 before and after BN",
+            "hist",
+            [Series("before BN", v["channel0_before"], []),
+             Series("after BN", v["channel0_after"], [])],
+            xlabel="value",
+            bins=16,
+        ),
+    ]
+    return LiveResult(blocks=blocks, values=v)

@@ -26,13 +26,12 @@ builds such a design, solves the lasso by proximal gradient descent, and compare
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
 from bntutor.live.registry import Args, RunArgs, computation
-from bntutor.live.results import Block, LiveResult, PlotBlock, ScalarsBlock, Series, TensorBlock
+from bntutor.live.results import LiveResult, PlotBlock, ScalarsBlock, Series, TensorBlock
 
 Weights = list[float]
 
@@ -138,21 +137,12 @@ class LassoRidgeArgs(RunArgs):
     noise: float = Field(default=0.5, ge=0, le=100)
 
 
-@dataclass(frozen=True)
-class LassoRidge:
-    lambdas: list[float]
-    true_weights: list[float]
-    l1_weights: list[list[float]]
-    """``[len(lambdas)][features]``"""
-    l2_weights: list[list[float]]
-    l1_zeros: list[int]
-    l2_zeros: list[int]
-
-    def values(self) -> dict[str, object]:
-        return dict(self.__dict__)
-
-
-def run_lasso_vs_ridge(args: LassoRidgeArgs) -> LassoRidge:
+@computation(
+    LassoRidgeArgs,
+    "Coefficient paths of L1 (proximal gradient) and L2 (closed form) over λ.",
+    ("lambdas", "true_weights", "l1_weights", "l2_weights", "l1_zeros", "l2_zeros"),
+)
+def lasso_vs_ridge(args: LassoRidgeArgs, report: ReportProgress) -> LiveResult:
     import torch
 
     from bntutor.live._linear import lasso, ridge
@@ -175,67 +165,44 @@ def run_lasso_vs_ridge(args: LassoRidgeArgs) -> LassoRidge:
             w = lasso(x, y, lam, start=w)
             l1.append(w + 0.0)  # no -0.0
             l2.append(ridge(x, y, lam))
-    return LassoRidge(
-        lambdas=lambdas,
-        true_weights=truth.tolist(),
-        l1_weights=[w.tolist() for w in l1],
-        l2_weights=[w.tolist() for w in l2],
-        l1_zeros=[int((w == 0).sum()) for w in l1],
-        l2_zeros=[int((w == 0).sum()) for w in l2],
-    )
+    v = {
+        "lambdas": lambdas,
+        "true_weights": truth.tolist(),
+        "l1_weights": [w.tolist() for w in l1],  # [len(lambdas)][features]
+        "l2_weights": [w.tolist() for w in l2],
+        "l1_zeros": [int((w == 0).sum()) for w in l1],
+        "l2_zeros": [int((w == 0).sum()) for w in l2],
+    }
+    p, mid = args.features, count // 2
+    log_lambdas = [math.log10(lam) for lam in lambdas]
 
-
-def path_plots(data: LassoRidge) -> list[Block]:
-    x = [math.log10(lam) for lam in data.lambdas]
-    features = range(len(data.true_weights))
-
-    def plot(title: str, weights: list[list[float]]) -> PlotBlock:
+    def path(title: str, weights: list[list[float]]) -> PlotBlock:
         return PlotBlock(
             title,
             "line",
-            [Series(f"w{j}", x, [w[j] for w in weights]) for j in features],
+            [Series(f"w{j}", log_lambdas, [w[j] for w in weights]) for j in range(p)],
             xlabel="log10 λ",
             ylabel="weight value",
         )
 
-    return [plot("L1 (lasso) coefficient path", data.l1_weights),
-            plot("L2 (ridge) coefficient path", data.l2_weights)]
-
-
-def zeros_block(data: LassoRidge) -> TensorBlock:
-    p = len(data.true_weights)
-    return TensorBlock(
-        f"weights exactly 0 (out of {p})",
-        [[lam, z1, z2] for lam, z1, z2 in zip(data.lambdas, data.l1_zeros, data.l2_zeros,
-                                                strict=True)],
-        col_labels=["λ", "L1 zeros", "L2 zeros"],
-        digits=4,
-    )
-
-
-def weights_block(data: LassoRidge, index: int) -> TensorBlock:
-    lam = data.lambdas[index]
-    p = len(data.true_weights)
-    return TensorBlock(
-        f"the weights at λ = {lam:.3g}",
-        [data.true_weights, data.l1_weights[index], data.l2_weights[index]],
-        row_labels=["truth", "L1", "L2"],
-        col_labels=[f"w{j}" for j in range(p)],
-        highlight=[(1, j) for j in range(p) if data.l1_weights[index][j] == 0.0],
-        digits=2,
-    )
-
-
-@computation(
-    LassoRidgeArgs,
-    "Coefficient paths of L1 (proximal gradient) and L2 (closed form) over λ.",
-    ("lambdas", "true_weights", "l1_weights", "l2_weights", "l1_zeros", "l2_zeros"),
-)
-def lasso_vs_ridge(args: LassoRidgeArgs, report: ReportProgress) -> LiveResult:
-    data = run_lasso_vs_ridge(args)
-    middle = len(data.lambdas) // 2
-    blocks = [*path_plots(data), zeros_block(data), weights_block(data, middle)]
-    return LiveResult(blocks=blocks, values=data.values())
+    return LiveResult(blocks=[
+        path("L1 (lasso) coefficient path", v["l1_weights"]),
+        path("L2 (ridge) coefficient path", v["l2_weights"]),
+        TensorBlock(
+            f"weights exactly 0 (out of {p})",
+            [[lam, z1, z2] for lam, z1, z2 in zip(lambdas, v["l1_zeros"], v["l2_zeros"],
+                                                    strict=True)],
+            col_labels=["λ", "L1 zeros", "L2 zeros"],
+        ),
+        TensorBlock(
+            f"the weights at λ = {lambdas[mid]:.3g}",
+            [v["true_weights"], v["l1_weights"][mid], v["l2_weights"][mid]],
+            row_labels=["truth", "L1", "L2"],
+            col_labels=[f"w{j}" for j in range(p)],
+            highlight=[(1, j) for j in range(p) if v["l1_weights"][mid][j] == 0.0],
+            digits=2,
+        ),
+    ], values=v)
 
 
 class RidgeClosedFormArgs(Args):

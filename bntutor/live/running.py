@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -191,146 +191,6 @@ class RunningStatsArgs(RunArgs):
     )
 
 
-@dataclass(frozen=True)
-class Curve:
-    """One way of keeping running statistics, followed step by step."""
-
-    label: str
-    convention: str
-    momentum: float | None
-    mean: list[float]
-    var: list[float]
-
-
-@dataclass(frozen=True)
-class RunningStats:
-    steps: int
-    batch: int
-    true_mean: float
-    true_var: float
-    curves: list[Curve]
-    batch_means: list[float]
-    mean_of_batch_means: float
-    cumulative_max_diff: float
-    """Largest |torch momentum=None running mean - exact mean of the batch means|."""
-    mean_biased_var: float
-    """Average over batches of the biased variance (divided by n)."""
-    mean_unbiased_var: float
-    """Average over batches of the unbiased variance (divided by n - 1)."""
-
-    def values(self) -> dict[str, object]:
-        values = dict(self.__dict__)
-        values["curves"] = {c.label: c.__dict__ for c in self.curves}
-        values["final"] = {c.label: {"mean": c.mean[-1], "var": c.var[-1]} for c in self.curves}
-        return values
-
-
-def run_running_stats(args: RunningStatsArgs) -> RunningStats:
-    import torch
-
-    from bntutor.live._session import torch_session
-
-    steps = args.steps or (120 if args.quick else 300)
-    with torch_session(args.seed) as gen, torch.no_grad():
-        noise = torch.randn(steps, args.batch, 1, generator=gen)
-        batches = (args.true_mean + args.true_std * noise).double()
-        curves: list[Curve] = []
-        for convention, momentum in [*(("torch", m) for m in [*args.momenta, None]),
-                                     *(("keras", 1.0 - m) for m in args.momenta)]:
-            # Keras's momentum 1 − m puts the same weight m on the new batch as torch's m
-            run = follow(batches, convention, momentum)
-            label = f"torch momentum={momentum}" if convention == "torch" else \
-                f"keras momentum={momentum:g}"
-            curves.append(Curve(label, convention, momentum, run.history_mean[1:],
-                                run.history_var[1:]))
-
-        batch_means = batches.mean(dim=(1, 2))
-        cumulative = torch.tensor(curves[len(args.momenta)].mean, dtype=torch.float64)
-        exact = batch_means.cumsum(0) / torch.arange(1, steps + 1)
-        biased = batches.var(dim=(1, 2), unbiased=False)
-        return RunningStats(
-            steps=steps,
-            batch=args.batch,
-            true_mean=args.true_mean,
-            true_var=args.true_std**2,
-            curves=curves,
-            batch_means=batch_means.tolist(),
-            mean_of_batch_means=float(batch_means.mean()),
-            cumulative_max_diff=float((cumulative - exact).abs().max()),
-            mean_biased_var=float(biased.mean()),
-            mean_unbiased_var=float((biased * args.batch / (args.batch - 1)).mean()),
-        )
-
-
-def curve_plots(data: RunningStats) -> list[Block]:
-    torch_curves = [c for c in data.curves if c.convention == "torch"]
-    x = [float(i + 1) for i in range(data.steps)]
-    truth = "population"
-    return [
-        PlotBlock(
-            "running mean (torch convention)",
-            "line",
-            [*(Series(_short(c), x, c.mean) for c in torch_curves),
-             Series(truth, [x[0], x[-1]], [data.true_mean, data.true_mean])],
-            xlabel="step",
-        ),
-        PlotBlock(
-            "running variance (torch convention)",
-            "line",
-            [*(Series(_short(c), x, c.var) for c in torch_curves),
-             Series(truth, [x[0], x[-1]], [data.true_var, data.true_var])],
-            xlabel="step",
-        ),
-    ]
-
-
-def final_block(data: RunningStats) -> TensorBlock:
-    rows = [[c.mean[-1], c.var[-1]] for c in data.curves]
-    rows.append([data.true_mean, data.true_var])
-    return TensorBlock(
-        f"after {data.steps} steps of batches of {data.batch}",
-        rows,
-        row_labels=[c.label for c in data.curves] + ["population (the truth)"],
-        col_labels=["running mean", "running var"],
-        highlight=[(len(rows) - 1, 0), (len(rows) - 1, 1)],
-    )
-
-
-def correction_block(data: RunningStats) -> ScalarsBlock:
-    n = data.batch
-    return ScalarsBlock(
-        "the unbiased variance correction",
-        [
-            ("population variance", data.true_var),
-            (f"average batch variance ÷{n} (biased)", data.mean_biased_var),
-            (f"average batch variance ÷{n - 1} (unbiased)", data.mean_unbiased_var),
-            (f"expected biased average: {n - 1}/{n} × population",
-             data.true_var * (n - 1) / n),
-        ],
-    )
-
-
-def cumulative_block(data: RunningStats) -> ScalarsBlock:
-    return ScalarsBlock(
-        "torch momentum=None: a plain average of every batch so far",
-        [
-            ("running mean after the last step", _cumulative(data).mean[-1]),
-            ("mean of all batch means", data.mean_of_batch_means),
-            ("largest difference over all steps", data.cumulative_max_diff),
-        ],
-        digits=4,
-    )
-
-
-def _cumulative(data: RunningStats) -> Curve:
-    return next(c for c in data.curves if c.convention == "torch" and c.momentum is None)
-
-
-
-def _short(curve: Curve) -> str:
-    return f"m={curve.momentum}"
-
-
 @computation(
     RunningStatsArgs,
     "Running mean and variance over steps for several momenta and conventions.",
@@ -338,7 +198,87 @@ def _short(curve: Curve) -> str:
      "mean_of_batch_means", "cumulative_max_diff", "mean_biased_var", "mean_unbiased_var"),
 )
 def running_stats_curve(args: RunningStatsArgs, report: ReportProgress) -> LiveResult:
-    data = run_running_stats(args)
-    blocks = [*curve_plots(data), final_block(data), cumulative_block(data),
-              correction_block(data)]
-    return LiveResult(blocks=blocks, values=data.values())
+    import torch
+
+    from bntutor.live._session import torch_session
+
+    steps = args.steps or (120 if args.quick else 300)
+    n, true_var = args.batch, args.true_std**2
+    with torch_session(args.seed) as gen, torch.no_grad():
+        noise = torch.randn(steps, args.batch, 1, generator=gen)
+        batches = (args.true_mean + args.true_std * noise).double()
+        curves: dict[str, dict[str, Any]] = {}  # each way of keeping running statistics
+        for convention, momentum in [*(("torch", m) for m in [*args.momenta, None]),
+                                     *(("keras", 1.0 - m) for m in args.momenta)]:
+            # Keras's momentum 1 − m puts the same weight m on the new batch as torch's m
+            run = follow(batches, convention, momentum)
+            label = f"torch momentum={momentum}" if convention == "torch" else \
+                f"keras momentum={momentum:g}"
+            curves[label] = {"label": label, "convention": convention, "momentum": momentum,
+                             "mean": run.history_mean[1:], "var": run.history_var[1:]}
+
+        batch_means = batches.mean(dim=(1, 2))
+        cumulative = curves["torch momentum=None"]
+        exact = batch_means.cumsum(0) / torch.arange(1, steps + 1)
+        biased = batches.var(dim=(1, 2), unbiased=False)
+        v: dict[str, Any] = {
+            "steps": steps,
+            "batch": n,
+            "true_mean": args.true_mean,
+            "true_var": true_var,
+            "curves": curves,
+            "batch_means": batch_means.tolist(),
+            "mean_of_batch_means": float(batch_means.mean()),
+            # largest |torch momentum=None running mean - exact mean of the batch means|
+            "cumulative_max_diff": float((torch.tensor(cumulative["mean"], dtype=torch.float64)
+                                          - exact).abs().max()),
+            # averages over batches of the biased (÷n) and unbiased (÷(n − 1)) variance
+            "mean_biased_var": float(biased.mean()),
+            "mean_unbiased_var": float((biased * n / (n - 1)).mean()),
+            "final": {c["label"]: {"mean": c["mean"][-1], "var": c["var"][-1]}
+                      for c in curves.values()},
+        }
+
+    x = [float(i + 1) for i in range(steps)]
+    torch_curves = [c for c in curves.values() if c["convention"] == "torch"]
+
+    def plot(title: str, key: str, truth: float) -> PlotBlock:
+        return PlotBlock(
+            title,
+            "line",
+            [*(Series(f"m={c['momentum']}", x, c[key]) for c in torch_curves),
+             Series("population", [x[0], x[-1]], [truth, truth])],
+            xlabel="step",
+        )
+
+    rows = [[c["mean"][-1], c["var"][-1]] for c in curves.values()]
+    rows.append([args.true_mean, true_var])
+    blocks: list[Block] = [
+        plot("running mean (torch convention)", "mean", args.true_mean),
+        plot("running variance (torch convention)", "var", true_var),
+        TensorBlock(
+            f"after {steps} steps of batches of {n}",
+            rows,
+            row_labels=list(curves) + ["population (the truth)"],
+            col_labels=["running mean", "running var"],
+            highlight=[(len(rows) - 1, 0), (len(rows) - 1, 1)],
+        ),
+        ScalarsBlock(
+            "torch momentum=None: a plain average of every batch so far",
+            [
+                ("running mean after the last step", cumulative["mean"][-1]),
+                ("mean of all batch means", v["mean_of_batch_means"]),
+                ("largest difference over all steps", v["cumulative_max_diff"]),
+            ],
+        ),
+        ScalarsBlock(
+            "the unbiased variance correction",
+            [
+                ("population variance", true_var),
+                (f"average batch variance ÷{n} (biased)", v["mean_biased_var"]),
+                (f"average batch variance ÷{n - 1} (unbiased)", v["mean_unbiased_var"]),
+                (f"expected biased average: {n - 1}/{n} × population", true_var * (n - 1) / n),
+            ],
+        ),
+    ]
+    return LiveResult(blocks=blocks, values=v)

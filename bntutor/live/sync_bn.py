@@ -14,14 +14,13 @@ and gets what BN on the unsplit batch gives, gradients included.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
 from bntutor.live.progress import ReportProgress
 from bntutor.live.registry import Args, RunArgs, computation
-from bntutor.live.results import Block, LiveResult, ScalarsBlock, TensorBlock
+from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
 
 
 class SyncBnStatsArgs(Args):
@@ -112,34 +111,6 @@ class SyncBnArgs(RunArgs):
     timeout: float = Field(default=60.0, gt=0, le=600, description="seconds before giving up")
 
 
-@dataclass(frozen=True)
-class SyncBn:
-    world_size: int
-    start_method: str
-    local_mean: list[list[float]]
-    """``[rank][C]``: each rank's own batch mean."""
-    local_var: list[list[float]]
-    sync_mean: list[list[float]]
-    """``[rank][C]``: the synchronized mean each rank computed."""
-    sync_var: list[list[float]]
-    full_mean: list[float]
-    """``[C]``: BN of the unsplit batch (nn.BatchNorm2d in one process)."""
-    full_var: list[float]
-    local_vs_full: float
-    """Largest |own batch mean or var - full batch's| over ranks and channels."""
-    sync_vs_full: float
-    """Largest |synchronized mean or var - full batch's| over ranks and channels."""
-    output_max_diff: float
-    grad_input_max_diff: float
-    grad_params_max_diff: float
-    running_max_diff: float
-    torch_sync_bn: str
-    """How the check against torch.nn.SyncBatchNorm went (it needs a GPU to train)."""
-
-    def values(self) -> dict[str, object]:
-        return dict(self.__dict__)
-
-
 def _rank_main(rank: int, world_size: int, payload: dict[str, Any]) -> dict[str, Any]:
     """One rank: plain statistics of its slice, then SyncBatchNorm forward and backward."""
     import torch
@@ -196,7 +167,26 @@ def _torch_sync_bn(rank: int, payload: dict[str, Any]) -> dict[str, Any]:
         return {"status": f"refused on {device.type}: {type(exc).__name__}: {exc}"}
 
 
-def run_sync_bn(args: SyncBnArgs) -> SyncBn:
+def _torch_verdict(ranks: list[dict[str, Any]], y_ref: Any, w: int, n: int) -> str:
+    import torch
+
+    answers = [r["torch_sync_bn"] for r in ranks]
+    refused = [a["status"] for a in answers if a["status"] != "ran"]
+    if refused:
+        return str(refused[0])
+    y = torch.tensor([a["y"] for a in answers]).reshape(y_ref.shape)
+    diff = float((y - y_ref).abs().max())
+    return f"ran on {answers[0]['device']}: largest |difference| to whole-batch BN {diff:.2e}"
+
+
+@computation(
+    SyncBnArgs,
+    "Synchronized BN over processes against BN of the whole batch in one process.",
+    ("world_size", "start_method", "local_mean", "local_var", "sync_mean", "sync_var",
+     "full_mean", "full_var", "local_vs_full", "sync_vs_full", "output_max_diff",
+     "grad_input_max_diff", "grad_params_max_diff", "running_max_diff", "torch_sync_bn"),
+)
+def sync_bn(args: SyncBnArgs, report: ReportProgress) -> LiveResult:
     import torch
     from torch import nn
 
@@ -243,76 +233,45 @@ def run_sync_bn(args: SyncBnArgs) -> SyncBn:
         params = torch.cat([gathered("grad_weight").sum(0), gathered("grad_bias").sum(0)])
         running = torch.cat([gathered("running_mean"), gathered("running_var")], dim=1)
         running_ref = torch.cat([ref.running_mean, ref.running_var]).expand_as(running)
-        return SyncBn(
-            world_size=w,
-            start_method=method,
-            local_mean=local_mean.tolist(),
-            local_var=local_var.tolist(),
-            sync_mean=sync_mean.tolist(),
-            sync_var=sync_var.tolist(),
-            full_mean=full_mean.tolist(),
-            full_var=full_var.tolist(),
-            local_vs_full=max(worst(local_mean, full_mean), worst(local_var, full_var)),
-            sync_vs_full=max(worst(sync_mean, full_mean), worst(sync_var, full_var)),
-            output_max_diff=worst(y, y_ref.detach()),
-            grad_input_max_diff=worst(grad_x, full_x.grad),
-            grad_params_max_diff=worst(params, torch.cat([ref.weight.grad, ref.bias.grad])),
-            running_max_diff=worst(running, running_ref),
-            torch_sync_bn=_torch_verdict(ranks, y_ref.detach(), w, n),
-        )
+        v: dict[str, Any] = {
+            "world_size": w,
+            "start_method": method,
+            "local_mean": local_mean.tolist(),  # [rank][C]: each rank's own batch mean
+            "local_var": local_var.tolist(),
+            "sync_mean": sync_mean.tolist(),  # [rank][C]: the synchronized mean of each rank
+            "sync_var": sync_var.tolist(),
+            "full_mean": full_mean.tolist(),  # [C]: nn.BatchNorm2d of the unsplit batch
+            "full_var": full_var.tolist(),
+            # largest |own or synchronized statistic - the full batch's| over ranks, channels
+            "local_vs_full": max(worst(local_mean, full_mean), worst(local_var, full_var)),
+            "sync_vs_full": max(worst(sync_mean, full_mean), worst(sync_var, full_var)),
+            "output_max_diff": worst(y, y_ref.detach()),
+            "grad_input_max_diff": worst(grad_x, full_x.grad),
+            "grad_params_max_diff": worst(params, torch.cat([ref.weight.grad, ref.bias.grad])),
+            "running_max_diff": worst(running, running_ref),
+            # how the check against torch.nn.SyncBatchNorm went (it needs a GPU to train)
+            "torch_sync_bn": _torch_verdict(ranks, y_ref.detach(), w, n),
+        }
 
-
-def _torch_verdict(ranks: list[dict[str, Any]], y_ref: Any, w: int, n: int) -> str:
-    import torch
-
-    answers = [r["torch_sync_bn"] for r in ranks]
-    refused = [a["status"] for a in answers if a["status"] != "ran"]
-    if refused:
-        return str(refused[0])
-    y = torch.tensor([a["y"] for a in answers]).reshape(y_ref.shape)
-    diff = float((y - y_ref).abs().max())
-    return f"ran on {answers[0]['device']}: largest |difference| to whole-batch BN {diff:.2e}"
-
-
-def stats_blocks(data: SyncBn) -> list[Block]:
-    labels = ([f"rank {r}, own batch" for r in range(data.world_size)]
-              + [f"rank {r}, synchronized" for r in range(data.world_size)]
-              + ["whole batch, one process"])
-    cols = [f"channel {i}" for i in range(len(data.full_mean))]
-    last = 2 * data.world_size
-    return [
-        TensorBlock("mean per channel", [*data.local_mean, *data.sync_mean, data.full_mean],
-                    row_labels=labels, col_labels=cols,
-                    highlight=[(last, j) for j in range(len(cols))]),
-        TensorBlock("variance per channel", [*data.local_var, *data.sync_var, data.full_var],
-                    row_labels=labels, col_labels=cols,
-                    highlight=[(last, j) for j in range(len(cols))]),
-    ]
-
-
-def check_block(data: SyncBn) -> ScalarsBlock:
-    return ScalarsBlock(
-        "synchronized BN vs BN of the whole batch (largest absolute difference)",
-        [
-            ("own batch statistics", data.local_vs_full),
-            ("synchronized statistics", data.sync_vs_full),
-            ("output", data.output_max_diff),
-            ("gradient of the input", data.grad_input_max_diff),
-            ("gradient of γ and β (summed over ranks)", data.grad_params_max_diff),
-            ("running statistics", data.running_max_diff),
-            ("torch.nn.SyncBatchNorm", data.torch_sync_bn),
-        ],
-        digits=4,
-    )
-
-
-@computation(
-    SyncBnArgs,
-    "Synchronized BN over processes against BN of the whole batch in one process.",
-    ("world_size", "start_method", "local_mean", "local_var", "sync_mean", "sync_var",
-     "full_mean", "full_var", "local_vs_full", "sync_vs_full", "output_max_diff",
-     "grad_input_max_diff", "grad_params_max_diff", "running_max_diff", "torch_sync_bn"),
-)
-def sync_bn(args: SyncBnArgs, report: ReportProgress) -> LiveResult:
-    data = run_sync_bn(args)
-    return LiveResult(blocks=[*stats_blocks(data), check_block(data)], values=data.values())
+    labels = ([f"rank {r}, own batch" for r in range(w)]
+              + [f"rank {r}, synchronized" for r in range(w)] + ["whole batch, one process"])
+    cols = [f"channel {i}" for i in range(c)]
+    last_row = [(2 * w, j) for j in range(c)]
+    return LiveResult(blocks=[
+        TensorBlock("mean per channel", [*v["local_mean"], *v["sync_mean"], v["full_mean"]],
+                    row_labels=labels, col_labels=cols, highlight=last_row),
+        TensorBlock("variance per channel", [*v["local_var"], *v["sync_var"], v["full_var"]],
+                    row_labels=labels, col_labels=cols, highlight=last_row),
+        ScalarsBlock(
+            "synchronized BN vs BN of the whole batch (largest absolute difference)",
+            [
+                ("own batch statistics", v["local_vs_full"]),
+                ("synchronized statistics", v["sync_vs_full"]),
+                ("output", v["output_max_diff"]),
+                ("gradient of the input", v["grad_input_max_diff"]),
+                ("gradient of γ and β (summed over ranks)", v["grad_params_max_diff"]),
+                ("running statistics", v["running_max_diff"]),
+                ("torch.nn.SyncBatchNorm", v["torch_sync_bn"]),
+            ],
+        ),
+    ], values=v)

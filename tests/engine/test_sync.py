@@ -190,10 +190,10 @@ def test_workers_are_spawned_when_another_thread_is_running() -> None:
 
 @pytest.mark.slow
 def test_spawned_workers_give_the_same_answer_as_forked_ones() -> None:
-    from bntutor.live.sync_bn import SyncBnArgs, run_sync_bn
+    from bntutor.live.sync_bn import SyncBnArgs, sync_bn
 
-    forked = run_sync_bn(SyncBnArgs(start_method="fork")).values()
-    spawned = run_sync_bn(SyncBnArgs(start_method="spawn")).values()
+    forked = sync_bn(SyncBnArgs(start_method="fork")).values
+    spawned = sync_bn(SyncBnArgs(start_method="spawn")).values
     forked.pop("start_method")
     assert spawned.pop("start_method") == "spawn"
     assert spawned == forked

@@ -14,8 +14,8 @@ from torch import nn
 from bntutor.live.running import (
     RunningStatsAfterArgs,
     RunningStatsArgs,
-    run_running_stats,
     running_stats_after,
+    running_stats_curve,
 )
 
 batch = st.lists(st.integers(-20, 20).map(float), min_size=2, max_size=6)
@@ -88,7 +88,7 @@ def test_momentum_none_only_for_torch() -> None:
 
 
 def test_curves_follow_each_convention() -> None:
-    v = run_running_stats(RunningStatsArgs(quick=True)).values()
+    v = running_stats_curve(RunningStatsArgs(quick=True)).values
     curves, n = v["curves"], v["batch"]
     means = v["batch_means"]
     for m in (0.01, 0.1, 0.5):  # the EMA of the batch means, written out here
