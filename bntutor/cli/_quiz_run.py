@@ -34,10 +34,10 @@ from bntutor.quiz.report import QuizReport, build_report
 from bntutor.quiz.source import ItemSource
 from bntutor.store.clock import Clock
 from bntutor.store.store import Store
+from bntutor.ui.prompt import TerminalSource
 from bntutor.ui.quiz_view import QuizView, Reader
 from bntutor.ui.report_view import report_view
 from bntutor.ui.step_view import rendered
-from bntutor.ui.timed_input import TerminalReader
 
 
 @dataclass(frozen=True)
@@ -136,7 +136,7 @@ def run_quiz(app: AppContext, options: QuizOptions, answers: Path | None, as_jso
     clock = app_clock()
     with scripted_source(app, console, answers, as_json) as scripted, \
             open_store(app, clock) as store:
-        reader = scripted or TerminalReader(console, app.stdin, time.monotonic)
+        reader = scripted or TerminalSource(console, app.stdin, time.monotonic)
         store.check_writable()
         result, report = run_items(app, "quiz", item_ids, content, store, clock, reader,
                                     console, options.time_limit, options.seed)
@@ -189,7 +189,7 @@ def run_review(app: AppContext, n: int, answers: Path | None, as_json: bool) -> 
         console.print(message("review.due_one" if len(due) == 1 else "review.due", app.lang,
                               n=len(due)))
         with scripted_source(app, console, answers, as_json) as scripted:
-            reader = scripted or TerminalReader(console, app.stdin, time.monotonic)
+            reader = scripted or TerminalSource(console, app.stdin, time.monotonic)
             result, report = run_items(app, "review", [c.qid for c in due], content, store,
                                         clock, reader, console,
                                         shuffle_seed=review_seed(store))

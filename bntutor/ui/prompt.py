@@ -10,46 +10,75 @@ KeyboardInterrupt at its next check. A Ctrl-C that lands after that check but be
 blocking read() begins interrupts nothing, and the read sleeps until the next line (a
 prompt that outlives its Ctrl-C). Waiting in short ``select()`` slices returns to Python
 several times a second, so Ctrl-C ends the wait wherever it lands.
+
+A timed quiz reads with a ``deadline``: on POSIX the wait gives up when time runs out
+while the learner is still thinking (the read returns
+:data:`bntutor.player.io.TIME_UP`), and calls ``tick(remaining)`` each second to redraw
+a live countdown. Where ``select`` cannot wait on the stream (a script, an answers file)
+a whole line is read and the quiz checks the clock afterwards.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
-from typing import Protocol, TextIO
+import time
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Protocol, TextIO, overload
 
 from rich.console import Console
 from rich.text import Text
 
 from bntutor.control_chars import visible
 
+if TYPE_CHECKING:  # imported when time is up: confirm() needs none of the player
+    from bntutor.player.io import Reply
+
 PROMPT = "› "
 PROMPT_STYLE = "bold cyan"
 #: The longest a wait for a line goes without giving Python a chance to act on Ctrl-C.
 POLL_SECONDS = 0.2
+#: How often a timed wait redraws its countdown.
+TICK_SECONDS = 1.0
+
+Tick = Callable[[float], None]
 
 
-def wait_for_line(stream: TextIO | None = None, poll: float = POLL_SECONDS) -> None:
-    """Return once the terminal ``stream`` (default: stdin) has a line, or its end, to read.
-
-    Only terminals are waited on: in their line mode each read returns one whole line,
-    so nothing is left buffered that ``select()`` could not see. Other streams (files,
-    pipes, test doubles) return at once and are read directly.
-    """
+def _fd(stream: TextIO | None, terminal_only: bool) -> int | None:
+    """The file descriptor ``select()`` can wait on for ``stream`` (default: stdin), or
+    None. Untimed waits take terminals only: in their line mode each read returns one
+    whole line, so nothing is left buffered that ``select()`` could not see."""
     target = sys.stdin if stream is None else stream
     if os.name != "posix" or target is None:
-        return
+        return None
     try:
         fd = target.fileno()
-        if not os.isatty(fd):
-            return
+        return fd if not terminal_only or os.isatty(fd) else None
     except (AttributeError, OSError, ValueError):
-        return
+        return None
+
+
+def wait_for_line(stream: TextIO | None = None, deadline: float | None = None,
+                  tick: Tick | None = None, timer: Callable[[], float] = time.monotonic) -> bool:
+    """Return once ``stream`` (default: stdin) has a line, or its end, to read: True; or
+    False once ``deadline`` (``timer`` seconds) passes first.
+
+    Without a deadline only terminals are waited on; other streams (files, pipes, test
+    doubles) return at once and are read directly.
+    """
+    fd = _fd(stream, terminal_only=deadline is None)
+    if fd is None:
+        return True
     import select
 
-    while not select.select([fd], [], [], poll)[0]:
-        pass  # back in Python between slices: a pending Ctrl-C is raised here
+    while True:  # back in Python between slices: a pending Ctrl-C is raised here
+        remaining = POLL_SECONDS if deadline is None else deadline - timer()
+        if remaining <= 0:
+            return False
+        if select.select([fd], [], [], min(TICK_SECONDS, remaining))[0]:
+            return True
+        if tick is not None and deadline is not None:
+            tick(deadline - timer())
 
 
 class AnswerSource(Protocol):
@@ -62,20 +91,33 @@ class AnswerSource(Protocol):
 
 
 class TerminalSource:
-    """Asks at the terminal with ``console.input`` (line editing when readline is present)."""
+    """Asks at the terminal with ``console.input``; ``timer`` gives monotonic seconds."""
 
-    def __init__(self, console: Console, stream: TextIO | None = None) -> None:
+    interactive = True
+
+    def __init__(self, console: Console, stream: TextIO | None = None,
+                 timer: Callable[[], float] = time.monotonic) -> None:
         self._console = console
         self._stream = stream  # None: the builtin input(), i.e. the real terminal
+        self._timer = timer
 
-    @property
-    def interactive(self) -> bool:
-        return True
+    @overload
+    def read(self, prompt: str = PROMPT, deadline: None = None) -> str | None: ...
 
-    def read(self, prompt: str = PROMPT) -> str | None:
+    @overload
+    def read(self, prompt: str = PROMPT, deadline: float | None = None,
+             tick: Tick | None = None) -> Reply: ...
+
+    def read(self, prompt: str = PROMPT, deadline: float | None = None,
+             tick: Tick | None = None) -> Reply:
         self._console.print(Text(prompt, style=PROMPT_STYLE), end="")
         self._console.file.flush()
-        wait_for_line(self._stream)  # so a Ctrl-C is never lost before the read (see above)
+        # so a Ctrl-C is never lost before the read (see above)
+        if not wait_for_line(self._stream, deadline, tick, self._timer):
+            from bntutor.player.io import TIME_UP
+
+            self._console.print()
+            return TIME_UP
         try:
             line = self._console.input(stream=self._stream)
         except EOFError:
@@ -83,6 +125,15 @@ class TerminalSource:
         if self._stream is not None and line == "":
             return None  # a stream at its end gives "" (an empty line is "\n")
         return line.rstrip("\r\n")
+
+    def pending(self) -> bool:
+        """True once a whole line is waiting to be read (Enter was pressed)."""
+        fd = _fd(self._stream, terminal_only=False)
+        if fd is None:
+            return False
+        import select
+
+        return bool(select.select([fd], [], [], 0)[0])
 
 
 class ScriptedSource:

@@ -7,6 +7,7 @@ at a terminal, redrawn each second while the learner types.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -25,10 +26,10 @@ from bntutor.quiz.durations import format_duration
 from bntutor.quiz.items import QuizItem
 from bntutor.quiz.results import QuestionResult
 from bntutor.ui.player_views import question_view
+from bntutor.ui.prompt import Tick
 from bntutor.ui.prose import inline_markdown, markdown, title_rule
 from bntutor.ui.screen import Screen
 from bntutor.ui.step_view import context_content, options_of
-from bntutor.ui.timed_input import Tick, status_redraw
 from bntutor.ui.tolerance_note import tolerance_note
 from bntutor.ui.verdict_view import answer_line, verdict_view
 
@@ -76,6 +77,24 @@ def result_view(result: QuestionResult, verdict: Verdict | None,
     if result.explanation:
         parts.append(markdown(result.explanation))
     return Group(*parts)
+
+
+def status_redraw(console: Console, text: Text, pending: Callable[[], bool] | None = None) -> None:
+    """Rewrite the line just above the prompt line, leaving the cursor (and whatever the
+    learner is typing) where it is. Terminals only; a no-op otherwise.
+
+    ``pending`` says whether the learner has just pressed Enter: the terminal has then
+    moved the cursor below the prompt, and "the line above" would be the answer itself,
+    so nothing is drawn (the answer is about to be read anyway)."""
+    if not console.is_terminal:
+        return
+    with console.capture() as capture:
+        console.print(text, end="")
+    if pending is not None and pending():
+        return
+    out = console.file if console.file is not None else sys.stdout
+    out.write("\0337\033[1A\r\033[2K" + capture.get() + "\0338")
+    out.flush()
 
 
 def rubric_view(model_answer: str, rubric: list[str], lang: str) -> RenderableType:
@@ -188,7 +207,10 @@ class QuizView(Screen):
         if deadline is not None:
             self._console.print(countdown(deadline - self._timer(), self._lang))
             tick = self._tick
-        return self._reader.read(deadline=deadline, tick=tick)
+        reply = self._reader.read(deadline=deadline, tick=tick)
+        if reply is None and self._reader.interactive:
+            self._console.print()  # past the ^D: the lines after start on their own
+        return reply
 
     def _tick(self, remaining: float) -> None:
         status_redraw(self._console, countdown(remaining, self._lang), self._reader.pending)

@@ -18,10 +18,9 @@ from bntutor.quiz.results import QuestionResult
 from bntutor.quiz.source import bank_item
 from bntutor.ui.lesson_table import LessonRow
 from bntutor.ui.progress_view import nothing_due_line, progress_view, until
-from bntutor.ui.prompt import ScriptedSource
+from bntutor.ui.prompt import ScriptedSource, TerminalSource
 from bntutor.ui.quiz_view import QuizView, countdown, result_view
 from bntutor.ui.report_view import report_view
-from bntutor.ui.timed_input import TerminalReader
 
 from ..screen import screen_text
 
@@ -107,7 +106,7 @@ def test_progress_view_and_due_lines() -> None:
 def test_terminal_reader_gives_up_at_the_deadline_and_reads_lines() -> None:
     read_fd, write_fd = os.pipe()
     with os.fdopen(read_fd, "r") as stream, os.fdopen(write_fd, "w") as writer:
-        reader = TerminalReader(console(), stream, time.monotonic)
+        reader = TerminalSource(console(), stream, time.monotonic)
         ticks: list[float] = []
         start = time.monotonic()
         assert reader.read(deadline=start + 1.3, tick=ticks.append) is TIME_UP
@@ -156,7 +155,7 @@ def test_mastery_bars_shrink_to_fit_a_narrow_screen() -> None:
 def test_countdown_is_not_redrawn_over_an_answer_just_entered() -> None:
     from rich.text import Text
 
-    from bntutor.ui.timed_input import status_redraw
+    from bntutor.ui.quiz_view import status_redraw
 
     out = io.StringIO()
     terminal = Console(file=out, force_terminal=True, width=40)
@@ -166,7 +165,7 @@ def test_countdown_is_not_redrawn_over_an_answer_just_entered() -> None:
     assert "0:10 left" in out.getvalue() and out.getvalue().startswith("\0337\033[1A")
     read_fd, write_fd = os.pipe()
     with os.fdopen(read_fd, "r") as stream, os.fdopen(write_fd, "w") as writer:
-        reader = TerminalReader(console(), stream, time.monotonic)
+        reader = TerminalSource(console(), stream, time.monotonic)
         assert not reader.pending()
         writer.write("b\n")
         writer.flush()
