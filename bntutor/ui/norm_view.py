@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 from rich.console import Group, RenderableType
 from rich.text import Text
 
@@ -10,6 +11,7 @@ from bntutor.numbers import format_number as fmt
 from bntutor.ui.mathtext import latex_to_unicode
 from bntutor.ui.norm_data import NormData
 from bntutor.ui.tables import number_table
+from bntutor.ui.trace_view import counted, matrix_table, step_heading
 
 MAX_ROWS = 12
 MAX_COLS = 8
@@ -33,10 +35,10 @@ def render_norm(data: NormData, lang: str = "en") -> Group:
     parts: list[RenderableType] = [
         Text(message("compute.norm_of", lang, name=name, shape=shape, eps=fmt(data.eps)),
              style="bold"),
-        _step(1, "sources", lang),
+        step_heading(1, "sources", lang, "bold"),
         Text(message("compute.per_row", lang, d=d)),
         _matrix(data.x, "x", lang),
-        _step(2, "per_sample", lang),
+        step_heading(2, "per_sample", lang, "bold"),
     ]
     parts += [Text(line) for line in _worked(data, lang)]
     mean_square = message("compute.mean_square", lang)
@@ -46,19 +48,14 @@ def render_norm(data: NormData, lang: str = "en") -> Group:
     shown = _window(rows)
     parts.append(number_table([[float(col[r]) for col in stats] if r is not None else
                                [None] * len(stats) for r in shown],
-                              _labels(shown, "sample ", lang), stat_cols))
-    parts += [_step(3, "normalize" if ln else "normalize_scale", lang),
+                              counted(shown, "sample ", lang), stat_cols))
+    parts += [step_heading(3, "normalize" if ln else "normalize_scale", lang, "bold"),
               Text(_LN if ln else _RMS), _matrix(data.x_hat, "x̂", lang)]
     if data.gamma is not None or data.beta is not None:
         parts.append(_matrix(data.y, "y", lang))
     else:
         parts.append(Text(message("compute.no_gamma_" + ("ln" if ln else "rms"), lang)))
     return Group(*parts)
-
-
-def _step(k: int, title: str, lang: str) -> Text:
-    title = message(f"compute.title.{title}", lang)
-    return Text("\n" + message("compute.step", lang, k=k, title=title), style="bold")
 
 
 def _worked(data: NormData, lang: str) -> list[str]:
@@ -94,15 +91,6 @@ def _window(size: int, limit: int = MAX_ROWS) -> list[int | None]:
     return [*range(half), None, *range(size - half, size)]
 
 
-def _labels(indices: list[int | None], prefix: str, lang: str) -> list[str]:
-    return ["…" if i is None else translate(f"{prefix}{i + 1}", lang) for i in indices]
-
-
-def _matrix(m: object, title: str, lang: str) -> RenderableType:
-    import numpy as np
-
-    a = np.asarray(m)
-    rows, cols = _window(a.shape[0]), _window(a.shape[1], MAX_COLS)
-    cells = [[None if r is None or c is None else float(a[r, c]) for c in cols] for r in rows]
-    return number_table(cells, _labels(rows, "sample ", lang), _labels(cols, "feature ", lang),
-                        title=title)
+def _matrix(m: np.ndarray, title: str, lang: str) -> RenderableType:
+    rows, cols = _window(m.shape[0]), _window(m.shape[1], MAX_COLS)
+    return matrix_table(m, rows, cols, "sample ", "feature ", lang, title=title)

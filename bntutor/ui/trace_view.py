@@ -50,14 +50,14 @@ def render_trace(data: TraceData, max_channels: int | None = None, lang: str = "
     shown = _window(data.num_channels, max_channels)
     parts: list[RenderableType] = [_header(data, lang)]
     if data.training:
-        parts += _sources(data, shown, _step(1, "sources", lang), lang)
-        parts += _statistics(data, _step(2, "per_channel", lang), lang)
-        parts += _normalize(data, shown, _step(3, "normalize", lang), lang)
-        parts += _running(data, _step(4, "running_after", lang), lang)
+        parts += _sources(data, shown, step_heading(1, "sources", lang), lang)
+        parts += _statistics(data, step_heading(2, "per_channel", lang), lang)
+        parts += _normalize(data, shown, step_heading(3, "normalize", lang), lang)
+        parts += _running(data, step_heading(4, "running_after", lang), lang)
     else:
-        parts += _eval_statistics(data, _step(1, "eval", lang), lang)
-        parts += _normalize(data, shown, _step(2, "normalize", lang), lang)
-        parts += [_step(3, "running", lang), Text(message("compute.unchanged", lang))]
+        parts += _statistics(data, step_heading(1, "eval", lang), lang)
+        parts += _normalize(data, shown, step_heading(2, "normalize", lang), lang)
+        parts += [step_heading(3, "running", lang), Text(message("compute.unchanged", lang))]
     return Group(*parts)
 
 
@@ -82,9 +82,10 @@ def _header(data: TraceData, lang: str) -> Text:
     return text
 
 
-def _step(k: int, title: str, lang: str) -> Text:
+def step_heading(k: int, title: str, lang: str, style: str = "bold cyan") -> Text:
+    """``Step k: title`` after a blank line (``title``: a key under ``compute.title``)."""
     title = message(f"compute.title.{title}", lang)
-    return Text("\n" + message("compute.step", lang, k=k, title=title), style="bold cyan")
+    return Text("\n" + message("compute.step", lang, k=k, title=title), style=style)
 
 
 # -- training: where the numbers come from ---------------------------------------------
@@ -100,9 +101,8 @@ def _sources(data: TraceData, shown: list[int | None], title: Text,
             feature = translate(f"feature {c + 1}", lang)
             parts.append(Text(message("compute.highlighted", lang, feature=feature,
                                       n=data.count)))
-            parts.append(
-                _table(data.x, rows, _window(data.x.shape[1], 8), "sample ", "feature ", lang, c)
-            )
+            cols = _window(data.x.shape[1], 8)
+            parts.append(matrix_table(data.x, rows, cols, "sample ", "feature ", lang, c))
         else:
             parts.append(Text(_count_story(data, c, lang)))
             parts.append(_slices(data, data.x, c, _window(data.x.shape[0], MAX_SAMPLES), lang))
@@ -157,14 +157,13 @@ def _paren(value: float) -> str:
 
 
 def _statistics(data: TraceData, title: Text, lang: str) -> list[RenderableType]:
+    """The statistics of every channel: the batch's in training, the running ones in eval
+    mode (which uses no part of the batch)."""
     rows = _window(data.num_channels, 16)
-    columns = [data.mean, data.var, data.var_unbiased, data.invstd]
-    labels = [message("compute.mu_mean", lang), "σ² (÷ n)", "s² (÷ n-1)", "1/√(σ² + ε)"]
-    return [title, _per_channel_table(columns, labels, rows, lang)]
-
-
-def _eval_statistics(data: TraceData, title: Text, lang: str) -> list[RenderableType]:
-    rows = _window(data.num_channels, 16)
+    if data.training:
+        columns = [data.mean, data.var, data.var_unbiased, data.invstd]
+        labels = [message("compute.mu_mean", lang), "σ² (÷ n)", "s² (÷ n-1)", "1/√(σ² + ε)"]
+        return [title, _per_channel_table(columns, labels, rows, lang)]
     columns = [data.mean, data.var, data.invstd]
     labels = [translate("running mean", lang), translate("running var", lang), "1/√(var + ε)"]
     note = Text(message("compute.no_part", lang))
@@ -197,9 +196,9 @@ def _normalize(data: TraceData, shown: list[int | None], title: Text,
     )
     if data.x.ndim == 2:
         rows, cols = _window(data.x.shape[0], MAX_ROWS), _window(data.x.shape[1], 8)
-        tables = [_table(data.x_hat, rows, cols, "sample ", "feature ", lang, title="x̂")]
+        tables = [matrix_table(data.x_hat, rows, cols, "sample ", "feature ", lang, title="x̂")]
         if affine:
-            tables.append(_table(data.y, rows, cols, "sample ", "feature ", lang, title="y"))
+            tables.append(matrix_table(data.y, rows, cols, "sample ", "feature ", lang, title="y"))
         parts.append(Columns(tables, padding=(0, 4)))
         return parts
     for c in shown:
@@ -236,22 +235,17 @@ def _running(data: TraceData, title: Text, lang: str) -> list[RenderableType]:
     else:
         rule = "new = (1 - m) · old + m · batch"
         keep, take = f"(1 - {m})", m
-    c0 = 0
-    worked_mean = (
-        "  " + message("compute.worked_mean", lang)
-        + f"{keep} · {_paren(data.running_mean[c0])} + {take} · "
-        f"{_paren(data.mean[c0])} = {fmt(float(data.new_running_mean[c0]))}"
-    )
-    worked_var = (
-        "  " + message("compute.worked_var", lang)
-        + f"{keep} · {_paren(data.running_var[c0])} + {take} · "
-        f"{_paren(stored[c0])} = {fmt(float(data.new_running_var[c0]))}"
-    )
+    worked = [
+        "  " + message(f"compute.worked_{name}", lang)
+        + f"{keep} · {_paren(old[0])} + {take} · {_paren(batch[0])} = {fmt(float(new[0]))}"
+        for name, old, batch, new in (
+            ("mean", data.running_mean, data.mean, data.new_running_mean),
+            ("var", data.running_var, stored, data.new_running_var))
+    ]  # channel 1 worked out
     lines = [
         "  " + message("compute.rule", lang, convention=data.convention, rule=rule, m=m),
         "  " + message("compute.tracks", lang, stored=stored_label),
-        worked_mean,
-        worked_var,
+        *worked,
     ]
     columns = [
         data.running_mean, data.mean, data.new_running_mean,
@@ -272,13 +266,13 @@ def _window(size: int, limit: int) -> list[int | None]:
     return [*range(max(limit - 1, 1)), None, size - 1]
 
 
-def _labels(indices: Sequence[int | None], prefix: str, lang: str) -> list[str]:
+def counted(indices: Sequence[int | None], prefix: str, lang: str) -> list[str]:
     """``sample 1``, ``feature 2`` (in ``lang``): counted from 1, as the lessons count
     (tensor dims, as in ``dims (0,)``, keep Python's 0)."""
     return ["…" if i is None else translate(f"{prefix}{i + 1}", lang) for i in indices]
 
 
-def _table(
+def matrix_table(
     matrix: np.ndarray,
     rows: list[int | None],
     cols: list[int | None],
@@ -296,7 +290,7 @@ def _table(
         if r is not None and c is not None and c == highlight_col
     ]
     return number_table(
-        cells, _labels(rows, row_prefix, lang), _labels(cols, col_prefix, lang), marked,
+        cells, counted(rows, row_prefix, lang), counted(cols, col_prefix, lang), marked,
         title=title,
     )
 
@@ -305,7 +299,7 @@ def _per_channel_table(
     columns: Sequence[np.ndarray], labels: list[str], rows: list[int | None], lang: str
 ) -> RenderableType:
     cells = [[None if r is None else float(col[r]) for col in columns] for r in rows]
-    return number_table(cells, _labels(rows, "channel ", lang), labels)
+    return number_table(cells, counted(rows, "channel ", lang), labels)
 
 
 def _slice_table(
@@ -313,7 +307,7 @@ def _slice_table(
 ) -> RenderableType:
     plane = data.channel_values(array, channel)[sample]  # [H, W]
     rows, cols = _window(plane.shape[0], MAX_SIDE), _window(plane.shape[1], MAX_SIDE)
-    return _table(plane, rows, cols, "h", "w", lang, title=title)
+    return matrix_table(plane, rows, cols, "h", "w", lang, title=title)
 
 
 def _slices(
