@@ -141,23 +141,6 @@ class Reask:
 
 
 @dataclass(frozen=True)
-class ShowHelp:
-    pass
-
-
-@dataclass(frozen=True)
-class Quitting:
-    pass
-
-
-@dataclass(frozen=True)
-class UnknownCommand:
-    """A ``:word`` that is not a command: say so, list the commands, ask again."""
-
-    command: str
-
-
-@dataclass(frozen=True)
 class ShowContext:
     """``:show``: show again ``steps`` (ids, in lesson order), the data the current step
     works with; empty when it needs none."""
@@ -165,16 +148,12 @@ class ShowContext:
     steps: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class LookBack:
-    """``:back``: show an earlier step again, without changing anything (the player keeps
-    how far back the learner has looked)."""
+#: ``:quit``, ``:help``, an unknown ``:word`` and ``:back`` change nothing: each comes back
+#: as its own outcome for the player to act on (``:back``: the player keeps how far back
+#: the learner has looked).
+Passed = Quit | Help | Unknown | Back
 
-
-Outcome = (
-    Moved | Judged | HintShown | NoMoreHints | Skipped | Reask | ShowHelp | Quitting
-    | UnknownCommand | ShowContext | LookBack
-)
+Outcome = Moved | Judged | HintShown | NoMoreHints | Skipped | Reask | ShowContext | Passed
 
 
 # -- the machine ------------------------------------------------------------------------
@@ -266,16 +245,10 @@ def advance(lesson: Lesson, state: LessonState, event: Event) -> tuple[LessonSta
     step = get_step(lesson, state.current)
     if step is None:
         raise ValueError("the lesson is finished (or the current step is unknown)")
-    if isinstance(event, Quit):
-        return state, Quitting()
-    if isinstance(event, Help):
-        return state, ShowHelp()
-    if isinstance(event, Unknown):
-        return state, UnknownCommand(event.command)
+    if isinstance(event, Quit | Help | Unknown | Back):
+        return state, event
     if isinstance(event, Show):
         return state, ShowContext(tuple(context_ids(lesson, step.id)))
-    if isinstance(event, Back):
-        return state, LookBack()
     if not isinstance(step, QuestionStep):
         return _on_reading(lesson, state, step, event)
     return _on_question(lesson, state, step, event)

@@ -141,14 +141,14 @@ def test_empty_answer_is_reasked(event: tutor.Event) -> None:
 
 def test_quit_help_and_unknown_commands_change_nothing() -> None:
     start = tutor.LessonState(current="q1")
-    for line, expected in [(":quit", tutor.Quitting()), (":help", tutor.ShowHelp())]:
+    for line, expected in [(":quit", tutor.Quit()), (":help", tutor.Help())]:
         event = tutor.parse_command(line)
         assert event is not None
         assert tutor.advance(LESSON, start, event) == (start, expected)
     unknown = tutor.parse_command(":hnt")
     progress, outcome = tutor.advance(LESSON, start, unknown)  # type: ignore[arg-type]
     assert progress == start
-    assert outcome == tutor.UnknownCommand(":hnt")
+    assert outcome == tutor.Unknown(":hnt")
 
 
 def test_show_and_back_change_nothing_and_name_the_data() -> None:
@@ -163,7 +163,7 @@ def test_show_and_back_change_nothing_and_name_the_data() -> None:
     at_q1 = tutor.LessonState(current="q1")
     # without a declared context: the latest compute step before the question
     assert tutor.advance(lesson, at_q1, tutor.Show()) == (at_q1, tutor.ShowContext(("batch",)))
-    assert tutor.advance(lesson, at_q1, tutor.Back()) == (at_q1, tutor.LookBack())
+    assert tutor.advance(lesson, at_q1, tutor.Back()) == (at_q1, tutor.Back())
     # a declared context wins over the nearer compute step
     at_q2 = tutor.LessonState(current="q2")
     assert tutor.advance(lesson, at_q2, tutor.Show())[1] == tutor.ShowContext(("batch", "talk"))

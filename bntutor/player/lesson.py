@@ -153,7 +153,7 @@ class LessonPlayer:
             now = self._clock()
             before = self._state.record_of(step.id)
             self._state, outcome = tutor.advance(self.lesson, self._state, event)
-            if isinstance(outcome, tutor.Quitting):
+            if isinstance(outcome, tutor.Quit):
                 return "quit"
             if isinstance(event, tutor.Answer) and isinstance(outcome, tutor.Judged):
                 self._recorder.attempt(step.id, event.text, event.verdict, before.hints, now - last)
@@ -256,13 +256,13 @@ class LessonPlayer:
         elif isinstance(outcome, tutor.Reask):
             io.show_note(message("answer.empty", self._lang)
                          if outcome.reason == tutor.EMPTY_ANSWER else outcome.reason)
-        elif isinstance(outcome, tutor.ShowHelp):
+        elif isinstance(outcome, tutor.Help):
             io.show_help()
-        elif isinstance(outcome, tutor.UnknownCommand):
+        elif isinstance(outcome, tutor.Unknown):
             io.show_unknown(outcome.command)
         elif isinstance(outcome, tutor.ShowContext):
             io.show_context(step, self._steps(outcome.steps))
-        elif isinstance(outcome, tutor.LookBack):
+        elif isinstance(outcome, tutor.Back):
             self._look_back(step)
 
     def _reveal(self, step: QuestionStep) -> str:
