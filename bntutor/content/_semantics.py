@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bntutor.content.models import ComputeStep, LiveRef, Question, option_ids
+from bntutor.content.models import LiveRef, Question, option_ids
 from bntutor.content.yaml_lines import LineMap, Path
 from bntutor.errors import ContentError, NotFoundError
 from bntutor.live.registry import Registry
@@ -51,12 +51,6 @@ def check_ids(ids: Iterable[tuple[str, Path]], where: Where, noun: str) -> list[
         else:
             seen[ident] = line
     return errors
-
-
-def check_compute_step(
-    step: ComputeStep, path: Path, where: Where, registry: Registry
-) -> list[ContentError]:
-    return check_call(step.computation, step.args, path, "computation", where, registry)
 
 
 def check_call(

@@ -147,11 +147,6 @@ def load_course(directory: Path | None = None, registry: Registry | None = None)
     return report.catalog
 
 
-def find_lesson(catalog: Catalog, ref: str) -> LessonEntry:
-    """Same as ``catalog.find_lesson(ref)``."""
-    return catalog.find_lesson(ref)
-
-
 def _lesson_files(directory: Path) -> dict[str, Path]:
     return {slug: paths[0] for slug, paths in lesson_files(directory).items()}
 

@@ -175,7 +175,8 @@ def _lesson_semantics(
     for i, step in steps:
         step_where = sem.Where(doc.file, doc.lines, step.id)
         if isinstance(step, ComputeStep) and registry is not None:
-            errors += sem.check_compute_step(step, ("steps", i), step_where, registry)
+            errors += sem.check_call(step.computation, step.args, ("steps", i), "computation",
+                                     step_where, registry)
         if isinstance(step, QuestionStep):
             errors += sem.check_question(step, ("steps", i), step_where, registry)
     return errors

@@ -65,7 +65,3 @@ def parse_marks(text: str, count: int) -> tuple[bool, ...]:
         raise MarksSyntaxError("explain.marks_count", count=count, got=len(tokens))
     return tuple(t in _YES for t in tokens)
 
-
-def points(marks: tuple[tuple[bool, ...], ...]) -> tuple[int, int]:
-    """(points covered, points in all) over every part's marks."""
-    return sum(sum(m) for m in marks), sum(len(m) for m in marks)

@@ -124,16 +124,8 @@ def record_answer(
 
     ``now`` must be timezone-aware (UTC or any zone; it is converted to UTC).
     """
-
-    if now.tzinfo is None:
-        raise ValueError("record_answer needs an aware datetime")
-    now = now.astimezone(UTC)
-    outcome = Answered(correct, hints, seconds, points)
-    # Read, review and write back in one transaction of the store (see update_card).
-    _json, due = store.update_card(
-        item_id, lambda previous: review(previous, item_id, outcome, now), topic
-    )
-    return due
+    rating = rating_for(Answered(correct, hints, seconds, points))
+    return record_rating(store, item_id, topic, rating, now, seconds)
 
 
 def record_rating(
@@ -143,8 +135,9 @@ def record_rating(
     """Like :func:`record_answer`, for a rating decided by the caller (an exercise sitting:
     see ``bntutor.exercises.session.review_rating``); returns the new due date."""
     if now.tzinfo is None:
-        raise ValueError("record_rating needs an aware datetime")
+        raise ValueError("a review needs an aware datetime")
     now = now.astimezone(UTC)
+    # Read, review and write back in one transaction of the store (see update_card).
     _json, due = store.update_card(
         item_id, lambda previous: review_rated(previous, item_id, rating, now, seconds), topic
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bntutor.content.course import check_course, find_lesson, load_course
+from bntutor.content.course import check_course, load_course
 from bntutor.errors import ContentError, NotFoundError
 
 from .fake_live import fake_registry
@@ -37,7 +37,6 @@ def test_lessons_come_in_course_order_with_their_metadata() -> None:
 def test_find_lesson_by_number_or_slug(ref: str, slug: str) -> None:
     catalog = load_course(COURSES / "ok")
     assert catalog.find_lesson(ref).slug == slug
-    assert find_lesson(catalog, ref).slug == slug
 
 
 @pytest.mark.parametrize("ref", ["0", "4", "fourth", "", "-1", "¹", "٣"])
