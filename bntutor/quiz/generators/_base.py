@@ -46,39 +46,42 @@ class Draw(random.Random):
     def numeric(
         self,
         answer: float | int,
-        prompt: LText,
-        explanation: LText,
         wrong: Mapping[str, float] | None = None,
+        /,
         *,
         tol: Tolerance = HAND,
         hint: LText | None = None,
+        explanation: str = "explanation",
+        **values: object,
     ) -> Question:
-        """A numeric question; ``wrong`` maps the key of each misconception's words to
-        the value it gives (feedback candidates); ``hint`` follows the template's hints."""
+        """A numeric question worded by the template's ``prompt`` and ``explanation`` (or
+        the text named ``explanation``), both filled from ``values``. ``wrong`` maps the key
+        of each misconception's words to the value it gives (feedback candidates);
+        ``hint`` follows the template's hints."""
         return Question(
             kind="numeric",
-            prompt=prompt,
+            prompt=self.say("prompt", **values),
             answer=answer if isinstance(answer, int) else float(answer),
             tolerance=tol,
             hints=self._hints(hint),
-            explanation=explanation,
+            explanation=self.say(explanation, **values),
             feedback=feedback(answer, tol, [(value, self.say(f"wrong.{key}"))
                                             for key, value in (wrong or {}).items()]),
         )
 
-    def count(self, answer: int, prompt: LText, explanation: LText,
-              wrong: Mapping[str, float] | None = None) -> Question:
+    def count(self, answer: int, wrong: Mapping[str, float] | None = None, /,
+              **values: Any) -> Question:
         """A question whose answer is an exact whole number."""
-        return self.numeric(int(answer), prompt, explanation, wrong, tol=EXACT)
+        return self.numeric(int(answer), wrong, tol=EXACT, **values)
 
-    def tensor(self, answer: Sequence[float], prompt: LText, explanation: LText) -> Question:
+    def tensor(self, answer: Sequence[float], /, **values: object) -> Question:
         return Question(
             kind="tensor",
-            prompt=prompt,
+            prompt=self.say("prompt", **values),
             answer=[float(v) for v in answer],
             tolerance=HAND,
             hints=self._hints(None),
-            explanation=explanation,
+            explanation=self.say("explanation", **values),
         )
 
     def _hints(self, hint: LText | None) -> list[LText]:

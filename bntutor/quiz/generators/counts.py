@@ -22,16 +22,15 @@ def _bn_params(q: Draw) -> Question:
     c = q.choice([16, 32, 64, 96, 128, 256])
     sizes = live("bn_param_counts", num_features=c)
     params, elements = sizes["parameters"], sizes["buffer_elements"]
-    return q.count(params, q.say("prompt", c=c), q.say("explanation", c=c, params=params),
-                   {"buffers": params + elements, "running": 2 * params})
+    return q.count(params, {"buffers": params + elements, "running": 2 * params}, c=c,
+                   params=params)
 
 
 @template("bn-buffers", "bn-cnn", 2, "buffer numbers of BatchNorm2d(C)", _CNN)
 def _bn_buffers(q: Draw) -> Question:
     c = q.choice([8, 16, 32, 64, 128])
     elements = live("bn_param_counts", num_features=c)["buffer_elements"]
-    return q.count(elements, q.say("prompt", c=c),
-                   q.say("explanation", c=c, elements=elements), {"counter": 2 * c})
+    return q.count(elements, {"counter": 2 * c}, c=c, elements=elements)
 
 
 @template("conv-bn-params", "bn-cnn", 2, "parameters of Conv2d(bias=False) + BN", _CNN)
@@ -44,10 +43,8 @@ def _conv_bn_params(q: Draw) -> Question:
     bn = live("bn_param_counts", num_features=c_out)["parameters"]
     total = bn + sum(p.numel() for p in nn.Conv2d(c_in, c_out, k, bias=False).parameters())
     with_bias = total + c_out  # the conv's bias, one per output channel
-    sizes = {"c_in": c_in, "c_out": c_out, "k": k}
-    return q.count(total, q.say("prompt", **sizes),
-                   q.say("explanation", **sizes, weights=c_in * c_out * k * k, total=total),
-                   {"bias": with_bias})
+    return q.count(total, {"bias": with_bias}, c_in=c_in, c_out=c_out, k=k,
+                   weights=c_in * c_out * k * k, total=total)
 
 
 @template("values-per-channel", "bn-cnn", 1, "values behind each statistic, NCHW", _CNN)
@@ -57,9 +54,8 @@ def _per_channel_nchw(q: Draw) -> Question:
     n, c, h, w = shape
     layout = _layout(n, c, h, w)
     answer = layout["count"]
-    return q.count(answer, q.say("prompt", c=c, shape=nums(shape)),
-                   q.say("explanation", n=n, h=h, w=w, answer=answer),
-                   {"fc": layout["count_per_position"], "sample": layout["count_per_sample"]})
+    wrong = {"fc": layout["count_per_position"], "sample": layout["count_per_sample"]}
+    return q.count(answer, wrong, c=c, shape=nums(shape), n=n, h=h, w=w, answer=answer)
 
 
 @template("values-per-channel-nhwc", "bn-cnn", 2, "values behind each statistic, NHWC", _CNN)
@@ -67,8 +63,8 @@ def _per_channel_nhwc(q: Draw) -> Question:
     n, h, c = q.choice([4, 8, 16]), q.choice([5, 6, 8]), q.choice([3, 32, 64])
     layout = _layout(n, c, h, h)  # the same numbers as [N, H, W, C], BN read per channel
     answer = layout["count"]
-    return q.count(answer, q.say("prompt", shape=nums([n, h, h, c])),
-                   q.say("explanation", answer=answer), {"axis1": layout["count_wrong_axis"]})
+    return q.count(answer, {"axis1": layout["count_wrong_axis"]}, shape=nums([n, h, h, c]),
+                   answer=answer)
 
 
 @template("batch-of-one", "pitfalls", 2, "BN of a single image: H x W values",
@@ -76,8 +72,7 @@ def _per_channel_nhwc(q: Draw) -> Question:
 def _batch_of_one(q: Draw) -> Question:
     c, h = q.choice([3, 16, 64]), q.choice([4, 7, 14, 28])
     answer = _layout(1, c, h, h)["count"]
-    return q.count(answer, q.say("prompt", c=c, shape=nums([1, c, h, h])),
-                   q.say("explanation", answer=answer), {"one": 1})
+    return q.count(answer, {"one": 1}, c=c, shape=nums([1, c, h, h]), answer=answer)
 
 
 @template("groupnorm-count", "norm-variants", 2, "values behind each GroupNorm statistic",
@@ -93,9 +88,8 @@ def _group_norm(q: Draw) -> Question:
 
     view = torch.zeros(1, n * groups, c // groups, h, h, dtype=torch.float64)
     answer = trace(view).count
-    return q.count(answer, q.say("prompt", groups=groups, c=c, shape=nums([n, c, h, h])),
-                   q.say("explanation", per_group=c // groups, h=h, answer=answer),
-                   {"batch": n * answer})
+    return q.count(answer, {"batch": n * answer}, groups=groups, c=c, shape=nums([n, c, h, h]),
+                   per_group=c // groups, h=h, answer=answer)
 
 
 @template("channel-mean", "bn-cnn", 2, "one channel's mean over N x H x W", _CNN)
@@ -108,10 +102,6 @@ def _channel_mean(q: Draw) -> Question:
 
     means = trace(torch.tensor(values, dtype=torch.float64).reshape(2, 2, 1, 2)).mean.tolist()
     sample_mean = sum(values[0:4]) / 4
-    return q.numeric(
-        means[c],
-        q.say("prompt", channel=c + 1, a1=nums(values[0:2]), b1=nums(values[2:4]),
-              a2=nums(values[4:6]), b2=nums(values[6:8])),
-        q.say("explanation", channel=c + 1, mean=num(means[c])),
-        {"sample": sample_mean},
-    )
+    return q.numeric(means[c], {"sample": sample_mean}, channel=c + 1, a1=nums(values[0:2]),
+                     b1=nums(values[2:4]), a2=nums(values[4:6]), b2=nums(values[6:8]),
+                     mean=num(means[c]))

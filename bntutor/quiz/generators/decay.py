@@ -69,14 +69,9 @@ def _l2_gradient(q: Draw) -> Question:
     grad = _penalty_gradient(w, g, lam, penalty)
     other = _penalty_gradient(w, g, lam, "l2" if half else "l2-half")
     written = f"({num(lam)} / 2) * w^2" if half else f"{num(lam)} * w^2"
-    return q.numeric(
-        grad,
-        q.say("prompt", w=num(w), g=num(g), penalty=written),
-        q.say("explanation", penalty=written,
-              derivative="lambda * w" if half else "2 * lambda * w", grad=num(grad, 6)),
-        {"factor": other, "ignored": g},
-        tol=_FINE,
-    )
+    return q.numeric(grad, {"factor": other, "ignored": g}, tol=_FINE, w=num(w), g=num(g),
+                     penalty=written, derivative="lambda * w" if half else "2 * lambda * w",
+                     grad=num(grad, 6))
 
 
 @template("l1-gradient", "l1-l2", 2, "gradient of an L1 penalty", _LESSONS)
@@ -84,9 +79,8 @@ def _l1_gradient(q: Draw) -> Question:
     w, g, _, _ = _draw(q)
     lam = q.choice([0.1, 0.5, 0.01])
     grad = _penalty_gradient(w, g, lam, "l1")
-    return q.numeric(grad, q.say("prompt", w=num(w), g=num(g), lam=num(lam)),
-                     q.say("explanation", grad=num(grad, 6)),
-                     {"l2": _penalty_gradient(w, g, lam, "l2-half")}, tol=_FINE)
+    return q.numeric(grad, {"l2": _penalty_gradient(w, g, lam, "l2-half")}, tol=_FINE,
+                     w=num(w), g=num(g), lam=num(lam), grad=num(grad, 6))
 
 
 @template("l1-prox-step", "l1-l2", 3, "one proximal (soft-threshold) step", _LESSONS)
@@ -99,31 +93,24 @@ def _l1_prox(q: Draw) -> Question:
     lam = q.choice([1, 2, 0.5])
     z = torch.tensor(w - lr * g, dtype=torch.float64)
     new = float(torch.sign(z) * torch.clamp(z.abs() - lr * lam, min=0))
-    return q.numeric(
-        new,
-        q.say("prompt", lr=num(lr), lam=num(lam), w=num(w), g=num(g)),
-        q.say("explanation", z=num(float(z)), threshold=num(lr * lam), new=num(new)),
-        {"no-prox": float(z)},
-        tol=_FINE,
-    )
+    return q.numeric(new, {"no-prox": float(z)}, tol=_FINE, lr=num(lr), lam=num(lam), w=num(w),
+                     g=num(g), z=num(float(z)), threshold=num(lr * lam), new=num(new))
 
 
 @template("sgd-weight-decay", "weight-decay", 2, "one SGD step with weight_decay", _LESSONS)
 def _sgd_decay(q: Draw) -> Question:
     w, g, lr, wd = _draw(q)
     new = _optimizer_step("SGD", w, g, lr, wd)
-    step = {"lr": num(lr), "wd": num(wd), "w": num(w), "g": num(g)}
-    return q.numeric(new, q.say("prompt", **step), q.say("explanation", **step, new=num(new, 6)),
-                     {"ignored": w - lr * g, "unscaled": w - lr * g - wd * w}, tol=_FINE)
+    return q.numeric(new, {"ignored": w - lr * g, "unscaled": w - lr * g - wd * w}, tol=_FINE,
+                     lr=num(lr), wd=num(wd), w=num(w), g=num(g), new=num(new, 6))
 
 
 @template("adamw-first-step", "weight-decay", 3, "AdamW's first step", _LESSONS)
 def _adamw_step(q: Draw) -> Question:
     w, g, lr, wd = _draw(q)
     new = _optimizer_step("AdamW", w, g, lr, wd)
-    step = {"lr": num(lr), "wd": num(wd), "w": num(w), "g": num(g)}
-    return q.numeric(new, q.say("prompt", **step), q.say("explanation", **step, new=num(new, 6)),
-                     {"coupled": _optimizer_step("Adam", w, g, lr, wd)}, tol=_FINE)
+    return q.numeric(new, {"coupled": _optimizer_step("Adam", w, g, lr, wd)}, tol=_FINE,
+                     lr=num(lr), wd=num(wd), w=num(w), g=num(g), new=num(new, 6))
 
 
 @template("adam-l2-first-step", "weight-decay", 3, "Adam's first step with weight_decay",
@@ -132,9 +119,8 @@ def _adam_l2_step(q: Draw) -> Question:
     w, g, lr, wd = _draw(q)
     new = _optimizer_step("Adam", w, g, lr, wd)
     combined = g + wd * w
-    step = {"lr": num(lr), "wd": num(wd), "w": num(w), "g": num(g)}
-    # g = -wd * w: nothing to normalize, the step is 0
-    why = (q.say("explanation-cancelled", **step, new=num(new, 6)) if combined == 0 else
-           q.say("explanation", combined=num(combined), new=num(new, 6)))
-    return q.numeric(new, q.say("prompt", **step), why,
-                     {"decoupled": _optimizer_step("AdamW", w, g, lr, wd)}, tol=_FINE)
+    return q.numeric(new, {"decoupled": _optimizer_step("AdamW", w, g, lr, wd)}, tol=_FINE,
+                     # g = -wd * w: nothing to normalize, the step is 0
+                     explanation="explanation-cancelled" if combined == 0 else "explanation",
+                     lr=num(lr), wd=num(wd), w=num(w), g=num(g), combined=num(combined),
+                     new=num(new, 6))

@@ -19,12 +19,8 @@ def _kept_value(q: Draw) -> Question:
         torch.manual_seed(0)
         out = torch.nn.functional.dropout(torch.full((64,), x, dtype=torch.float64), p, True)
     kept = float(out.max())  # x > 0: a kept unit is the largest output
-    return q.numeric(
-        kept,
-        q.say("prompt", p=num(p), x=num(x)),
-        q.say("explanation", scale=num(1 / (1 - p)), x=num(x), p=num(p), kept=num(kept)),
-        {"unscaled": x, "original": x * (1 - p)},
-    )
+    return q.numeric(kept, {"unscaled": x, "original": x * (1 - p)}, p=num(p), x=num(x),
+                     scale=num(1 / (1 - p)), kept=num(kept))
 
 
 @template("dropout-variance", "dropout", 3, "the variance dropout adds", _LESSONS)
@@ -35,10 +31,5 @@ def _variance(q: Draw) -> Question:
     mean = x
     second = x * x / (1 - p)
     var = second - mean * mean
-    return q.numeric(
-        var,
-        q.say("prompt", p=num(p), x=num(x)),
-        q.say("explanation", high=num(x / (1 - p)), keep=num(1 - p), x=num(x),
-              second=num(second), var=num(var)),
-        {"unscaled": x * x * p * (1 - p)},
-    )
+    return q.numeric(var, {"unscaled": x * x * p * (1 - p)}, p=num(p), x=num(x),
+                     high=num(x / (1 - p)), keep=num(1 - p), second=num(second), var=num(var))

@@ -52,12 +52,9 @@ def _setting(w: float, b: float, mean: float, var: float, gamma: float, beta: fl
 def _folded_weight(q: Draw) -> Question:
     w, b, mean, var, gamma, beta = _draw(q)
     weight, _ = _folded_conv(w, b, mean, var, gamma, beta)
-    return q.numeric(
-        weight,
-        q.say("prompt", setting=_setting(w, b, mean, var, gamma, beta)),
-        q.say("explanation", gamma=num(gamma), w=num(w), var=num(var), weight=num(weight)),
-        {"variance": gamma * w / (var + _EPS), "gamma": w / math.sqrt(var + _EPS)},
-    )
+    wrong = {"variance": gamma * w / (var + _EPS), "gamma": w / math.sqrt(var + _EPS)}
+    return q.numeric(weight, wrong, setting=_setting(w, b, mean, var, gamma, beta),
+                     gamma=num(gamma), w=num(w), var=num(var), weight=num(weight))
 
 
 @template("folded-bias", "bn-cnn", 3, "bias of a conv with BN folded in", _LESSONS)
@@ -65,10 +62,6 @@ def _folded_bias(q: Draw) -> Question:
     w, b, mean, var, gamma, beta = _draw(q)
     _, bias = _folded_conv(w, b, mean, var, gamma, beta)
     scale = gamma / math.sqrt(var + _EPS)
-    return q.numeric(
-        bias,
-        q.say("prompt", setting=_setting(w, b, mean, var, gamma, beta)),
-        q.say("explanation", b=num(b), mean=num(mean), scale=num(scale), beta=num(beta),
-              bias=num(round(bias, 4))),
-        {"no-bias": -mean * scale + beta, "unscaled": b - mean * scale + beta},
-    )
+    wrong = {"no-bias": -mean * scale + beta, "unscaled": b - mean * scale + beta}
+    return q.numeric(bias, wrong, setting=_setting(w, b, mean, var, gamma, beta), b=num(b),
+                     mean=num(mean), scale=num(scale), beta=num(beta), bias=num(round(bias, 4)))

@@ -39,24 +39,17 @@ def _ordinal(i: int) -> LText:
 def _feature_mean(q: Draw) -> Question:
     rows, j = _batch(q, q.choice([3, 4]))
     stats = _bn(rows, j)
-    return q.numeric(
-        stats["mean"],
-        q.say("prompt", n=len(rows), table=_table(rows), feature=_ordinal(j)),
-        q.say("explanation", mean=num(stats['mean'])),
-        {"row": stats["row_means"][0]},
-    )
+    return q.numeric(stats["mean"], {"row": stats["row_means"][0]}, n=len(rows),
+                     table=_table(rows), feature=_ordinal(j), mean=num(stats["mean"]))
 
 
 @template("feature-var", "bn-mechanics", 1, "the biased batch variance of one feature", _LESSONS)
 def _feature_var(q: Draw) -> Question:
     rows, j = _batch(q, q.choice([3, 4, 5]))
     stats = _bn(rows, j)
-    return q.numeric(
-        stats["var"],
-        q.say("prompt", table=_table(rows), feature=_ordinal(j)),
-        q.say("explanation", var=num(stats["var"]), unbiased=num(stats["var_unbiased"])),
-        {"unbiased": stats["var_unbiased"], "std": math.sqrt(stats["var"])},
-    )
+    wrong = {"unbiased": stats["var_unbiased"], "std": math.sqrt(stats["var"])}
+    return q.numeric(stats["var"], wrong, table=_table(rows), feature=_ordinal(j),
+                     var=num(stats["var"]), unbiased=num(stats["var_unbiased"]))
 
 
 @template("normalized-value", "bn-mechanics", 2, "x_hat of one value in a small batch", _LESSONS)
@@ -66,13 +59,10 @@ def _normalized_value(q: Draw) -> Question:
     i = q.randrange(n)
     stats = _bn(rows, j)
     column, mean, var, x_hat = stats["column"], stats["mean"], stats["var"], stats["x_hat"]
-    return q.numeric(
-        x_hat[i],
-        q.say("prompt", table=_table(rows), sample=_ordinal(i), feature=_ordinal(j)),
-        q.say("explanation", mean=num(mean), var=num(var), x=num(column[i]),
-              x_hat=num(x_hat[i])),
-        {"unbiased": stats["x_hat_unbiased"][i], "no-sqrt": stats["x_over_var"][i]},
-    )
+    wrong = {"unbiased": stats["x_hat_unbiased"][i], "no-sqrt": stats["x_over_var"][i]}
+    return q.numeric(x_hat[i], wrong, table=_table(rows), sample=_ordinal(i),
+                     feature=_ordinal(j), mean=num(mean), var=num(var), x=num(column[i]),
+                     x_hat=num(x_hat[i]))
 
 
 @template("affine-output", "bn-mechanics", 2, "y = gamma * x_hat + beta", _LESSONS)
@@ -83,12 +73,9 @@ def _affine_output(q: Draw) -> Question:
     beta = float(q.choice([-1, 0.5, 1, 2]))
     stats = _bn([[v] for v in batch], gamma=gamma, beta=beta)
     x_hat, y = stats["x_hat"], stats["y"]
-    return q.numeric(
-        y[i],
-        q.say("prompt", batch=nums(batch), gamma=num(gamma), beta=num(beta), value=_ordinal(i)),
-        q.say("explanation", x_hat=num(x_hat[i]), y=num(round(y[i], 4))),
-        {"swapped": beta * x_hat[i] + gamma, "x-hat": x_hat[i]},
-    )
+    return q.numeric(y[i], {"swapped": beta * x_hat[i] + gamma, "x-hat": x_hat[i]},
+                     batch=nums(batch), gamma=num(gamma), beta=num(beta), value=_ordinal(i),
+                     x_hat=num(x_hat[i]), y=num(round(y[i], 4)))
 
 
 @template("normalized-column", "bn-mechanics", 3, "all normalized values of one feature",
@@ -96,12 +83,8 @@ def _affine_output(q: Draw) -> Question:
 def _normalized_column(q: Draw) -> Question:
     batch = small_batch(q, 4)
     stats = _bn([[v] for v in batch])
-    return q.tensor(
-        stats["x_hat"],
-        q.say("prompt", batch=nums(batch)),
-        q.say("explanation", mean=num(stats["mean"]), var=num(stats["var"]),
-              outputs=nums(stats["x_hat"], 3)),
-    )
+    return q.tensor(stats["x_hat"], batch=nums(batch), mean=num(stats["mean"]),
+                    var=num(stats["var"]), outputs=nums(stats["x_hat"], 3))
 
 
 def _eval_mode_bn(x: float, running_mean: float, running_var: float, gamma: float,
@@ -128,7 +111,5 @@ def _eval_output(q: Draw) -> Question:
     eps = 1e-5
     y = _eval_mode_bn(x, running_mean, running_var, gamma, beta, eps)
     no_sqrt = gamma * (x - running_mean) / (running_var + eps) + beta
-    setting = {"mean": num(running_mean), "var": num(running_var), "gamma": num(gamma),
-               "beta": num(beta), "x": num(x)}
-    return q.numeric(y, q.say("prompt", **setting),
-                     q.say("explanation", **setting, y=num(round(y, 4))), {"no-sqrt": no_sqrt})
+    return q.numeric(y, {"no-sqrt": no_sqrt}, mean=num(running_mean), var=num(running_var),
+                     gamma=num(gamma), beta=num(beta), x=num(x), y=num(round(y, 4)))

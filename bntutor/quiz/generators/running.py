@@ -34,15 +34,10 @@ def _running_mean_torch(q: Draw) -> Question:
     momentum = q.choice([0.1, 0.2, 0.3])
     batches = _batches(q, q.choice([2, 3]), q.choice([2, 3]))
     after = _after(batches, momentum)
-    mean = after["mean"]
     rule = say("shared.torch-rule")
-    return q.numeric(
-        mean,
-        q.say("prompt", momentum=num(momentum), k=len(batches), listing=_listing(batches)),
-        q.say("explanation", rule=rule, mean=num(mean)),
-        {"keras": after["mean_if_flipped"], "last": sum(batches[-1]) / len(batches[-1])},
-        hint=rule,
-    )
+    wrong = {"keras": after["mean_if_flipped"], "last": sum(batches[-1]) / len(batches[-1])}
+    return q.numeric(after["mean"], wrong, hint=rule, momentum=num(momentum), k=len(batches),
+                     listing=_listing(batches), rule=rule, mean=num(after["mean"]))
 
 
 @template("running-var-k", "train-vs-inference", 3,
@@ -52,13 +47,9 @@ def _running_var_torch(q: Draw) -> Question:
     batches = _batches(q, 2, q.choice([2, 3, 4]))
     after = _after(batches, momentum)
     rule = say("shared.torch-rule")
-    return q.numeric(
-        after["var"],
-        q.say("prompt", momentum=num(momentum), listing=_listing(batches)),
-        q.say("explanation", rule=rule, var=num(after["var"])),
-        {"biased": after["var_with_biased"]},
-        hint=rule,
-    )
+    return q.numeric(after["var"], {"biased": after["var_with_biased"]}, hint=rule,
+                     momentum=num(momentum), listing=_listing(batches), rule=rule,
+                     var=num(after["var"]))
 
 
 @template("running-var-first", "train-vs-inference", 2,
@@ -66,13 +57,9 @@ def _running_var_torch(q: Draw) -> Question:
 def _first_var_update(q: Draw) -> Question:
     batch = small_batch(q, q.choice([2, 3, 4, 5]), 0, 9)
     after = _after([batch], 0.1)
-    return q.numeric(
-        after["var"],
-        q.say("prompt", batch=nums(batch)),
-        q.say("explanation", var=num(after["batch_vars"][0]),
-              unbiased=num(after["batch_vars_unbiased"][0]), result=num(after["var"])),
-        {"biased": after["var_with_biased"]},
-    )
+    return q.numeric(after["var"], {"biased": after["var_with_biased"]}, batch=nums(batch),
+                     var=num(after["batch_vars"][0]),
+                     unbiased=num(after["batch_vars_unbiased"][0]), result=num(after["var"]))
 
 
 @template("keras-moving-mean", "train-vs-inference", 2, "Keras moving_mean after k batches",
@@ -82,13 +69,9 @@ def _moving_mean_keras(q: Draw) -> Question:
     batches = _batches(q, q.choice([2, 3]), q.choice([2, 3]))
     after = _after(batches, momentum, "keras")
     rule = say("shared.keras-rule")
-    return q.numeric(
-        after["mean"],
-        q.say("prompt", momentum=num(momentum), k=len(batches), listing=_listing(batches)),
-        q.say("explanation", rule=rule, momentum=num(momentum), mean=num(after["mean"], 6)),
-        {"torch": after["mean_if_flipped"]},
-        hint=rule,
-    )
+    return q.numeric(after["mean"], {"torch": after["mean_if_flipped"]}, hint=rule,
+                     momentum=num(momentum), k=len(batches), listing=_listing(batches),
+                     rule=rule, mean=num(after["mean"], 6))
 
 
 @template("keras-moving-var", "train-vs-inference", 3,
@@ -97,12 +80,9 @@ def _moving_var_keras(q: Draw) -> Question:
     momentum = q.choice([0.9, 0.8, 0.5])
     batches = _batches(q, 2, q.choice([2, 3, 4]))
     after = _after(batches, momentum, "keras")
-    return q.numeric(
-        after["var"],
-        q.say("prompt", momentum=num(momentum), listing=_listing(batches)),
-        q.say("explanation", rule=say("shared.keras-rule"), var=num(after["var"])),
-        {"unbiased": after["var_with_unbiased"]},
-    )
+    return q.numeric(after["var"], {"unbiased": after["var_with_unbiased"]},
+                     momentum=num(momentum), listing=_listing(batches),
+                     rule=say("shared.keras-rule"), var=num(after["var"]))
 
 
 @template("momentum-none", "train-vs-inference", 3, "momentum=None: the cumulative average",
@@ -110,6 +90,5 @@ def _moving_var_keras(q: Draw) -> Question:
 def _cumulative_average(q: Draw) -> Question:
     batches = _batches(q, q.choice([3, 4]), 2)
     mean = _after(batches, None)["mean"]  # momentum=None: batch t weighted 1/t
-    return q.numeric(mean, q.say("prompt", k=len(batches), listing=_listing(batches)),
-                     q.say("explanation", mean=num(mean)),
-                     {"ema": _after(batches, 0.1)["mean"]})
+    return q.numeric(mean, {"ema": _after(batches, 0.1)["mean"]}, k=len(batches),
+                     listing=_listing(batches), mean=num(mean))

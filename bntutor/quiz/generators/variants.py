@@ -31,13 +31,10 @@ def _renorm_r(q: Draw) -> Question:
     r_max = q.choice([1.5, 2.0, 3.0])
     sigma_b = math.sqrt(var_b)
     r = _clip(sigma_b / sigma, 1 / r_max, r_max)
-    return q.numeric(
-        r,
-        q.say("prompt", mu=num(mu), sigma=num(sigma), r_max=num(r_max), batch=nums(batch)),
-        q.say("explanation", var=num(var_b), sigma_b=num(sigma_b), ratio=num(sigma_b / sigma),
-              low=num(1 / r_max), r_max=num(r_max), r=num(r)),
-        {"inverted": sigma / sigma_b, "unclipped": sigma_b / sigma},
-    )
+    return q.numeric(r, {"inverted": sigma / sigma_b, "unclipped": sigma_b / sigma}, mu=num(mu),
+                     sigma=num(sigma), r_max=num(r_max), batch=nums(batch), var=num(var_b),
+                     sigma_b=num(sigma_b), ratio=num(sigma_b / sigma), low=num(1 / r_max),
+                     r=num(r))
 
 
 @template("renorm-d", "norm-variants", 3, "Batch Renorm's d", _LESSONS)
@@ -45,13 +42,9 @@ def _renorm_d(q: Draw) -> Question:
     batch, mu, sigma, mu_b, _ = _renorm_setting(q)
     d_max = q.choice([0.5, 1.0, 2.0])
     d = _clip((mu_b - mu) / sigma, -d_max, d_max)
-    return q.numeric(
-        d,
-        q.say("prompt", mu=num(mu), sigma=num(sigma), d_max=num(d_max), batch=nums(batch)),
-        q.say("explanation", mean=num(mu_b), raw=num((mu_b - mu) / sigma), low=num(-d_max),
-              d_max=num(d_max), d=num(d)),
-        {"sign": -d, "unclipped": (mu_b - mu) / sigma},
-    )
+    return q.numeric(d, {"sign": -d, "unclipped": (mu_b - mu) / sigma}, mu=num(mu),
+                     sigma=num(sigma), d_max=num(d_max), batch=nums(batch), mean=num(mu_b),
+                     raw=num((mu_b - mu) / sigma), low=num(-d_max), d=num(d))
 
 
 @template("layernorm-value", "norm-variants", 2, "LayerNorm of one sample", _LESSONS)
@@ -61,9 +54,6 @@ def _layer_norm(q: Draw) -> Question:
     # LayerNorm normalizes each sample on its own: a batch of two copies gives the same row
     stats = live("per_sample_norms", values=[features, features])
     mean, var, x_hat = stats["ln_mean"][0], stats["ln_var"][0], stats["ln_x_hat"][0]
-    return q.numeric(
-        x_hat[j],
-        q.say("prompt", features=nums(features), j=j + 1),
-        q.say("explanation", mean=num(mean), var=num(var), x_hat=num(x_hat[j])),
-        {"unbiased": stats["ln_x_hat_unbiased"][0][j]},
-    )
+    return q.numeric(x_hat[j], {"unbiased": stats["ln_x_hat_unbiased"][0][j]},
+                     features=nums(features), j=j + 1, mean=num(mean), var=num(var),
+                     x_hat=num(x_hat[j]))
