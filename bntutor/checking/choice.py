@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from bntutor.checking.feedback import matching_rule
 from bntutor.checking.text import normalize
@@ -21,6 +21,7 @@ from bntutor.content.models import LText, Option, option_ids
 from bntutor.messages import message
 
 MAX_LENGTH = 500
+T = TypeVar("T")
 _LETTER = re.compile(r"^\(?([a-z])[).:]?$")
 _LETTER_AND_TEXT = re.compile(r"^\(?([a-z])[).:]\s+\S")  # "b) the batch statistics"
 
@@ -135,13 +136,18 @@ def _letter_set(value: Any) -> list[str]:
     return sorted({_letter_of(v) for v in items})
 
 
-def _refuse(answer: str, lang: str = "en") -> Verdict | None:
-    """The verdict for an answer too empty or too long to read, else None."""
+def _read(answer: str, options: Sequence[LText | Option], read: Callable[..., T], what: str,
+          lang: str) -> T | Verdict:
+    """What ``read`` makes of ``answer``, or the verdict refusing an answer too empty, too
+    long or naming no option (``what`` it should have been)."""
     if not answer.strip():
         return Verdict.empty(lang)
     if len(answer) > MAX_LENGTH:
         return Verdict.too_long(MAX_LENGTH, lang)
-    return None
+    try:
+        return read(answer, options)
+    except ChoiceSyntaxError as exc:
+        return Verdict.unreadable_as(answer, what, exc.said(lang), lang)
 
 
 def check_choice(
@@ -152,13 +158,9 @@ def check_choice(
     lang: str = "en",
 ) -> Verdict:
     """``options`` in the order shown; ``expected`` and feedback answers name option ids."""
-    refusal = _refuse(answer, lang)
-    if refusal is not None:
-        return refusal
-    try:
-        letter = read_letter(answer, options)
-    except ChoiceSyntaxError as exc:
-        return Verdict.unreadable_as(answer, "an option", exc.said(lang), lang)
+    letter = _read(answer, options, read_letter, "an option", lang)
+    if isinstance(letter, Verdict):
+        return letter
     ident = _id_of(letter, options)
     read = {"understood": letter, "chosen": (ident,)}
     rule = matching_rule(ident, feedback or [], _letter_of, str.__eq__, lang)
@@ -179,13 +181,9 @@ def check_multi(
     """Like :func:`check_choice` for a set of options. A wrong answer's diagnosis never
     names a right option the learner left out: it explains a wrongly chosen option, or
     says how many chosen options are wrong and how many right ones are missing."""
-    refusal = _refuse(answer, lang)
-    if refusal is not None:
-        return refusal
-    try:
-        given = read_letters(answer, options)
-    except ChoiceSyntaxError as exc:
-        return Verdict.unreadable_as(answer, "options", exc.said(lang), lang)
+    given = _read(answer, options, read_letters, "options", lang)
+    if isinstance(given, Verdict):
+        return given
     chosen = tuple(_id_of(letter, options) for letter in given)
     read = {"understood": ", ".join(given), "chosen": chosen}
     given_ids = sorted(chosen)
