@@ -12,36 +12,25 @@ from collections.abc import Iterable, Mapping, Sequence
 from bntutor.errors import NotFoundError
 from bntutor.messages import message
 
-#: topic -> one-line description
-TOPICS: dict[str, str] = {
-    "bn-mechanics": "BN's forward pass: batch statistics, eps, gamma and beta",
-    "bn-cnn": "BN in convolutional networks: per-channel statistics, layouts, counts, folding",
-    "train-vs-inference": "training vs inference: running statistics, momentum, eval()",
-    "pitfalls": "batch dependence, batch size 1, no_grad, Keras trainable=False, fine-tuning",
-    "norm-variants": "LayerNorm, GroupNorm, InstanceNorm, Batch Renorm, SyncBN",
-    "dropout": "dropout: inverted scaling, train vs eval, dropout with BN",
-    "l1-l2": "L1 and L2 penalties: gradients, sparsity, priors",
-    "weight-decay": "weight decay in SGD, Adam and AdamW",
-    "why-bn": "why BN works: covariate shift, smoothness, scale invariance, learning rates",
-    "transformer-norms": "LayerNorm and RMSNorm in transformers, pre-LN vs post-LN",
-    "init-and-bn": "weight initialization and BN: He/Xavier, symmetry, zero-init gamma",
-    "regularizers": "early stopping, data augmentation, label smoothing as regularizers",
-}
-
-#: topic -> lesson slugs, used when neither the question nor the course says more
-DEFAULT_LESSONS: dict[str, tuple[str, ...]] = {
-    "bn-mechanics": ("bn-mechanics",),
-    "bn-cnn": ("bn-cnn",),
-    "train-vs-inference": ("train-vs-inference",),
+#: The quiz topics, each with the lessons to revisit when neither the question nor the
+#: course names any.
+TOPICS: dict[str, tuple[str, ...]] = {
+    "bn-mechanics": ("bn-mechanics",),  # batch statistics, eps, gamma and beta
+    "bn-cnn": ("bn-cnn",),  # per-channel statistics, layouts, counts, folding
+    "train-vs-inference": ("train-vs-inference",),  # running statistics, momentum, eval()
+    # batch dependence, batch size 1, no_grad, Keras trainable=False, fine-tuning
     "pitfalls": ("train-vs-inference", "similar-images"),
+    # LayerNorm, GroupNorm, InstanceNorm, Batch Renorm, SyncBN
     "norm-variants": ("similar-images", "beyond-bn"),
-    "dropout": ("dropout-and-bn",),
-    "l1-l2": ("l1-l2", "why-regularize"),
-    "weight-decay": ("l1-l2",),
+    "dropout": ("dropout-and-bn",),  # inverted scaling, train vs eval, dropout with BN
+    "l1-l2": ("l1-l2", "why-regularize"),  # L1 and L2 penalties: gradients, sparsity, priors
+    "weight-decay": ("l1-l2",),  # weight decay in SGD, Adam and AdamW
+    # covariate shift, smoothness, scale invariance, learning rates
     "why-bn": ("beyond-bn",),
+    # LayerNorm and RMSNorm in transformers, pre-LN vs post-LN
     "transformer-norms": ("norm-in-transformers",),
-    "init-and-bn": ("bn-mechanics", "beyond-bn"),
-    "regularizers": ("why-regularize",),
+    "init-and-bn": ("bn-mechanics", "beyond-bn"),  # He/Xavier, symmetry, zero-init gamma
+    "regularizers": ("why-regularize",),  # early stopping, augmentation, label smoothing
 }
 
 
@@ -76,4 +65,4 @@ def lessons_for(
         found = [slug for slug, topics in course_topics.items() if topic in topics]
         if found:
             return found
-    return list(DEFAULT_LESSONS.get(topic, ()))
+    return list(TOPICS.get(topic, ()))

@@ -9,7 +9,7 @@ from bntutor.content.i18n import localize
 from bntutor.content.loader import load_banks
 from bntutor.content.models import BankQuestion, Option, option_ids
 from bntutor.quiz.source import bank_item
-from bntutor.quiz.topics import DEFAULT_LESSONS, TOPICS
+from bntutor.quiz.topics import TOPICS
 
 BANKS = load_banks()
 QUESTIONS = [q for bank in BANKS for q in bank.questions]
@@ -20,12 +20,11 @@ def test_at_least_180_questions_over_every_topic() -> None:
     per_topic = Counter(q.topic for q in QUESTIONS)
     assert set(per_topic) == set(TOPICS)
     assert min(per_topic.values()) >= 10
-    assert set(DEFAULT_LESSONS) == set(TOPICS)
 
 
 def test_the_lessons_to_revisit_exist() -> None:
     slugs = {entry.slug for entry in load_course().lessons}
-    assert {s for lessons in DEFAULT_LESSONS.values() for s in lessons} <= slugs
+    assert {s for lessons in TOPICS.values() for s in lessons} <= slugs
     assert {s for q in QUESTIONS for s in q.lessons} <= slugs
 
 
