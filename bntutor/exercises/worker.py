@@ -53,22 +53,15 @@ class Checker:
         torch.set_num_threads(1)  # one thread: forking never inherits a busy thread pool
         self._prepared: dict[str, Prepared] = {}
 
-    def prepare(self, name: str) -> Prepared:
-        from bntutor.exercises.check import Prepared
-        from bntutor.exercises.registry import PROBLEMS
-
-        if name not in self._prepared:
-            self._prepared[name] = Prepared(PROBLEMS.get(name))
-            _ = self._prepared[name].wrongs, self._prepared[name].numeric
-            _ = self._prepared[name].baseline_ms
-        return self._prepared[name]
-
     def check(self, name: str, path: Path, framework: str, timeout: float) -> ExerciseVerdict:
-        from bntutor.exercises.check import judge
+        from bntutor.exercises.check import Prepared, judge
+        from bntutor.exercises.registry import PROBLEMS
         from bntutor.exercises.runner import Limits, run_in_child
 
         started = time.monotonic()
-        prep = self.prepare(name)
+        if name not in self._prepared:
+            self._prepared[name] = Prepared(PROBLEMS.get(name))
+        prep = self._prepared[name]
         p = prep.problem
         run = run_in_child(path, p.function, p.args, len(p.outputs), prep.cases, framework,
                            Limits(timeout=timeout))
