@@ -15,16 +15,9 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from bntutor.live.progress import ReportProgress, no_progress, step_reporter
+from bntutor.live.progress import ReportProgress, step_reporter
 from bntutor.live.registry import RunArgs, computation
-from bntutor.live.results import (
-    Block,
-    LiveResult,
-    PlotBlock,
-    ScalarsBlock,
-    Series,
-    TensorBlock,
-)
+from bntutor.live.results import Block, LiveResult, PlotBlock, ScalarsBlock, Series, TensorBlock
 
 if TYPE_CHECKING:
     from torch import Tensor, nn
@@ -98,9 +91,33 @@ class SimilarBatchData:
         }
 
 
-def run_similar_batch(
-    args: SimilarBatchArgs, report: ReportProgress = no_progress
-) -> SimilarBatchData:
+def _fc_batch_std(model: nn.Sequential, diverse: Tensor, similar: list[Tensor]) -> dict[str, float]:
+    """Mean over features of the std the FC layer's BN would divide by, per kind of batch."""
+    import torch
+    from torch import nn
+
+    bn = model[FC_BN]
+    assert isinstance(bn, nn.BatchNorm1d) and bn.running_var is not None
+    probe = copy.deepcopy(model).train()[:FC_BN]  # everything before that BN
+    with torch.no_grad():
+        std_div = float(probe(diverse).std(dim=0, unbiased=False).mean())
+        std_sim = sum(float(probe(b).std(dim=0, unbiased=False).mean()) for b in similar)
+    return {
+        "diverse": std_div,
+        "near_copies": std_sim / len(similar),
+        "running": float(bn.running_var.sqrt().mean()),
+    }
+
+
+@computation(
+    SimilarBatchArgs,
+    "Train a small CNN with BN and predict diverse vs near-identical batches in both modes.",
+    ("modes", "diverse_accuracy", "similar_accuracy", "shift_mean", "shift_max", "batch_std",
+     "eval_alone_max_diff", "eval_accuracy_before", "eval_accuracy_after",
+     "running_std_before", "running_std_after", "steps", "train_size", "images", "final_loss",
+     "eval_right_before", "eval_right_after", "eval_change"),
+)
+def similar_batch(args: SimilarBatchArgs, report: ReportProgress) -> LiveResult:
     import torch
 
     from bntutor.live._nets import accuracy, predict, small_cnn, train
@@ -149,7 +166,7 @@ def run_similar_batch(
         after = accuracy(predict(bn, test_x, False), test_y)
         running_after = _fc_batch_std(bn, test_x, similar[:1])["running"]
 
-    return SimilarBatchData(
+    data = SimilarBatchData(
         steps=steps,
         train_size=train_size,
         images=images,
@@ -164,104 +181,45 @@ def run_similar_batch(
         running_std_after=running_after,
         batch=args.batch,
     )
-
-
-def _fc_batch_std(model: nn.Sequential, diverse: Tensor, similar: list[Tensor]) -> dict[str, float]:
-    """Mean over features of the std the FC layer's BN would divide by, per kind of batch."""
-    import torch
-    from torch import nn
-
-    bn = model[FC_BN]
-    assert isinstance(bn, nn.BatchNorm1d) and bn.running_var is not None
-    probe = copy.deepcopy(model).train()[:FC_BN]  # everything before that BN
-    with torch.no_grad():
-        std_div = float(probe(diverse).std(dim=0, unbiased=False).mean())
-        std_sim = sum(float(probe(b).std(dim=0, unbiased=False).mean()) for b in similar)
-    return {
-        "diverse": std_div,
-        "near_copies": std_sim / len(similar),
-        "running": float(bn.running_var.sqrt().mean()),
-    }
-
-
-def training_block(data: SimilarBatchData) -> ScalarsBlock:
-    return ScalarsBlock(
-        "training",
-        [
+    bar_labels = ["BN train", "BN eval", "GN train", "GN eval"]
+    blocks: list[Block] = [
+        ScalarsBlock("training", [
             ("generated training images", data.train_size),
             ("steps of 32 images (Adam)", data.steps),
             ("last batch loss, BN model", data.final_loss["batch"]),
             ("last batch loss, GroupNorm twin", data.final_loss["group"]),
-        ],
-    )
-
-
-def accuracy_block(data: SimilarBatchData) -> TensorBlock:
-    return TensorBlock(
-        "accuracy",
-        [[d, s] for d, s in zip(data.diverse_accuracy, data.similar_accuracy, strict=True)],
-        row_labels=list(MODES),
-        col_labels=["diverse batch", "near-identical batch"],
-        highlight=[(0, 1)],
-        digits=3,
-    )
-
-
-def accuracy_plot(data: SimilarBatchData) -> PlotBlock:
-    labels = ["BN train", "BN eval", "GN train", "GN eval"]
-    return PlotBlock(
-        "accuracy on near-identical batches",
-        "bar",
-        [Series("accuracy", list(range(len(labels))), data.similar_accuracy)],
-        labels=labels,
-    )
-
-
-def shift_block(data: SimilarBatchData) -> TensorBlock:
-    return TensorBlock(
-        "how far an image's probabilities move when its batch mates change",
-        [[m, x] for m, x in zip(data.shift_mean, data.shift_max, strict=True)],
-        row_labels=list(MODES),
-        col_labels=["mean shift", "largest shift"],
-        caption="largest change of any class probability, diverse batch vs near-copies",
-        digits=4,
-    )
-
-
-def std_block(data: SimilarBatchData) -> ScalarsBlock:
-    return ScalarsBlock(
-        "spread the FC layer's BN divides by (mean std over features)",
-        [
+        ]),
+        TensorBlock(
+            "accuracy",
+            [[d, s] for d, s in zip(data.diverse_accuracy, data.similar_accuracy, strict=True)],
+            row_labels=list(MODES),
+            col_labels=["diverse batch", "near-identical batch"],
+            highlight=[(0, 1)],
+            digits=3,
+        ),
+        PlotBlock(
+            "accuracy on near-identical batches",
+            "bar",
+            [Series("accuracy", list(range(len(bar_labels))), data.similar_accuracy)],
+            labels=bar_labels,
+        ),
+        TensorBlock(
+            "how far an image's probabilities move when its batch mates change",
+            [[m, x] for m, x in zip(data.shift_mean, data.shift_max, strict=True)],
+            row_labels=list(MODES),
+            col_labels=["mean shift", "largest shift"],
+            caption="largest change of any class probability, diverse batch vs near-copies",
+        ),
+        ScalarsBlock("spread the FC layer's BN divides by (mean std over features)", [
             ("diverse batch (training mode)", data.batch_std["diverse"]),
             ("near-identical batch (training mode)", data.batch_std["near_copies"]),
             ("running estimate (eval mode)", data.batch_std["running"]),
-        ],
-    )
-
-
-def aftermath_block(data: SimilarBatchData) -> ScalarsBlock:
-    return ScalarsBlock(
-        "after predicting the near-identical batches in training mode",
-        [
+        ]),
+        ScalarsBlock("after predicting the near-identical batches in training mode", [
             ("FC layer's running std, before", data.batch_std["running"]),
             ("FC layer's running std, after", data.running_std_after),
             ("eval-mode accuracy on the diverse batch, before", data.diverse_accuracy[1]),
             ("eval-mode accuracy on the diverse batch, after", data.eval_accuracy_after),
-        ],
-        digits=3,
-    )
-
-
-@computation(
-    SimilarBatchArgs,
-    "Train a small CNN with BN and predict diverse vs near-identical batches in both modes.",
-    ("modes", "diverse_accuracy", "similar_accuracy", "shift_mean", "shift_max", "batch_std",
-     "eval_alone_max_diff", "eval_accuracy_before", "eval_accuracy_after",
-     "running_std_before", "running_std_after", "steps", "train_size", "images", "final_loss",
-     "eval_right_before", "eval_right_after", "eval_change"),
-)
-def similar_batch(args: SimilarBatchArgs, report: ReportProgress) -> LiveResult:
-    data = run_similar_batch(args, report)
-    blocks: list[Block] = [training_block(data), accuracy_block(data), accuracy_plot(data),
-                           shift_block(data), std_block(data), aftermath_block(data)]
+        ], digits=3),
+    ]
     return LiveResult(blocks=blocks, values=data.values())
