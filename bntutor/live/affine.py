@@ -1,19 +1,32 @@
-"""BN's affine step: γ and β can undo the normalization, and make a bias before BN useless.
+"""What BN makes of the Linear layer before it and of its own γ, β: γ and β can undo the
+normalization, a bias before BN is useless, and the scale of the weights does not matter.
 
 ``gamma_beta_identity``: with ``γ = √(σ² + ε)`` and ``β = μ`` the output is the input, for
 *that* batch; the next batch has other statistics, and the same γ, β do not give it back.
 ``bias_before_bn``: a bias added before BN is subtracted again with the batch mean, so
 the output is the same and the bias gets no gradient (β does its job); in float32 the
 gradient is rounding noise rather than 0, and weight decay still shrinks the bias.
+
+``bn_scale_invariance``: a linear layer followed by BN ignores the scale of its weights.
+
+``BN((a·W) x) = BN(W x)`` for any ``a > 0``, and the gradient with respect to the scaled
+weights is ``1/a`` times as large: bigger weights learn more slowly, which is why BN
+tolerates large learning rates and why weight decay on such weights acts as a knob on
+the effective learning rate.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
 from bntutor.live.registry import Args, computation
 from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
+
+if TYPE_CHECKING:
+    import torch
 
 
 class GammaBetaIdentityArgs(Args):
@@ -72,6 +85,20 @@ def gamma_beta_identity(args: GammaBetaIdentityArgs, report: ReportProgress) -> 
     )
 
 
+def linear_batch(seed: int, samples: int, in_features: int,
+                 out_features: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """A Linear layer's problem, drawn from ``seed``: input ``[samples, in_features]``,
+    weights ``[out_features, in_features]``, targets ``[samples, out_features]``."""
+    import torch
+
+    from bntutor.live._tensors import generator
+
+    gen = generator(seed)
+    shapes = ((samples, in_features), (out_features, in_features), (samples, out_features))
+    x, weight, target = (torch.randn(s, generator=gen, dtype=torch.float64) for s in shapes)
+    return x, weight, target
+
+
 class BiasBeforeBnArgs(Args):
     seed: int = Field(0, ge=0, le=1_000_000)
     samples: int = Field(8, ge=2, le=64)
@@ -92,14 +119,9 @@ def bias_before_bn(args: BiasBeforeBnArgs, report: ReportProgress) -> LiveResult
     import torch
 
     from bntutor.engine import trace
-    from bntutor.live._tensors import generator
 
-    gen = generator(args.seed)
-    shape = (args.samples, args.in_features)
-    x = torch.randn(shape, generator=gen, dtype=torch.float64)
-    weight = torch.randn((args.out_features, args.in_features), generator=gen,
-                         dtype=torch.float64)
-    target = torch.randn((args.samples, args.out_features), generator=gen, dtype=torch.float64)
+    x, weight, target = linear_batch(args.seed, args.samples, args.in_features,
+                                     args.out_features)
     w = weight.clone().requires_grad_(True)
     b = torch.full((args.out_features,), args.bias, dtype=torch.float64, requires_grad=True)
 
@@ -145,4 +167,54 @@ def bias_before_bn(args: BiasBeforeBnArgs, report: ReportProgress) -> LiveResult
             "bias_grad_max_float32": bias_grad32,
             "bias_after_decay_step": bias_after,
         },
+    )
+
+
+class BnScaleInvarianceArgs(Args):
+    seed: int = Field(0, ge=0, le=1_000_000)
+    scale: float = Field(10.0, gt=0, le=1e6, description="a: the weights are multiplied by it")
+    samples: int = Field(16, ge=2, le=256)
+    in_features: int = Field(5, ge=1, le=64)
+    out_features: int = Field(3, ge=1, le=64)
+
+
+@computation(
+    BnScaleInvarianceArgs,
+    "Scaling the weights before BN: same output, smaller gradient",
+    ("output_diff", "grad_ratio", "grad_norm", "grad_norm_scaled"),
+)
+def bn_scale_invariance(args: BnScaleInvarianceArgs, report: ReportProgress) -> LiveResult:
+    import torch
+
+    from bntutor.engine import trace
+
+    x, weight, target = linear_batch(args.seed, args.samples, args.in_features,
+                                     args.out_features)
+
+    def forward(w: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        w = w.clone().requires_grad_(True)
+        y = trace(x @ w.T).y
+        loss = ((y - target) ** 2).mean()
+        (grad,) = torch.autograd.grad(loss, w)
+        return y.detach(), grad
+
+    y1, g1 = forward(weight)
+    ya, ga = forward(args.scale * weight)
+    out_diff = float((y1 - ya).abs().max())
+    ratio = float(ga.norm() / g1.norm())
+    return LiveResult(
+        blocks=[
+            ScalarsBlock(
+                f"Linear → BN with weights W and with {args.scale:g}·W",
+                [
+                    ("largest difference between the outputs", out_diff),
+                    ("‖∂loss/∂W‖ with W", float(g1.norm())),
+                    (f"‖∂loss/∂W‖ with {args.scale:g}·W", float(ga.norm())),
+                    ("ratio", ratio),
+                ],
+                digits=8,
+            )
+        ],
+        values={"output_diff": out_diff, "grad_ratio": ratio,
+                "grad_norm": float(g1.norm()), "grad_norm_scaled": float(ga.norm())},
     )

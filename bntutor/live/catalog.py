@@ -13,10 +13,10 @@ from bntutor.live.registry import Computation, Registry
 TOPICS: tuple[str, ...] = (
     "bias_variance", "penalties", "optim_decay",  # regularization
     "feature_stats", "affine", "layouts", "params",  # BN mechanics, in CNNs
-    "running", "modes", "one_value", "ignore_norm", "similar_batch",  # train vs inference
+    "running", "modes", "similar_batch",  # train vs inference
     "dropout",
-    "backward_check", "backward_steps", "scale_invariance", "sync_bn", "fold_check",
-    "batch_noise", "per_sample_norms", "pre_post_ln",  # beyond BN
+    "backward", "sync_bn", "fold_check",
+    "batch_noise", "layer_norms",  # beyond BN
 )
 
 

@@ -1,16 +1,21 @@
-"""gamma_beta_identity and bias_before_bn, checked with torch's nn modules."""
+"""gamma_beta_identity and bias_before_bn, checked with torch's nn modules;
+bn_scale_invariance: scaling the weights by a divides the gradient by a."""
 
 from __future__ import annotations
 
 import pytest
 import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from torch import nn
 
 from bntutor.live._tensors import generator, int_batch
 from bntutor.live.affine import (
     BiasBeforeBnArgs,
+    BnScaleInvarianceArgs,
     GammaBetaIdentityArgs,
     bias_before_bn,
+    bn_scale_invariance,
     gamma_beta_identity,
 )
 
@@ -78,3 +83,11 @@ def test_a_bias_before_bn_still_moves_under_weight_decay() -> None:
     (bn(linear(x)) ** 2).mean().backward()
     torch.optim.SGD(linear.parameters(), lr=0.1, weight_decay=0.01).step()
     assert float(linear.bias.detach()[0]) == pytest.approx(4.995, abs=1e-5)
+
+
+@settings(max_examples=15, deadline=None)
+@given(scale=st.floats(0.5, 100), seed=st.integers(0, 50))
+def test_same_output_gradient_divided_by_the_scale(scale: float, seed: int) -> None:
+    values = bn_scale_invariance(BnScaleInvarianceArgs(seed=seed, scale=scale)).values
+    assert values["output_diff"] < 1e-3
+    assert values["grad_ratio"] == pytest.approx(1 / scale, rel=1e-3)
