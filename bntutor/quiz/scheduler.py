@@ -23,7 +23,7 @@ FAST_EXPLAIN_SECONDS = 120.0
 
 
 class CardStore(Protocol):
-    """The part of :class:`bntutor.store.Store` the scheduler uses."""
+    """The part of :class:`bntutor.store.store.Store` the scheduler uses."""
 
     def update_card(
         self, item_id: str, change: Callable[[str | None], tuple[str, datetime]], topic: str | None

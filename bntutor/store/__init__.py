@@ -3,7 +3,7 @@
 Everything lives in one SQLite file, ``<home>/bntutor.sqlite3`` (WAL mode, schema version
 in ``PRAGMA user_version``, migrations in :mod:`bntutor.store.migrations`)::
 
-    from bntutor.store import Store
+    from bntutor.store.store import Store
 
     with Store.open(home, clock=utc_now) as store:      # StoreError if unusable
         for warning in store.warnings: ...               # the CLI prints these
@@ -37,44 +37,6 @@ UTC text. The store never prints. A row that cannot be read (bad text in a date 
 broken JSON) is left out of what is returned and counted in ``store.unreadable_rows()``
 for the CLI to report.
 
-Importing this package is cheap (``home`` needs it at startup): the names below load
-their modules on first use.
+Importing this package is cheap (``home`` needs it at startup): it holds no code, and
+each caller imports the module it uses.
 """
-
-from __future__ import annotations
-
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from bntutor.store.attempts import Attempt, TopicStats
-    from bntutor.store.cards import CardRecord
-    from bntutor.store.lessons import LessonRecord, StepResult
-    from bntutor.store.quizzes import QuizRecord
-    from bntutor.store.store import Store
-
-__all__ = [
-    "Attempt",
-    "CardRecord",
-    "LessonRecord",
-    "QuizRecord",
-    "StepResult",
-    "Store",
-    "TopicStats",
-]
-
-_HOMES = {
-    "Attempt": "attempts",
-    "TopicStats": "attempts",
-    "CardRecord": "cards",
-    "LessonRecord": "lessons",
-    "StepResult": "lessons",
-    "QuizRecord": "quizzes",
-    "Store": "store",
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _HOMES:
-        return getattr(import_module(f"bntutor.store.{_HOMES[name]}"), name)
-    raise AttributeError(f"module 'bntutor.store' has no attribute {name!r}")
