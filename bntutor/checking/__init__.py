@@ -4,7 +4,3 @@ quizzes, review and ``validate``. The checkers under it are pure functions (answ
 question, expected value) -> Verdict: :func:`bntutor.checking.check.check` dispatches to
 one module per kind.
 """
-
-from bntutor.checking.verdict import ElementDiff, Verdict
-
-__all__ = ["ElementDiff", "Verdict"]
