@@ -7,7 +7,6 @@ from a thread reading the input stream. Both feed one queue the loop waits on.
 
 from __future__ import annotations
 
-import os
 import queue
 import threading
 import time
@@ -42,21 +41,16 @@ def _poll(path: Path, put: Callable[[Event], None], stop: threading.Event) -> No
             put(Event("changed"))
 
 
-def _watchfiles(path: Path, put: Callable[[Event], None], stop: threading.Event,
-                force_polling: bool | None) -> None:
-    from watchfiles import watch
-
-    name = path.name  # editors often save by writing a new file and renaming it
-    for _changes in watch(path.parent, stop_event=stop, force_polling=force_polling,
-                          poll_delay_ms=int(POLL_SECONDS * 1000), raise_interrupt=False,
-                          watch_filter=lambda _c, p: Path(p).name == name):
-        put(Event("changed"))
-
-
 def _watch(path: Path, put: Callable[[Event], None], stop: threading.Event) -> None:
-    force = True if os.environ.get("BNTUTOR_POLL") else None
+    """Native events where the system has them (WATCHFILES_FORCE_POLLING=1 polls instead)."""
     try:
-        _watchfiles(path, put, stop, force)
+        from watchfiles import watch
+
+        name = path.name  # editors often save by writing a new file and renaming it
+        for _changes in watch(path.parent, stop_event=stop, poll_delay_ms=int(POLL_SECONDS * 1000),
+                              raise_interrupt=False,
+                              watch_filter=lambda _c, p: Path(p).name == name):
+            put(Event("changed"))
     except Exception:  # no native events here (or no watchfiles): poll
         if not stop.is_set():
             _poll(path, put, stop)

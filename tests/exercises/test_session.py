@@ -92,7 +92,7 @@ def test_a_pass_without_hints_rates_good_and_only_the_first_pass_is_first() -> N
 @pytest.mark.parametrize("poll", [False, True])
 def test_a_save_is_an_event(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, poll: bool) -> None:
     if poll:
-        monkeypatch.setenv("BNTUTOR_POLL", "1")
+        monkeypatch.setenv("WATCHFILES_FORCE_POLLING", "1")
     path = tmp_path / "mine.py"
     path.write_text("a = 1\n")
     events = Events(path, io.StringIO())
