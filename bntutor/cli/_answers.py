@@ -9,11 +9,13 @@ taken before it are already saved.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TextIO, cast
 
+from bntutor.checking.check import MAX_ANSWER as MAX_LINE
 from bntutor.errors import BadInputError
 from bntutor.ui.prompt import ScriptedSource
 
@@ -22,85 +24,66 @@ if TYPE_CHECKING:
 
     from bntutor.cli.context import AppContext
 
-#: The longest line read: the answer checkers' own cap (bntutor.checking.check.MAX_ANSWER),
-#: so no answer a script can give is refused by one and taken by the other.
-MAX_LINE = 10_000
+# The longest line read (MAX_LINE) is the answer checkers' own cap, so no answer a
+# script can give is refused by one and taken by the other.
 STDIN = "standard input"
 _HINT = "answers.file.hint"
 
 
-class AnswerLines:
-    """The lines of ``stream``, each checked to be text and at most ``MAX_LINE`` long.
+def answer_lines(stream: BinaryIO | TextIO, name: str, max_line: int = MAX_LINE
+                 ) -> Iterator[str]:
+    """The lines of ``stream`` with their newlines, each checked to be text and at most
+    ``max_line`` long.
 
     ``stream`` is binary when it can be (each line is then decoded on its own, so an error
     names the very line), else text. ``name`` is the file's name, or :data:`STDIN`.
     """
-
-    def __init__(self, stream: BinaryIO | TextIO, name: str, max_line: int = MAX_LINE) -> None:
-        self._stream = stream
-        self._name = name
-        self._max = max_line
-        self._number = 0
-
-    def __iter__(self) -> Iterator[str]:
-        return self
-
-    def __next__(self) -> str:
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def readline(self) -> str:
-        """The next line with its newline; "" at the end."""
-        number = self._number + 1
-        limit = 4 * self._max + 2  # bytes or characters: room for any max-long line and "\r\n"
+    limit = 4 * max_line + 2  # bytes or characters: room for any max-long line and "\r\n"
+    for number in itertools.count(1):
         try:
-            raw = self._stream.readline(limit)
+            raw = stream.readline(limit)
         except UnicodeDecodeError:  # a text stream decodes blocks: the byte may be further on
-            raise self._error("answers.not_utf8", number, soon_after=True) from None
+            raise _error("answers.not_utf8", name, number, soon_after=True) from None
         except OSError as exc:  # /proc/self/mem, a device, a file gone bad under us
-            raise self._error("answers.cannot_read", number, reason=exc.strerror or exc) from None
+            raise _error("answers.cannot_read", name, number,
+                         reason=exc.strerror or exc) from None
         if isinstance(raw, bytes):
             if b"\0" in raw:
-                raise self._error("answers.binary", number)
+                raise _error("answers.binary", name, number)
             if len(raw) == limit and not raw.endswith(b"\n"):
-                raise self._too_long(number)
+                raise _error("answers.too_long", name, number, most=f"{max_line:,}")
             try:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8")  # a BOM is no answer
             except UnicodeDecodeError:
-                raise self._error("answers.not_utf8", number) from None
+                raise _error("answers.not_utf8", name, number) from None
         else:
             line = raw
         if not line:
-            return line
-        self._number = number
+            return
         body = line.rstrip("\r\n")
         if "\0" in body or not _encodable(body):
-            raise self._error("answers.binary", number)
-        if len(body) > self._max:
-            raise self._too_long(number)
-        return line
+            raise _error("answers.binary", name, number)
+        if len(body) > max_line:
+            raise _error("answers.too_long", name, number, most=f"{max_line:,}")
+        yield line
 
-    def _too_long(self, number: int) -> BadInputError:
-        return self._error("answers.too_long", number, most=f"{self._max:,}")
 
-    def _error(self, key: str, number: int, soon_after: bool = False,
-               **values: object) -> BadInputError:
-        """The catalog's error ``key`` at line ``number`` of the answers (``answers.*``)."""
-        from bntutor.cli._values import bad_input
-        from bntutor.messages import message
+def _error(key: str, name: str, number: int, soon_after: bool = False,
+           **values: object) -> BadInputError:
+    """The catalog's error ``key`` at line ``number`` of the answers (``answers.*``)."""
+    from bntutor.cli._values import bad_input
+    from bntutor.messages import message
 
-        if self._name == STDIN:
-            where = {lang: message("where.stdin_line", lang, stdin=STDIN, n=number)
-                     for lang in ("en", "zh")}
-        else:
-            where = {lang: f"{self._name}:{number}" for lang in ("en", "zh")}
-        if soon_after:
-            where = {lang: message("where.or_soon_after", lang, where=where[lang])
-                     for lang in ("en", "zh")}
-        hint = "answers.stdin.hint" if self._name == STDIN else _HINT
-        return bad_input(key, where["en"], hint, where["zh"], **values)
+    if name == STDIN:
+        where = {lang: message("where.stdin_line", lang, stdin=STDIN, n=number)
+                 for lang in ("en", "zh")}
+    else:
+        where = {lang: f"{name}:{number}" for lang in ("en", "zh")}
+    if soon_after:
+        where = {lang: message("where.or_soon_after", lang, where=where[lang])
+                 for lang in ("en", "zh")}
+    hint = "answers.stdin.hint" if name == STDIN else _HINT
+    return bad_input(key, where["en"], hint, where["zh"], **values)
 
 
 def _encodable(text: str) -> bool:
@@ -112,13 +95,13 @@ def _encodable(text: str) -> bool:
     return True
 
 
-# The readers given these only iterate over them, which is all AnswerLines offers of TextIO.
+# The readers given these only iterate over them, which is all answer_lines offers of TextIO.
 
 
 def stdin_lines(stdin: TextIO) -> TextIO:
     """Piped standard input as bounded answer lines (read as bytes when it has them)."""
     binary: BinaryIO | None = getattr(stdin, "buffer", None)
-    return cast(TextIO, AnswerLines(stdin if binary is None else binary, STDIN))
+    return cast(TextIO, answer_lines(stdin if binary is None else binary, STDIN))
 
 
 @contextmanager
@@ -132,7 +115,7 @@ def answers_file(path: Path) -> Iterator[TextIO]:
         raise bad_input("answers.cannot_open", str(path), _HINT,
                         reason=exc.strerror or exc) from None
     with stream:
-        yield cast(TextIO, AnswerLines(stream, str(path)))
+        yield cast(TextIO, answer_lines(stream, str(path)))
 
 
 @contextmanager

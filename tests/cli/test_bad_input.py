@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from bntutor.cli import _overview
-from bntutor.cli._answers import AnswerLines
+from bntutor.cli._answers import answer_lines
 from bntutor.cli.main import run
 from bntutor.errors import BadInputError, ExitStatus
 from bntutor.store.store import FILE_NAME, Store
@@ -149,7 +149,7 @@ def test_text_stdin_with_undecodable_bytes_is_refused(
 def test_an_endless_line_is_refused_after_a_bounded_read() -> None:
     """`--answers /dev/zero`: the reader stops at the limit instead of filling memory."""
     zeros = io.BytesIO(b"\0" * 10_000_000)
-    lines = AnswerLines(zeros, "zeros", max_line=100)
+    lines = answer_lines(zeros, "zeros", max_line=100)
     with pytest.raises(BadInputError, match="not text") as caught:
         next(lines)
     assert caught.value.where == "zeros:1"
