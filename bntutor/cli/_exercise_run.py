@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from bntutor.cli._clock import app_clock
-from bntutor.cli._exercise_review import card_id
 from bntutor.cli._store import open_store
 from bntutor.cli.context import AppContext
 from bntutor.content.exercises import (
@@ -30,17 +29,15 @@ from bntutor.exercises.starter import DEFAULT_DIR, starter_path, starter_text, w
 from bntutor.exercises.verdict import ExerciseVerdict, Message
 from bntutor.messages import message as msg
 from bntutor.store.store import Store
+from bntutor.ui.exercise_view import Texts, exercise_verdict_view, solution_view, task_view
 
 if TYPE_CHECKING:
     from bntutor.exercises.worker import Worker
-from bntutor.ui.exercise_view import (
-    Texts,
-    exercise_verdict_view,
-    solution_view,
-    task_view,
-)
+    from bntutor.store.cards import CardRecord
 
 TIMEOUT = 5.0
+#: Review's card of an exercise is ``exercise:NAME``; a due one is offered to write again.
+CARD_PREFIX = "exercise:"
 
 
 @dataclass(frozen=True)
@@ -130,7 +127,7 @@ class _Recorder:
 
         rating = review_rating(state)
         if rating is not None:
-            record_rating(self._store, card_id(self._name), self._topic, rating,
+            record_rating(self._store, CARD_PREFIX + self._name, self._topic, rating,
                           app_clock()(), time.monotonic() - self._started)
 
 
@@ -244,6 +241,10 @@ def run_exercise(app: AppContext, opts: ExerciseOptions) -> int:
 
 
 REVIEW_DIR = "review"  # under the workspace: a scratch copy, so the learner's own file stays
+
+
+def due_exercises(cards: Sequence[CardRecord]) -> list[str]:
+    return [c.qid.removeprefix(CARD_PREFIX) for c in cards if c.qid.startswith(CARD_PREFIX)]
 
 
 def offer_exercises(app: AppContext, names: Sequence[str]) -> int:

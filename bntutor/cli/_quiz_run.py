@@ -160,8 +160,7 @@ def review_seed(store: Store) -> str:
 
 
 def run_review(app: AppContext, n: int, answers: Path | None, as_json: bool) -> int:
-    from bntutor.cli._exercise_review import due_exercises, is_exercise_card
-    from bntutor.cli._exercise_run import offer_exercises
+    from bntutor.cli._exercise_run import CARD_PREFIX, due_exercises, offer_exercises
     from bntutor.ui.progress_view import nothing_due_line
 
     if answers is not None:  # a bad answers file is an error even when nothing is due
@@ -172,7 +171,7 @@ def run_review(app: AppContext, n: int, answers: Path | None, as_json: bool) -> 
     with open_store(app, clock) as store:
         due = store.due_cards(clock(), limit=n)
         exercises = due_exercises(due)  # asked after the questions, to write again
-        due = [c for c in due if not is_exercise_card(c.qid)]
+        due = [c for c in due if not c.qid.startswith(CARD_PREFIX)]
         if not due and exercises and not as_json:
             return offer_exercises(app, exercises)
         if not due:
