@@ -21,11 +21,9 @@ from typer.core import TyperGroup
 from bntutor import __version__
 from bntutor.cli.context import open_app
 
-#: The command groups (modules of ``bntutor.cli``), in the order help lists them.
-GROUPS = ("lessons", "next", "demo", "quiz", "progress", "compute", "exercise", "validate",
-          "config")
-#: Which group defines each command; ``tests/cli/test_app.py`` checks it against the groups.
-#: A command missing here still works: its run loads every group. ``help`` lists them all.
+#: Which group (module of ``bntutor.cli``) defines each command, in the order help lists
+#: them; ``tests/cli/test_app.py`` checks it against the groups. A command missing here
+#: still works: its run loads every group. ``help`` lists them all.
 COMMAND_GROUPS = {
     "lessons": "lessons", "lesson": "lessons", "next": "next", "demo": "demo",
     "quiz": "quiz", "review": "quiz", "progress": "progress", "repair": "progress",
@@ -33,6 +31,8 @@ COMMAND_GROUPS = {
     "exercises": "exercise", "exercise": "exercise", "validate": "validate",
     "config": "config",
 }
+#: The command groups, in the order help lists them.
+GROUPS = tuple(dict.fromkeys(COMMAND_GROUPS.values()))
 #: The root's options that take a value (the next argument is not a command).
 _VALUED = ("--home", "--lang")
 

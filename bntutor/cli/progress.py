@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated
 
 import typer
@@ -10,6 +11,9 @@ from bntutor.cli.context import AppContext, get_context
 from bntutor.cli.json_out import print_json
 
 app = typer.Typer()
+
+#: A lesson's fields in ``progress --json``, in its order (its minutes are not said).
+_LESSON_KEYS = ("number", "slug", "title", "steps", "steps_done", "started", "finished")
 
 
 @app.command("progress")
@@ -76,22 +80,14 @@ def _show(app: AppContext, as_json: bool) -> None:
     mastery = topic_mastery(totals, recent)
     if as_json:
         document = {
-            "lessons": [
-                {"number": r.number, "slug": r.slug, "title": r.title, "steps": r.steps,
-                 "steps_done": r.steps_done, "started": r.started, "finished": r.finished}
-                for r in rows
-            ],
+            "lessons": [{key: getattr(r, key) for key in _LESSON_KEYS} for r in rows],
             "quizzes": [
                 {"started_at": q.started_at.isoformat(), "seconds": round(q.seconds, 2),
                  "questions": q.n_questions, "correct": q.n_correct, "topics": list(q.topics)}
                 for q in quizzes
             ],
             "mastery": [m.to_dict() for m in mastery],
-            "exercises": [
-                {"number": r.number, "name": r.name, "title": r.title, "lesson": r.lesson,
-                 "status": r.status, "hints": r.hints, "solution_shown": r.solution_shown}
-                for r in exercise_table_rows
-            ],
+            "exercises": [asdict(r) for r in exercise_table_rows],
             "cards": {"total": cards, "due_now": due_now,
                       "next_due": next_due.isoformat() if next_due else None},
         }
