@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from bntutor.cli._clock import app_clock
 from bntutor.cli._store import open_store
 from bntutor.cli.context import AppContext
 from bntutor.content.exercises import (
@@ -34,6 +33,7 @@ from bntutor.ui.exercise_view import Texts, exercise_verdict_view, solution_view
 if TYPE_CHECKING:
     from bntutor.exercises.worker import Worker
     from bntutor.store.cards import CardRecord
+    from bntutor.store.clock import Clock
 
 TIMEOUT = 5.0
 #: Review's card of an exercise is ``exercise:NAME``; a due one is offered to write again.
@@ -106,8 +106,8 @@ class _Recorder:
     """Every check, hint and solution goes to the store at once; the sitting's review
     rating is given when it ends."""
 
-    def __init__(self, store: Store, name: str, topic: str) -> None:
-        self._store, self._name, self._topic = store, name, topic
+    def __init__(self, store: Store, name: str, topic: str, clock: Clock) -> None:
+        self._store, self._name, self._topic, self._clock = store, name, topic, clock
         self._started = time.monotonic()
 
     def check(self, verdict: ExerciseVerdict) -> None:
@@ -128,7 +128,7 @@ class _Recorder:
         rating = review_rating(state)
         if rating is not None:
             record_rating(self._store, CARD_PREFIX + self._name, self._topic, rating,
-                          app_clock()(), time.monotonic() - self._started)
+                          self._clock(), time.monotonic() - self._started)
 
 
 class _ConsoleIO:
@@ -198,16 +198,15 @@ def run_exercise(app: AppContext, opts: ExerciseOptions) -> int:
     exercise = load_exercise(opts.name)
     messages = load_messages()
     texts = _texts(exercise, messages, app.lang)
-    clock = app_clock()
     workers = [Worker(app.debug)]  # the one in use is the last; one that dies is replaced
-    with closing_all(workers), open_store(app, clock) as store:
+    with closing_all(workers), open_store(app) as store:
         store.check_writable()
         path = _prepare_file(app, opts, exercise, messages).resolve()
         store.start_exercise(opts.name)
         app.console.print(task_view(opts.name, exercise.title.get(app.lang),
                                     exercise.task.get(app.lang), str(path), len(exercise.hints),
                                     app.lang))
-        recorder = _Recorder(store, opts.name, exercise.lesson)
+        recorder = _Recorder(store, opts.name, exercise.lesson, app.clock)
         io = _ConsoleIO(app, exercise, texts, opts.framework)
 
         def check() -> ExerciseVerdict:

@@ -17,7 +17,6 @@ from rich.console import Console
 from bntutor import tutor
 from bntutor.checking.answering import Answering
 from bntutor.cli._answers import scripted_source
-from bntutor.cli._clock import app_clock
 from bntutor.cli._store import open_store
 from bntutor.cli._warmup import Warmup
 from bntutor.cli.context import AppContext
@@ -53,10 +52,10 @@ def run_lesson(
             message("lesson.no_step", app.lang, number=entry.number, step=step), "--step",
             message("lesson.its_steps", app.lang, steps=", ".join(tutor.step_ids(lesson))))
     console = Console(quiet=True) if as_json else app.console
-    clock = app_clock()
+    clock = app.clock
     with scripted_source(app, console, answers, as_json) as scripted:
         source = scripted or TerminalSource(console)
-        with open_store(app, clock) as store:
+        with open_store(app) as store:
             warmup = Warmup("torch").start()
             app = _lesson_language(app, store, lesson.slug, fresh=restart)
             progress, note = starting_point(store, lesson, restart, step, app.lang)

@@ -21,7 +21,6 @@ from rich.console import Console
 
 from bntutor.checking.answering import Answering
 from bntutor.cli._answers import answers_file, scripted_source
-from bntutor.cli._clock import app_clock
 from bntutor.cli._store import open_store
 from bntutor.cli._warmup import Warmup
 from bntutor.cli.context import AppContext
@@ -133,9 +132,9 @@ def run_quiz(app: AppContext, options: QuizOptions, answers: Path | None, as_jso
     item_ids = choose_items(content.source.bank_items(), options.topics, options.difficulty,
                             options.n, options.seed)
     console = Console(quiet=True) if as_json else app.console
-    clock = app_clock()
+    clock = app.clock
     with scripted_source(app, console, answers, as_json) as scripted, \
-            open_store(app, clock) as store:
+            open_store(app) as store:
         reader = scripted or TerminalSource(console, app.stdin, time.monotonic)
         store.check_writable()
         result, report = run_items(app, "quiz", item_ids, content, store, clock, reader,
@@ -166,9 +165,9 @@ def run_review(app: AppContext, n: int, answers: Path | None, as_json: bool) -> 
     if answers is not None:  # a bad answers file is an error even when nothing is due
         with answers_file(answers):
             pass
-    clock = app_clock()
+    clock = app.clock
     console = Console(quiet=True) if as_json else app.console
-    with open_store(app, clock) as store:
+    with open_store(app) as store:
         due = store.due_cards(clock(), limit=n)
         exercises = due_exercises(due)  # asked after the questions, to write again
         due = [c for c in due if not c.qid.startswith(CARD_PREFIX)]

@@ -8,14 +8,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from bntutor.cli._clock import app_clock
 from bntutor.cli.context import AppContext
 from bntutor.errors import StoreError
 from bntutor.messages import message
 from bntutor.store.home import FILE_NAME, home_exists
 
 if TYPE_CHECKING:
-    from bntutor.store.clock import Clock
     from bntutor.store.store import Store
 
 
@@ -44,11 +42,11 @@ def _reported(app: AppContext, store: Store) -> Iterator[Store]:
 
 
 @contextmanager
-def open_store(app: AppContext, clock: Clock) -> Iterator[Store]:
+def open_store(app: AppContext) -> Iterator[Store]:
     """The store in the home dir (both created if needed)."""
     from bntutor.store.store import Store
 
-    with _reported(app, Store.open(app.home(), clock)) as store:
+    with _reported(app, Store.open(app.home(), app.clock)) as store:
         yield store
 
 
@@ -62,7 +60,7 @@ def existing_store(app: AppContext) -> Iterator[Store | None]:
     from bntutor.store.store import Store
 
     try:
-        store = Store.open(app.home_dir, app_clock())
+        store = Store.open(app.home_dir, app.clock)
     except StoreError as exc:
         warn(app, f"progress not shown: {exc.one_line(app.lang)}")
         yield None

@@ -15,6 +15,8 @@ if TYPE_CHECKING:  # rich.console is imported when a console is made: `--help` n
     import typer
     from rich.console import Console
 
+    from bntutor.store.clock import Clock
+
 from bntutor.store.home import ensure_home
 
 
@@ -45,6 +47,13 @@ class AppContext:
     @property
     def err_console(self) -> Console:
         return self._consoles[1]
+
+    @cached_property
+    def clock(self) -> Clock:
+        """The wall clock of this run (``BNTUTOR_NOW`` moves it: see ``bntutor.cli._clock``)."""
+        from bntutor.cli._clock import app_clock
+
+        return app_clock()
 
     @property
     def consoles_made(self) -> bool:

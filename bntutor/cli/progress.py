@@ -32,7 +32,6 @@ def progress_cmd(
 
 
 def _reset(app: AppContext, ref: str, yes: bool) -> None:
-    from bntutor.cli._clock import app_clock
     from bntutor.cli._store import open_store
     from bntutor.content.course import load_course
 
@@ -42,13 +41,12 @@ def _reset(app: AppContext, ref: str, yes: bool) -> None:
                          f"Delete your progress in {name}?"):
         app.console.print("nothing deleted")
         return
-    with open_store(app, app_clock()) as store:
+    with open_store(app) as store:
         deleted = store.reset_lesson(entry.slug)
     app.console.print(f"progress of {name} deleted" if deleted else f"{name} had no progress")
 
 
 def _show(app: AppContext, as_json: bool) -> None:
-    from bntutor.cli._clock import app_clock
     from bntutor.cli._exercise_summary import exercise_rows
     from bntutor.cli._overview import standings
     from bntutor.cli._store import existing_store
@@ -56,8 +54,7 @@ def _show(app: AppContext, as_json: bool) -> None:
     from bntutor.quiz.mastery import RECENT, topic_mastery
     from bntutor.ui.progress_view import progress_view
 
-    clock = app_clock()
-    now = clock()
+    now = app.clock()
     course = load_course()
     with existing_store(app) as store:
         if store is None:
@@ -103,14 +100,13 @@ def repair_cmd(ctx: typer.Context) -> None:
 
     The old file is moved aside (bntutor.sqlite3.corrupt-<time>) and kept. Close any
     other bntutor first."""
-    from bntutor.cli._clock import app_clock
     from bntutor.messages import message
     from bntutor.store.recovery import repair
     from bntutor.store.store import FILE_NAME
 
     app_ctx = get_context(ctx)
     path = app_ctx.home() / FILE_NAME
-    done = repair(path, app_clock()())
+    done = repair(path, app_ctx.clock())
     if done is None:
         app_ctx.console.print(message("repair.nothing", app_ctx.lang, path=path), soft_wrap=True,
                               markup=False)
