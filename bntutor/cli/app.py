@@ -90,11 +90,7 @@ def root(
         typer.Option("--version", "-V", callback=_version, is_eager=True),
     ] = False,
 ) -> None:
-    """Learn Batch Normalization and regularization by computing in front of you.
-
-    Start with [bold]bntutor lesson 1[/bold], try [bold]bntutor demo similar-batch[/bold],
-    drill with [bold]bntutor quiz[/bold].
-    """
+    """Learn Batch Normalization and regularization by computing in front of you."""
     ctx.obj = open_app(home, lang, no_color, debug)
     if ctx.invoked_subcommand is None:
         from bntutor.cli.lessons import home as show_home

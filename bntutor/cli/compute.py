@@ -54,14 +54,7 @@ def bn_cmd(
     beta: Annotated[str | None, typer.Option("--beta")] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """Batch-normalize your own numbers, showing every step.
-
-    \b
-    Examples:
-      bntutor compute bn --values "1;2;3;4"
-      bntutor compute bn --values "1,2;3,5" --eval --running-mean 1,2 --running-var 4,1
-      bntutor compute bn --shape 4,2,3,3 --seed 1 --layout NCHW
-    """
+    """Batch-normalize your own numbers, showing every step."""
     from bntutor.cli._values import bad_input, build_batch, vector_for
 
     app_ctx = get_context(ctx)
@@ -174,13 +167,7 @@ def ln_cmd(
     beta: Annotated[str | None, typer.Option("--beta")] = None,
     as_json: _Json = False,
 ) -> None:
-    """LayerNorm of your own numbers, each sample on its own.
-
-    \b
-    Examples:
-      bntutor compute ln --values "1,2,3,6;10,10,10,10"
-      bntutor compute ln --shape 2,3,4 --seed 1
-    """
+    """LayerNorm of your own numbers, each sample on its own."""
     _run_norm(ctx, "layer", values, shape, seed, eps, gamma, beta, as_json)
 
 
@@ -194,13 +181,7 @@ def rms_cmd(
     gamma: _Gamma = None,
     as_json: _Json = False,
 ) -> None:
-    """RMSNorm of your own numbers, each sample on its own.
-
-    \b
-    Examples:
-      bntutor compute rms --values "1,2,3,6;10,10,10,10"
-      bntutor compute rms --shape 2,3,4 --seed 1 --json
-    """
+    """RMSNorm of your own numbers, each sample on its own."""
     _run_norm(ctx, "rms", values, shape, seed, eps, gamma, None, as_json)
 
 

@@ -31,15 +31,7 @@ def demo_cmd(
     quick: Annotated[bool, typer.Option("--quick")] = False,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """List the demos, or run one: cnn-bn, fc-bn, similar-batch, ...
-
-    \b
-    Examples:
-      bntutor demo
-      bntutor demo similar-batch
-      bntutor demo moving-average --seed 3 --quick
-      bntutor demo fold-bn --json
-    """
+    """List the demos, or run one: cnn-bn, fc-bn, similar-batch, ..."""
     from bntutor.content.demos import demo_list, find_demo, load_demo
     from bntutor.content.i18n import localize
 

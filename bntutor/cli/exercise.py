@@ -39,11 +39,7 @@ def exercise_cmd(
     reset: Annotated[bool, typer.Option("--reset")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y")] = False,
 ) -> None:
-    """Write a starter file, then check it at every save.
-
-    Enter re-runs the check; type :hint for the next hint, :solution to see the
-    reference (recorded), :help, :quit. Your file is never overwritten without --reset.
-    """
+    """Write a starter file, then check it at every save."""
     from bntutor.cli._exercise_run import ExerciseOptions, run_exercise
 
     code = run_exercise(get_context(ctx), ExerciseOptions(name, directory, framework, once,

@@ -2,8 +2,9 @@
 
 Every command's and parameter's help is the catalog message ``cli.<command path>``
 (``cli.bntutor`` for the root) and ``cli.<command path>.<parameter>`` in
-``data/messages.json``, in English and Chinese; :func:`localize` puts them in place once
-typer has built the click commands, and has click's own words (``Usage:``, the section
+``data/messages.json``, in English and Chinese (a command's docstring is only its first
+line, for the reader of the code); :func:`localize` puts them in place once typer has
+built the click commands, and has click's own words (``Usage:``, the section
 titles, the help option's line, ``[required]``) written from the catalog too. The
 language is read from the arguments, the environment and the settings before help is
 built (``bntutor.cli.language.early_language``): no command runs first.

@@ -36,23 +36,11 @@ def lesson_cmd(
     ctx: typer.Context,
     lesson: Annotated[str, typer.Argument()],
     restart: Annotated[bool, typer.Option("--restart")] = False,
-    answers: Annotated[
-        Path | None,
-        typer.Option(
-            "--answers",
-            metavar="FILE",
-        ),
-    ] = None,
+    answers: Annotated[Path | None, typer.Option("--answers", metavar="FILE")] = None,
     json_out: Annotated[bool, typer.Option("--json")] = False,
     step: Annotated[str | None, typer.Option("--step", metavar="ID")] = None,
 ) -> None:
-    """Play a lesson; resumes where you left off.
-
-    Type :hint, :skip, :show (the data a question works with), :back (the previous
-    step), :quit or :help at any prompt. Progress is saved after every step. A
-    finished lesson, or :quit, exits with 0; Ctrl-C or end of input (also scripted
-    answers that run out before the end) exits with 130.
-    """
+    """Play a lesson; resumes where you left off."""
     from bntutor.cli._lesson_run import run_lesson
 
     code = run_lesson(get_context(ctx), lesson, restart=restart, answers=answers, as_json=json_out,

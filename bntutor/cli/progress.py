@@ -96,10 +96,7 @@ def _show(app: AppContext, as_json: bool) -> None:
 
 @app.command("repair")
 def repair_cmd(ctx: typer.Context) -> None:
-    """Rebuild the progress database from every row that can still be read.
-
-    The old file is moved aside (bntutor.sqlite3.corrupt-<time>) and kept. Close any
-    other bntutor first."""
+    """Rebuild the progress database from every row that can still be read."""
     from bntutor.messages import message
     from bntutor.store.recovery import repair
     from bntutor.store.store import FILE_NAME

@@ -26,11 +26,7 @@ def _shown(path: Path) -> Path:
 @app.command("validate")
 def validate_cmd(
     ctx: typer.Context,
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(show_default=False,
-        ),
-    ] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(show_default=False)] = None,
 ) -> None:
     """Check lessons, question banks and exercises: schema, computations, every question's
     answers, and each exercise against its registered problem."""
