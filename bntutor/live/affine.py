@@ -22,15 +22,14 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import Args, computation
+from bntutor.live.registry import SeededArgs, computation
 from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
 
 if TYPE_CHECKING:
     import torch
 
 
-class GammaBetaIdentityArgs(Args):
-    seed: int = Field(0, ge=0, le=1_000_000)
+class GammaBetaIdentityArgs(SeededArgs):
     samples: int = Field(8, ge=2, le=64)
     features: int = Field(4, ge=1, le=16)
     eps: float = Field(1e-5, gt=0, le=1)
@@ -99,8 +98,7 @@ def linear_batch(seed: int, samples: int, in_features: int,
     return x, weight, target
 
 
-class BiasBeforeBnArgs(Args):
-    seed: int = Field(0, ge=0, le=1_000_000)
+class BiasBeforeBnArgs(SeededArgs):
     samples: int = Field(8, ge=2, le=64)
     in_features: int = Field(3, ge=1, le=32)
     out_features: int = Field(2, ge=1, le=32)
@@ -170,8 +168,7 @@ def bias_before_bn(args: BiasBeforeBnArgs, report: ReportProgress) -> LiveResult
     )
 
 
-class BnScaleInvarianceArgs(Args):
-    seed: int = Field(0, ge=0, le=1_000_000)
+class BnScaleInvarianceArgs(SeededArgs):
     scale: float = Field(10.0, gt=0, le=1e6, description="a: the weights are multiplied by it")
     samples: int = Field(16, ge=2, le=256)
     in_features: int = Field(5, ge=1, le=64)

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import Args, computation
+from bntutor.live.registry import Args, SeededArgs, computation
 from bntutor.live.results import LiveResult, PlotBlock, ScalarsBlock, Series, TensorBlock
 from bntutor.numbers import format_change
 
@@ -121,8 +121,7 @@ def bn_backward_steps(args: BnBackwardStepsArgs, report: ReportProgress) -> Live
     )
 
 
-class BnGradientCheckArgs(Args):
-    seed: int = Field(0, ge=0, le=1_000_000)
+class BnGradientCheckArgs(SeededArgs):
     samples: int = Field(4, ge=2, le=32)
     features: int = Field(2, ge=1, le=8)
     steps: list[float] = Field(default_factory=lambda: [1e-1, 1e-2, 1e-3, 1e-4, 1e-6],
@@ -181,8 +180,7 @@ def bn_gradient_check(args: BnGradientCheckArgs, report: ReportProgress) -> Live
     )
 
 
-class BnBackwardCheckArgs(Args):
-    seed: int = Field(0, ge=0, le=1_000_000)
+class BnBackwardCheckArgs(SeededArgs):
     samples: int = Field(8, ge=2, le=256)
     features: int = Field(3, ge=1, le=32)
     eps: float = Field(1e-5, gt=0, le=1)
@@ -259,8 +257,7 @@ def bn_backward_check(args: BnBackwardCheckArgs, report: ReportProgress) -> Live
     )
 
 
-class BnIgnoreNormalizationArgs(Args):
-    seed: int = Field(0, ge=0, le=1_000_000)
+class BnIgnoreNormalizationArgs(SeededArgs):
     samples: int = Field(16, ge=2, le=1024)
     steps: int = Field(20, ge=1, le=1000)
     lr: float = Field(0.1, gt=0, le=10)

@@ -22,15 +22,14 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import Args, RunArgs, computation
+from bntutor.live.registry import RunArgs, SeededArgs, computation
 from bntutor.live.results import Block, LiveResult, PlotBlock, Series, TensorBlock
 
 if TYPE_CHECKING:
     import torch
 
 
-class BiasVarianceArgs(Args):
-    seed: int = Field(0, ge=0, le=1_000_000)
+class BiasVarianceArgs(SeededArgs):
     degrees: list[int] = Field(default_factory=lambda: [1, 3, 9], min_length=1, max_length=8)
     trials: int = Field(200, ge=10, le=2000, description="training sets drawn")
     train_size: int = Field(15, ge=3, le=200)

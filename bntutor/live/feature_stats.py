@@ -15,12 +15,11 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import Args, computation
+from bntutor.live.registry import SeededArgs, computation
 from bntutor.live.results import Block, LiveResult, ScalarsBlock, TensorBlock
 
 
-class BnColumnArgs(Args):
-    seed: int = Field(0, ge=0, le=1_000_000)
+class BnColumnArgs(SeededArgs):
     samples: int = Field(8, ge=2, le=64)
     features: int = Field(4, ge=1, le=16)
     column: int = Field(0, ge=0, le=15, description="the highlighted feature, counted from 0")

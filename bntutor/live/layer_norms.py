@@ -26,7 +26,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import Args, computation
+from bntutor.live.registry import Args, SeededArgs, computation
 from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
 
 DEFAULT_BATCH = [[1.0, 2.0, 3.0, 6.0], [4.0, 4.0, 8.0, 8.0], [0.0, 5.0, 5.0, 10.0]]
@@ -132,8 +132,7 @@ def norm_param_counts(args: NormParamCountsArgs, report: ReportProgress) -> Live
     )
 
 
-class PrePostLnArgs(Args):
-    seed: int = Field(0, ge=0, le=1_000_000)
+class PrePostLnArgs(SeededArgs):
     depths: list[int] = Field(default_factory=lambda: [6, 12, 24], min_length=2, max_length=6)
     width: int = Field(64, ge=4, le=256)
     samples: int = Field(32, ge=2, le=256)

@@ -17,15 +17,14 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import Args, RunArgs, computation
+from bntutor.live.registry import RunArgs, SeededArgs, computation
 from bntutor.live.results import Block, LiveResult, PlotBlock, ScalarsBlock, Series, TensorBlock
 
 if TYPE_CHECKING:
     import torch
 
 
-class BnLayoutStatsArgs(Args):
-    seed: int = Field(0, ge=0, le=1_000_000)
+class BnLayoutStatsArgs(SeededArgs):
     n: int = Field(8, ge=1, le=64, description="batch size N")
     c: int = Field(3, ge=1, le=64, description="channels C")
     h: int = Field(4, ge=1, le=32, description="height H")

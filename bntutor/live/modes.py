@@ -24,15 +24,14 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import Args, computation
+from bntutor.live.registry import Args, SeededArgs, computation
 from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
 
 if TYPE_CHECKING:
     import torch
 
 
-class BnModesArgs(Args):
-    seed: int = Field(0, ge=0, le=1_000_000)
+class BnModesArgs(SeededArgs):
     features: int = Field(3, ge=1, le=16)
     batch_size: int = Field(8, ge=2, le=256)
     warmup: int = Field(50, ge=0, le=2000, description="training batches seen before the test")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field, model_validator
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import Args, computation
+from bntutor.live.registry import Args, SeededArgs, computation
 from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
 
 if TYPE_CHECKING:
@@ -78,8 +78,7 @@ def sgd_weight_decay_step(args: SgdWeightDecayStepArgs, report: ReportProgress) 
     )
 
 
-class AdamVsAdamwStepArgs(Args):
-    seed: int = Field(0, ge=0, le=1_000_000)
+class AdamVsAdamwStepArgs(SeededArgs):
     w0: float = Field(1.0, ge=-100, le=100, description="every weight starts here")
     grad_scales: list[float] = Field(
         default_factory=lambda: [10.0, 0.01], min_length=1, max_length=8,

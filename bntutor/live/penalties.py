@@ -30,7 +30,7 @@ import math
 from pydantic import Field
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import Args, RunArgs, computation
+from bntutor.live.registry import Args, RunArgs, SeededArgs, computation
 from bntutor.live.results import LiveResult, PlotBlock, ScalarsBlock, Series, TensorBlock
 
 Weights = list[float]
@@ -205,8 +205,7 @@ def lasso_vs_ridge(args: LassoRidgeArgs, report: ReportProgress) -> LiveResult:
     ], values=v)
 
 
-class RidgeClosedFormArgs(Args):
-    seed: int = Field(0, ge=0, le=1_000_000)
+class RidgeClosedFormArgs(SeededArgs):
     samples: int = Field(20, ge=2, le=500)
     features: int = Field(3, ge=1, le=20)
     x: list[list[float]] | None = Field(None, max_length=200, description="rows of X")

@@ -28,6 +28,12 @@ class Args(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class SeededArgs(Args):
+    """The arguments of a computation that draws its numbers from ``seed``."""
+
+    seed: int = Field(0, ge=0, le=1_000_000)
+
+
 class RunArgs(Args):
     """The arguments of an experiment a demo plays: ``bntutor demo --seed S --quick`` sets
     these two (``quick`` runs a shorter version)."""

@@ -19,12 +19,11 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from bntutor.live.progress import ReportProgress
-from bntutor.live.registry import Args, RunArgs, computation
+from bntutor.live.registry import RunArgs, SeededArgs, computation
 from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
 
 
-class SyncBnStatsArgs(Args):
-    seed: int = Field(0, ge=0, le=1_000_000)
+class SyncBnStatsArgs(SeededArgs):
     devices: int = Field(2, ge=1, le=16)
     per_device: int = Field(4, ge=1, le=1024, description="samples on each device")
     spread: float = Field(3.0, ge=0, le=1000, description="how different the devices' data are")
