@@ -69,12 +69,12 @@ def train(
     steps: int,
     batch: int,
     generator: torch.Generator,
-    lr: float = 1e-2,
     on_step: Callable[[int], None] | None = None,
 ) -> float:
-    """Adam on random mini-batches of ``batch`` samples; returns the last batch's loss."""
+    """Adam (learning rate 0.01) on random mini-batches of ``batch`` samples; returns the
+    last batch's loss."""
     model.train()
-    optimizer = Adam(list(model.parameters()), lr=lr)
+    optimizer = Adam(list(model.parameters()), lr=1e-2)
     loss = torch.zeros(())
     for step in range(steps):
         index = torch.randint(0, len(images), (batch,), generator=generator)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from bntutor.live._tensors import floats, generator, int_batch, labels
 from bntutor.live.progress import ReportProgress
 from bntutor.live.registry import SeededArgs, computation
 from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
@@ -45,7 +46,6 @@ def gamma_beta_identity(args: GammaBetaIdentityArgs, report: ReportProgress) -> 
     import torch
 
     from bntutor.engine import trace
-    from bntutor.live._tensors import floats, int_batch, labels
 
     x = int_batch(args.seed, args.samples, args.features)
     plain = trace(x, eps=args.eps)
@@ -89,8 +89,6 @@ def linear_batch(seed: int, samples: int, in_features: int,
     """A Linear layer's problem, drawn from ``seed``: input ``[samples, in_features]``,
     weights ``[out_features, in_features]``, targets ``[samples, out_features]``."""
     import torch
-
-    from bntutor.live._tensors import generator
 
     gen = generator(seed)
     shapes = ((samples, in_features), (out_features, in_features), (samples, out_features))

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from bntutor.live._tensors import floats, generator, labels, normal_batch
 from bntutor.live.progress import ReportProgress
 from bntutor.live.registry import Args, SeededArgs, computation
 from bntutor.live.results import LiveResult, PlotBlock, ScalarsBlock, Series, TensorBlock
@@ -63,7 +64,6 @@ def bn_backward_steps(args: BnBackwardStepsArgs, report: ReportProgress) -> Live
 
     from bntutor.engine import backward, trace
     from bntutor.errors import ContentError
-    from bntutor.live._tensors import floats, labels
 
     if len(args.values) != len(args.grad):
         raise ContentError("bn_backward_steps needs one upstream gradient per value")
@@ -133,7 +133,6 @@ def relative_error(dtype_name: str, h: float, args: BnGradientCheckArgs) -> floa
     import torch
 
     from bntutor.engine import backward, trace
-    from bntutor.live._tensors import generator
 
     dtype = torch.float32 if dtype_name == "float32" else torch.float64
     gen = generator(args.seed)
@@ -190,8 +189,6 @@ def problem(args: BnBackwardCheckArgs) -> tuple[torch.Tensor, ...]:
     """``(x [samples, features], gamma [features], beta [features], grad_output)``."""
     import torch
 
-    from bntutor.live._tensors import generator
-
     gen = generator(args.seed)
     shape = (args.samples, args.features)
     x = 3 * torch.randn(shape, generator=gen, dtype=torch.float64) + 1
@@ -209,7 +206,6 @@ def problem(args: BnBackwardCheckArgs) -> tuple[torch.Tensor, ...]:
 )
 def bn_backward_check(args: BnBackwardCheckArgs, report: ReportProgress) -> LiveResult:
     from bntutor.engine import backward, trace
-    from bntutor.live._tensors import floats, labels
 
     x, gamma, beta, grad_out = problem(args)
     for t in (x, gamma, beta):
@@ -272,8 +268,6 @@ class BnIgnoreNormalizationArgs(SeededArgs):
 )
 def bn_ignore_normalization(args: BnIgnoreNormalizationArgs, report: ReportProgress) -> LiveResult:
     import torch
-
-    from bntutor.live._tensors import normal_batch
 
     u = normal_batch(args.seed, (args.samples,))
     target = (u - u.mean()) + args.offset

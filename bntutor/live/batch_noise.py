@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field
 
+from bntutor.live._tensors import torch_session
 from bntutor.live.progress import ReportProgress, step_reporter
 from bntutor.live.registry import RunArgs, computation
 from bntutor.live.results import LiveResult, PlotBlock, Series, TensorBlock
@@ -37,8 +38,6 @@ class SmallBatchNoiseArgs(RunArgs):
 )
 def small_batch_noise(args: SmallBatchNoiseArgs, report: ReportProgress) -> LiveResult:
     import torch
-
-    from bntutor.live._session import torch_session
 
     trials = args.trials or (500 if args.quick else 4000)
     sigma2 = args.std**2
@@ -93,7 +92,6 @@ class SmallBatchTrainingArgs(RunArgs):
 )
 def small_batch_training(args: SmallBatchTrainingArgs, report: ReportProgress) -> LiveResult:
     from bntutor.live._nets import accuracy, predict, small_cnn, train
-    from bntutor.live._session import torch_session
     from bntutor.live.shape_images import CLASSES, make_shapes
 
     steps = args.steps or (100 if args.quick else 400)

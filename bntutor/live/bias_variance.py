@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from bntutor.live._tensors import generator, torch_session
 from bntutor.live.progress import ReportProgress
 from bntutor.live.registry import RunArgs, SeededArgs, computation
 from bntutor.live.results import Block, LiveResult, PlotBlock, Series, TensorBlock
@@ -42,8 +43,6 @@ def training_sets(args: BiasVarianceArgs) -> tuple[torch.Tensor, torch.Tensor]:
     import math
 
     import torch
-
-    from bntutor.live._tensors import generator
 
     gen = generator(args.seed)
     f64 = torch.float64
@@ -126,7 +125,6 @@ def poly_overfit(args: PolyOverfitArgs, report: ReportProgress) -> LiveResult:
     import torch
 
     from bntutor.live._linear import ridge
-    from bntutor.live._session import torch_session
 
     def curve(x: torch.Tensor) -> torch.Tensor:
         return torch.sin(math.pi * x)

@@ -18,6 +18,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from bntutor.live._tensors import floats, torch_session
 from bntutor.live.progress import ReportProgress
 from bntutor.live.registry import Args, RunArgs, computation
 from bntutor.live.results import Block, LiveResult, PlotBlock, ScalarsBlock, Series, TensorBlock
@@ -38,8 +39,6 @@ class InvertedDropoutArgs(Args):
 )
 def inverted_dropout(args: InvertedDropoutArgs, report: ReportProgress) -> LiveResult:
     import torch
-
-    from bntutor.live._tensors import floats
 
     x = torch.full((args.n,), args.value, dtype=torch.float64)
     drop = torch.nn.Dropout(args.p)
@@ -109,7 +108,6 @@ def dropout_variance(args: DropoutVarianceArgs, report: ReportProgress) -> LiveR
     from torch import nn
 
     from bntutor.engine import BatchNorm
-    from bntutor.live._session import torch_session
 
     batches = args.batches or (40 if args.quick else 200)
     var = args.std**2

@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from bntutor.live._tensors import floats, int_batch, labels, rows
 from bntutor.live.progress import ReportProgress
 from bntutor.live.registry import SeededArgs, computation
 from bntutor.live.results import Block, LiveResult, ScalarsBlock, TensorBlock
@@ -61,7 +62,6 @@ def bn_column(args: BnColumnArgs, report: ReportProgress) -> LiveResult:
     import torch
 
     from bntutor.engine import trace
-    from bntutor.live._tensors import floats, int_batch, labels, rows
 
     if args.values is not None:
         x = torch.tensor(args.values, dtype=torch.float64)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from bntutor.live._tensors import torch_session
 from bntutor.live.progress import ReportProgress
 from bntutor.live.registry import RunArgs, computation
 from bntutor.live.results import LiveResult, PlotBlock, ScalarsBlock, Series
@@ -70,7 +71,6 @@ def fold_bn(args: FoldBnArgs, report: ReportProgress) -> LiveResult:
     from torch import nn
 
     from bntutor.engine import fold
-    from bntutor.live._session import torch_session
 
     repeats = args.repeats or (20 if args.quick else 50)
     with torch_session(args.seed) as gen, torch.no_grad():

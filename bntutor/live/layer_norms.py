@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from bntutor.live._tensors import floats, generator, labels, rows
 from bntutor.live.progress import ReportProgress
 from bntutor.live.registry import Args, SeededArgs, computation
 from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
@@ -49,7 +50,6 @@ def per_sample_norms(args: PerSampleNormsArgs, report: ReportProgress) -> LiveRe
 
     from bntutor.engine import ln_trace, rms_trace, trace
     from bntutor.errors import ContentError
-    from bntutor.live._tensors import floats, labels, rows
 
     width = len(args.values[0])
     if width < 2 or any(len(r) != width for r in args.values):
@@ -143,7 +143,6 @@ def stack_gradients(pre: bool, depth: int, args: PrePostLnArgs) -> tuple[list[fl
     import torch
 
     from bntutor.engine import layer_norm
-    from bntutor.live._tensors import generator
 
     gen = generator(args.seed)
     d = args.width

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from bntutor.live._tensors import floats, labels, normal_batch, torch_session
 from bntutor.live.progress import ReportProgress
 from bntutor.live.registry import RunArgs, SeededArgs, computation
 from bntutor.live.results import Block, LiveResult, PlotBlock, ScalarsBlock, Series, TensorBlock
@@ -34,7 +35,6 @@ class BnLayoutStatsArgs(SeededArgs):
 def feature_map(args: BnLayoutStatsArgs) -> torch.Tensor:
     """The seeded ``[N, C, H, W]`` map; each channel has its own level, so per-channel
     statistics differ visibly."""
-    from bntutor.live._tensors import normal_batch
 
     level = normal_batch(args.seed + 1, (1, args.c, 1, 1), scale=3.0)
     return normal_batch(args.seed, (args.n, args.c, args.h, args.w)) + level
@@ -49,7 +49,6 @@ def feature_map(args: BnLayoutStatsArgs) -> torch.Tensor:
 )
 def bn_layout_stats(args: BnLayoutStatsArgs, report: ReportProgress) -> LiveResult:
     from bntutor.engine import trace
-    from bntutor.live._tensors import floats, labels
 
     n, c, h, w = args.n, args.c, args.h, args.w
     nchw = feature_map(args)
@@ -121,7 +120,6 @@ def cnn_channel_stats(args: CnnChannelStatsArgs, report: ReportProgress) -> Live
     from torch import nn
 
     from bntutor.engine import BatchNorm, trace
-    from bntutor.live._session import torch_session
 
     n, c, s = args.batch, args.channels, args.size
     with torch_session(args.seed) as gen, torch.no_grad():

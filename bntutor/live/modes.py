@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from bntutor.live._tensors import floats, normal_batch
 from bntutor.live.progress import ReportProgress
 from bntutor.live.registry import Args, SeededArgs, computation
 from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
@@ -42,7 +43,6 @@ class BnModesArgs(SeededArgs):
 def batches(args: BnModesArgs) -> tuple[torch.Tensor, torch.Tensor]:
     """``([warmup, B, C] training batches, [B, C] test batch)``. The test batch is squeezed
     towards ``loc``, so its statistics differ from the running ones."""
-    from bntutor.live._tensors import normal_batch
 
     data = normal_batch(args.seed, (args.warmup + 1, args.batch_size, args.features),
                         args.loc, args.scale)
@@ -63,7 +63,6 @@ def bn_modes(args: BnModesArgs, report: ReportProgress) -> LiveResult:
     import torch
 
     from bntutor.engine import BatchNorm
-    from bntutor.live._tensors import floats
 
     c = args.features
     warmup, test = batches(args)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field, model_validator
 
+from bntutor.live._tensors import floats, normal_batch
 from bntutor.live.progress import ReportProgress
 from bntutor.live.registry import Args, SeededArgs, computation
 from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
@@ -42,8 +43,6 @@ class SgdWeightDecayStepArgs(Args):
 )
 def sgd_weight_decay_step(args: SgdWeightDecayStepArgs, report: ReportProgress) -> LiveResult:
     import torch
-
-    from bntutor.live._tensors import floats
 
     def step(weight_decay: float, extra_grad: float) -> torch.Tensor:
         p = torch.nn.Parameter(torch.tensor(args.w, dtype=torch.float64))
@@ -93,8 +92,6 @@ def gradients(args: AdamVsAdamwStepArgs) -> torch.Tensor:
     """``[steps, weights]``: each weight's zero-mean random gradients, scaled by its scale."""
     import torch
 
-    from bntutor.live._tensors import normal_batch
-
     scales = torch.tensor(args.grad_scales, dtype=torch.float64)
     return normal_batch(args.seed, (args.steps, len(args.grad_scales))) * scales
 
@@ -106,8 +103,6 @@ def gradients(args: AdamVsAdamwStepArgs) -> torch.Tensor:
 )
 def adam_vs_adamw_step(args: AdamVsAdamwStepArgs, report: ReportProgress) -> LiveResult:
     import torch
-
-    from bntutor.live._tensors import floats
 
     scales = torch.tensor(args.grad_scales, dtype=torch.float64)
     grads = gradients(args)

@@ -29,6 +29,7 @@ import math
 
 from pydantic import Field
 
+from bntutor.live._tensors import floats, generator, labels, torch_session
 from bntutor.live.progress import ReportProgress
 from bntutor.live.registry import Args, RunArgs, SeededArgs, computation
 from bntutor.live.results import LiveResult, PlotBlock, ScalarsBlock, Series, TensorBlock
@@ -48,8 +49,6 @@ class L1L2GradientsArgs(Args):
 )
 def l1_l2_gradients(args: L1L2GradientsArgs, report: ReportProgress) -> LiveResult:
     import torch
-
-    from bntutor.live._tensors import floats
 
     w = torch.tensor(args.w, dtype=torch.float64, requires_grad=True)
     l1 = args.lam * w.abs().sum()
@@ -92,7 +91,6 @@ def l1_prox_step(args: L1ProxStepArgs, report: ReportProgress) -> LiveResult:
     import torch
 
     from bntutor.live._linear import soft_threshold
-    from bntutor.live._tensors import floats
 
     w = torch.tensor(args.w, dtype=torch.float64)
     threshold = args.lr * args.lam
@@ -146,7 +144,6 @@ def lasso_vs_ridge(args: LassoRidgeArgs, report: ReportProgress) -> LiveResult:
     import torch
 
     from bntutor.live._linear import lasso, ridge
-    from bntutor.live._session import torch_session
 
     count = args.lambdas or (8 if args.quick else 16)
     informative = min(args.informative, args.features)
@@ -223,7 +220,6 @@ def ridge_closed_form(args: RidgeClosedFormArgs, report: ReportProgress) -> Live
     import torch
 
     from bntutor.errors import ContentError
-    from bntutor.live._tensors import floats, generator, labels
 
     if (args.x is None) != (args.y is None):
         raise ContentError("ridge_closed_form needs both x and y, or neither")
@@ -288,7 +284,6 @@ def lasso_orthonormal(args: LassoOrthonormalArgs, report: ReportProgress) -> Liv
 
     from bntutor.errors import ContentError
     from bntutor.live._linear import soft_threshold
-    from bntutor.live._tensors import floats, generator, labels
 
     d = len(args.coefficients)
     if args.samples <= d:

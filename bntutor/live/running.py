@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field, model_validator
 
 from bntutor.conventions import CONVENTIONS
+from bntutor.live._tensors import normal_batch, torch_session
 from bntutor.live.progress import ReportProgress
 from bntutor.live.registry import Args, RunArgs, computation
 from bntutor.live.results import Block, LiveResult, PlotBlock, ScalarsBlock, Series, TensorBlock
@@ -121,8 +122,6 @@ def follow(batches: Iterable[torch.Tensor], convention: str, momentum: float | N
 def running_stats_after(args: RunningStatsAfterArgs, report: ReportProgress) -> LiveResult:
     import torch
 
-    from bntutor.live._tensors import normal_batch
-
     if args.batches is not None:
         batches = [torch.tensor(b, dtype=torch.float64) for b in args.batches]
     else:
@@ -199,8 +198,6 @@ class RunningStatsArgs(RunArgs):
 )
 def running_stats_curve(args: RunningStatsArgs, report: ReportProgress) -> LiveResult:
     import torch
-
-    from bntutor.live._session import torch_session
 
     steps = args.steps or (120 if args.quick else 300)
     n, true_var = args.batch, args.true_std**2

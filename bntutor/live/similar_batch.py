@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from bntutor.live._tensors import torch_session
 from bntutor.live.progress import ReportProgress, step_reporter
 from bntutor.live.registry import RunArgs, computation
 from bntutor.live.results import Block, LiveResult, PlotBlock, ScalarsBlock, Series, TensorBlock
@@ -44,7 +45,6 @@ class SimilarBatchArgs(RunArgs):
 @dataclass(frozen=True)
 class SimilarBatchData:
     """Accuracies and prediction shifts, one entry per row of :data:`MODES`."""
-
     steps: int
     train_size: int
     images: int
@@ -65,7 +65,6 @@ class SimilarBatchData:
     """The FC layer's running std (mean over features) after those training-mode runs."""
     batch: int
     """Images per batch (the diverse batch is one)."""
-
     def values(self) -> dict[str, object]:
         before, after = self.diverse_accuracy[1], self.eval_accuracy_after
         return {
@@ -121,7 +120,6 @@ def similar_batch(args: SimilarBatchArgs, report: ReportProgress) -> LiveResult:
     import torch
 
     from bntutor.live._nets import accuracy, predict, small_cnn, train
-    from bntutor.live._session import torch_session
     from bntutor.live.shape_images import CLASSES, make_shapes, near_copies
 
     steps, train_size = (60, 512) if args.quick else (200, 2048)

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
+from bntutor.live._tensors import floats, int_batch, torch_session
 from bntutor.live.progress import ReportProgress
 from bntutor.live.registry import RunArgs, SeededArgs, computation
 from bntutor.live.results import LiveResult, ScalarsBlock, TensorBlock
@@ -52,7 +53,6 @@ def sync_bn_stats(args: SyncBnStatsArgs, report: ReportProgress) -> LiveResult:
     import torch
 
     from bntutor.engine import trace
-    from bntutor.live._tensors import floats, int_batch
 
     if args.values is not None:
         parts = [torch.tensor(v, dtype=torch.float64) for v in args.values]
@@ -189,7 +189,6 @@ def sync_bn(args: SyncBnArgs, report: ReportProgress) -> LiveResult:
     import torch
     from torch import nn
 
-    from bntutor.live._session import torch_session
     from bntutor.live._workers import default_start_method, run_workers
 
     method = args.start_method or default_start_method()

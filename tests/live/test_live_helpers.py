@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from bntutor.live._linear import lasso, ridge, soft_threshold
 from bntutor.live._nets import Adam, small_cnn
-from bntutor.live._session import torch_session
+from bntutor.live._tensors import torch_session
 from bntutor.live.shape_images import CLASSES, make_shapes, near_copies
 
 
