@@ -143,8 +143,8 @@ def convert(inputs: dict[str, Any], framework: str) -> dict[str, Any]:
     return out
 
 
-def run_cases(path: Path, function: str, args: tuple[str, ...], n_outputs: int,
-              cases: list[Case], framework: str) -> RunOutput:
+def run_cases(path: Path, function: str, n_outputs: int, cases: list[Case],
+              framework: str) -> RunOutput:
     """Call the learner's function on each case in turn; stop at the first exception."""
     learner, failure = load_function(path, function)
     if failure is not None:
@@ -160,7 +160,7 @@ def run_cases(path: Path, function: str, args: tuple[str, ...], n_outputs: int,
         start = time.perf_counter()
         try:
             with no_grad():
-                result = learner(*(kwargs[a] for a in args))
+                result = learner(*kwargs.values())
         except BaseException as exc:
             return RunOutput(returned, _failure(_CALLING, exc, str(path), case.name))
         returned.append(describe(result, n_outputs, time.perf_counter() - start))

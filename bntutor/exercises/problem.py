@@ -14,7 +14,8 @@ from typing import Any
 
 import numpy as np
 
-#: A case's arguments by name: float64 arrays, or Python floats, ints and bools.
+#: A case's arguments by name, in the order the function takes them: float64 arrays, or
+#: Python floats, ints and bools.
 Inputs = dict[str, Any]
 #: The outputs of one call, in the order the exercise names them.
 Outputs = tuple[np.ndarray, ...]
@@ -25,7 +26,8 @@ RANDOM_CASES = 20
 
 @dataclass(frozen=True)
 class Case:
-    """One call of the learner's function: a name for the verdict and its arguments."""
+    """One call of the learner's function: a name for the verdict and its arguments
+    (``function(*inputs.values())``)."""
 
     name: str
     inputs: Inputs
@@ -48,12 +50,11 @@ class GradCheck:
 
 @dataclass(frozen=True)
 class Problem:
-    """One coding exercise's maths: ``function(*args) -> outputs`` (one, ``out``, unless
-    named otherwise)."""
+    """One coding exercise's maths: ``function(*case.inputs.values()) -> outputs`` (one,
+    ``out``, unless named otherwise)."""
 
     name: str
     function: str
-    args: tuple[str, ...]
     reference: Solve
     edge_cases: Callable[[], list[Case]]
     random_inputs: Callable[[np.random.Generator], Inputs]

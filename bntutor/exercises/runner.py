@@ -112,8 +112,8 @@ def _died(status: int) -> Failure:
     return Failure("memory" if os.WEXITSTATUS(status) else "crashed", "")
 
 
-def run_in_child(path: Path, function: str, args: tuple[str, ...], n_outputs: int,
-                 cases: list[Case], framework: str, limits: Limits = Limits()) -> RunOutput:
+def run_in_child(path: Path, function: str, n_outputs: int, cases: list[Case], framework: str,
+                 limits: Limits = Limits()) -> RunOutput:
     """Fork, run the learner's code on ``cases`` under ``limits``, and collect the result."""
     read_fd, write_fd = os.pipe()
     with tempfile.TemporaryFile() as out:
@@ -121,7 +121,7 @@ def run_in_child(path: Path, function: str, args: tuple[str, ...], n_outputs: in
         if pid == 0:
             os.close(read_fd)
             _in_child(write_fd, out.fileno(), limits,
-                      (path, function, args, n_outputs, cases, framework))
+                      (path, function, n_outputs, cases, framework))
         os.close(write_fd)
         with contextlib.suppress(OSError):  # set from both sides: no race with the child
             os.setpgid(pid, pid)

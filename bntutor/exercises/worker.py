@@ -63,7 +63,7 @@ class Checker:
             self._prepared[name] = Prepared(PROBLEMS.get(name))
         prep = self._prepared[name]
         p = prep.problem
-        run = run_in_child(path, p.function, p.args, len(p.outputs), prep.cases, framework,
+        run = run_in_child(path, p.function, len(p.outputs), prep.cases, framework,
                            Limits(timeout=timeout))
         return judge(prep, run, started)
 

@@ -65,7 +65,7 @@ def test_an_endless_loop_times_out(tmp_path: Path) -> None:
     path = tmp_path / "loop.py"
     path.write_text(HEAD + "    while True:\n        pass\n", encoding="utf-8")
     start = time.monotonic()
-    run = run_in_child(path, "batchnorm_forward", prep.problem.args, 1, prep.cases, "numpy",
+    run = run_in_child(path, "batchnorm_forward", 1, prep.cases, "numpy",
                        Limits(timeout=1.0))
     assert time.monotonic() - start < 3
     verdict = judge(prep, run)
@@ -77,7 +77,7 @@ def test_eating_memory_is_stopped(tmp_path: Path) -> None:
     prep = Prepared(PROBLEMS.get("bn-forward"))
     path = tmp_path / "hog.py"
     path.write_text(HEAD + "    big = np.ones((1 << 31,))\n    return big\n", encoding="utf-8")
-    run = run_in_child(path, "batchnorm_forward", prep.problem.args, 1, prep.cases, "numpy",
+    run = run_in_child(path, "batchnorm_forward", 1, prep.cases, "numpy",
                        Limits(timeout=5.0, memory_mb=256))
     assert run.failure is not None and run.failure.kind == "memory"
 
@@ -86,7 +86,7 @@ def test_a_crash_is_reported_not_raised(tmp_path: Path) -> None:
     prep = Prepared(PROBLEMS.get("bn-forward"))
     path = tmp_path / "crash.py"
     path.write_text(HEAD + "    import os\n    os._exit(3)\n", encoding="utf-8")
-    run = run_in_child(path, "batchnorm_forward", prep.problem.args, 1, prep.cases, "numpy")
+    run = run_in_child(path, "batchnorm_forward", 1, prep.cases, "numpy")
     assert run.failure is not None and run.failure.kind in ("crashed", "memory")
 
 
@@ -102,7 +102,7 @@ def test_processes_the_code_starts_are_stopped_with_it(tmp_path: Path) -> None:
     path.write_text(HEAD + "    import os, time\n    if os.fork() == 0:\n"
                     f"        time.sleep(2)\n        open({str(marker)!r}, 'w').close()\n"
                     "        os._exit(0)\n    return x\n", encoding="utf-8")
-    run = run_in_child(path, "batchnorm_forward", prep.problem.args, 1, prep.cases[:1],
+    run = run_in_child(path, "batchnorm_forward", 1, prep.cases[:1],
                        "numpy", Limits(timeout=1.0))
     assert run.failure is not None and run.failure.kind == "timeout"  # the pipe stayed open
     time.sleep(2.5)

@@ -104,13 +104,11 @@ def _grad_random(rng: np.random.Generator, x: np.ndarray) -> Inputs:
     return {"dout": rng.normal(size=x.shape), "x": x, "gamma": gamma, "eps": eps_choice(rng)}
 
 
-_BN_ARGS = ("dout", "x", "gamma", "eps")
 _BN_OUT = ("dx", "dgamma", "dbeta")
 
 BN_BACKWARD = Problem(
     name="bn-backward",
     function="batchnorm_backward",
-    args=_BN_ARGS,
     outputs=_BN_OUT,
     reference=_bn_ref,
     edge_cases=_bn_edges,
@@ -127,7 +125,6 @@ BN_BACKWARD = Problem(
 BN_BACKWARD_SIMPLE = Problem(
     name="bn-backward-simple",
     function="batchnorm_backward_simple",
-    args=_BN_ARGS,
     outputs=_BN_OUT,
     reference=_bn_ref,
     edge_cases=_bn_edges_timed,
@@ -193,7 +190,6 @@ def _ln_random(rng: np.random.Generator) -> Inputs:
 LN_BACKWARD = Problem(
     name="layernorm-backward",
     function="layernorm_backward",
-    args=_BN_ARGS,
     outputs=_BN_OUT,
     reference=_ln_ref,
     edge_cases=_ln_edges,

@@ -45,7 +45,6 @@ def _fwd_edges() -> list[Case]:
 BN_FORWARD = Problem(
     name="bn-forward",
     function="batchnorm_forward",
-    args=("x", "gamma", "beta", "eps"),
     reference=_forward_ref,
     edge_cases=_fwd_edges,
     random_inputs=lambda rng: random_affine(rng, features(rng)),
@@ -112,7 +111,6 @@ def _running_random(momentums: tuple[float, ...]) -> Callable[[np.random.Generat
 RUNNING_TORCH = Problem(
     name="bn-running-torch",
     function="running_update",
-    args=("running_mean", "running_var", "x", "momentum"),
     outputs=("new_mean", "new_var"),
     reference=_running_ref("torch"),
     edge_cases=lambda: _running_edges(0.1),
@@ -126,7 +124,6 @@ RUNNING_TORCH = Problem(
 RUNNING_KERAS = Problem(
     name="bn-running-keras",
     function="running_update",
-    args=("running_mean", "running_var", "x", "momentum"),
     outputs=("new_mean", "new_var"),
     reference=_running_ref("keras"),
     edge_cases=lambda: _running_edges(0.99),
@@ -194,7 +191,6 @@ def _eval_random(rng: np.random.Generator) -> Inputs:
 BN_EVAL = Problem(
     name="bn-eval",
     function="batchnorm_eval",
-    args=("x", "gamma", "beta", "running_mean", "running_var", "eps"),
     reference=_eval_ref,
     edge_cases=_eval_edges,
     random_inputs=_eval_random,

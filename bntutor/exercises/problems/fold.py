@@ -67,7 +67,6 @@ def _fold_random(rng: np.random.Generator) -> Inputs:
 FOLD_BN = Problem(
     name="fold-bn",
     function="fold_bn",
-    args=("W", "b", "gamma", "beta", "running_mean", "running_var", "eps"),
     outputs=("W_folded", "b_folded"),
     reference=_fold_ref,
     edge_cases=_fold_edges,

@@ -60,7 +60,6 @@ def _spatial_edges() -> list[Case]:
 SPATIAL_BN = Problem(
     name="spatial-bn",
     function="spatial_batchnorm_forward",
-    args=("x", "gamma", "beta", "eps"),
     reference=_spatial_ref,
     edge_cases=_spatial_edges,
     random_inputs=lambda rng: random_affine(rng, images(rng)),
@@ -100,7 +99,6 @@ def _ln_random(rng: np.random.Generator) -> Inputs:
 LN_FORWARD = Problem(
     name="layernorm-forward",
     function="layernorm_forward",
-    args=("x", "gamma", "beta", "eps"),
     reference=_ln_ref,
     edge_cases=_ln_edges,
     random_inputs=_ln_random,
@@ -128,17 +126,13 @@ def _gn_strided(a: Inputs) -> Outputs:
 
 def _gn_edges() -> list[Case]:
     rng = np.random.default_rng(108)
-
-    def case(name: str, x: np.ndarray, g: int, eps: float = 1e-5) -> Case:
-        return Case(name, {**affine_case(name, x, eps).inputs, "G": g})
-
     return [
-        case("G = 1 (LayerNorm over C, H, W)", rng.normal(size=(2, 4, 2, 2)), 1),
-        case("G = C (InstanceNorm)", rng.normal(size=(2, 4, 2, 2)), 4),
-        case("one image (N = 1)", rng.normal(size=(1, 6, 2, 3)), 2),
-        case("an offset of 1e4", rng.normal(size=(2, 4, 3, 3)) + 1e4, 2),
-        case("channels with different scales", rng.normal(size=(3, 6, 2, 2))
-             * np.array([0.1, 1, 10, 0.1, 1, 10]).reshape(1, 6, 1, 1), 3),
+        affine_case("G = 1 (LayerNorm over C, H, W)", rng.normal(size=(2, 4, 2, 2)), G=1),
+        affine_case("G = C (InstanceNorm)", rng.normal(size=(2, 4, 2, 2)), G=4),
+        affine_case("one image (N = 1)", rng.normal(size=(1, 6, 2, 3)), G=2),
+        affine_case("an offset of 1e4", rng.normal(size=(2, 4, 3, 3)) + 1e4, G=2),
+        affine_case("channels with different scales", rng.normal(size=(3, 6, 2, 2))
+                    * np.array([0.1, 1, 10, 0.1, 1, 10]).reshape(1, 6, 1, 1), G=3),
     ]
 
 
@@ -154,7 +148,6 @@ def _gn_random(rng: np.random.Generator) -> Inputs:
 GN_FORWARD = Problem(
     name="groupnorm-forward",
     function="groupnorm_forward",
-    args=("x", "gamma", "beta", "G", "eps"),
     reference=_gn_ref,
     edge_cases=_gn_edges,
     random_inputs=_gn_random,
@@ -226,7 +219,6 @@ def _renorm_random(rng: np.random.Generator) -> Inputs:
 BATCH_RENORM = Problem(
     name="batch-renorm",
     function="batch_renorm_forward",
-    args=("x", "gamma", "beta", "running_mean", "running_var", "rmax", "dmax", "eps"),
     reference=_renorm_ref,
     edge_cases=_renorm_edges,
     random_inputs=_renorm_random,

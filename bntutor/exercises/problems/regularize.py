@@ -57,7 +57,6 @@ def _drop_random(rng: np.random.Generator) -> Inputs:
 DROPOUT = Problem(
     name="dropout",
     function="dropout_forward",
-    args=("x", "p", "train", "u"),
     reference=_dropout_ref,
     edge_cases=_drop_edges,
     random_inputs=_drop_random,
@@ -102,7 +101,6 @@ def _prox_random(rng: np.random.Generator) -> Inputs:
 SOFT_THRESHOLD = Problem(
     name="soft-threshold",
     function="prox_l1",
-    args=("w", "lam", "lr"),
     outputs=("w_new",),
     reference=_prox_ref,
     edge_cases=_prox_edges,
@@ -151,7 +149,6 @@ def _ridge_random(rng: np.random.Generator) -> Inputs:
 RIDGE = Problem(
     name="ridge",
     function="ridge_fit",
-    args=("X", "y", "lam"),
     outputs=("w",),
     reference=_ridge_ref,
     edge_cases=_ridge_edges,
@@ -223,7 +220,6 @@ def _adam_random(rng: np.random.Generator) -> Inputs:
 ADAMW = Problem(
     name="adamw-step",
     function="adamw_step",
-    args=("w", "g", "m", "v", "t", "lr", "beta1", "beta2", "eps", "weight_decay"),
     outputs=("w_new", "m_new", "v_new"),
     reference=_adamw_ref,
     edge_cases=_adam_edges,
