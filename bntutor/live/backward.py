@@ -56,7 +56,7 @@ class BnBackwardStepsArgs(Args):
 @computation(
     BnBackwardStepsArgs,
     "BN's backward pass node by node on one feature, checked",
-    ("x_hat", "grad_x_hat", "grad_var", "grad_mean", "grad_input", "grad_gamma", "grad_beta",
+    ("x_hat", "grad_x_hat", "grad_input", "grad_gamma", "grad_beta",
      "direct_only", "without_var_path", "engine_diff", "autograd_diff"),
 )
 def bn_backward_steps(args: BnBackwardStepsArgs, report: ReportProgress) -> LiveResult:
@@ -108,8 +108,6 @@ def bn_backward_steps(args: BnBackwardStepsArgs, report: ReportProgress) -> Live
         values={
             "x_hat": floats(x_hat),
             "grad_x_hat": floats(d_xhat),
-            "grad_var": float(d_var),
-            "grad_mean": float(d_mean),
             "grad_input": floats(dx_steps),
             "grad_gamma": float(dgamma[0]),
             "grad_beta": float(dbeta[0]),
@@ -201,7 +199,7 @@ def problem(args: BnBackwardCheckArgs) -> tuple[torch.Tensor, ...]:
 @computation(
     BnBackwardCheckArgs,
     "BN's closed-form backward pass against autograd",
-    ("max_abs_diff", "grad_input_diff", "grad_gamma", "grad_beta", "grad_input_sums",
+    ("max_abs_diff", "grad_gamma", "grad_beta", "grad_input_sums",
      "grad_input_sum_abs"),
 )
 def bn_backward_check(args: BnBackwardCheckArgs, report: ReportProgress) -> LiveResult:
@@ -244,7 +242,6 @@ def bn_backward_check(args: BnBackwardCheckArgs, report: ReportProgress) -> Live
         blocks=[table, per_feature, agreement],
         values={
             "max_abs_diff": max(diffs.values()),
-            "grad_input_diff": diffs["input"],
             "grad_gamma": floats(dgamma),
             "grad_beta": floats(dbeta),
             "grad_input_sums": floats(col_sums),
@@ -264,7 +261,7 @@ class BnIgnoreNormalizationArgs(SeededArgs):
     BnIgnoreNormalizationArgs,
     "Gradient descent that ignores the normalization: the bias drifts, the loss stays",
     ("b_ignoring", "b_full", "b_per_step", "loss_before", "loss_after_ignoring",
-     "loss_after_full", "b_history"),
+     "loss_after_full"),
 )
 def bn_ignore_normalization(args: BnIgnoreNormalizationArgs, report: ReportProgress) -> LiveResult:
     import torch
@@ -320,6 +317,5 @@ def bn_ignore_normalization(args: BnIgnoreNormalizationArgs, report: ReportProgr
             "loss_before": loss_ignoring[0],
             "loss_after_ignoring": loss_ignoring[-1],
             "loss_after_full": loss_full[-1],
-            "b_history": b_ignoring,
         },
     )

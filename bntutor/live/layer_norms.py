@@ -172,18 +172,15 @@ def stack_gradients(pre: bool, depth: int, args: PrePostLnArgs) -> tuple[list[fl
 @computation(
     PrePostLnArgs,
     "Gradients at initialization of post-LN and pre-LN stacks of several depths",
-    ("depths", "post_last", "pre_last", "post_first", "pre_first", "pre_stream_rms",
-     "post_ratio", "pre_ratio"),
+    ("depths", "post_last", "pre_stream_rms", "post_ratio", "pre_ratio"),
 )
 def pre_post_ln(args: PrePostLnArgs, report: ReportProgress) -> LiveResult:
-    post_last, pre_last, post_first, pre_first, streams = [], [], [], [], []
+    post_last, pre_last, streams = [], [], []
     for depth in args.depths:
         post, _ = stack_gradients(False, depth, args)
         pre, stream = stack_gradients(True, depth, args)
         post_last.append(post[-1])
         pre_last.append(pre[-1])
-        post_first.append(post[0])
-        pre_first.append(pre[0])
         streams.append(stream)
     depth_labels = [f"{d} blocks" for d in args.depths]
     table = TensorBlock(
@@ -200,9 +197,6 @@ def pre_post_ln(args: PrePostLnArgs, report: ReportProgress) -> LiveResult:
         values={
             "depths": list(args.depths),
             "post_last": post_last,
-            "pre_last": pre_last,
-            "post_first": post_first,
-            "pre_first": pre_first,
             "pre_stream_rms": streams,
             "post_ratio": post_last[-1] / post_last[0],
             "pre_ratio": pre_last[-1] / pre_last[0],

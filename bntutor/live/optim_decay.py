@@ -39,7 +39,7 @@ class SgdWeightDecayStepArgs(Args):
 @computation(
     SgdWeightDecayStepArgs,
     "SGD's weight_decay against a plain step on loss + (λ/2)‖w‖²",
-    ("w_new", "w_new_l2", "w_new_doubled", "w_new_no_decay", "max_abs_diff"),
+    ("w_new", "w_new_doubled", "w_new_no_decay", "max_abs_diff"),
 )
 def sgd_weight_decay_step(args: SgdWeightDecayStepArgs, report: ReportProgress) -> LiveResult:
     import torch
@@ -69,7 +69,6 @@ def sgd_weight_decay_step(args: SgdWeightDecayStepArgs, report: ReportProgress) 
         blocks=[table, ScalarsBlock("agreement", [("largest difference", diff)], digits=12)],
         values={
             "w_new": floats(with_decay),
-            "w_new_l2": floats(as_l2),
             "w_new_doubled": floats(doubled),
             "w_new_no_decay": floats(no_decay),
             "max_abs_diff": diff,

@@ -22,7 +22,7 @@ class BnParamCountsArgs(Args):
 @computation(
     BnParamCountsArgs,
     "Parameters and buffers of a torch BN layer",
-    ("parameters", "parameter_tensors", "buffers", "buffer_elements", "state_dict_keys",
+    ("parameters", "buffers", "buffer_elements", "state_dict_keys",
      "params_and_running", "same_keys_as_engine"),
 )
 def bn_param_counts(args: BnParamCountsArgs, report: ReportProgress) -> LiveResult:
@@ -66,7 +66,6 @@ def bn_param_counts(args: BnParamCountsArgs, report: ReportProgress) -> LiveResu
         blocks=[table, summary],
         values={
             "parameters": param_elements,
-            "parameter_tensors": len(params),
             "buffers": len(buffers),
             "buffer_elements": buffer_elements,
             "state_dict_keys": keys,

@@ -45,7 +45,7 @@ class L1L2GradientsArgs(Args):
 @computation(
     L1L2GradientsArgs,
     "Autograd's gradients of the L1 and L2 penalties at given weights",
-    ("l1_grad", "l2_grad", "l1_penalty", "l2_penalty"),
+    ("l1_grad", "l2_grad", "l1_penalty"),
 )
 def l1_l2_gradients(args: L1L2GradientsArgs, report: ReportProgress) -> LiveResult:
     import torch
@@ -70,7 +70,6 @@ def l1_l2_gradients(args: L1L2GradientsArgs, report: ReportProgress) -> LiveResu
             "l1_grad": floats(l1_grad),
             "l2_grad": floats(l2_grad),
             "l1_penalty": float(l1.detach()),
-            "l2_penalty": float(l2.detach()),
         },
     )
 

@@ -115,9 +115,9 @@ def follow(batches: Iterable[torch.Tensor], convention: str, momentum: float | N
 @computation(
     RunningStatsAfterArgs,
     "Running mean and variance after k batches, in a convention",
-    ("k", "mean", "var", "batch_means", "batch_vars", "batch_vars_unbiased", "history_mean",
-     "history_var", "after_each", "mean_if_flipped", "var_if_flipped", "var_with_biased",
-     "var_with_unbiased", "pooled_mean"),
+    ("k", "mean", "var", "batch_means", "batch_vars", "batch_vars_unbiased", "after_each",
+     "mean_if_flipped", "var_if_flipped", "var_with_biased", "var_with_unbiased",
+     "pooled_mean"),
 )
 def running_stats_after(args: RunningStatsAfterArgs, report: ReportProgress) -> LiveResult:
     import torch
@@ -166,8 +166,6 @@ def running_stats_after(args: RunningStatsAfterArgs, report: ReportProgress) -> 
             "batch_means": [row[0] for row in batch_rows],
             "batch_vars": [row[1] for row in batch_rows],
             "batch_vars_unbiased": [row[2] for row in batch_rows],
-            "history_mean": history_mean,
-            "history_var": history_var,
             "after_each": history_mean[1:],
             "mean_if_flipped": run.mean_if_flipped,
             "var_if_flipped": run.var_if_flipped,

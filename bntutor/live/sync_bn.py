@@ -46,7 +46,7 @@ class SyncBnStatsArgs(SeededArgs):
 @computation(
     SyncBnStatsArgs,
     "Combining per-device statistics as synchronized BN does",
-    ("device_means", "device_vars", "global_mean", "global_var", "mean_of_vars", "whole_diff",
+    ("device_means", "global_mean", "global_var", "mean_of_vars", "whole_diff",
      "samples"),
 )
 def sync_bn_stats(args: SyncBnStatsArgs, report: ReportProgress) -> LiveResult:
@@ -91,7 +91,6 @@ def sync_bn_stats(args: SyncBnStatsArgs, report: ReportProgress) -> LiveResult:
         blocks=[device_table, combined],
         values={
             "device_means": floats(means),
-            "device_vars": floats(variances),
             "global_mean": float(global_mean),
             "global_var": float(global_var),
             "mean_of_vars": float(naive_var),
