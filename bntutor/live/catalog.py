@@ -12,7 +12,7 @@ from bntutor.live.registry import Computation, Registry
 
 TOPICS: tuple[str, ...] = (
     "bias_variance", "penalties", "optim_decay",  # regularization
-    "feature_stats", "affine", "layouts", "params",  # BN mechanics, in CNNs
+    "feature_stats", "affine", "params",  # BN mechanics, in CNNs
     "running", "modes", "similar_batch",  # train vs inference
     "dropout",
     "backward", "sync_bn", "fold_check",
