@@ -42,8 +42,7 @@ def inverted_dropout(args: InvertedDropoutArgs, report: ReportProgress) -> LiveR
 
     x = torch.full((args.n,), args.value, dtype=torch.float64)
     drop = torch.nn.Dropout(args.p)
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(args.seed)
+    with torch_session(args.seed):
         train_out = drop.train()(x)
     eval_out = drop.eval()(x)
     kept = int((train_out != 0).sum()) if args.value != 0 else args.n
