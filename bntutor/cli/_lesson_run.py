@@ -42,9 +42,7 @@ def run_lesson(
 ) -> int:
     """Play lesson ``ref`` (from step id ``step``, when given); the exit status (see the
     module docstring)."""
-    from bntutor.content.paths import lessons_dir
-
-    course = load_course(lessons_dir())
+    course = load_course()
     entry = course.find_lesson(ref)
     lesson = course.load(entry)
     if step is not None and step not in tutor.step_ids(lesson):

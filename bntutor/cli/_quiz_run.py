@@ -27,11 +27,10 @@ from bntutor.cli.context import AppContext
 from bntutor.cli.json_out import print_json
 from bntutor.errors import ContentError, ExitStatus
 from bntutor.messages import message
-from bntutor.player.quiz import QuizResult, QuizRunner
+from bntutor.player.quiz import QuizRunner
 from bntutor.player.record import StoreRecorder
 from bntutor.quiz.report import QuizReport, build_report
 from bntutor.quiz.source import ItemSource
-from bntutor.store.clock import Clock
 from bntutor.store.store import Store
 from bntutor.ui.prompt import TerminalSource
 from bntutor.ui.quiz_view import QuizView, Reader
@@ -56,20 +55,16 @@ class Content:
 
 def load_content() -> Content:
     """The bank (fully checked, no torch) and the course, for lesson steps and revisits."""
-    from bntutor.content.course import Catalog, load_course
+    from bntutor.content.course import load_course
     from bntutor.content.loader import load_banks
 
     questions = [q for bank in load_banks() for q in bank.questions]
-    catalog: Catalog | None
     try:
-        catalog = load_course()
+        course = load_course()
     except ContentError:  # a broken lesson must not stop quizzes; `validate` reports it
-        catalog = None
-    if catalog is None:
         return Content(ItemSource(questions), None)
-    course = catalog
     topics = {e.slug: list(e.topics) for e in course.lessons}
-    return Content(ItemSource(questions, lambda slug: course.load(slug)), topics)
+    return Content(ItemSource(questions, course.load), topics)
 
 
 def run_items(
@@ -78,30 +73,27 @@ def run_items(
     item_ids: Sequence[str],
     content: Content,
     store: Store,
-    clock: Clock,
     reader: Reader,
     console: Console,
     time_limit: float | None = None,
     shuffle_seed: int | str | None = None,
-) -> tuple[QuizResult, QuizReport]:
+) -> QuizReport:
     """Ask ``item_ids`` (options in the order ``shuffle_seed`` draws) and build the report."""
     warmup = Warmup("torch")  # started once the first question is on screen
     needs_torch = kind == "review" or any(not i.startswith("bank:") for i in item_ids)
     answering = Answering(app.lang, before_engine=lambda: warmup.start().wait())
-    started_at = clock()
+    started_at = app.clock()
     view = QuizView(console, reader, time.monotonic, app.lang,
                     on_wait=warmup.start if needs_torch else None,
                     compute=rendered(answering))
-    runner = QuizRunner(
+    result = QuizRunner(
         item_ids, content.source, answering.check, answering.reveal, view, time.monotonic,
-        StoreRecorder(store, kind, clock).result, time_limit, app.lang, shuffle_seed,
+        StoreRecorder(store, kind, app.clock).result, time_limit, app.lang, shuffle_seed,
         fresh_numbers=kind == "review",
-    )
-    result = runner.run()
-    report = build_report(kind, result.results, started_at=started_at, seconds=result.seconds,
-                          ended=result.ended, course_topics=content.course_topics,
-                          time_limit=time_limit)
-    return result, report
+    ).run()
+    return build_report(kind, result.results, started_at=started_at, seconds=result.seconds,
+                        ended=result.ended, course_topics=content.course_topics,
+                        time_limit=time_limit)
 
 
 def finish(app: AppContext, console: Console, report: QuizReport, as_json: bool,
@@ -132,13 +124,12 @@ def run_quiz(app: AppContext, options: QuizOptions, answers: Path | None, as_jso
     item_ids = choose_items(content.source.bank_items(), options.topics, options.difficulty,
                             options.n, options.seed)
     console = Console(quiet=True) if as_json else app.console
-    clock = app.clock
     with scripted_source(app, console, answers, as_json) as scripted, \
             open_store(app) as store:
         reader = scripted or TerminalSource(console, app.stdin, time.monotonic)
         store.check_writable()
-        result, report = run_items(app, "quiz", item_ids, content, store, clock, reader,
-                                    console, options.time_limit, options.seed)
+        report = run_items(app, "quiz", item_ids, content, store, reader, console,
+                           options.time_limit, options.seed)
         report = replace(report, seed=options.seed, chosen_topics=options.topics,
                          difficulty=options.difficulty)
         # The history counts what the report counts: the questions asked, and their topics
@@ -188,9 +179,8 @@ def run_review(app: AppContext, n: int, answers: Path | None, as_json: bool) -> 
                               n=len(due)))
         with scripted_source(app, console, answers, as_json) as scripted:
             reader = scripted or TerminalSource(console, app.stdin, time.monotonic)
-            result, report = run_items(app, "review", [c.qid for c in due], content, store,
-                                        clock, reader, console,
-                                        shuffle_seed=review_seed(store))
+            report = run_items(app, "review", [c.qid for c in due], content, store, reader,
+                               console, shuffle_seed=review_seed(store))
         next_due = store.next_due()
         after = nothing_due_line(clock(), next_due, store.card_count(), after=True,
                                  lang=app.lang)
