@@ -36,20 +36,13 @@ IndexEntry = OutlineEntry
 
 def fingerprint(directory: Path) -> dict[str, Any]:
     """What must not change for the index to stay valid."""
-    files = []
-    if directory.is_dir():
-        for path in sorted(directory.iterdir()):
-            if path.suffix in (".yaml", ".yml") and path.is_file():
-                stat = path.stat()
-                files.append([path.name, stat.st_size, stat.st_mtime_ns])
-    return {"version": __version__, "directory": str(directory.resolve()), "files": files,
-            "exercises": _stamp(_exercise_order_file())}
-
-
-def _exercise_order_file() -> Path:
     from bntutor.content.exercise_order import ORDER_FILE, exercises_dir
 
-    return exercises_dir() / ORDER_FILE
+    paths = sorted(directory.iterdir()) if directory.is_dir() else []
+    files = [[path.name, *(_stamp(path) or [])] for path in paths
+             if path.suffix in (".yaml", ".yml") and path.is_file()]
+    return {"version": __version__, "directory": str(directory.resolve()), "files": files,
+            "exercises": _stamp(exercises_dir() / ORDER_FILE)}
 
 
 def _stamp(path: Path) -> list[int] | None:

@@ -8,7 +8,7 @@ every lesson is simply not started. The course comes from the lesson index (see
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bntutor.cli._lesson_index import IndexEntry, course_listing, index_entries
@@ -40,22 +40,15 @@ def standings(
     entries = course if isinstance(course, list) else index_entries(course)
     result = []
     for entry in entries:
-        progress = saved.get(entry.slug)
-        title = localize(entry.title, lang)
-        if progress is None:
-            row = LessonRow(entry.number, entry.slug, title, entry.minutes,
-                            steps=len(entry.step_ids))
-            result.append(Standing(entry, row, None))
-            continue
-        ids = entry.step_ids
-        # The best run counts: playing a finished lesson again never lowers it.
-        finished = progress.ever_finished
-        row = LessonRow(
-            entry.number, entry.slug, title, entry.minutes, steps=len(ids),
-            steps_done=progress.best_steps_done(ids), finished=finished, started=True,
-        )
-        at = progress.resume_at(ids)
-        resume = ids.index(at) + 1 if at is not None and not finished else None
+        progress, ids = saved.get(entry.slug), entry.step_ids
+        row = LessonRow(entry.number, entry.slug, localize(entry.title, lang), entry.minutes,
+                        steps=len(ids))
+        resume = None
+        if progress is not None:  # the best run counts: playing it again never lowers it
+            row = replace(row, steps_done=progress.best_steps_done(ids),
+                          finished=progress.ever_finished, started=True)
+            at = progress.resume_at(ids)
+            resume = ids.index(at) + 1 if at is not None and not row.finished else None
         result.append(Standing(entry, row, resume))
     return result
 
