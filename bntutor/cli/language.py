@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -61,39 +62,29 @@ def choose_language(option: str | None, home: Path | None,
 def early_language(argv: list[str], environ: Mapping[str, str] | None = None) -> str:
     """The language of a run read straight from ``argv``, for errors said before the app
     has read its options (a bad option, an unknown command)."""
-    option: str | None = None
-    home: str | None = None
+    found: dict[str, str] = {}  # the last --lang (of en, zh) and --home given
     for i, arg in enumerate(argv):
-        for name in ("--lang", "--home"):
-            value = None
-            if arg == name and i + 1 < len(argv):
-                value = argv[i + 1]
-            elif arg.startswith(name + "="):
-                value = arg.split("=", 1)[1]
-            if value is not None and name == "--lang":
-                option = value if value in LANGS else option
-            elif value is not None:
-                home = value
+        name, equals, value = arg.partition("=")
+        if name in ("--lang", "--home") and (equals or i + 1 < len(argv)):
+            value = value if equals else argv[i + 1]
+            if name == "--home" or value in LANGS:
+                found[name] = value
     from bntutor.store.home import resolve_home
 
     try:
-        where = resolve_home(home, dict(os.environ if environ is None else environ))
+        where = resolve_home(found.get("--home"), dict(os.environ if environ is None else environ))
     except Exception:  # noqa: BLE001 - no home, no remembered choice
         where = None
-    return choose_language(option, where, environ).lang
+    return choose_language(found.get("--lang"), where, environ).lang
 
 
-def remember_language(home: Path, lang: str) -> bool:
-    """Save ``lang`` as the learner's choice in ``home`` (created if needed); False when the
-    home cannot be written (the run goes on in ``lang``; nothing else is lost)."""
+def remember_language(home: Path, lang: str) -> None:
+    """Save ``lang`` as the learner's choice in ``home`` (created if needed); a home that
+    cannot be written is no error (the run goes on in ``lang``; nothing else is lost)."""
     from bntutor.errors import BntutorError
     from bntutor.store.home import ensure_home
-    from bntutor.store.settings import read_settings, save_setting
+    from bntutor.store.settings import save_setting
 
-    try:
-        if read_settings(home).get("lang") == lang:
-            return True
-        save_setting(ensure_home(home), "lang", lang)
-    except (OSError, BntutorError):
-        return False
-    return True
+    with contextlib.suppress(OSError, BntutorError):
+        if read_settings(home).get("lang") != lang:
+            save_setting(ensure_home(home), "lang", lang)
