@@ -42,7 +42,5 @@ def exercise_cmd(
     """Write a starter file, then check it at every save."""
     from bntutor.cli._exercise_run import ExerciseOptions, run_exercise
 
-    code = run_exercise(get_context(ctx), ExerciseOptions(name, directory, framework, once,
-                                                           reset, yes))
-    if code:
-        raise typer.Exit(code)
+    options = ExerciseOptions(name, directory, framework, once, reset, yes)
+    raise typer.Exit(run_exercise(get_context(ctx), options))

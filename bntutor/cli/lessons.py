@@ -43,7 +43,5 @@ def lesson_cmd(
     """Play a lesson; resumes where you left off."""
     from bntutor.cli._lesson_run import run_lesson
 
-    code = run_lesson(get_context(ctx), lesson, restart=restart, answers=answers, as_json=json_out,
-                      step=step)
-    if code:
-        raise typer.Exit(code)
+    raise typer.Exit(run_lesson(get_context(ctx), lesson, restart=restart, answers=answers,
+                                as_json=json_out, step=step))

@@ -24,9 +24,7 @@ def next_cmd(
     answers: Annotated[Path | None, typer.Option("--answers", metavar="FILE")] = None,
 ) -> None:
     """Continue whatever is unfinished: a lesson, else due review, else a quiz to try."""
-    code = run_next(get_context(ctx), answers)
-    if code:
-        raise typer.Exit(code)
+    raise typer.Exit(run_next(get_context(ctx), answers))
 
 
 def run_next(app: AppContext, answers: Path | None) -> int:

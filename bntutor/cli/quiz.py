@@ -49,9 +49,7 @@ def quiz_cmd(
         time_limit=(None if time_limit is None
                     else parse_duration(time_limit, lang=get_context(ctx).lang)),
     )
-    status = run_quiz(get_context(ctx), options, answers, as_json)
-    if status:
-        raise typer.Exit(status)
+    raise typer.Exit(run_quiz(get_context(ctx), options, answers, as_json))
 
 
 @app.command("review")
@@ -66,9 +64,7 @@ def review_cmd(
 
     if not 1 <= n <= MAX_QUESTIONS:
         raise BadInputError(f"cannot review {n} questions", "-n", f"use 1 to {MAX_QUESTIONS}")
-    status = run_review(get_context(ctx), n, answers, as_json)
-    if status:
-        raise typer.Exit(status)
+    raise typer.Exit(run_review(get_context(ctx), n, answers, as_json))
 
 
 def _fresh_seed() -> int:
