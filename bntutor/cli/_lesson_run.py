@@ -49,7 +49,7 @@ def run_lesson(
         raise BadInputError(
             message("lesson.no_step", app.lang, number=entry.number, step=step), "--step",
             message("lesson.its_steps", app.lang, steps=", ".join(tutor.step_ids(lesson))))
-    console = Console(quiet=True) if as_json else app.console
+    console = app.screen(as_json)
     clock = app.clock
     with scripted_source(app, console, answers, as_json) as scripted:
         source = scripted or TerminalSource(console)

@@ -123,7 +123,7 @@ def run_quiz(app: AppContext, options: QuizOptions, answers: Path | None, as_jso
     content = load_content()
     item_ids = choose_items(content.source.bank_items(), options.topics, options.difficulty,
                             options.n, options.seed)
-    console = Console(quiet=True) if as_json else app.console
+    console = app.screen(as_json)
     with scripted_source(app, console, answers, as_json) as scripted, \
             open_store(app) as store:
         reader = scripted or TerminalSource(console, app.stdin, time.monotonic)
@@ -157,7 +157,7 @@ def run_review(app: AppContext, n: int, answers: Path | None, as_json: bool) -> 
         with answers_file(answers):
             pass
     clock = app.clock
-    console = Console(quiet=True) if as_json else app.console
+    console = app.screen(as_json)
     with open_store(app) as store:
         due = store.due_cards(clock(), limit=n)
         exercises = due_exercises(due)  # asked after the questions, to write again

@@ -48,6 +48,12 @@ class AppContext:
     def err_console(self) -> Console:
         return self._consoles[1]
 
+    def screen(self, as_json: bool) -> Console:
+        """Where a run draws its screens: nowhere under ``--json`` (stdout is the document)."""
+        from rich.console import Console
+
+        return Console(quiet=True) if as_json else self.console
+
     @cached_property
     def clock(self) -> Clock:
         """The wall clock of this run (``BNTUTOR_NOW`` moves it: see ``bntutor.cli._clock``)."""

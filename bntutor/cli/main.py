@@ -11,10 +11,6 @@ from bntutor.control_chars import visible
 from bntutor.errors import BntutorError, ExitStatus
 
 
-def _debug_requested(args: list[str]) -> bool:
-    return "--debug" in args or bool(os.environ.get("BNTUTOR_DEBUG"))
-
-
 def _error(text: str) -> None:
     if sys.stderr is None:  # started with stderr closed: the exit status has to say it
         return
@@ -53,7 +49,7 @@ def _early_language(argv: list[str]) -> str:
 def run(args: list[str] | None = None) -> int:
     """Run the app on ``args`` and return the exit status instead of exiting."""
     argv = list(sys.argv[1:] if args is None else args)
-    debug = _debug_requested(argv)
+    debug = "--debug" in argv or bool(os.environ.get("BNTUTOR_DEBUG"))
     try:
         return _run(argv, debug)
     except KeyboardInterrupt:  # Ctrl-C anywhere, even while the app is still importing

@@ -27,6 +27,8 @@ def quiz_cmd(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Interview practice: a (timed) quiz with a report; every answer feeds review."""
+    import secrets  # here, not at the top: start-up stays light
+
     from bntutor.cli._quiz_run import QuizOptions, run_quiz
     from bntutor.messages import message
     from bntutor.quiz.durations import parse_duration
@@ -45,7 +47,7 @@ def quiz_cmd(
         topics=check_topics(topic or []),
         difficulty=difficulty,
         n=n,
-        seed=_fresh_seed() if seed is None else seed,
+        seed=secrets.randbelow(1_000_000) if seed is None else seed,  # a new quiz each time
         time_limit=(None if time_limit is None
                     else parse_duration(time_limit, lang=get_context(ctx).lang)),
     )
@@ -65,10 +67,3 @@ def review_cmd(
     if not 1 <= n <= MAX_QUESTIONS:
         raise BadInputError(f"cannot review {n} questions", "-n", f"use 1 to {MAX_QUESTIONS}")
     raise typer.Exit(run_review(get_context(ctx), n, answers, as_json))
-
-
-def _fresh_seed() -> int:
-    """A new quiz each time no --seed is given (imported here: start-up stays light)."""
-    import secrets
-
-    return secrets.randbelow(1_000_000)
