@@ -153,7 +153,6 @@ class BnLayoutStatsArgs(SeededArgs):
 def feature_map(args: BnLayoutStatsArgs) -> torch.Tensor:
     """The seeded ``[N, C, H, W]`` map; each channel has its own level, so per-channel
     statistics differ visibly."""
-
     level = normal_batch(args.seed + 1, (1, args.c, 1, 1), scale=3.0)
     return normal_batch(args.seed, (args.n, args.c, args.h, args.w)) + level
 

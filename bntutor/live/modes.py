@@ -43,7 +43,6 @@ class BnModesArgs(SeededArgs):
 def batches(args: BnModesArgs) -> tuple[torch.Tensor, torch.Tensor]:
     """``([warmup, B, C] training batches, [B, C] test batch)``. The test batch is squeezed
     towards ``loc``, so its statistics differ from the running ones."""
-
     data = normal_batch(args.seed, (args.warmup + 1, args.batch_size, args.features),
                         args.loc, args.scale)
     return data[:-1], data[-1] * 0.5 + args.loc * 0.5

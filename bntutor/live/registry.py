@@ -88,6 +88,6 @@ class Registry(ByName[Computation[Any]]):
                 f"bad argument {field!r} for computation {name!r}: {first['msg']}"
             ) from None
 
-    def run(self, name: str, args: dict[str, Any] | None = None,
-            report: ReportProgress = no_progress) -> LiveResult:
-        return self.get(name)(self.check_args(name, args), report)
+    def run(self, name: str, args: dict[str, Any] | None = None) -> LiveResult:
+        """Run computation ``name`` on ``args`` (checked first), showing no progress."""
+        return self.get(name)(self.check_args(name, args))

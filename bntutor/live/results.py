@@ -73,8 +73,9 @@ class LiveResult:
     blocks: list[Block] = field(default_factory=list)
     values: dict[str, Any] = field(default_factory=dict)
 
-    def value(self, key: str, computation: str = "") -> Any:
-        """The value named ``key``; ``a.b`` and ``a[0]`` index into nested values."""
+    def value(self, key: str, computation: str) -> Any:
+        """The value named ``key`` (of ``computation``, named in the error if it has none);
+        ``a.b`` and ``a[0]`` index into nested values."""
         current: Any = self.values
         for part in _path(key):
             try:
@@ -82,7 +83,7 @@ class LiveResult:
             except (KeyError, IndexError, TypeError):
                 known = ", ".join(sorted(self.values)) or "none"
                 raise ContentError(
-                    f"computation {computation or '?'} has no value {key!r} (it gives: {known})"
+                    f"computation {computation} has no value {key!r} (it gives: {known})"
                 ) from None
         return current
 
