@@ -16,16 +16,15 @@ from bntutor.cli.context import AppContext
 from bntutor.content.exercises import (
     FRAMEWORKS,
     Exercise,
-    Messages,
     exercise_order,
     load_case_names,
     load_exercise,
-    load_messages,
 )
 from bntutor.errors import BadInputError, ExitStatus, NotFoundError
 from bntutor.exercises.session import SessionState, review_rating, run_session
 from bntutor.exercises.starter import DEFAULT_DIR, starter_path, starter_text, write_starter
 from bntutor.exercises.verdict import ExerciseVerdict, Message
+from bntutor.messages import MESSAGES
 from bntutor.messages import message as msg
 from bntutor.store.store import Store
 from bntutor.ui.exercise_view import Texts, exercise_verdict_view, solution_view, task_view
@@ -50,16 +49,15 @@ class ExerciseOptions:
     yes: bool
 
 
-def _texts(exercise: Exercise, messages: Messages, lang: str) -> Texts:
+def _texts(exercise: Exercise, lang: str) -> Texts:
     def message(m: Message) -> str:
-        text = messages.messages.get(m.id)
-        if text is None:
-            return m.id
+        forms = MESSAGES[f"checker.{m.id}"]  # bntutor validate checks every id has one
+        text = forms.get(lang, forms["en"])
         values = {k: ("?" if v is None else v) for k, v in m.params.items()}
         try:
-            return text.get(lang).format(**values)
+            return text.format(**values)
         except (KeyError, IndexError, ValueError):
-            return text.get(lang)
+            return text
 
     def diagnosis(mistake: str) -> str:
         text = exercise.diagnoses.get(mistake)
@@ -75,15 +73,14 @@ def _texts(exercise: Exercise, messages: Messages, lang: str) -> Texts:
     return Texts(message, diagnosis, lang, case)
 
 
-def _prepare_file(app: AppContext, opts: ExerciseOptions, exercise: Exercise,
-                  messages: Messages) -> Path:
+def _prepare_file(app: AppContext, opts: ExerciseOptions, exercise: Exercise) -> Path:
     directory = (opts.directory or Path.cwd() / DEFAULT_DIR).expanduser()
     path = starter_path(directory, exercise, opts.framework)
     note = ""
     if "backward" in exercise.name and opts.framework == "torch":
-        note = messages.messages["autograd-off"].get(app.lang)
+        note = msg("exercise.autograd_off", app.lang)
     text = starter_text(exercise, opts.framework, app.lang,
-                        messages.messages["starter-footer"].get(app.lang), note)
+                        msg("exercise.starter_footer", app.lang), note)
     if opts.reset and path.exists():
         if not app.confirmed(opts.yes, f"not replacing {path} without confirmation",
                              msg("exercise.replace", app.lang, path=path)):
@@ -196,12 +193,11 @@ def run_exercise(app: AppContext, opts: ExerciseOptions) -> int:
         raise NotFoundError(f"no exercise called {opts.name!r}",
                             hint="bntutor exercises lists them")
     exercise = load_exercise(opts.name)
-    messages = load_messages()
-    texts = _texts(exercise, messages, app.lang)
+    texts = _texts(exercise, app.lang)
     workers = [Worker(app.debug)]  # the one in use is the last; one that dies is replaced
     with closing_all(workers), open_store(app) as store:
         store.check_writable()
-        path = _prepare_file(app, opts, exercise, messages).resolve()
+        path = _prepare_file(app, opts, exercise).resolve()
         store.start_exercise(opts.name)
         app.console.print(task_view(opts.name, exercise.title.get(app.lang),
                                     exercise.task.get(app.lang), str(path), len(exercise.hints),

@@ -1,4 +1,4 @@
-"""Coding exercises as content: ``data/exercises/NAME.yaml`` and ``messages.yaml``.
+"""Coding exercises as content: ``data/exercises/NAME.yaml``.
 
 An exercise file holds everything a learner reads (task, hints, diagnosis messages, the
 reference solution shown after a pass) in English and Chinese; its maths (cases, the
@@ -19,7 +19,6 @@ from bntutor.content.loader import read_document
 from bntutor.errors import ContentError, NotFoundError
 
 FRAMEWORKS: tuple[str, ...] = ("numpy", "torch")
-MESSAGES_FILE = "messages.yaml"
 CASES_FILE = "cases.yaml"
 __all__ = ["ORDER_FILE", "exercise_order", "exercises_dir"]
 
@@ -65,11 +64,6 @@ class Exercise(_Strict):
     diagnoses: dict[str, Bilingual] = Field(min_length=1)
 
 
-class Messages(_Strict):
-    format_version: Literal[1] = 1
-    messages: dict[str, Bilingual]
-
-
 class CaseNames(_Strict):
     """The Chinese name of each named edge case, keyed by its English name."""
 
@@ -106,11 +100,6 @@ def load_exercise(name: str, directory: Path | None = None) -> Exercise:
     return exercise
 
 
-def load_messages(directory: Path | None = None) -> Messages:
-    """The checker's one-line explanations (time-out, syntax error, wrong shape ...)."""
-    return _load(directory, MESSAGES_FILE, Messages)
-
-
 def check_order(directory: Path | None = None) -> list[str]:
     """``course.yaml`` checked against its schema: the exercise names in course order."""
     return list(_load(directory, ORDER_FILE, ExerciseOrder).exercises)
@@ -124,5 +113,4 @@ def exercise_files(directory: Path | None = None) -> list[Path]:
     base = exercises_dir() if directory is None else directory
     if not base.is_dir():
         return []
-    shared = (MESSAGES_FILE, ORDER_FILE, CASES_FILE)
-    return sorted(p for p in base.glob("*.yaml") if p.name not in shared)
+    return sorted(p for p in base.glob("*.yaml") if p.name not in (ORDER_FILE, CASES_FILE))

@@ -19,13 +19,14 @@ from typing import Any
 import numpy as np
 
 from bntutor.exercises.problem import Case
+from bntutor.exercises.verdict import MessageId
 
 
 @dataclass(frozen=True)
 class Failure:
     """Why the learner's code did not give outputs: a message id and its details."""
 
-    kind: str  # syntax, import, missing-function, not-implemented, exception, memory, ...
+    kind: MessageId  # syntax, import, missing-function, not-implemented, exception, ...
     detail: str = ""  # the one-line error, e.g. "ValueError: shapes (3,) (4,)"
     line: int | None = None  # the learner's line it points at
     trace: str = ""  # the traceback, only the learner's own frames
@@ -63,14 +64,14 @@ def _one_line(exc: BaseException) -> str:
 
 #: What an exception is reported as, when loading the file and when calling the function;
 #: any other is an ``exception``.
-_LOADING = ((ImportError, "import"), (MemoryError, "memory"))
-_CALLING = ((NotImplementedError, "not-implemented"), (MemoryError, "memory"),
-            (RecursionError, "recursion"))
+Kinds = tuple[tuple[type[BaseException], MessageId], ...]
+_LOADING: Kinds = ((ImportError, "import"), (MemoryError, "memory"))
+_CALLING: Kinds = ((NotImplementedError, "not-implemented"), (MemoryError, "memory"),
+                   (RecursionError, "recursion"))
 
 
-def _failure(kinds: tuple[tuple[type[BaseException], str], ...], exc: BaseException, path: str,
-             case: str | None = None) -> Failure:
-    kind = next((k for raised, k in kinds if isinstance(exc, raised)), "exception")
+def _failure(kinds: Kinds, exc: BaseException, path: str, case: str | None = None) -> Failure:
+    kind: MessageId = next((k for raised, k in kinds if isinstance(exc, raised)), "exception")
     trace, line = _trimmed(exc, path)
     return Failure(kind, _one_line(exc), line, trace, case)
 

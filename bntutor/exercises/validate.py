@@ -5,30 +5,24 @@ known mistake a message in both languages, every checker message a text)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import get_args
 
 from bntutor.content.exercises import (
     CASES_FILE,
-    MESSAGES_FILE,
     ORDER_FILE,
     check_order,
     exercise_files,
     load_case_names,
     load_exercise,
-    load_messages,
 )
 from bntutor.errors import BntutorError, ContentError
-
-#: Every message id the checker and the starter use (see child.Failure, compare.py).
-CHECKER_MESSAGES = (
-    "syntax", "import", "unreadable", "missing-function", "not-implemented", "exception",
-    "recursion", "memory", "timeout", "crashed", "returned-none", "returned-list",
-    "wrong-type", "wrong-count", "wrong-dtype", "low-precision", "wrong-shape", "not-finite",
-    "not-run", "starter-footer", "autograd-off",
-)
+from bntutor.exercises.verdict import MessageId
+from bntutor.messages import MESSAGES
+from bntutor.shipped import data_dir
 
 
 def is_exercises_dir(path: Path) -> bool:
-    return path.is_dir() and (path / ORDER_FILE).is_file() and (path / MESSAGES_FILE).is_file()
+    return path.is_dir() and (path / ORDER_FILE).is_file() and (path / CASES_FILE).is_file()
 
 
 def check_exercises(directory: Path) -> tuple[int, list[ContentError]]:
@@ -40,14 +34,10 @@ def check_exercises(directory: Path) -> tuple[int, list[ContentError]]:
         names = check_order(directory)
     except ContentError as exc:
         return 0, [exc]
-    try:
-        messages = load_messages(directory).messages
-        for mid in CHECKER_MESSAGES:
-            if mid not in messages:
-                problems.append(ContentError(f"no text for the checker's message {mid!r}",
-                                             str(directory / MESSAGES_FILE)))
-    except ContentError as exc:
-        problems.append(exc)
+    for mid in get_args(MessageId):
+        if f"checker.{mid}" not in MESSAGES:
+            problems.append(ContentError(f"no text for the checker's message {mid!r}",
+                                         str(data_dir() / "messages.json")))
     try:
         translated = load_case_names(directory).names
         for p in PROBLEMS:

@@ -1,22 +1,30 @@
 """The checker's findings as plain data; ``bntutor.ui.exercise_view`` renders them.
 
-Messages are ids with parameters: their en and zh texts are content
-(``data/exercises/messages.yaml`` and each exercise's diagnoses).
+Messages are ids with parameters: their en and zh texts are content (the ``checker.ID``
+messages of ``data/messages.json`` and each exercise's diagnoses).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
+
+#: Every message id the checker uses; ``bntutor validate`` checks each has its text.
+MessageId = Literal[
+    "syntax", "import", "unreadable", "missing-function", "not-implemented", "exception",
+    "recursion", "memory", "timeout", "crashed", "checker-stopped", "returned-none",
+    "returned-list", "wrong-type", "wrong-count", "wrong-dtype", "low-precision", "wrong-shape",
+    "not-finite", "not-run",
+]
 
 
 @dataclass(frozen=True)
 class Message:
     """A message id (``wrong-shape``) with the values its text names (``{got}``)."""
 
-    id: str
+    id: MessageId
     params: dict[str, Any] = field(default_factory=dict)
 
 

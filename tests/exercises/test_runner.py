@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from bntutor.content.exercises import load_messages
 from bntutor.exercises.check import Prepared, judge
 from bntutor.exercises.registry import PROBLEMS
 from bntutor.exercises.runner import Limits, run_in_child
 from bntutor.exercises.worker import Checker
+from bntutor.messages import MESSAGES
 
 HEAD = "import numpy as np\n\ndef batchnorm_forward(x, gamma, beta, eps):\n"
 
@@ -40,9 +40,8 @@ def test_failures_get_their_one_line_explanation(checker: Checker, tmp_path: Pat
     assert not verdict.passed
     assert (verdict.failure.id if verdict.failure else None) == failure
     assert (verdict.problem.id if verdict.problem else None) == problem_id
-    messages = load_messages().messages
     used = verdict.failure or verdict.problem
-    assert used is not None and used.id in messages
+    assert used is not None and f"checker.{used.id}" in MESSAGES
 
 
 def test_syntax_error_names_its_line(checker: Checker, tmp_path: Path) -> None:

@@ -31,7 +31,6 @@ def test_the_shipped_exercises_validate(capsys: pytest.CaptureFixture[str], copy
 
 @pytest.mark.parametrize(("file", "old", "new", "words"), [
     ("bn-forward.yaml", "  eps-outside-sqrt:", "  eps-outside-sqrtt:", "no diagnosis text"),
-    ("messages.yaml", "    zh: \"`{output}` 是 None", "    zz: \"", "missing field 'zh'"),
     ("bn-eval.yaml", "  zh: 推理模式下的 BN 前向传播\n", "", "zh"),
     ("course.yaml", "  - adamw-step\n", "", "not in the course order"),
 ])
@@ -48,3 +47,15 @@ def test_a_case_without_a_chinese_name_is_reported(capsys: pytest.CaptureFixture
     _edit(copy / "cases.yaml", '  "collinear features": "共线的特征"\n', "")
     assert run(["validate", str(copy)]) == 3
     assert "'collinear features' of ridge has no Chinese name" in capsys.readouterr().err
+
+
+def test_a_checker_message_without_its_text_or_chinese_is_reported(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, copy: Path
+) -> None:
+    from bntutor.messages import MESSAGES, catalog_problems
+
+    monkeypatch.delitem(MESSAGES, "checker.checker-stopped")
+    monkeypatch.setitem(MESSAGES, "checker.returned-none", {"en": "`{output}` is None"})
+    assert run(["validate", str(copy)]) == 3
+    assert "no text for the checker's message 'checker-stopped'" in capsys.readouterr().err
+    assert catalog_problems() == ["message checker.returned-none: needs both en and zh"]
