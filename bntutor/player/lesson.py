@@ -180,26 +180,18 @@ class LessonPlayer:
     # -- input ----------------------------------------------------------------------------
 
     def _next_event(self, step: Step, entry: dict[str, Any]) -> tutor.Event | None:
-        if not isinstance(step, QuestionStep):
-            if not self._io.interactive:
-                return tutor.Continue()
-            line = self._io.proceed()
-            if line is None:
-                return None
-            command = tutor.parse_command(line)
-            if command is not None:
-                entry.setdefault("commands", []).append(command_word(line))
-            return command or tutor.Continue()
-        reply = self._io.read(None)
-        if reply is None or isinstance(reply, TimeUp):
+        asking = isinstance(step, QuestionStep)
+        if not asking and not self._io.interactive:
+            return tutor.Continue()
+        line = self._io.read(None) if asking else self._io.proceed()
+        if line is None or isinstance(line, TimeUp):
             return None
-        line = reply
         command = tutor.parse_command(line)
         if command is not None:
             entry.setdefault("commands", []).append(command_word(line))
             return command
-        if not line.strip():
-            return tutor.Continue()
+        if not isinstance(step, QuestionStep) or not line.strip():
+            return tutor.Continue()  # Enter after a reading step, or an empty answer
         assert self._answers is not None, "a lesson with questions needs its answering service"
         verdict = self._answers.check(step, line)
         record = _answer_record(line, verdict)
