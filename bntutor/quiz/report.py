@@ -5,7 +5,7 @@ prints :meth:`QuizReport.to_dict`."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -106,11 +106,7 @@ class QuizReport:
             "not_asked": self.not_asked,
             "correct": self.correct,
             "score": round(self.score, 4),
-            "topics": [
-                {"topic": t.topic, "asked": t.asked, "correct": t.correct,
-                 "not_asked": t.not_asked, "accuracy": round(t.accuracy, 4)}
-                for t in self.topics
-            ],
+            "topics": [{**asdict(t), "accuracy": round(t.accuracy, 4)} for t in self.topics],
             "questions": [r.to_dict() for r in self.results],
             "missed": [r.item_id for r in self.missed],
             "revisit": self.revisit,
