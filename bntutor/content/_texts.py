@@ -59,11 +59,16 @@ def _problem(text: str) -> tuple[str, str] | None:
     return None
 
 
-def owner_id(data: Any, path: DataPath) -> str | None:
-    """The id of the step or question that ``path`` lies in, if any."""
-    if len(path) >= 2 and isinstance(data, dict) and isinstance(path[1], int):
-        items = data.get(path[0])
-        if isinstance(items, list) and isinstance(items[path[1]], dict):
-            found = items[path[1]].get("id")
-            return str(found) if isinstance(found, str | int) else None
-    return None
+def owner_id(data: Any, path: DataPath, owners: str | None = None) -> str | None:
+    """The id of the step or question that ``path`` lies in, if any. With ``owners`` (the
+    key of the file's list of steps or questions) only an item of that list is one, and
+    an item without an id is named by its place (``#3``)."""
+    if len(path) < 2 or not isinstance(data, dict) or not isinstance(path[1], int):
+        return None
+    items = data.get(path[0])
+    if owners not in (None, path[0]) or not isinstance(items, list) or path[1] >= len(items):
+        return None
+    item = items[path[1]]
+    if isinstance(item, dict) and isinstance(item.get("id"), str | int):
+        return str(item["id"])
+    return None if owners is None else f"#{path[1] + 1}"

@@ -17,7 +17,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from bntutor.content import _semantics as sem
 from bntutor.content._context import check_context
 from bntutor.content._schema_errors import schema_errors
-from bntutor.content._texts import MAX_FILE_BYTES, check_texts
+from bntutor.content._texts import MAX_FILE_BYTES, check_texts, owner_id
 from bntutor.content.bank_lint import lint_bank
 from bntutor.content.models import (
     Bank,
@@ -91,24 +91,11 @@ def read_document(path: Path) -> Document:
 
 
 def _validate(doc: Document, model: type[M], owners: str) -> tuple[M | None, list[ContentError]]:
-    def owner(path: DataPath) -> str | None:
-        return _owner_id(doc.data, path, owners)
-
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, schema_errors(exc, model, doc.data, doc.lines, doc.file, owner)
-
-
-def _owner_id(data: Any, path: DataPath, owners: str) -> str | None:
-    if len(path) >= 2 and path[0] == owners and isinstance(data, dict):
-        items = data.get(owners)
-        if isinstance(items, list) and isinstance(path[1], int) and path[1] < len(items):
-            item = items[path[1]]
-            if isinstance(item, dict) and isinstance(item.get("id"), str | int):
-                return str(item["id"])
-            return f"#{path[1] + 1}"
-    return None
+        return None, schema_errors(exc, model, doc.data, doc.lines, doc.file,
+                                   lambda path: owner_id(doc.data, path, owners))
 
 
 # -- lessons ---------------------------------------------------------------------------
