@@ -36,8 +36,9 @@ class Answers(Protocol):
     def reveal(self, question: QuestionStep) -> str: ...
 
 
-class Recorder(Protocol):
-    """Where progress goes (the store, or a fake in tests)."""
+class Recorder:
+    """Where progress goes: the store (:class:`~bntutor.player.record.StoreRecorder`) or a
+    fake in tests. This base keeps nothing: it is a demo's recorder."""
 
     def step_done(
         self, step_id: str, result: tutor.Result, next_id: str | None, hints: int, seconds: float
@@ -48,18 +49,6 @@ class Recorder(Protocol):
     ) -> None: ...
 
     def question_done(self, step_id: str, correct: bool, hints: int, seconds: float) -> None: ...
-
-    def lesson_done(self) -> None: ...
-
-
-class _Nowhere:
-    """The recorder of a demo: nothing is kept."""
-
-    def step_done(self, *args: Any) -> None: ...
-
-    def attempt(self, *args: Any) -> None: ...
-
-    def question_done(self, *args: Any) -> None: ...
 
     def lesson_done(self) -> None: ...
 
@@ -92,7 +81,7 @@ class LessonPlayer:
         self.number = number
         self._io = io
         self._answers = answers
-        self._recorder: Recorder = recorder if recorder is not None else _Nowhere()
+        self._recorder = recorder if recorder is not None else Recorder()
         self._lang = lang
         self._clock = clock
         self._state = tutor.LessonState(current=None)

@@ -12,6 +12,7 @@ from bntutor import tutor
 from bntutor.checking.verdict import Verdict
 from bntutor.content.models import Lesson
 from bntutor.messages import message
+from bntutor.player.lesson import Recorder
 from bntutor.quiz.items import lesson_item_id
 from bntutor.quiz.results import QuestionResult
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from bntutor.store.store import Store
 
 
-class StoreRecorder:
+class StoreRecorder(Recorder):
     """Writes to ``store``: the lesson loop's :class:`~bntutor.player.lesson.Recorder` (for
     lesson ``slug`` on ``topic``) and the quiz loop's ``record`` (:meth:`result`)."""
 
