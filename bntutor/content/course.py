@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bntutor.content.loader import LESSON_FILE, Checked, check_course_file, check_lesson_file
+from bntutor.content.loader import Checked, check_course_file, check_lesson_file
 from bntutor.content.models import Lesson, LText
 from bntutor.content.outline import lesson_files
 from bntutor.content.paths import COURSE_FILE
@@ -76,7 +76,8 @@ class CourseReport:
 def check_course(directory: Path, registry: Registry | None = None) -> CourseReport:
     """Check ``course.yaml`` and every lesson file of ``directory``, collecting all errors."""
     course_path = directory / COURSE_FILE
-    files = _lesson_files(directory)
+    found = lesson_files(directory)
+    files = {slug: paths[0] for slug, paths in found.items()}
     if not course_path.is_file():
         errors = [
             ContentError(f"lesson file not listed: there is no {COURSE_FILE}", str(p), 1)
@@ -122,7 +123,9 @@ def check_course(directory: Path, registry: Registry | None = None) -> CourseRep
             errors.append(
                 ContentError(f"lesson {slug!r} is not listed in {COURSE_FILE}", str(path), 1)
             )
-    errors += _duplicate_slugs(directory)
+    duplicates = sorted((p, slug, paths[0]) for slug, paths in found.items() for p in paths[1:])
+    errors += [ContentError(f"two files for lesson {slug!r}", str(p), 1, hint=f"also {first.name}")
+               for p, slug, first in duplicates]
     ok = not errors and all(not c.errors for c in checked)
     return CourseReport(Catalog(directory, entries, course.title) if ok else None, checked, errors)
 
@@ -146,26 +149,3 @@ def load_course(directory: Path | None = None, registry: Registry | None = None)
     assert report.catalog is not None
     return report.catalog
 
-
-def _lesson_files(directory: Path) -> dict[str, Path]:
-    return {slug: paths[0] for slug, paths in lesson_files(directory).items()}
-
-
-def _duplicate_slugs(directory: Path) -> list[ContentError]:
-    seen: dict[str, Path] = {}
-    errors = []
-    for path in sorted(directory.iterdir()) if directory.is_dir() else []:
-        match = LESSON_FILE.match(path.name)
-        if not match:
-            continue
-        if match.group(2) in seen:
-            errors.append(
-                ContentError(
-                    f"two files for lesson {match.group(2)!r}",
-                    str(path),
-                    1,
-                    hint=f"also {seen[match.group(2)].name}",
-                )
-            )
-        seen.setdefault(match.group(2), path)
-    return errors
