@@ -54,10 +54,7 @@ def schema_errors(
     owner: OwnerOf,
 ) -> list[ContentError]:
     """Located errors for ``exc`` raised validating ``data`` (parsed from ``file``) as ``model``."""
-    located = [_locate(err, data) for err in exc.errors()]
-    kept: list[_Located] = []
-    for group in _group_by_union(located):
-        kept.extend(group)
+    kept = _best_members([_locate(err, data) for err in exc.errors()])
     result = []
     seen: set[tuple[str, int]] = set()
     typo_for = _typo_targets(kept, model)
@@ -120,25 +117,25 @@ def _has(data: Any, part: str | int) -> bool:
     return isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
 
 
-def _group_by_union(located: list[_Located]) -> list[list[_Located]]:
-    """Keep, for every union, only the errors of the member that fits the data best."""
-    plain = [item for item in located if item.branch is None]
+def _best_members(located: list[_Located]) -> list[_Located]:
+    """The errors outside unions and, for every union, only those of the member that fits
+    the data best."""
+    kept = [item for item in located if item.branch is None]
     unions: dict[Path, dict[str, list[_Located]]] = {}
     for item in located:
         if item.branch is not None:
             where, label = item.branch
             unions.setdefault(where, {}).setdefault(label, []).append(item)
-    groups = [plain]
     for members in unions.values():
         deep = {label: errs for label, errs in members.items() if any(e.deeper for e in errs)}
         if not deep:  # wrong type for every member: one error listing what would do
             first = next(iter(members.values()))[0]
-            groups.append([_Located(_type_error(first, list(members)), first.path, None, False)])
+            kept.append(_Located(_type_error(first, list(members)), first.path, None, False))
             continue
         # a model member (LiveRef, Option) over a language map; then the fewest errors
         label = min(deep, key=lambda lab: (not lab[:1].isupper(), len(deep[lab])))
-        groups.append(deep[label])
-    return groups
+        kept += deep[label]
+    return kept
 
 
 def _type_error(first: _Located, labels: list[str]) -> ErrorDetails:
