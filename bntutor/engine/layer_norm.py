@@ -63,29 +63,19 @@ def _dims(input: Tensor, normalized_shape: Sequence[int] | int) -> tuple[int, ..
     return tuple(range(input.dim() - k, input.dim()))
 
 
-def _check_param(name: str, t: Tensor | None, input: Tensor, dims: tuple[int, ...]) -> None:
-    expected = tuple(input.shape[d] for d in dims)
-    if t is not None and tuple(t.shape) != expected:
-        raise ValueError(f"{name} has shape {list(t.shape)}, expected {list(expected)}")
-
-
-def _compute_dtype(input: Tensor) -> Tensor:
-    return input.float() if input.dtype in (torch.float16, torch.bfloat16) else input
-
-
-def ln_trace(
-    input: Tensor,
-    normalized_shape: Sequence[int] | int,
-    weight: Tensor | None = None,
-    bias: Tensor | None = None,
-    eps: float = 1e-5,
-) -> NormTrace:
-    """LayerNorm of ``input`` ``[..., *normalized_shape]``, keeping every intermediate."""
+def _trace(kind: str, input: Tensor, normalized_shape: Sequence[int] | int,
+           weight: Tensor | None, bias: Tensor | None, eps: float) -> NormTrace:
+    """LayerNorm (``kind`` ``"layer"``) or RMSNorm (``"rms"``, whose mean is taken as 0, so
+    ``var`` is the mean square) of ``input``, keeping every intermediate."""
     dims = _dims(input, normalized_shape)
-    _check_param("weight", weight, input, dims)
-    _check_param("bias", bias, input, dims)
-    x = _compute_dtype(input)
+    for name, t in (("weight", weight), ("bias", bias)):
+        expected = tuple(input.shape[d] for d in dims)
+        if t is not None and tuple(t.shape) != expected:
+            raise ValueError(f"{name} has shape {list(t.shape)}, expected {list(expected)}")
+    x = input.float() if input.dtype in (torch.float16, torch.bfloat16) else input
     mean = x.mean(dim=dims, keepdim=True)
+    if kind == "rms":
+        mean = torch.zeros_like(mean)
     centred = x - mean
     var = (centred * centred).mean(dim=dims, keepdim=True)
     invstd = torch.rsqrt(var + eps)
@@ -96,8 +86,19 @@ def ln_trace(
     if bias is not None:
         y = y + bias
     count = math.prod(input.shape[d] for d in dims)
-    return NormTrace("layer", dims, count, mean, var, invstd, torch.sqrt(var + eps), x_hat,
+    return NormTrace(kind, dims, count, mean, var, invstd, torch.sqrt(var + eps), x_hat,
                      y.to(input.dtype), eps)
+
+
+def ln_trace(
+    input: Tensor,
+    normalized_shape: Sequence[int] | int,
+    weight: Tensor | None = None,
+    bias: Tensor | None = None,
+    eps: float = 1e-5,
+) -> NormTrace:
+    """LayerNorm of ``input`` ``[..., *normalized_shape]``, keeping every intermediate."""
+    return _trace("layer", input, normalized_shape, weight, bias, eps)
 
 
 def rms_trace(
@@ -107,17 +108,8 @@ def rms_trace(
     eps: float | None = None,
 ) -> NormTrace:
     """RMSNorm of ``input`` ``[..., *normalized_shape]``; ``eps=None`` is the dtype's eps."""
-    dims = _dims(input, normalized_shape)
-    _check_param("weight", weight, input, dims)
-    x = _compute_dtype(input)
     eps_value = torch.finfo(input.dtype).eps if eps is None else eps
-    ms = (x * x).mean(dim=dims, keepdim=True)
-    invstd = torch.rsqrt(ms + eps_value)
-    x_hat = x * invstd
-    y = x_hat if weight is None else x_hat * weight
-    count = math.prod(input.shape[d] for d in dims)
-    return NormTrace("rms", dims, count, torch.zeros_like(ms), ms, invstd,
-                     torch.sqrt(ms + eps_value), x_hat, y.to(input.dtype), float(eps_value))
+    return _trace("rms", input, normalized_shape, weight, None, float(eps_value))
 
 
 def layer_norm(
