@@ -95,6 +95,14 @@ class BatchNorm(nn.Module):
             nn.init.ones_(self.weight)
             nn.init.zeros_(self.bias)
 
+    def _count_batch(self) -> float:
+        """Count a training batch; the factor the running statistics move by this step."""
+        if self.training and self.track_running_stats and self.num_batches_tracked is not None:
+            self.num_batches_tracked.add_(1)
+            if self.momentum is None:  # cumulative average of all batches so far
+                return 1.0 / float(self.num_batches_tracked)
+        return 0.0 if self.momentum is None else self.momentum
+
     def forward(self, input: Tensor) -> Tensor:
         ndim = input.dim()
         if not 2 <= ndim <= 5:
@@ -102,12 +110,7 @@ class BatchNorm(nn.Module):
         channels_first = self.channel_axis == 1
         x = input if channels_first else input.movedim(channel_dim(ndim, self.channel_axis), 1)
 
-        factor = 0.0 if self.momentum is None else self.momentum
-        if self.training and self.track_running_stats and self.num_batches_tracked is not None:
-            self.num_batches_tracked.add_(1)
-            if self.momentum is None:  # cumulative average of all batches so far
-                factor = 1.0 / float(self.num_batches_tracked)
-
+        factor = self._count_batch()
         # Batch statistics in training, and in eval mode when there are no running ones.
         use_batch = self.training or (self.running_mean is None and self.running_var is None)
         # Running statistics are read in eval mode and updated only when tracked.

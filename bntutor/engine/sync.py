@@ -94,12 +94,7 @@ class SyncBatchNorm(BatchNorm):
             return super().forward(input)
         channel = channel_dim(input.dim(), self.channel_axis)
         check_eps(self.eps, True)
-        factor = 0.0 if self.momentum is None else self.momentum
-        if self.training and self.track_running_stats and self.num_batches_tracked is not None:
-            self.num_batches_tracked.add_(1)
-            if self.momentum is None:
-                factor = 1.0 / float(self.num_batches_tracked)
-
+        factor = self._count_batch()
         mean, var, count = sync_stats(input, self.channel_axis, self.process_group)
         if count <= 1:
             raise ValueError(
