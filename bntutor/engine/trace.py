@@ -125,13 +125,9 @@ def trace(
     invstd = torch.rsqrt(var + eps)
     x_hat = x_centered * invstd.reshape(shape)
 
-    y = x_hat
-    if weight is not None:
-        gamma = weight.reshape(shape)
-        y = gamma * y
+    y = x_hat if weight is None else weight.reshape(shape) * x_hat  # gamma * x_hat
     if bias is not None:
-        beta = bias.reshape(shape)
-        y = y + beta
+        y = y + bias.reshape(shape)  # + beta
 
     if training and n > 0:
         stored_var = var_unbiased if rule.stores_unbiased_var else var

@@ -38,14 +38,6 @@ def _real(z: complex) -> float:
     return z.real
 
 
-def _max(*args: complex) -> complex:
-    return complex(max(_real(a) for a in args))
-
-
-def _min(*args: complex) -> complex:
-    return complex(min(_real(a) for a in args))
-
-
 _FUNCTIONS: dict[str, Callable[..., complex]] = {
     "sign": _sign,
     "abs": lambda z: complex(abs(z)),
@@ -55,8 +47,8 @@ _FUNCTIONS: dict[str, Callable[..., complex]] = {
     "sin": cmath.sin,
     "cos": cmath.cos,
     "tanh": cmath.tanh,
-    "max": _max,
-    "min": _min,
+    "max": lambda *args: complex(max(_real(a) for a in args)),
+    "min": lambda *args: complex(min(_real(a) for a in args)),
 }
 
 
