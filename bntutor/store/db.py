@@ -25,28 +25,15 @@ ROW_ERRORS = (ValueError, TypeError, KeyError, OverflowError)
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
 
 
-#: What to do about damage found while the database is in use (found on opening, the
-#: file is set aside at once: see bntutor.store.recovery).
-REPAIR_HINT = (
-    "run `bntutor repair`: it carries every readable row into a fresh database and keeps"
-    " the damaged file beside it"
-)
-_REPAIR_HINT_ZH = (
-    "请运行 `bntutor repair`：它会把所有还能读出的记录转存到一个新的数据库，"
-    "损坏的文件保留在原处旁边"
-)
-
-
 class CorruptDatabase(StoreError):
     """The file is not a SQLite database or its pages are damaged."""
 
 
-def damaged(detail: str, where: str) -> CorruptDatabase:
-    """The error for damage found in ``where``; it says to run ``bntutor repair``."""
-    return CorruptDatabase(
-        f"the database is damaged: {detail}", where, REPAIR_HINT,
-        zh=f"进度数据库已损坏：{detail}；{_REPAIR_HINT_ZH}",
-    )
+def damaged(detail: str, where: str) -> StoreError:
+    """The :class:`CorruptDatabase` for damage found in ``where`` while the database is in
+    use (found on opening, the file is set aside at once: see bntutor.store.recovery); it
+    says to run ``bntutor repair``."""
+    return store_error("db.damaged", where, "db.damaged.hint", CorruptDatabase, detail=detail)
 
 
 class DatabaseLocked(StoreError):
