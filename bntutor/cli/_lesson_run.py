@@ -85,13 +85,6 @@ def _lesson_language(app: AppContext, store: Store, slug: str, *, fresh: bool) -
     return replace(app, lang=saved.lang)
 
 
-def _next_lesson(course: Catalog, entry: LessonEntry, lang: str) -> NextLesson | None:
-    if entry.number >= len(course.lessons):
-        return None
-    nxt = course.lessons[entry.number]
-    return NextLesson(nxt.number, nxt.slug, localize(nxt.title, lang))
-
-
 def _report(
     app: AppContext,
     console: Console,
@@ -106,7 +99,9 @@ def _report(
     """Print the summary (its time counts every session of the lesson) or the saved line."""
     completed = result.ending == "completed"
     status = ExitStatus.OK if result.ending in ("completed", "quit") else ExitStatus.INTERRUPTED
-    next_lesson = _next_lesson(course, entry, app.lang)
+    nxt = course.lessons[entry.number] if entry.number < len(course.lessons) else None
+    next_lesson = (None if nxt is None
+                   else NextLesson(nxt.number, nxt.slug, localize(nxt.title, app.lang)))
     score = tutor.score(lesson, result.state)
     title = localize(lesson.title, app.lang)
     if completed:

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from bntutor.cli.context import AppContext, get_context
+from bntutor.cli.context import get_context
 
 app = typer.Typer()
 
@@ -24,32 +24,23 @@ def next_cmd(
     answers: Annotated[Path | None, typer.Option("--answers", metavar="FILE")] = None,
 ) -> None:
     """Continue whatever is unfinished: a lesson, else due review, else a quiz to try."""
-    raise typer.Exit(run_next(get_context(ctx), answers))
-
-
-def run_next(app: AppContext, answers: Path | None) -> int:
     from rich.text import Text
 
     from bntutor.cli._overview import load_overview
     from bntutor.messages import message
 
+    app = get_context(ctx)
     overview = load_overview(app)
-    rows, due = overview.rows, overview.due
-    started = next((s for s in rows if s.resume_step is not None), None)
-    if started is not None:
-        return _lesson(app, started.entry.number, answers)
-    if due:
+    started = next((s for s in overview.rows if s.resume_step is not None), None)
+    fresh = next((s for s in overview.rows if not s.row.started), None)
+    if started is None and overview.due:
         from bntutor.cli._quiz_run import run_review
 
-        return run_review(app, 20, answers, as_json=False)
-    fresh = next((s for s in rows if not s.row.started), None)
-    if fresh is not None:
-        return _lesson(app, fresh.entry.number, answers)
+        raise typer.Exit(run_review(app, 20, answers, as_json=False))
+    lesson = started or fresh
+    if lesson is not None:
+        from bntutor.cli._lesson_run import run_lesson
+
+        raise typer.Exit(run_lesson(app, str(lesson.entry.number), restart=False,
+                                    answers=answers, as_json=False))
     app.console.print(Text(message("next.quiz", app.lang)))
-    return 0
-
-
-def _lesson(app: AppContext, number: int, answers: Path | None) -> int:
-    from bntutor.cli._lesson_run import run_lesson
-
-    return run_lesson(app, str(number), restart=False, answers=answers, as_json=False)
