@@ -9,14 +9,18 @@ placeholders.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from string import Formatter
 from typing import Any
 
-from bntutor.shipped import read_catalog
+from bntutor.shipped import data_dir
 
-MESSAGES: dict[str, dict[str, str]] = read_catalog("messages.json")
+#: key -> ``{en, zh}``. JSON, not YAML, because every screen may need it: it reads in well
+#: under a millisecond, where the YAML parser takes tens.
+MESSAGES: dict[str, dict[str, str]] = json.loads(
+    (data_dir() / "messages.json").read_text(encoding="utf-8"))["messages"]
 
 
 def message(key: str, lang: str = "en", **values: Any) -> str:

@@ -5,7 +5,6 @@ and ``lessons/``, or the same files inside an installed wheel (``bntutor/data``,
 from __future__ import annotations
 
 import importlib.resources
-import json
 from pathlib import Path
 
 import bntutor
@@ -29,13 +28,3 @@ def data_dir() -> Path:
         return root / "data"
     return installed("data")
 
-
-def read_catalog(name: str) -> dict[str, dict[str, str]]:
-    """The ``messages`` of the JSON catalog ``data/<name>``: key -> ``{en, zh}``.
-
-    JSON, not YAML, because every screen may need it: it reads in well under a
-    millisecond, where the YAML parser takes tens.
-    """
-    document = json.loads((data_dir() / name).read_text(encoding="utf-8"))
-    messages: dict[str, dict[str, str]] = document["messages"]
-    return messages

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -29,5 +30,6 @@ def test_installed_the_package_dirs_are_used(monkeypatch: pytest.MonkeyPatch) ->
 def test_the_message_catalog_is_shipped_data() -> None:
     from bntutor.messages import MESSAGES
 
-    assert shipped.read_catalog("messages.json") == MESSAGES
+    catalog = json.loads((shipped.data_dir() / "messages.json").read_text(encoding="utf-8"))
+    assert catalog["messages"] == MESSAGES
     assert MESSAGES["exercise.heading"]["zh"] == "练习 {name}：{title}"
