@@ -58,6 +58,15 @@ class Draw(random.Random):
         the text named ``explanation``), both filled from ``values``. ``wrong`` maps the key
         of each misconception's words to the value it gives (feedback candidates);
         ``hint`` follows the template's hints."""
+        rules: list[Feedback] = []
+        taken = [answer]
+        for key, value in (wrong or {}).items():
+            # A rule must never catch a right answer (nor an earlier rule's value), by the
+            # numeric checker's own comparison: such a value is left out.
+            if any(is_close(value, t, tol) or is_close(t, value, tol) for t in taken):
+                continue
+            taken.append(value)
+            rules.append(Feedback(answer=float(value), message=self.say(f"wrong.{key}")))
         return Question(
             kind="numeric",
             prompt=self.say("prompt", **values),
@@ -65,8 +74,7 @@ class Draw(random.Random):
             tolerance=tol,
             hints=self._hints(hint),
             explanation=self.say(explanation, **values),
-            feedback=feedback(answer, tol, [(value, self.say(f"wrong.{key}"))
-                                            for key, value in (wrong or {}).items()]),
+            feedback=rules,
         )
 
     def count(self, answer: int, wrong: Mapping[str, float] | None = None, /,
@@ -158,21 +166,6 @@ def live(computation: str, **args: object) -> dict[str, Any]:
 
 def nums(values: Sequence[float], digits: int = 4) -> str:
     return "[" + ", ".join(format_number(v, digits) for v in values) + "]"
-
-
-def feedback(answer: float, tol: Tolerance, wrong: Sequence[tuple[float, LText]]
-             ) -> list[Feedback]:
-    """Feedback rules for recognized wrong values, leaving out any that the right answer
-    (or an earlier rule) would also match, by the numeric checker's own comparison: a rule
-    must never catch a right answer."""
-    rules: list[Feedback] = []
-    taken = [answer]
-    for value, message in wrong:
-        if any(is_close(value, t, tol) or is_close(t, value, tol) for t in taken):
-            continue
-        taken.append(value)
-        rules.append(Feedback(answer=float(value), message=message))
-    return rules
 
 
 def small_batch(rng: random.Random, n: int, lo: int = -4, hi: int = 6) -> list[float]:
