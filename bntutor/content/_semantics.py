@@ -37,19 +37,11 @@ def check_ids(ids: Iterable[tuple[str, Path]], where: Where, noun: str) -> list[
     seen: dict[str, int] = {}
     errors = []
     for ident, path in ids:
-        line = where.lines.line(path)
         if ident in seen:
-            errors.append(
-                ContentError(
-                    f"duplicate {noun} id {ident!r}",
-                    where.file,
-                    line,
-                    ident,
-                    f"first used on line {seen[ident]}",
-                )
-            )
+            errors.append(Where(where.file, where.lines, ident).error(
+                f"duplicate {noun} id {ident!r}", path, f"first used on line {seen[ident]}"))
         else:
-            seen[ident] = line
+            seen[ident] = where.lines.line(path)
     return errors
 
 

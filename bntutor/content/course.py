@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bntutor.content._semantics import Where
 from bntutor.content.loader import Checked, check_course_file, check_lesson_file
 from bntutor.content.models import Lesson, LText
 from bntutor.content.outline import lesson_files
@@ -93,14 +94,9 @@ def check_course(directory: Path, registry: Registry | None = None) -> CourseRep
     for i, slug in enumerate(course.lessons):
         path = files.get(slug)
         if path is None:
-            errors.append(
-                ContentError(
-                    f"no lesson file for {slug!r}",
-                    doc.file,
-                    doc.lines.line(("lessons", i)),
-                    hint=f"expected {directory / ('NN-' + slug + '.yaml')}",
-                )
-            )
+            errors.append(Where(doc.file, doc.lines).error(
+                f"no lesson file for {slug!r}", ("lessons", i),
+                f"expected {directory / ('NN-' + slug + '.yaml')}"))
             continue
         result = check_lesson_file(path, registry)
         checked.append(result)

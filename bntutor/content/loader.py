@@ -246,31 +246,18 @@ def check_banks(
             continue
         doc_lines = checked.lines or LineMap()
         for i, q in enumerate(checked.model.questions):
-            line = doc_lines.line(("questions", i, "id"))
-            here = f"{checked.path}:{line}"
+            at = sem.Where(str(checked.path), doc_lines, q.id)
+            here = f"{checked.path}:{doc_lines.line(('questions', i, 'id'))}"
             if q.id in first_use and first_use[q.id] != here:
-                checked.errors.append(
-                    ContentError(
-                        f"question id {q.id!r} is also used in another bank",
-                        str(checked.path),
-                        line,
-                        q.id,
-                        f"first used at {first_use[q.id]}",
-                    )
-                )
+                checked.errors.append(at.error(f"question id {q.id!r} is also used in another bank",
+                                               ("questions", i, "id"),
+                                               f"first used at {first_use[q.id]}"))
             first_use.setdefault(q.id, here)
             for j, slug in enumerate(q.lessons):
                 if known is not None and slug not in known:
-                    at = doc_lines.line(("questions", i, "lessons", j))
-                    checked.errors.append(
-                        ContentError(
-                            f"unknown lesson {slug!r}",
-                            str(checked.path),
-                            at,
-                            q.id,
-                            "known: " + ", ".join(sorted(known)),
-                        )
-                    )
+                    checked.errors.append(at.error(f"unknown lesson {slug!r}",
+                                                   ("questions", i, "lessons", j),
+                                                   "known: " + ", ".join(sorted(known))))
     return results
 
 
