@@ -97,32 +97,23 @@ SUBSCRIPT = dict(
 )
 SCRIPT_CHARS = frozenset(SUPERSCRIPT.values()) | frozenset(SUBSCRIPT.values())
 
-_BB_SPECIAL = {"C": "ℂ", "H": "ℍ", "N": "ℕ", "P": "ℙ", "Q": "ℚ", "R": "ℝ", "Z": "ℤ"}
-_CAL_SPECIAL = {
+#: Each alphabet: its letters that Unicode places elsewhere, then where its A, a and 0
+#: start (None: no digits).
+BLACKBOARD = ({"C": "ℂ", "H": "ℍ", "N": "ℕ", "P": "ℙ", "Q": "ℚ", "R": "ℝ", "Z": "ℤ"},
+              0x1D538, 0x1D552, 0x1D7D8)
+CALLIGRAPHIC = ({
     "B": "ℬ", "E": "ℰ", "F": "ℱ", "H": "ℋ", "I": "ℐ", "L": "ℒ", "M": "ℳ", "R": "ℛ",
     "e": "ℯ", "g": "ℊ", "o": "ℴ",
-}  # fmt: skip
+}, 0x1D49C, 0x1D4B6, None)  # fmt: skip
 
 
-def blackboard(char: str) -> str:
-    """``R`` -> ``ℝ``, ``E`` -> ``𝔼``, ``1`` -> ``𝟙``; other characters unchanged."""
-    if char in _BB_SPECIAL:
-        return _BB_SPECIAL[char]
-    if "A" <= char <= "Z":
-        return chr(0x1D538 + ord(char) - ord("A"))
-    if "a" <= char <= "z":
-        return chr(0x1D552 + ord(char) - ord("a"))
-    if "0" <= char <= "9":
-        return chr(0x1D7D8 + ord(char) - ord("0"))
-    return char
-
-
-def calligraphic(char: str) -> str:
-    """``L`` -> ``ℒ``; other characters unchanged."""
-    if char in _CAL_SPECIAL:
-        return _CAL_SPECIAL[char]
-    if "A" <= char <= "Z":
-        return chr(0x1D49C + ord(char) - ord("A"))
-    if "a" <= char <= "z":
-        return chr(0x1D4B6 + ord(char) - ord("a"))
+def lettered(char: str, alphabet: tuple[dict[str, str], int, int, int | None]) -> str:
+    """``char`` in ``alphabet``: ``R`` -> ``ℝ``, ``E`` -> ``𝔼``, ``1`` -> ``𝟙`` in
+    :data:`BLACKBOARD`, ``L`` -> ``ℒ`` in :data:`CALLIGRAPHIC`; other characters unchanged."""
+    special, upper, lower, digits = alphabet
+    if char in special:
+        return special[char]
+    for first, last, start in (("A", "Z", upper), ("a", "z", lower), ("0", "9", digits)):
+        if first <= char <= last and start is not None:
+            return chr(start + ord(char) - ord(first))
     return char

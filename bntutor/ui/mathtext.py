@@ -179,15 +179,12 @@ class _Parser:
         return self._expand(name, depth)
 
     def _expand(self, name: str, depth: int) -> list[_Piece]:
-        for table, kind in ((sym.GREEK, "ord"), (sym.ORD, "ord"), (sym.BIN, "bin")):
+        for table, kind in ((sym.GREEK, "ord"), (sym.ORD, "ord"), (sym.BIN, "bin"),
+                            (sym.BIG_OPS, "op"), (sym.SPACES, "space")):
             if name in table:
                 return [_Piece(table[name], kind)]
-        if name in sym.BIG_OPS:
-            return [_Piece(sym.BIG_OPS[name], "op")]
         if name in sym.FUNCTIONS:
             return [_Piece(name, "fn")]
-        if name in sym.SPACES:
-            return [_Piece(sym.SPACES[name], "space")]
         if name in sym.DROPPED:
             if name in ("left", "right", "middle") and self.src.startswith(".", self.pos):
                 self.pos += 1
@@ -213,10 +210,10 @@ class _Parser:
             return [_Piece(self._argument(depth), "fn")]
         if name in sym.FONTS:
             return [_Piece(self._argument(depth), "ord")]
-        if name == "mathbb":
-            return [_Piece("".join(map(sym.blackboard, self._argument(depth))), "ord")]
-        if name in ("mathcal", "mathscr"):
-            return [_Piece("".join(map(sym.calligraphic, self._argument(depth))), "ord")]
+        if name in ("mathbb", "mathcal", "mathscr"):
+            alphabet = sym.BLACKBOARD if name == "mathbb" else sym.CALLIGRAPHIC
+            return [_Piece("".join(sym.lettered(c, alphabet) for c in self._argument(depth)),
+                           "ord")]
         self.unknown.append(name)
         return [_Piece(name, "ord")]
 
