@@ -78,13 +78,16 @@ def question_view(prompt: str, options: list[str], multi: bool, unit: str | None
     return Group(*parts)
 
 
-def options_view(options: list[str]) -> Table:
-    """``a) option`` one under the other; a long option wraps under its own text."""
+def options_view(options: list[str], marks: list[str] | None = None, style: str = "bold",
+                 text_style: str = "none") -> Table:
+    """``a) option`` (or each of ``marks`` and its text) one under the other; a long option
+    wraps under its own text."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column()
     for i, option in enumerate(options):
-        grid.add_row(Text(f"{option_letter(i)})", style="bold"), prose.inline_markdown(option))
+        mark = f"{option_letter(i)})" if marks is None else marks[i]
+        grid.add_row(Text(mark, style=style), prose.inline_markdown(option, style=text_style))
     return grid
 
 

@@ -13,7 +13,6 @@ from typing import Any, Protocol
 
 from rich.console import Console, Group, RenderableType
 from rich.rule import Rule
-from rich.table import Table
 from rich.text import Text
 
 from bntutor.checking.verdict import Verdict
@@ -25,9 +24,9 @@ from bntutor.player.io import Reply
 from bntutor.quiz.durations import format_duration
 from bntutor.quiz.items import QuizItem
 from bntutor.quiz.results import QuestionResult
-from bntutor.ui.player_views import question_view
+from bntutor.ui.player_views import options_view, question_view
 from bntutor.ui.prompt import Tick
-from bntutor.ui.prose import inline_markdown, markdown, title_rule
+from bntutor.ui.prose import markdown, title_rule
 from bntutor.ui.screen import Screen
 from bntutor.ui.step_view import context_content, options_of
 from bntutor.ui.tolerance_note import tolerance_note
@@ -99,11 +98,7 @@ def status_redraw(console: Console, text: Text, pending: Callable[[], bool] | No
 
 def rubric_view(model_answer: str, rubric: list[str], lang: str) -> RenderableType:
     """An explain question's model answer, its numbered key points, and how to mark them."""
-    points = Table.grid(padding=(0, 1))
-    points.add_column(no_wrap=True)
-    points.add_column()
-    for i, point in enumerate(rubric, 1):
-        points.add_row(Text(f"{i}.", style="bold"), inline_markdown(point))
+    points = options_view(rubric, [f"{i}." for i in range(1, len(rubric) + 1)])
     example = " ".join("yn"[i % 2] for i in range(len(rubric)))
     return Group(
         Rule(Text(message("explain.model_answer", lang), style="dim"), style="dim"),

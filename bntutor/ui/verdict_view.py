@@ -19,7 +19,8 @@ from bntutor.control_chars import visible
 from bntutor.messages import message
 from bntutor.numbers import format_number
 from bntutor.ui.mathtext import render_math_in_text
-from bntutor.ui.prose import inline_markdown, labelled, markdown
+from bntutor.ui.player_views import options_view
+from bntutor.ui.prose import labelled, markdown
 
 RIGHT_MARK = "✓"
 WRONG_MARK = "✗"
@@ -94,17 +95,12 @@ def answer_line(
 def _answer_body(answer: str, style: str) -> RenderableType:
     """Options (``a) text; c) text``) as they were shown in the question, one a line and
     wrapped under their own text; any other answer as plain text, maths converted."""
-    options = [_OPTION.match(part) for part in _NEXT_OPTION.split(answer)]
-    if not all(options):
+    matches = [_OPTION.match(part) for part in _NEXT_OPTION.split(answer)]
+    options = [match.groups() for match in matches if match is not None]
+    if len(options) < len(matches):
         return Text(render_math_in_text(visible(answer)), style=style)
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    for match in options:
-        assert match is not None
-        grid.add_row(Text(f"{match.group(1)})", style=style),
-                     inline_markdown(match.group(2), style=style or "none"))
-    return grid
+    return options_view([text for _, text in options], [f"{letter})" for letter, _ in options],
+                        style, style or "none")
 
 
 def reveal_view(answer: str | None, explanation: str | None, skipped: bool = False,
