@@ -113,7 +113,7 @@ def scalars_view(block: ScalarsBlock) -> RenderableType:
                                    default=0))
     for (name, _), value, pad in zip(items, shown, pads, strict=True):
         table.add_row(Text(name), Padding(Text(value), (0, pad, 0, 0)) if pad else Text(value))
-    parts: list[RenderableType] = [_title(block.title)] if block.title else []
+    parts: list[RenderableType] = [Text(block.title, style="bold")] if block.title else []
     if items:
         parts.append(table)
     for name, text in long:
@@ -137,7 +137,7 @@ class PlotView:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = min(options.max_width, self.size.width)
         colorless = console.no_color or console.color_system is None
-        yield _title(self.block.title)
+        yield Text(self.block.title, style="bold")
         if width < MIN_PLOT_WIDTH or not self.block.series:
             yield from self._summary(translate("(too narrow for a plot)", self.lang))
             return
@@ -165,7 +165,3 @@ class PlotView:
             table.add_row(s.label, str(len(values)), *cells)
         yield table
         yield Text(note, style="dim")
-
-
-def _title(title: str) -> Text:
-    return Text(title, style="bold")

@@ -16,9 +16,10 @@ from bntutor.player.io import Reply
 from bntutor.ui import player_views as view
 from bntutor.ui.pager import Pager
 from bntutor.ui.prompt import AnswerSource
+from bntutor.ui.prose import markdown
 from bntutor.ui.screen import Screen
 from bntutor.ui.step_view import Compute, context_content, step_content, step_parts
-from bntutor.ui.verdict_view import explanation_view, reveal_view, verdict_view
+from bntutor.ui.verdict_view import reveal_view, verdict_view
 
 
 class LessonScreen(Screen):
@@ -68,7 +69,7 @@ class LessonScreen(Screen):
             out.print()
             out.print(self._compute(step.reveal.computation, step.reveal.args))
         if step.explanation:
-            out.print(explanation_view(localize(step.explanation, self._lang)))
+            out.print(markdown(localize(step.explanation, self._lang)))
 
     def show_context(self, step: Step, context: list[Step]) -> None:
         out = self._console

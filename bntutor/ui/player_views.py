@@ -52,10 +52,6 @@ def progress_line(k: int, n: int, lang: str = "en") -> Text:
     return Text(lead, style="dim") + bar
 
 
-def step_title(title: str | None) -> RenderableType | None:
-    return prose.cjk_text(Text(title, style="bold")) if title else None
-
-
 def option_letter(index: int) -> str:
     return ascii_lowercase[index] if index < len(ascii_lowercase) else str(index + 1)
 

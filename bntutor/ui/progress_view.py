@@ -82,10 +82,6 @@ class MasteryChart:
                        style="dim")
 
 
-def mastery_chart(rows: Sequence[TopicMastery], lang: str = "en") -> MasteryChart:
-    return MasteryChart(rows, lang)
-
-
 def based_on(row: TopicMastery, lang: str = "en") -> str:
     """What a topic's mastery is computed from: ``1 of 5`` (of the answers it needs) while
     it has fewer than :data:`MIN_ANSWERS`, else the number of latest answers counted."""
@@ -150,6 +146,6 @@ def progress_view(
             parts.append(exercise_table(touched, lang))
         else:
             parts.append(Text(message("exercise.none_started", lang), style="dim"))
-    parts += [Text(), mastery_chart(mastery, lang), Text(),
+    parts += [Text(), MasteryChart(mastery, lang), Text(),
               cards_line(now, due_now, cards, next_due, lang)]
     return Group(*parts)

@@ -143,13 +143,11 @@ class ScriptedSource:
     Each line taken is echoed after the prompt so the rendered run reads like a session.
     """
 
+    interactive = False
+
     def __init__(self, stream: TextIO, console: Console | None = None) -> None:
         self._lines: Iterator[str] = iter(stream)
         self._console = console
-
-    @property
-    def interactive(self) -> bool:
-        return False
 
     def pending(self) -> bool:
         return False

@@ -62,10 +62,6 @@ def topic_table(report: QuizReport, lang: str = "en") -> Table:
     return table
 
 
-def _not_asked(results: list[QuestionResult]) -> int:
-    return sum(r.status == "unanswered" for r in results)
-
-
 def timing_table(results: list[QuestionResult], lang: str = "en") -> Table:
     """One row per question asked; the questions left by quitting are counted below."""
     table = Table(title=message("report.per_question", lang), title_justify="left", box=None,
@@ -80,7 +76,7 @@ def timing_table(results: list[QuestionResult], lang: str = "en") -> Table:
         mark, style = MARKS[r.status]
         table.add_row(str(i), Text(mark, style=style), r.topic,
                       f"{r.seconds:.0f}", str(r.hints) if r.hints else "")
-    left = _not_asked(results)
+    left = sum(r.status == "unanswered" for r in results)
     if left:
         mark, style = MARKS["unanswered"]
         key = "report.more_not_asked" if left < len(results) else "report.not_asked"

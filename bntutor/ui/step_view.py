@@ -18,7 +18,7 @@ from bntutor.content.i18n import localize
 from bntutor.content.models import ComputeStep, Option, Question, QuestionStep, Step, TextStep
 from bntutor.messages import message
 from bntutor.ui import player_views as view
-from bntutor.ui.prose import markdown
+from bntutor.ui.prose import cjk_text, markdown
 from bntutor.ui.tolerance_note import tolerance_note
 
 if TYPE_CHECKING:
@@ -57,10 +57,9 @@ def step_parts(step: Step, lang: str, compute: Compute, *, commands: bool = True
                title: bool = True) -> list[RenderableType]:
     """The parts of :func:`step_content`, for a pager to show a screenful at a time."""
     parts: list[RenderableType] = []
-    if title and step.title:
-        heading = view.step_title(localize(step.title, lang))
-        if heading is not None:
-            parts.append(heading)
+    heading = localize(step.title, lang) if title and step.title else None
+    if heading:
+        parts.append(cjk_text(Text(heading, style="bold")))
     if isinstance(step, TextStep):
         parts.append(markdown(localize(step.body, lang)))
     elif isinstance(step, ComputeStep):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from rich.console import Group, RenderableType
-from rich.markdown import Markdown
 from rich.table import Table
 from rich.text import Text
 
@@ -111,9 +110,5 @@ def reveal_view(answer: str | None, explanation: str | None, skipped: bool = Fal
         label = message("reveal.skipped" if skipped else "reveal.answer", lang)
         parts.append(answer_line(label, answer))
     if explanation:
-        parts.append(explanation_view(explanation))
+        parts.append(markdown(explanation))
     return Group(*parts)
-
-
-def explanation_view(explanation: str) -> Markdown:
-    return markdown(explanation)
