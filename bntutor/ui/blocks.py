@@ -128,21 +128,19 @@ def _long_text(value: object) -> bool:
 class PlotView:
     """A PlotBlock, drawn when the console's width is known."""
 
-    def __init__(self, block: PlotBlock, width: int = PLOT_WIDTH, height: int = PLOT_HEIGHT,
-                 lang: str = "en"):
+    def __init__(self, block: PlotBlock, lang: str = "en"):
         self.block = block
-        self.size = PlotSize(width, height)
         self.lang = lang  # of the summary a too narrow console gets instead
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = min(options.max_width, self.size.width)
+        width = min(options.max_width, PLOT_WIDTH)
         colorless = console.no_color or console.color_system is None
         yield Text(self.block.title, style="bold")
         if width < MIN_PLOT_WIDTH or not self.block.series:
             yield from self._summary(translate("(too narrow for a plot)", self.lang))
             return
         try:
-            lines = draw(self.block, PlotSize(width, self.size.height), colorless)
+            lines = draw(self.block, PlotSize(width, PLOT_HEIGHT), colorless)
         except Exception as exc:  # plotext gave up on this data: the numbers still show
             yield from self._summary(translate(f"(no plot: {type(exc).__name__})", self.lang))
             return

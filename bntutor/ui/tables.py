@@ -45,14 +45,10 @@ class NumberTable:
         self.title = title
         self.width = len(cells[0]) if cells else 0
 
-    def table(self, columns: Sequence[int] | None = None, max_width: int | None = None) -> Table:
-        """The rich Table of ``columns`` (all by default), without the title; with
-        ``max_width``, the columns' widths are fixed to fit it (see :meth:`widths`)."""
-        chosen = list(range(self.width)) if columns is None else list(columns)
-        widths: list[int | None] = [None] * (len(chosen) + (self.row_labels is not None))
-        if max_width is not None:
-            widths = list(self.widths(chosen, max_width))
-        fixed = iter(widths)
+    def table(self, columns: Sequence[int], max_width: int) -> Table:
+        """The rich Table of ``columns``, without the title, the columns' widths fixed to
+        fit ``max_width`` (see :meth:`widths`)."""
+        fixed = iter(self.widths(columns, max_width))
         table = Table(
             box=box.SIMPLE_HEAD if self.col_labels is not None else box.SIMPLE,
             show_header=self.col_labels is not None,
@@ -62,13 +58,13 @@ class NumberTable:
         if self.row_labels is not None:
             table.add_column("", style="dim", justify="left", overflow="fold",
                              min_width=self._label_width()[0], width=next(fixed))
-        for c in chosen:
+        for c in columns:
             header = Text(self.col_labels[c]) if self.col_labels is not None else ""
             table.add_column(header, justify="right", overflow="fold",
                              min_width=self._cells_width(c), width=next(fixed))
         for r, row in enumerate(self.cells):
             shown = [Padding(text, (0, pad, 0, 0)) if pad else text
-                     for text, pad in (row[c] for c in chosen)]
+                     for text, pad in (row[c] for c in columns)]
             if self.row_labels is not None:
                 table.add_row(Text(self.row_labels[r]), *shown)
             else:
