@@ -20,7 +20,7 @@ from bntutor.exercises.gradcheck import BANDS, band
 from bntutor.exercises.verdict import ExerciseVerdict, Message, Mismatch
 from bntutor.messages import message
 from bntutor.numbers import format_number
-from bntutor.ui.prose import labelled, markdown, title_rule
+from bntutor.ui.prose import TitleRule, labelled, markdown
 from bntutor.ui.verdict_view import RIGHT_MARK, WRONG_MARK, diagnosis_view
 
 MAX_CASE_COLUMNS = 3
@@ -52,7 +52,7 @@ def array_text(value: Any) -> str:
 def task_view(name: str, title: str, task: str, path: str, n_hints: int,
               lang: str = "en") -> RenderableType:
     return Group(
-        title_rule(Text(message("exercise.heading", lang, name=name, title=title))),
+        TitleRule(Text(message("exercise.heading", lang, name=name, title=title))),
         markdown(task),
         Text(message("exercise.file", lang, path=path), style="bold"),
         Text(message("exercise.keys", lang, hints=n_hints), style="dim"),

@@ -39,7 +39,7 @@ def header(number: int | None, title: str, minutes: int | None = None,
     lead = (message(f"{kind}.header", lang, number=number) if number is not None
             else message(f"{kind}.header_plain", lang))
     tail = "  " + message("lesson.minutes", lang, minutes=minutes) if minutes else ""
-    return prose.title_rule(Text(lead + title, style="bold") + Text(tail, style="dim"))
+    return prose.TitleRule(Text(lead + title, style="bold") + Text(tail, style="dim"))
 
 
 def progress_line(k: int, n: int, lang: str = "en") -> Text:

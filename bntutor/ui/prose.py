@@ -32,8 +32,8 @@ class _Paragraph(rich_markdown.Paragraph):
         self.text = CJKText(justify="left")
 
 
-__all__ = ["ProseMarkdown", "cjk_text", "hanging", "inline_markdown", "labelled", "markdown",
-           "title_rule"]
+__all__ = ["ProseMarkdown", "TitleRule", "cjk_text", "hanging", "inline_markdown", "labelled",
+           "markdown"]
 
 
 class ProseMarkdown(Markdown):
@@ -83,10 +83,6 @@ class TitleRule:
         title.overflow = "fold"
         yield title
         yield Rule()
-
-
-def title_rule(title: Text) -> TitleRule:
-    return TitleRule(title)
 
 
 def labelled(label: Text | str, body: RenderableType, indent: int = 0) -> Table:

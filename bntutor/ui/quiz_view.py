@@ -26,7 +26,7 @@ from bntutor.quiz.items import QuizItem
 from bntutor.quiz.results import QuestionResult
 from bntutor.ui.player_views import options_view, question_view
 from bntutor.ui.prompt import Tick
-from bntutor.ui.prose import markdown, title_rule
+from bntutor.ui.prose import TitleRule, markdown
 from bntutor.ui.screen import Screen
 from bntutor.ui.step_view import context_content, options_of
 from bntutor.ui.tolerance_note import tolerance_note
@@ -55,7 +55,7 @@ def countdown(remaining: float, lang: str = "en") -> Text:
 def question_header(number: int, total: int, item: QuizItem, lang: str = "en") -> RenderableType:
     title = Text.assemble((message("quiz.question_of", lang, k=number, n=total), "bold"),
                           (f"  {item.topic}  {STARS.get(item.difficulty, '')}", "dim"))
-    return title_rule(title)
+    return TitleRule(title)
 
 
 def result_view(result: QuestionResult, verdict: Verdict | None,
@@ -232,7 +232,7 @@ class QuizView(Screen):
 
     def show_follow_up(self, prompt: str) -> None:
         self._console.print()
-        self._console.print(title_rule(Text(message("explain.follow_up", self._lang),
+        self._console.print(TitleRule(Text(message("explain.follow_up", self._lang),
                                             style="bold")))
         self._console.print(markdown(prompt))
 

@@ -12,7 +12,7 @@ from bntutor.messages import message
 from bntutor.quiz.durations import format_duration
 from bntutor.quiz.report import QuizReport
 from bntutor.quiz.results import QuestionResult
-from bntutor.ui.prose import labelled, markdown, title_rule
+from bntutor.ui.prose import TitleRule, labelled, markdown
 from bntutor.ui.verdict_view import answer_line, diagnosis_view
 
 BAR = 20
@@ -103,7 +103,7 @@ def missed_view(r: QuestionResult, lang: str = "en") -> RenderableType:
 
 def report_view(report: QuizReport, lang: str = "en") -> RenderableType:
     title = message("report.title" if report.kind == "quiz" else "report.review_title", lang)
-    parts: list[RenderableType] = [Text(), title_rule(Text(title, style="bold")),
+    parts: list[RenderableType] = [Text(), TitleRule(Text(title, style="bold")),
                                    score_line(report, lang)]
     if report.ended in ENDINGS:
         parts.append(Text(message(f"report.ended.{report.ended}", lang), style="yellow"))

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from bntutor.messages import message
 from bntutor.tutor import Score
-from bntutor.ui.prose import cjk_text, title_rule
+from bntutor.ui.prose import TitleRule, cjk_text
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def summary_view(
     """A blank line, then the lesson's score, hints, time and the next step."""
     lead = (message("summary.complete", lang, number=number) if number is not None
             else message("summary.complete_plain", lang))
-    parts: list[RenderableType] = [Text(), title_rule(Text(f"{lead}: {title}", style="bold green"))]
+    parts: list[RenderableType] = [Text(), TitleRule(Text(f"{lead}: {title}", style="bold green"))]
     if score.questions:
         line = Text(message("summary.score", lang, correct=score.correct, total=score.questions),
                     style="bold")

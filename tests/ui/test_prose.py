@@ -9,7 +9,7 @@ from rich.markdown import Markdown
 from rich.text import Text
 
 from bntutor.ui.cjk import NO_BREAK_AFTER, NO_BREAK_BEFORE, divide_line, join_cjk_lines
-from bntutor.ui.prose import hanging, inline_markdown, labelled, markdown, title_rule
+from bntutor.ui.prose import TitleRule, hanging, inline_markdown, labelled, markdown
 
 from ..screen import screen_text
 
@@ -96,8 +96,8 @@ def test_hanging_lines_continue_deeper_than_they_start() -> None:
 
 
 def test_a_title_too_long_for_its_rule_goes_above_it_whole() -> None:
-    assert screen_text(title_rule(Text("Short")), 20).splitlines() == ["Short " + "─" * 14]
-    rule = title_rule(Text("Lesson 8: Beyond: why BN helps, folding"))
+    assert screen_text(TitleRule(Text("Short")), 20).splitlines() == ["Short " + "─" * 14]
+    rule = TitleRule(Text("Lesson 8: Beyond: why BN helps, folding"))
     lines = screen_text(rule, 20).splitlines()
     assert "…" not in "".join(lines)
     assert " ".join(lines[:-1]) == "Lesson 8: Beyond: why BN helps, folding"
