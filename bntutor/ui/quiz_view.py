@@ -16,20 +16,17 @@ from rich.rule import Rule
 from rich.text import Text
 
 from bntutor.checking.verdict import Verdict
-from bntutor.content.i18n import localize
-from bntutor.content.models import Question
 from bntutor.control_chars import visible
 from bntutor.messages import message
 from bntutor.player.io import Reply
 from bntutor.quiz.durations import format_duration
 from bntutor.quiz.items import QuizItem
 from bntutor.quiz.results import QuestionResult
-from bntutor.ui.player_views import options_view, question_view
+from bntutor.ui.player_views import options_view
 from bntutor.ui.prompt import Tick
 from bntutor.ui.prose import TitleRule, markdown
 from bntutor.ui.screen import Screen
-from bntutor.ui.step_view import context_content, options_of
-from bntutor.ui.tolerance_note import tolerance_note
+from bntutor.ui.step_view import context_content, question_content
 from bntutor.ui.verdict_view import answer_line, verdict_view
 
 STARS = {1: "★☆☆", 2: "★★☆", 3: "★★★"}
@@ -143,7 +140,7 @@ class QuizView(Screen):
         if item.context:
             self._print_context(item)
             self._console.print(Rule(style="dim"))
-        self._console.print(self._question(item, commands=True))
+        self._console.print(question_content(item.question, self._lang))
 
     def _print_context(self, item: QuizItem) -> None:
         if self._console.quiet:  # --json: nothing is shown, so nothing is computed
@@ -153,12 +150,6 @@ class QuizView(Screen):
     def _run(self, name: str, args: dict[str, Any]) -> RenderableType:
         return self._compute(name, args) if self._compute is not None else Text()
 
-    def _question(self, item: QuizItem, commands: bool) -> RenderableType:
-        q = item.question
-        return question_view(localize(q.prompt, self._lang), options_of(q, self._lang),
-                             q.kind == "multi", q.unit,
-                             self._lang, commands=commands, note=self._note(q))
-
     def show_context(self, item: QuizItem) -> None:
         out = self._console
         if not item.context:
@@ -167,7 +158,7 @@ class QuizView(Screen):
             self._print_context(item)
         out.print(Rule(Text(message("show.question_again", self._lang), style="dim"),
                        style="dim"))
-        out.print(self._question(item, commands=False))
+        out.print(question_content(item.question, self._lang, False))
 
     def show_back(self, number: int, item: QuizItem, result: QuestionResult | None) -> None:
         out = self._console
@@ -177,7 +168,7 @@ class QuizView(Screen):
         out.print()
         out.print(Rule(Text(message("back.rule_question", self._lang, k=number), style="dim"),
                        style="dim"))
-        out.print(self._question(item, commands=False))
+        out.print(question_content(item.question, self._lang, False))
         if result is None or not result.answered:
             out.print(Text(message("back.not_answered", self._lang), style="dim"))
         else:
@@ -223,12 +214,6 @@ class QuizView(Screen):
         if reveal is None or self._console.quiet:
             return None
         return self._compute(reveal.computation, reveal.args)
-
-    def _note(self, q: Question) -> str | None:
-        """What counts as an answer: a tolerance, or an explain question's own words."""
-        if q.kind == "explain":
-            return message("explain.type_answer", self._lang)
-        return tolerance_note(q, self._lang)
 
     def show_follow_up(self, prompt: str) -> None:
         self._console.print()

@@ -46,6 +46,17 @@ def options_of(question: Question, lang: str) -> list[str]:
             for o in question.options or []]
 
 
+def question_content(question: Question, lang: str, commands: bool = True) -> Group:
+    """A question of a lesson, a quiz or review: its prompt and options, what counts as an
+    answer (a tolerance, or an explain question's own words) and, with ``commands``, the
+    line of commands."""
+    note = (message("explain.type_answer", lang) if question.kind == "explain"
+            else tolerance_note(question, lang))
+    return view.question_view(localize(question.prompt, lang), options_of(question, lang),
+                              question.kind == "multi", question.unit, lang,
+                              commands=commands, note=note)
+
+
 def step_content(step: Step, lang: str, compute: Compute, *, commands: bool = True,
                  title: bool = True) -> Group:
     """The step as the lesson shows it: its title, then its text, computation or question
@@ -69,9 +80,7 @@ def step_parts(step: Step, lang: str, compute: Compute, *, commands: bool = True
         if step.after:
             parts.append(markdown(localize(step.after, lang)))
     else:
-        parts.append(view.question_view(localize(step.prompt, lang), options_of(step, lang),
-                                        step.kind == "multi", step.unit, lang,
-                                        commands=commands, note=tolerance_note(step, lang)))
+        parts.append(question_content(step, lang, commands))
     return parts
 
 
