@@ -122,13 +122,10 @@ def exercise_verdict_view(verdict: ExerciseVerdict, texts: Texts) -> RenderableT
     parts: list[RenderableType] = []
     total = len(verdict.cases)
     took = f" ({verdict.seconds:.2f} s)" if verdict.seconds else ""
-    if verdict.passed:
-        parts.append(Text(f"{RIGHT_MARK} " + message("exercise.passed", lang, total=total)
-                          + took, style="bold green"))
-    else:
-        parts.append(Text(f"{WRONG_MARK} " + message("exercise.failed", lang,
-                                                     passed=verdict.n_passed, total=total)
-                          + took, style="bold red"))
+    mark, style, key = ((RIGHT_MARK, "bold green", "exercise.passed") if verdict.passed
+                        else (WRONG_MARK, "bold red", "exercise.failed"))
+    said = message(key, lang, passed=verdict.n_passed, total=total)
+    parts.append(Text(f"{mark} {said}{took}", style=style))
     if verdict.failure is not None:
         parts.append(_note(texts.message(verdict.failure)))
         if verdict.trace and verdict.failure.id in _TRACED:

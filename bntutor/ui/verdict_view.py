@@ -34,13 +34,10 @@ def verdict_view(
 ) -> RenderableType:
     """The verdict of one answer. ``tries_left`` is said after a wrong answer, if given,
     with ``:hint`` suggested while hints are left (``hints_left`` None: not known)."""
-    parts: list[RenderableType] = []
-    if verdict.correct:
-        mark = Text(f"{RIGHT_MARK} ", style="bold green")
-        parts.append(mark + Text(visible(verdict.message) or message("verdict.right", lang)))
-    else:
-        mark = Text(f"{WRONG_MARK} ", style="bold red")
-        parts.append(mark + Text(visible(verdict.message) or message("verdict.wrong", lang)))
+    mark, style, key = ((RIGHT_MARK, "bold green", "verdict.right") if verdict.correct
+                        else (WRONG_MARK, "bold red", "verdict.wrong"))
+    parts: list[RenderableType] = [Text(f"{mark} ", style=style)
+                                   + Text(visible(verdict.message) or message(key, lang))]
     if verdict.diagnosis:
         parts.append(diagnosis_view(verdict.diagnosis))
     if verdict.diffs and not verdict.correct:
