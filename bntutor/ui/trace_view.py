@@ -194,22 +194,20 @@ def _normalize(data: TraceData, shown: list[int | None], title: Text,
             f" · {fmt(float(data.invstd[c0]))} = {fmt(float(data.x_hat[first]))}"
         )
     )
+    what = list(zip((data.x_hat, data.y), ["x̂", "y"] if affine else ["x̂"], strict=False))
     if data.x.ndim == 2:
         rows, cols = _window(data.x.shape[0], MAX_ROWS), _window(data.x.shape[1], 8)
-        tables = [matrix_table(data.x_hat, rows, cols, "sample ", "feature ", lang, title="x̂")]
-        if affine:
-            tables.append(matrix_table(data.y, rows, cols, "sample ", "feature ", lang, title="y"))
-        parts.append(Columns(tables, padding=(0, 4)))
+        parts.append(Columns([matrix_table(array, rows, cols, "sample ", "feature ", lang,
+                                           title=name) for array, name in what], padding=(0, 4)))
         return parts
     for c in shown:
         if c is None:
             parts.append(Text(_more_channels(data, shown, lang), style="dim"))
             continue
         channel = translate(f"channel {c + 1}", lang)
-        what = ["x̂", "y"] if affine else ["x̂"]
         tables = [_slice_table(data, array, c, 0, lang,
                                message("compute.slice", lang, channel=channel, what=name))
-                  for array, name in zip((data.x_hat, data.y), what, strict=False)]
+                  for array, name in what]
         parts.append(Columns(tables, padding=(0, 4)))
     return parts
 
