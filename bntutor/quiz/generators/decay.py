@@ -6,7 +6,7 @@ import random
 
 from bntutor.content.models import Question, Tolerance
 from bntutor.numbers import format_number as num
-from bntutor.quiz.generators._base import Draw, template
+from bntutor.quiz.generators._base import Draw, live, template
 
 _LESSONS = ("l1-l2",)
 #: Optimizer steps are small: compare to 4 decimals.
@@ -38,18 +38,11 @@ def _optimizer_step(name: str, w: float, g: float, lr: float, wd: float) -> floa
 
 
 def _penalty_gradient(w: float, g: float, lam: float, penalty: str) -> float:
-    """d/dw of ``g * w + penalty(w)`` by autograd (``g`` stands for the data-loss gradient)."""
-    import torch
-
-    wt = torch.tensor(w, dtype=torch.float64, requires_grad=True)
-    terms = {
-        "l2-half": lam / 2 * wt**2,
-        "l2": lam * wt**2,
-        "l1": lam * wt.abs(),
-    }
-    (g * wt + terms[penalty]).backward()
-    assert wt.grad is not None
-    return float(wt.grad)
+    """d/dw of ``g * w + penalty(w)`` (``g`` stands for the data-loss gradient), the
+    penalty's part by autograd (``l1_l2_gradients``: of ``lam * |w|`` and ``lam * w^2``)."""
+    scale = lam / 2 if penalty == "l2-half" else lam
+    grads = live("l1_l2_gradients", w=[w], lam=scale)
+    return g + grads["l1_grad" if penalty == "l1" else "l2_grad"][0]
 
 
 def _draw(rng: random.Random) -> tuple[float, float, float, float]:
@@ -85,16 +78,14 @@ def _l1_gradient(q: Draw) -> Question:
 
 @template("l1-prox-step", "l1-l2", 3, "one proximal (soft-threshold) step", _LESSONS)
 def _l1_prox(q: Draw) -> Question:
-    import torch
-
     w = float(q.choice([0.3, -0.2, 1, 0.05, -0.8]))
     g = float(q.choice([0.5, -0.5, 1, 0.2]))
     lr = 0.1
     lam = q.choice([1, 2, 0.5])
-    z = torch.tensor(w - lr * g, dtype=torch.float64)
-    new = float(torch.sign(z) * torch.clamp(z.abs() - lr * lam, min=0))
-    return q.numeric(new, {"no-prox": float(z)}, tol=_FINE, lr=num(lr), lam=num(lam), w=num(w),
-                     g=num(g), z=num(float(z)), threshold=num(lr * lam), new=num(new))
+    z = w - lr * g  # the gradient step, then the proximal step of the L1 penalty alone
+    new = live("l1_prox_step", w=[z], lr=lr, lam=lam)["prox"][0]
+    return q.numeric(new, {"no-prox": z}, tol=_FINE, lr=num(lr), lam=num(lam), w=num(w),
+                     g=num(g), z=num(z), threshold=num(lr * lam), new=num(new))
 
 
 @template("sgd-weight-decay", "weight-decay", 2, "one SGD step with weight_decay", _LESSONS)
