@@ -4,21 +4,17 @@ from __future__ import annotations
 
 from bntutor.content.models import Question
 from bntutor.numbers import format_number as num
-from bntutor.quiz.generators._base import Draw, template
+from bntutor.quiz.generators._base import Draw, live, template
 
 _LESSONS = ("dropout-and-bn",)
 
 
 @template("dropout-kept-value", "dropout", 1, "inverted dropout's scaling", _LESSONS)
 def _kept_value(q: Draw) -> Question:
-    import torch
-
     p = q.choice([0.1, 0.2, 0.25, 0.5, 0.6])
     x = float(q.choice([1, 2, 3, 1.5, 4]))
-    with torch.random.fork_rng():  # leave the global generator as it was
-        torch.manual_seed(0)
-        out = torch.nn.functional.dropout(torch.full((64,), x, dtype=torch.float64), p, True)
-    kept = float(out.max())  # x > 0: a kept unit is the largest output
+    out = live("inverted_dropout", p=p, n=50, value=x, show=50)["train_output"]
+    kept = max(out)  # x > 0: a kept unit is the largest output
     return q.numeric(kept, {"unscaled": x, "original": x * (1 - p)}, p=num(p), x=num(x),
                      scale=num(1 / (1 - p)), kept=num(kept))
 
