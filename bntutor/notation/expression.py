@@ -153,15 +153,10 @@ def _tokens(text: str, allowed: list[str]) -> list[tuple[str, str]]:
         pos = match.end()
         if match.group("num"):
             tokens.append(("num", match.group("num")))
-        elif match.group("sup"):
-            tokens += [("op", "**"), ("num", match.group("sup").translate(_SUPERSCRIPT))]
-            if tokens[-1][1].startswith("-"):
-                tokens[-1:] = [
-                    ("op", "("),
-                    ("op", "-"),
-                    ("num", tokens[-1][1][1:] or "1"),
-                    ("op", ")"),
-                ]
+        elif match.group("sup"):  # x⁻¹ is x ** (-1), and a bare ⁻ is -1
+            power = match.group("sup").translate(_SUPERSCRIPT)
+            negative = [("op", "("), ("op", "-"), ("num", power[1:] or "1"), ("op", ")")]
+            tokens += [("op", "**"), *(negative if power.startswith("-") else [("num", power)])]
         elif match.group("op"):
             tokens.append(("op", match.group("op")))
         else:

@@ -46,10 +46,9 @@ def _rows(text: str) -> Nested:
     rows = [r for r in re.split(r"[;\n]", text) if r.strip()]
     if not rows:
         raise TensorSyntaxError("the answer is empty")
-    parsed = [[_number(t) for t in re.split(r"[,\s]+", row.strip()) if t] for row in rows]
-    if len(parsed) == 1:
-        return list(parsed[0])
-    return [list(r) for r in parsed]
+    parsed: list[Nested] = [[_number(t) for t in re.split(r"[,\s]+", row.strip()) if t]
+                            for row in rows]
+    return parsed[0] if len(parsed) == 1 else parsed
 
 
 _TOKEN = re.compile(r"\s*(\[|\]|[,;]|[^\[\],;\s]+)")
