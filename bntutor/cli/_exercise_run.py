@@ -76,11 +76,7 @@ def _texts(exercise: Exercise, lang: str) -> Texts:
 def _prepare_file(app: AppContext, opts: ExerciseOptions, exercise: Exercise) -> Path:
     directory = (opts.directory or Path.cwd() / DEFAULT_DIR).expanduser()
     path = starter_path(directory, exercise, opts.framework)
-    note = ""
-    if "backward" in exercise.name and opts.framework == "torch":
-        note = msg("exercise.autograd_off", app.lang)
-    text = starter_text(exercise, opts.framework, app.lang,
-                        msg("exercise.starter_footer", app.lang), note)
+    text = starter_text(exercise, opts.framework, app.lang)
     if opts.reset and path.exists():
         if not app.confirmed(opts.yes, f"not replacing {path} without confirmation",
                              msg("exercise.replace", app.lang, path=path)):

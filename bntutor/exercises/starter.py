@@ -26,15 +26,15 @@ def _signature(listing: str) -> tuple[list[str], str, list[str]]:
     return imports, func.name, [a.arg for a in func.args.args]
 
 
-def starter_text(exercise: Exercise, framework: str, lang: str, footer: str,
-                 autograd_note: str = "") -> str:
+def starter_text(exercise: Exercise, framework: str, lang: str) -> str:
     """The starter file for ``exercise`` in ``framework``, its texts in ``lang``."""
     listing = exercise.solution.torch if framework == "torch" else exercise.solution.numpy
     imports, name, args = _signature(listing)
     task = exercise.task.get(lang).strip()
     doc = exercise.doc.get(lang).strip()
-    if autograd_note:
-        doc += "\n" + autograd_note
+    if "backward" in exercise.name and framework == "torch":
+        doc += "\n" + message("exercise.autograd_off", lang)
+    footer = message("exercise.starter_footer", lang)
     header = f"bntutor exercise {exercise.name}: {exercise.title.get(lang)}\n\n{task}\n\n{footer}"
     your_code = message("exercise.your_code", lang)
     body = textwrap.indent(f'"""{doc}\n"""\n{your_code}\nraise NotImplementedError\n', "    ")
