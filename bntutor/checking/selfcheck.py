@@ -4,8 +4,6 @@ fails with its own diagnosis. Runs the live computations (torch is imported here
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from bntutor.checking.answering import Answering, typed_text
 from bntutor.checking.check import check
 from bntutor.checking.numeric import read_expected
@@ -13,60 +11,48 @@ from bntutor.checking.resolve import ResolvedQuestion
 from bntutor.checking.verdict import Verdict
 from bntutor.content.i18n import localize
 from bntutor.content.models import ComputeCall, Question
-from bntutor.content.yaml_lines import LineMap, Path
+from bntutor.content.yaml_lines import Where
 from bntutor.errors import BntutorError, ContentError
 from bntutor.notation.tensor import shape_of
 
 
-@dataclass(frozen=True)
-class Site:
-    """Where a question sits: file, line map, its data path and its id."""
-
-    file: str
-    lines: LineMap
-    path: Path
-    owner: str
-
-    def error(self, what: str, *sub: str | int, hint: str | None = None) -> ContentError:
-        return ContentError(what, self.file, self.lines.line((*self.path, *sub)), self.owner, hint)
-
-
-def run_call(call: ComputeCall, answering: Answering, site: Site) -> list[ContentError]:
+def run_call(call: ComputeCall, answering: Answering, site: Where) -> list[ContentError]:
     """Run a computation once to prove it works (the result is cached for the questions)."""
     try:
         answering.run(call.computation, call.args)
     except BntutorError as exc:
-        return [site.error(exc.what, hint=exc.hint)]
+        return [site.error(exc.what, (), exc.hint)]
     except Exception as exc:  # a computation that crashes is a bug to report, not to die of
         return [site.error(f"computation {call.computation!r} failed: {type(exc).__name__}: {exc}")]
     return []
 
 
-def selfcheck(question: Question, answering: Answering, site: Site) -> list[ContentError]:
+def selfcheck(question: Question, answering: Answering, site: Where) -> list[ContentError]:
     """Every way ``question`` fails to accept its answer or to recognize its wrong answers."""
     if question.kind == "explain":
         return []  # graded by the learner against its rubric: nothing to run
     try:
         resolved = answering.resolve(question)
     except BntutorError as exc:
-        return [site.error(exc.what, "answer", hint=exc.hint)]
+        return [site.error(exc.what, ("answer",), exc.hint)]
     except Exception as exc:  # see run_call
-        return [site.error(f"resolving the answer failed: {type(exc).__name__}: {exc}", "answer")]
+        return [site.error(f"resolving the answer failed: {type(exc).__name__}: {exc}",
+                           ("answer",))]
     errors: list[ContentError] = []
     if question.reveal is not None:
         errors += run_call(question.reveal, answering, site)
     problem = _value_problem(question, resolved.expected)
     if problem:
-        return [*errors, site.error(f"the expected answer {problem}", "answer")]
+        return [*errors, site.error(f"the expected answer {problem}", ("answer",))]
     text = typed_text(question, resolved.expected)
     verdict = _run_check(question, text, resolved)
     if isinstance(verdict, str):
-        return [*errors, site.error(verdict, "answer")]
+        return [*errors, site.error(verdict, ("answer",))]
     if not verdict.correct:
         detail = verdict.diagnosis or verdict.message
         errors.append(
             site.error(
-                f"its own answer {text!r} is not accepted by its checker: {detail}", "answer"
+                f"its own answer {text!r} is not accepted by its checker: {detail}", ("answer",)
             )
         )
     for i, (value, message) in enumerate(resolved.feedback):
@@ -75,25 +61,25 @@ def selfcheck(question: Question, answering: Answering, site: Site) -> list[Cont
 
 
 def _check_rule(
-    question: Question, resolved: ResolvedQuestion, i: int, value: object, message: str, site: Site
+    question: Question, resolved: ResolvedQuestion, i: int, value: object, message: str, site: Where
 ) -> list[ContentError]:
     at = ("feedback", i, "answer")
     problem = _value_problem(question, value)
     if problem:
-        return [site.error(f"feedback answer {problem}", *at)]
+        return [site.error(f"feedback answer {problem}", at)]
     text = typed_text(question, value)
     verdict = _run_check(question, text, resolved)
     if isinstance(verdict, str):
-        return [site.error(verdict, *at)]
+        return [site.error(verdict, at)]
     if verdict.correct:
-        return [site.error(f"feedback answer {text!r} is accepted as correct", *at)]
+        return [site.error(f"feedback answer {text!r} is accepted as correct", at)]
     if verdict.diagnosis != message:
         got = verdict.diagnosis or verdict.message
         return [
             site.error(
                 f"feedback answer {text!r} is not recognized by its rule (got: {got})",
-                *at,
-                hint="an earlier rule or the tolerance may shadow it",
+                at,
+                "an earlier rule or the tolerance may shadow it",
             )
         ]
     return []

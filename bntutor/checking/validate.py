@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bntutor.checking.answering import Answering
-from bntutor.checking.selfcheck import Site, run_call, selfcheck
+from bntutor.checking.selfcheck import run_call, selfcheck
 from bntutor.content.course import check_course
 from bntutor.content.demos import LIST_FILE, check_demo_file, demos_dir, listed_demos
 from bntutor.content.loader import (
@@ -28,6 +28,7 @@ from bntutor.content.loader import (
 from bntutor.content.models import ComputeCall, ComputeStep, Lesson, QuestionStep
 from bntutor.content.paths import COURSE_FILE, lessons_dir, questions_dir
 from bntutor.content.translations import translation_problems
+from bntutor.content.yaml_lines import Where
 from bntutor.errors import ContentError
 from bntutor.live.registry import Registry
 
@@ -128,7 +129,7 @@ def validate_paths(paths: list[Path], registry: Registry) -> Report:
             report.questions += 1
             if checked_bank.errors:
                 continue  # prove questions only once the file itself is sound
-            site = Site(str(checked_bank.path), checked_bank.lines, ("questions", i), q.id)
+            site = Where(str(checked_bank.path), checked_bank.lines, q.id, ("questions", i))
             report.problems += [Problem(e, "question") for e in selfcheck(q, answering, site)]
     return report
 
@@ -145,7 +146,7 @@ def _lesson(checked: Checked[Lesson], registry: Registry, report: Report) -> Non
     report.problems += _translations(checked.path)
     answering = Answering(registry=registry)
     for i, step in enumerate(lesson.steps):
-        site = Site(str(checked.path), checked.lines, ("steps", i), step.id)
+        site = Where(str(checked.path), checked.lines, step.id, ("steps", i))
         if isinstance(step, ComputeStep):
             call = ComputeCall(computation=step.computation, args=step.args)
             report.problems += [Problem(e) for e in run_call(call, answering, site)]

@@ -9,27 +9,14 @@ from __future__ import annotations
 import difflib
 import string
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
 from bntutor.content.models import LiveRef, Question, option_ids
-from bntutor.content.yaml_lines import LineMap, Path
+from bntutor.content.yaml_lines import Path, Where
 from bntutor.errors import ContentError, NotFoundError
 from bntutor.live.registry import Registry
-
-
-@dataclass(frozen=True)
-class Where:
-    """The file, its line map, and the step or question id errors belong to."""
-
-    file: str
-    lines: LineMap
-    owner: str | None = None
-
-    def error(self, what: str, path: Path, hint: str | None = None) -> ContentError:
-        return ContentError(what, self.file, self.lines.line(path), self.owner, hint)
 
 
 def check_ids(ids: Iterable[tuple[str, Path]], where: Where, noun: str) -> list[ContentError]:

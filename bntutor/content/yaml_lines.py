@@ -41,6 +41,20 @@ class LineMap:
         return self.lines.get((), 1)
 
 
+@dataclass(frozen=True)
+class Where:
+    """A file, its line map, and the step or question id its errors belong to; ``at`` is
+    the data path the paths given to :meth:`error` start from."""
+
+    file: str
+    lines: LineMap
+    owner: str | None = None
+    at: Path = ()
+
+    def error(self, what: str, path: Path = (), hint: str | None = None) -> ContentError:
+        return ContentError(what, self.file, self.lines.line((*self.at, *path)), self.owner, hint)
+
+
 def parse(text: str, file: str) -> tuple[Any, LineMap]:
     """Parse one YAML document; a :class:`ContentError` names the file and line if malformed."""
     loader = _Loader(text)
