@@ -44,10 +44,8 @@ class LessonTable:
 
     NARROW = 72
 
-    def __init__(self, rows: list[LessonRow], title: str | None = None,
-                 lang: str = "en") -> None:
+    def __init__(self, rows: list[LessonRow], lang: str = "en") -> None:
         self.rows = rows
-        self.title = title
         self.lang = lang
 
     def headers(self, with_slug: bool) -> list[str]:
@@ -67,8 +65,7 @@ class LessonTable:
             slug = [lesson.slug] if with_slug else []
             cells = [str(lesson.number), *slug, lesson.title, str(lesson.minutes)]
             rows.append([*zip(cells, styles, strict=False), progress_span(lesson)])
-        if self.title is not None or not all(plain_enough(t) and "[" not in t
-                                             for row in rows for t, _ in row):
+        if not all(plain_enough(t) and "[" not in t for row in rows for t, _ in row):
             return None
         last = len(styles) - 1
         pads = [(i > 0) + (i < last) for i in range(len(styles))]
@@ -110,13 +107,7 @@ class LessonTable:
 
         from bntutor.ui.cjk_text import cjk_text
 
-        table = Table(
-            title=self.title,
-            title_justify="left",
-            box=box.SIMPLE_HEAD,
-            show_edge=False,
-            pad_edge=False,
-        )
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         number, *slug, title, minutes, progress = self.headers(with_slug)
         table.add_column(number, justify="right")
         for name in slug:
@@ -148,6 +139,5 @@ def _wrap(text: str, width: int) -> list[str]:
     return [text[a:b].rstrip() for a, b in zip([0, *breaks], [*breaks, len(text)], strict=True)]
 
 
-def lesson_table(rows: list[LessonRow], title: str | None = None,
-                 lang: str = "en") -> LessonTable:
-    return LessonTable(rows, title, lang)
+def lesson_table(rows: list[LessonRow], lang: str = "en") -> LessonTable:
+    return LessonTable(rows, lang)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
 from rich.console import Console, Group, RenderableType
 from rich.rule import Rule
@@ -23,7 +23,7 @@ from bntutor.quiz.durations import format_duration
 from bntutor.quiz.items import QuizItem
 from bntutor.quiz.results import QuestionResult
 from bntutor.ui.player_views import options_view
-from bntutor.ui.prompt import Tick
+from bntutor.ui.prompt import ScriptedSource, TerminalSource, Tick
 from bntutor.ui.prose import TitleRule, markdown
 from bntutor.ui.screen import Screen
 from bntutor.ui.step_view import context_content, question_content
@@ -33,14 +33,8 @@ STARS = {1: "★☆☆", 2: "★★☆", 3: "★★★"}
 LOW_TIME = 60.0  # seconds: the countdown turns red
 
 
-class Reader(Protocol):
-    @property
-    def interactive(self) -> bool: ...
-
-    def read(self, prompt: str = ..., deadline: float | None = None,
-             tick: Tick | None = None) -> Reply: ...
-
-    def pending(self) -> bool: ...
+#: Where a quiz's answers come from: a person at the terminal, or a script.
+Reader = TerminalSource | ScriptedSource
 
 
 def countdown(remaining: float, lang: str = "en") -> Text:

@@ -39,15 +39,11 @@ def _xhat_eval(lang: str) -> str:
         rf"\hat{{x}} = \frac{{x - \text{{{mean}}}}}{{\sqrt{{\text{{{var}}} + \epsilon}}}}")
 
 
-def render_trace(data: TraceData, max_channels: int | None = None, lang: str = "en") -> Group:
+def render_trace(data: TraceData, lang: str = "en") -> Group:
     """The whole computation: sources of the statistics, statistics, x̂ and y, running stats,
-    in ``lang``.
-
-    ``max_channels`` channels are explained one by one (default 4 features, 2 image channels).
-    """
-    if max_channels is None:
-        max_channels = MAX_CHANNELS if data.x.ndim == 2 else MAX_IMAGE_CHANNELS
-    shown = _window(data.num_channels, max_channels)
+    in ``lang``; a few channels are explained one by one (4 features, 2 image channels)."""
+    shown = _window(data.num_channels,
+                    MAX_CHANNELS if data.x.ndim == 2 else MAX_IMAGE_CHANNELS)
     parts: list[RenderableType] = [_header(data, lang)]
     if data.training:
         parts += _sources(data, shown, step_heading(1, "sources", lang), lang)
