@@ -75,13 +75,6 @@ def _scheduler() -> Any:
     return fsrs.Scheduler(enable_fuzzing=False)
 
 
-def review(
-    card_json: str | None, item_id: str, outcome: Answered, now: datetime
-) -> tuple[str, datetime]:
-    """Apply one answer to a card (a new one when ``card_json`` is None): (new JSON, due)."""
-    return review_rated(card_json, item_id, rating_for(outcome), now, outcome.seconds)
-
-
 def _stored_card(card_json: str | None, item_id: str, now: datetime) -> Any:
     """The stored card, or a new one when there is none or it cannot be read (a damaged
     row): the answer still counts, and the card starts over instead of failing."""
@@ -98,7 +91,8 @@ def _stored_card(card_json: str | None, item_id: str, now: datetime) -> Any:
 def review_rated(
     card_json: str | None, item_id: str, rating: int, now: datetime, seconds: float = 0.0
 ) -> tuple[str, datetime]:
-    """Apply one review with an explicit FSRS ``rating`` (1-4): (new JSON, due)."""
+    """Apply one review with FSRS ``rating`` (1-4) to a card (a new one when ``card_json``
+    is None): (new JSON, due)."""
     import fsrs
 
     card = _stored_card(card_json, item_id, now)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bntutor.quiz.scheduler import Answered, review
+from bntutor.quiz.scheduler import Answered, rating_for, review_rated
 from bntutor.store.store import Store
 
 N = 40
@@ -64,7 +64,8 @@ def test_two_processes_answering_one_card_lose_no_update(tmp_path: Path) -> None
     # the card (stability grows), so a lost update leaves a different card.
     expected: str | None = None
     for _ in range(2 * N):
-        expected, _due = review(expected, ITEM, Answered(True, 0, 30.0), NOW)
+        rating = rating_for(Answered(True, 0, 30.0))
+        expected, _due = review_rated(expected, ITEM, rating, NOW, 30.0)
     with Store.open(home) as store:
         card = store.get_card(ITEM)
     assert card is not None
