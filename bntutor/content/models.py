@@ -110,6 +110,13 @@ class Feedback(_Strict):
     message: LText
 
 
+class ComputeCall(_Strict):
+    """A live computation to run and show."""
+
+    computation: str
+    args: dict[str, Any] = Field(default_factory=dict)
+
+
 class Question(_Strict):
     """A question of any kind; which fields apply depends on ``kind``."""
 
@@ -170,13 +177,6 @@ class Question(_Strict):
         if self.kind == "expression" and not isinstance(self.answer, str):
             raise ValueError("an expression question needs a string answer")
         return self
-
-
-class ComputeCall(_Strict):
-    """A live computation to run and show."""
-
-    computation: str
-    args: dict[str, Any] = Field(default_factory=dict)
 
 
 class TextStep(_Strict):
@@ -291,7 +291,3 @@ class Bank(_Strict):
     format_version: Literal[1]
     questions: list[BankQuestion] = Field(default_factory=list)
 
-
-Question.model_rebuild()
-QuestionStep.model_rebuild()
-BankQuestion.model_rebuild()
