@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bntutor.content._semantics import Where
-from bntutor.content.loader import Checked, check_course_file, check_lesson_file
+from bntutor.content.loader import Checked, check_course_file, check_lesson_file, load_lesson
 from bntutor.content.models import Lesson, LText
 from bntutor.content.outline import lesson_files
 from bntutor.content.paths import COURSE_FILE
@@ -59,8 +59,6 @@ class Catalog:
 
     def load(self, ref: str | LessonEntry, registry: Registry | None = None) -> Lesson:
         """The full lesson, with computations checked (``registry`` defaults to the shipped one)."""
-        from bntutor.content.loader import load_lesson
-
         entry = ref if isinstance(ref, LessonEntry) else self.find_lesson(ref)
         return load_lesson(entry.path, registry)
 

@@ -30,10 +30,6 @@ class QuizItem:
     lessons: tuple[str, ...] = ()
     context: tuple[Step, ...] = ()
 
-    @property
-    def source(self) -> Source:
-        return parse_item_id(self.item_id)[0]
-
 
 def bank_item_id(question_id: str) -> str:
     return f"bank:{question_id}"
