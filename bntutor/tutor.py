@@ -164,19 +164,12 @@ def step_ids(lesson: Lesson) -> list[str]:
 
 
 def get_step(lesson: Lesson, step_id: str | None) -> Step | None:
-    for step in lesson.steps:
-        if step.id == step_id:
-            return step
-    return None
+    return next((step for step in lesson.steps if step.id == step_id), None)
 
 
 def first_open(lesson: Lesson, steps: Mapping[str, StepRecord]) -> str | None:
     """The first step (in lesson order) that is not done; None when all are."""
-    for step in lesson.steps:
-        record = steps.get(step.id)
-        if record is None or not record.done:
-            return step.id
-    return None
+    return next((s.id for s in lesson.steps if not steps.get(s.id, StepRecord()).done), None)
 
 
 def context_ids(lesson: Lesson, step_id: str) -> list[str]:
@@ -225,11 +218,8 @@ def finished(state: LessonState) -> bool:
 def _next_after(lesson: Lesson, steps: Mapping[str, StepRecord], step_id: str) -> str | None:
     """The first step after ``step_id`` not done, wrapping to earlier open steps."""
     ids = step_ids(lesson)
-    after = ids[ids.index(step_id) + 1 :]
-    for sid in after:
-        if not steps.get(sid, StepRecord()).done:
-            return sid
-    return first_open(lesson, steps)
+    after = (sid for sid in ids[ids.index(step_id) + 1 :] if not steps.get(sid, StepRecord()).done)
+    return next(after, None) or first_open(lesson, steps)
 
 
 def _finish(
