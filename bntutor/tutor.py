@@ -219,7 +219,8 @@ def _next_after(lesson: Lesson, steps: Mapping[str, StepRecord], step_id: str) -
     """The first step after ``step_id`` not done, wrapping to earlier open steps."""
     ids = step_ids(lesson)
     after = (sid for sid in ids[ids.index(step_id) + 1 :] if not steps.get(sid, StepRecord()).done)
-    return next(after, None) or first_open(lesson, steps)
+    nxt = next(after, None)  # a step id may be "": only None means none is left after it
+    return nxt if nxt is not None else first_open(lesson, steps)
 
 
 def _finish(

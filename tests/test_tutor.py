@@ -183,6 +183,14 @@ def test_start_at_a_step_keeps_other_records_and_asks_it_afresh() -> None:
         tutor.start_at(LESSON, "nope")
 
 
+def test_the_next_open_step_is_taken_whatever_its_id() -> None:
+    # started at "middle" (--step): "intro" is still open, and the step after has id ""
+    lesson = make_lesson("intro", "middle", "", "end")
+    progress, outcome = tutor.advance(lesson, tutor.start_at(lesson, "middle"), tutor.Continue())
+    assert outcome == tutor.Moved(done="middle", next="")
+    assert progress.current == ""
+
+
 def test_parse_command_only_takes_colon_words() -> None:
     assert tutor.parse_command("  :HINT ") == tutor.Hint()
     assert tutor.parse_command(":skip") == tutor.Skip()
