@@ -150,8 +150,9 @@ def fields(text: str) -> list[tuple[str, str]]:
 def placeholder_problems(
     text: LText | None, computation: str, names: dict[str, tuple[str, ...]]
 ) -> list[str]:
-    """Placeholders naming nothing the computation gives, and en/zh naming different ones.
-    ``names``: the computation's declared ``values`` and its ``args`` fields."""
+    """Placeholders naming nothing the computation gives; whether en and zh name the same
+    ones is the translation check's, as for every text. ``names``: the computation's
+    declared ``values`` and its ``args`` fields."""
     if text is None:
         return []
     forms = {"en": text} if isinstance(text, str) else dict(text)
@@ -171,9 +172,6 @@ def placeholder_problems(
                                 f"(its arguments: {', '.join(names['args'])})")
         elif parts[0] not in names["values"]:
             problems.append(_unknown(computation, name, names["values"]))
-    if len(seen) == 2 and seen["en"] != seen.get("zh"):
-        problems.append(f"en and zh quote different values: en {sorted(seen['en'])}, "
-                        f"zh {sorted(seen['zh'])}")
     return problems
 
 

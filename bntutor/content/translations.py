@@ -31,7 +31,9 @@ LEARNER_FIELDS = frozenset({
 })
 _LANGS = {"en", "zh"}
 #: ASCII only: a Chinese character before a placeholder ("为{feature}特征") is no LaTeX.
-_PLACEHOLDER = re.compile(r"(?<![\w^}\\])\{([A-Za-z_][A-Za-z0-9_]*)\}", re.ASCII)
+#: A demo's placeholder may index its value and give a format: {args[seed]}, {mean:.2f}.
+_PLACEHOLDER = re.compile(
+    r"(?<![\w^}\\])\{([A-Za-z_][A-Za-z0-9_]*(?:\[\w+\])?)(?:![rsa])?(?::[^{}]*)?\}", re.ASCII)
 _CODE = re.compile(r"`[^`]*`|\$\$.*?\$\$|\$[^$]*\$", re.S)
 _PROSE = re.compile(r"[A-Za-z]{2,}(?:[ ,'’-]+[A-Za-z]{2,}){2,}")
 

@@ -207,7 +207,7 @@ def test_demo_problems_are_located_without_running_the_demo(
     assert f"{demo}:16: step quote: computation 'bn_column' has no argument 'sample' (its " \
            "arguments: seed, samples, features, column, low, high, eps, gamma, beta, values, " \
            "show, quick) in steps.2.after" in lines
-    assert f"{demo}:16: step quote: en and zh quote different values: en ['args[sample]', " \
+    assert f"{demo}:16: step quote: en and zh name different placeholders: en ['args[sample]', " \
            "'meen'], zh ['meen'] in steps.2.after" in lines
     assert f"{demo}:22: step seeded: argument 'seed' is set by `bntutor demo --seed` (leave " \
            "it out of the demo)" in lines
